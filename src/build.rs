@@ -1,0 +1,178 @@
+//! The build pipeline, in the order it runs: load → parse → resolve → render → write.
+
+use crate::config::Config;
+use crate::content::{self, SourcePage};
+use crate::diagnostics::Diagnostic;
+use crate::error::Error;
+use crate::markdown::{shortcodes, Labels};
+use crate::output::{feeds, Staging};
+use crate::render::{self, theme::Theme};
+use crate::site::{self, Site};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (holding `content/`).
+    pub root: PathBuf,
+    /// Output folder; `root/public` when not given.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` of site.yaml (e.g. for a staging server).
+    pub base_url: Option<String>,
+    /// Build pages marked `draft: true` too.
+    pub drafts: bool,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct Summary {
+    pub pages: usize,
+    pub files: usize,
+    pub output: PathBuf,
+    pub elapsed: Duration,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the site. On any error nothing is written and the previous output stays as it was.
+pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
+    let started = Instant::now();
+    let content_dir = opts.root.join("content");
+    if !content_dir.is_dir() {
+        return Err(Error::Config(format!(
+            "{}: no content/ folder here; run kertomus in a site folder, pass --root DIR, or create a site with `kertomus init DIR`",
+            opts.root.display()
+        )));
+    }
+    let output = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
+    check_output(&opts.root, &content_dir, &output)?;
+
+    // Load
+    let config = Config::load(&opts.root, opts.base_url.as_deref()).map_err(Error::Content)?;
+    let theme = Theme::load(&opts.root, &config.theme, &config.languages)?;
+    let found = content::discover(&content_dir).map_err(Error::Content)?;
+
+    // Parse
+    let (sources, drafts, mut diags) = load_pages(&content_dir, &found.pages, &config, &theme, opts.drafts);
+
+    // Resolve (renders Markdown, checks links)
+    let labels = labels(&theme);
+    let shortcodes = shortcodes::Registry::default();
+    let site = site::assemble(config, sources, found.assets, drafts, &shortcodes, &labels, &mut diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(Error::Content(diags));
+    }
+
+    // Render and write
+    let staging = Staging::new(&output)?;
+    let pages = render::render_all(&site, &theme, &staging)?;
+    let files = write_files(&site, &theme, &content_dir, &staging)?;
+    staging.commit()?;
+
+    Ok(Summary { pages, files, output, elapsed: started.elapsed(), warnings: diags })
+}
+
+/// Reads every page in parallel; drafts are set aside unless asked for.
+fn load_pages(
+    content_dir: &Path,
+    rels: &[PathBuf],
+    config: &Config,
+    theme: &Theme,
+    with_drafts: bool,
+) -> (Vec<SourcePage>, HashSet<PathBuf>, Vec<Diagnostic>) {
+    let templates: HashSet<&str> = theme.tera.get_template_names().collect();
+    let results: Vec<Result<SourcePage, Diagnostic>> = rels
+        .par_iter()
+        .map(|rel| {
+            let page = content::load_page(content_dir, rel, config)?;
+            if let Some(t) = &page.front.template {
+                if !templates.contains(t.as_str()) {
+                    let (line, col) = crate::config::find_key(&page.text[..page.body_offset], "template");
+                    let mut names: Vec<&str> = templates.iter().copied().filter(|n| !n.starts_with("partials/")).collect();
+                    names.sort_unstable();
+                    return Err(Diagnostic::at_line_col(page.shown(), &page.text, line, col, format!("template `{t}` does not exist"))
+                        .with_hint(format!("templates of this theme: {}", names.join(", "))));
+                }
+            }
+            Ok(page)
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(results.len());
+    let mut drafts = HashSet::new();
+    let mut diags = Vec::new();
+    for r in results {
+        match r {
+            Ok(p) if p.front.draft && !with_drafts => {
+                drafts.insert(p.rel);
+            }
+            Ok(p) => pages.push(p),
+            Err(d) => diags.push(d),
+        }
+    }
+    (pages, drafts, diags)
+}
+
+fn labels(theme: &Theme) -> BTreeMap<String, Labels> {
+    theme
+        .strings
+        .iter()
+        .map(|(lang, t)| {
+            let get = |k: &str| t.get(k).cloned().unwrap_or_else(|| k.to_string());
+            (lang.clone(), Labels { table: get("table"), task_done: get("task_done"), task_open: get("task_open") })
+        })
+        .collect()
+}
+
+/// Theme static files, the authors' files beside their pages, sitemap, robots.txt, feeds.
+fn write_files(site: &Site, theme: &Theme, content_dir: &Path, out: &Staging) -> Result<usize, Error> {
+    for (rel, bytes) in &theme.statics {
+        out.write(rel, bytes)?;
+    }
+    site.assets
+        .par_iter()
+        .try_for_each(|rel| out.copy(&content_dir.join(rel), &content::asset_url_path(rel)))?;
+    out.write("sitemap.xml", feeds::sitemap(site).as_bytes())?;
+    out.write("robots.txt", feeds::robots(site).as_bytes())?;
+    let default = site.config.default_language();
+    for lang in &site.config.languages {
+        let prefix = if lang == default { String::new() } else { format!("{lang}/") };
+        let title = site.config.title.get(lang, default).text;
+        out.write(&format!("{prefix}atom.xml"), feeds::atom(site, lang, &title).as_bytes())?;
+    }
+    Ok(theme.statics.len() + site.assets.len() + 2 + site.config.languages.len())
+}
+
+/// Refuses an output folder whose replacement would destroy the sources.
+fn check_output(root: &Path, content: &Path, output: &Path) -> Result<(), Error> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        // Canonicalize what exists so that `a/../b` and symlinks compare correctly.
+        let mut existing = p.clone();
+        let mut rest = Vec::new();
+        while !existing.exists() {
+            match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
+                (Some(name), Some(parent)) => {
+                    rest.push(name);
+                    existing = parent.to_path_buf();
+                }
+                _ => break,
+            }
+        }
+        let mut out = existing.canonicalize().unwrap_or(existing);
+        out.extend(rest.iter().rev());
+        out
+    };
+    let (root, content, output_abs) = (abs(root), abs(content), abs(output));
+    if root.starts_with(&output_abs) || output_abs.starts_with(&content) {
+        return Err(Error::Config(format!(
+            "{}: refusing to write the site there: it would replace the site's own files; choose a folder such as public/",
+            output.display()
+        )));
+    }
+    if output.exists() && !output.is_dir() {
+        return Err(Error::Config(format!("{}: exists and is not a folder", output.display())));
+    }
+    Ok(())
+}

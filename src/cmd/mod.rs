@@ -1,0 +1,4 @@
+//! One file per command; each prints for people and returns the process exit code.
+
+pub mod build;
+pub mod init;

@@ -1,0 +1,281 @@
+//! `content/site.yaml`: the raw YAML shape (spec §3) and the validated [`Config`] the build uses.
+
+use crate::dates::Date;
+use crate::diagnostics::Diagnostic;
+use crate::text::{is_language_code, Text};
+use serde::Deserialize;
+use std::path::Path;
+
+/// site.yaml as written. Unknown keys are errors, so a typo never silently does nothing.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSite {
+    title: Text,
+    #[serde(default)]
+    description: Option<Text>,
+    #[serde(default)]
+    base_url: Option<String>,
+    #[serde(default)]
+    languages: Option<Vec<String>>,
+    #[serde(default)]
+    organisation: Option<String>,
+    #[serde(default)]
+    home_region: Option<String>,
+    #[serde(default)]
+    compare_regions: Vec<String>,
+    #[serde(default)]
+    municipality_cards: Option<MunicipalityCards>,
+    #[serde(default)]
+    contact: Option<Contact>,
+    #[serde(default)]
+    accessibility: Option<Accessibility>,
+    #[serde(default)]
+    markdown: Option<MarkdownConfig>,
+    #[serde(default)]
+    theme: Option<String>,
+}
+
+/// Kuntakortit: one card per member municipality of `region` (spec §9).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MunicipalityCards {
+    pub region: String,
+    #[serde(default)]
+    pub indicators: Vec<String>,
+}
+
+/// Who readers contact about the site; shown in every page's footer.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: Text,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Text::Plain(t) => s.serialize_str(t),
+            Text::ByLang(m) => m.serialize(s),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Compliance {
+    Full,
+    Partial,
+    None,
+}
+
+/// Drives the generated accessibility statement (spec §3).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accessibility {
+    pub compliance: Compliance,
+    #[serde(default)]
+    pub known_issues: Vec<Text>,
+    #[serde(default)]
+    pub feedback_email: Option<String>,
+    #[serde(default)]
+    pub prepared: Option<Date>,
+    #[serde(default)]
+    pub reviewed: Option<Date>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RawHtml {
+    /// Raw HTML is cleaned with ammonia: no scripts, event handlers or `javascript:` URLs.
+    #[default]
+    Sanitize,
+    /// Raw HTML passes through untouched (trusted authors only).
+    Allow,
+    /// Raw HTML is a build error.
+    Deny,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MarkdownConfig {
+    #[serde(default)]
+    raw_html: RawHtml,
+}
+
+/// The validated site configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: Text,
+    pub description: Option<Text>,
+    /// Absolute base URL, always ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url` (`/` or `/hyte/`), prefixed to every link.
+    pub base_path: String,
+    /// The first is the default language, served at `/`.
+    pub languages: Vec<String>,
+    pub organisation: Option<String>,
+    pub home_region: Option<String>,
+    pub compare_regions: Vec<String>,
+    pub municipality_cards: Option<MunicipalityCards>,
+    pub contact: Option<Contact>,
+    pub accessibility: Option<Accessibility>,
+    pub raw_html: RawHtml,
+    pub theme: String,
+}
+
+impl Config {
+    pub fn default_language(&self) -> &str {
+        &self.languages[0]
+    }
+
+    /// Reads and validates `content/site.yaml`. `base_url` overrides the file's value.
+    pub fn load(root: &Path, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+        let rel = Path::new("content/site.yaml");
+        let path = root.join(rel);
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                    return Err(vec![Diagnostic::at_offset(rel, &text, at, "the file is not valid UTF-8")
+                        .with_hint("save the file with UTF-8 encoding")]);
+                }
+            },
+            Err(e) => {
+                return Err(vec![Diagnostic::file_error(rel, format!("cannot read site configuration: {e}"))
+                    .with_hint("every site needs content/site.yaml; `kertomus init DIR` writes a starting point")]);
+            }
+        };
+        Config::parse(&text, rel, base_url)
+    }
+
+    pub fn parse(text: &str, rel: &Path, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+        let raw: RawSite = crate::yaml::parse(text).map_err(|e| {
+            let d = Diagnostic::at_line_col(rel, text, e.line, e.col, e.message);
+            vec![match e.hint {
+                Some(h) => d.with_hint(h),
+                None => d,
+            }]
+        })?;
+        let mut errors = Vec::new();
+        let at_key = |key: &str, message: String| {
+            let (line, col) = find_key(text, key);
+            Diagnostic::at_line_col(rel, text, line, col, message)
+        };
+
+        let languages = raw.languages.unwrap_or_else(|| vec!["fi".to_string()]);
+        if languages.is_empty() {
+            errors.push(at_key("languages", "`languages` is empty".into()).with_hint("list at least one language, e.g. languages: [fi, sv]"));
+        }
+        for (i, l) in languages.iter().enumerate() {
+            if !is_language_code(l) {
+                errors.push(at_key("languages", format!("`{l}` is not a language code")).with_hint("use ISO 639-1 codes such as fi, sv, en"));
+            } else if languages[..i].contains(l) {
+                errors.push(at_key("languages", format!("language `{l}` is listed twice")));
+            }
+        }
+
+        let given = base_url.map(str::to_string).or(raw.base_url).unwrap_or_else(|| "/".to_string());
+        let (base_url, base_path) = match normalize_base_url(&given) {
+            Ok(v) => v,
+            Err(msg) => {
+                errors.push(at_key("base_url", msg).with_hint("write an absolute URL such as https://hyvinvointi.example.fi/"));
+                ("/".to_string(), "/".to_string())
+            }
+        };
+
+        let theme = raw.theme.unwrap_or_else(|| "default".to_string());
+        if theme.is_empty() || !theme.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            errors.push(at_key("theme", format!("`{theme}` is not a theme name")).with_hint("a theme name is a folder name under themes/ made of letters, digits, - and _"));
+        }
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Config {
+            title: raw.title,
+            description: raw.description,
+            base_url,
+            base_path,
+            languages,
+            organisation: raw.organisation,
+            home_region: raw.home_region,
+            compare_regions: raw.compare_regions,
+            municipality_cards: raw.municipality_cards,
+            contact: raw.contact,
+            accessibility: raw.accessibility,
+            raw_html: raw.markdown.unwrap_or_default().raw_html,
+            theme,
+        })
+    }
+}
+
+/// Splits a base URL into (absolute URL ending in `/`, its path ending in `/`).
+fn normalize_base_url(given: &str) -> Result<(String, String), String> {
+    let mut url = given.trim().to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    if url.starts_with('/') {
+        return Ok((url.clone(), url));
+    }
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("base_url `{given}` must start with https:// or http://"))?;
+    let path = match rest.find('/') {
+        Some(i) if i > 0 => rest[i..].to_string(),
+        _ => return Err(format!("base_url `{given}` has no host name")),
+    };
+    Ok((url, path))
+}
+
+/// Position of a top-level `key:` in YAML text, for errors found after parsing.
+pub fn find_key(text: &str, key: &str) -> (usize, usize) {
+    let needle = format!("{key}:");
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(&needle) {
+            return (i + 1, line.len() - trimmed.len() + 1);
+        }
+    }
+    (1, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        Config::parse(text, Path::new("content/site.yaml"), None)
+    }
+
+    #[test]
+    fn defaults_and_base_path() {
+        let c = parse("title: Testi\nbase_url: https://example.fi/hyte\nlanguages: [fi, sv]\n").unwrap();
+        assert_eq!(c.base_url, "https://example.fi/hyte/");
+        assert_eq!(c.base_path, "/hyte/");
+        assert_eq!(c.default_language(), "fi");
+        assert_eq!(c.raw_html, RawHtml::Sanitize);
+        assert_eq!(c.theme, "default");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_a_hint() {
+        let errs = parse("title: Testi\nlanguage: [fi]\n").unwrap_err();
+        assert_eq!((errs[0].line, errs[0].col), (2, 1));
+        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `languages`?"));
+    }
+
+    #[test]
+    fn bad_enum_value_names_the_choices() {
+        let errs = parse("title: T\nmarkdown: {raw_html: sanitise}\n").unwrap_err();
+        assert!(errs[0].message.contains("sanitise"));
+        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `sanitize`?"));
+    }
+}

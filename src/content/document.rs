@@ -1,0 +1,186 @@
+//! Documents (spec §5): a folder whose `index.md` has a `document:` block. This module holds
+//! the block's raw shape and its validation into [`Document`].
+
+use crate::dates::{Date, YearRange};
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum DocType {
+    #[serde(rename = "kertomus")]
+    Kertomus,
+    #[serde(rename = "suunnitelma")]
+    Suunnitelma,
+    #[serde(rename = "kertomus+suunnitelma")]
+    KertomusSuunnitelma,
+    #[serde(rename = "vuosiraportti")]
+    Vuosiraportti,
+}
+
+impl DocType {
+    /// Key of the type's name in the theme's i18n strings.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            DocType::Kertomus => "doc_type_kertomus",
+            DocType::Suunnitelma => "doc_type_suunnitelma",
+            DocType::KertomusSuunnitelma => "doc_type_kertomus_suunnitelma",
+            DocType::Vuosiraportti => "doc_type_vuosiraportti",
+        }
+    }
+
+    pub fn has_plan(self) -> bool {
+        matches!(self, DocType::Suunnitelma | DocType::KertomusSuunnitelma)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocStatus {
+    Draft,
+    InHandling,
+    Approved,
+    Superseded,
+}
+
+impl DocStatus {
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            DocStatus::Draft => "status_draft",
+            DocStatus::InHandling => "status_in_handling",
+            DocStatus::Approved => "status_approved",
+            DocStatus::Superseded => "status_superseded",
+        }
+    }
+}
+
+/// One handling step (käsittelyvaihe).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Handling {
+    pub body: Text,
+    pub date: Date,
+    #[serde(default)]
+    pub section: Option<String>,
+    #[serde(default)]
+    pub minutes_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Related {
+    pub title: Text,
+    pub url: String,
+}
+
+/// The `document:` block as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    #[serde(rename = "type")]
+    pub kind: DocType,
+    #[serde(default)]
+    pub organisation: Option<String>,
+    #[serde(default)]
+    pub council_term: Option<YearRange>,
+    #[serde(default)]
+    pub period: Option<YearRange>,
+    #[serde(default)]
+    pub status: Option<DocStatus>,
+    #[serde(default)]
+    pub handling: Vec<Handling>,
+    #[serde(default)]
+    pub approval: Option<Handling>,
+    #[serde(default)]
+    pub previous: Option<String>,
+    #[serde(default)]
+    pub related: Vec<Related>,
+    #[serde(default)]
+    pub plan: Option<String>,
+    #[serde(default)]
+    pub year: Option<i32>,
+}
+
+/// A problem in a document block: the key it concerns and what to say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocProblem {
+    pub key: &'static str,
+    pub message: String,
+    pub hint: String,
+}
+
+impl RawDocument {
+    /// Checks what the types alone cannot: required keys per type and sane years and dates.
+    pub fn validate(&self) -> Vec<DocProblem> {
+        let mut out = Vec::new();
+        let mut problem = |key, message: String, hint: &str| {
+            out.push(DocProblem { key, message, hint: hint.to_string() })
+        };
+        if self.kind == DocType::Vuosiraportti {
+            if self.plan.is_none() {
+                problem("type", "an annual report (vuosiraportti) needs `plan:`".into(), "name the plan it reports on, e.g. plan: ../suunnitelma-2025-2029/");
+            }
+            match self.year {
+                None => problem("type", "an annual report (vuosiraportti) needs `year:`".into(), "name the year it reports on, e.g. year: 2026"),
+                Some(y) if !(1900..=2200).contains(&y) => problem("year", format!("year {y} is not a plausible year"), "write the four-digit year the report covers"),
+                _ => {}
+            }
+        } else if self.plan.is_some() || self.year.is_some() {
+            let key = if self.plan.is_some() { "plan" } else { "year" };
+            problem(key, format!("`{key}` belongs to annual reports only"), "set `type: vuosiraportti`, or remove the key");
+        }
+        if let (Some(term), Some(period)) = (self.council_term, self.period) {
+            if period.start < term.start - 1 || period.start > term.end + 1 {
+                problem("period", format!("period {} does not fit council term {}", period.human(), term.human()), "a welfare plan is prepared for the council term it is valid in");
+            }
+        }
+        if self.status == Some(DocStatus::Approved) && self.approval.is_none() {
+            problem("status", "status is `approved` but there is no `approval:`".into(), "add approval: {body: \"Aluevaltuusto\", date: 2026-04-14, section: \"§ 12\"}");
+        }
+        if let Some(approval) = &self.approval {
+            if let Some(last) = self.handling.iter().map(|h| h.date).max() {
+                if approval.date < last {
+                    problem("approval", format!("approval on {} is earlier than a handling step ({})", approval.date.iso(), last.iso()), "approval is the last step; check the dates");
+                }
+            }
+        }
+        let mut prev: Option<Date> = None;
+        for h in &self.handling {
+            if prev.is_some_and(|p| h.date < p) {
+                problem("handling", format!("handling steps are not in date order ({} comes after a later step)", h.date.iso()), "list the steps in the order they happened");
+                break;
+            }
+            prev = Some(h.date);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(yaml: &str) -> Result<RawDocument, crate::yaml::YamlError> {
+        crate::yaml::parse(yaml)
+    }
+
+    #[test]
+    fn parses_the_spec_example() {
+        let d = doc("type: kertomus+suunnitelma\ncouncil_term: 2025-2029\nperiod: 2025-2029\nstatus: approved\nhandling:\n  - {body: Aluehallitus, date: 2026-03-16, section: \"§ 45\"}\napproval: {body: Aluevaltuusto, date: 2026-04-14, section: \"§ 12\", minutes_url: \"https://example.fi/\"}\n").unwrap();
+        assert!(d.validate().is_empty());
+        assert!(d.kind.has_plan());
+    }
+
+    #[test]
+    fn annual_report_needs_plan_and_year() {
+        let d = doc("type: vuosiraportti\n").unwrap();
+        let problems = d.validate();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+
+    #[test]
+    fn bad_type_and_dates_are_rejected() {
+        assert!(doc("type: raportti\n").unwrap_err().hint.is_some());
+        let e = doc("type: kertomus\napproval: {body: V, date: 2026-13-01}\n").unwrap_err();
+        assert!(e.message.contains("not a valid date"), "{}", e.message);
+    }
+}

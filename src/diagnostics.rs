@@ -1,0 +1,183 @@
+//! Content diagnostics: a problem an author can fix, with the file, line and column it sits at.
+//!
+//! Every stage of the build pushes diagnostics into one list instead of stopping at the first
+//! problem, so a single run shows everything that is wrong. [`report`] prints them in the
+//! `path:line:col: error: message` form that editors and CI logs turn into clickable links.
+//! Written by hand rather than with miette: the first line's exact shape is a contract with
+//! authors and tools (`kertomus check --format json` will reuse it), and it is 40 lines.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in the site's sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path as the author knows it, relative to the site root (`content/index.md`).
+    pub path: PathBuf,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub col: usize,
+    pub message: String,
+    pub hint: Option<String>,
+    /// The offending source line, shown under the message.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error concerning a whole file (no position).
+    pub fn file_error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            line: 0,
+            col: 0,
+            message: message.into(),
+            hint: None,
+            source_line: None,
+        }
+    }
+
+    /// An error at a 1-based line and column of `text`, the full text of the file.
+    pub fn at_line_col(
+        path: impl Into<PathBuf>,
+        text: &str,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        let source_line = text.lines().nth(line.saturating_sub(1)).map(str::to_owned);
+        Diagnostic {
+            line,
+            col,
+            source_line,
+            ..Diagnostic::file_error(path, message)
+        }
+    }
+
+    /// An error at a byte offset of `text`, the full text of the file.
+    pub fn at_offset(
+        path: impl Into<PathBuf>,
+        text: &str,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        let (line, col) = line_col(text, offset);
+        Diagnostic::at_line_col(path, text, line, col, message)
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The first line: `path:line:col: error: message`.
+    pub fn headline(&self) -> String {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let path = display_path(&self.path);
+        if self.line == 0 {
+            format!("{path}: {kind}: {}", self.message)
+        } else {
+            format!("{path}:{}:{}: {kind}: {}", self.line, self.col, self.message)
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = text[line_start..offset].chars().count() + 1;
+    (line, col)
+}
+
+fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// Renders diagnostics for the terminal, sorted by file and position so the output is stable.
+pub fn report(diagnostics: &[Diagnostic]) -> String {
+    let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
+    sorted.sort_by(|a, b| {
+        (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message))
+    });
+    let mut out = String::new();
+    for d in sorted {
+        let _ = writeln!(out, "{}", d.headline());
+        if let Some(src) = &d.source_line {
+            let num = d.line.to_string();
+            let pad = " ".repeat(num.len());
+            let marker: String = src
+                .chars()
+                .take(d.col.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{num} | {src}");
+            let _ = writeln!(out, "{pad} | {marker}^");
+        }
+        if let Some(hint) = &d.hint {
+            let _ = writeln!(out, "  = hint: {hint}");
+        }
+        out.push('\n');
+    }
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let _ = writeln!(
+        out,
+        "{errors} error{}, {warnings} warning{}",
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" }
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "ab\näö x";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        // "äö " is 5 bytes; x is the 4th character of line 2
+        assert_eq!(line_col(text, 8), (2, 4));
+    }
+
+    #[test]
+    fn report_shows_position_source_and_hint() {
+        let d = Diagnostic::at_line_col("content/a.md", "x\ntitel: 1\n", 2, 1, "unknown key `titel`")
+            .with_hint("did you mean `title`?");
+        let out = report(&[d]);
+        assert!(out.starts_with("content/a.md:2:1: error: unknown key `titel`\n"), "{out}");
+        assert!(out.contains("2 | titel: 1"));
+        assert!(out.contains("= hint: did you mean `title`?"));
+        assert!(out.ends_with("1 error, 0 warnings\n"));
+    }
+}

@@ -1,0 +1,24 @@
+//! The library's error type. Content problems carry all diagnostics of the run; the other
+//! variants are problems of the environment (files, theme) that stop the build at once.
+
+use crate::diagnostics::Diagnostic;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Problems in the site's content, all of them, each with file, line and column.
+    #[error("the site has {} error(s)", .0.iter().filter(|d| d.is_error()).count())]
+    Content(Vec<Diagnostic>),
+    /// A configuration or theme problem that stops the build.
+    #[error("{0}")]
+    Config(String),
+    /// A template failed to parse or render; the message names template, line and column.
+    #[error("template error: {0}")]
+    Template(String),
+    #[error("{}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}

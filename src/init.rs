@@ -1,0 +1,96 @@
+//! A starter site for `kertomus init`: site.yaml, a front page in Finnish and Swedish, and a
+//! document with two chapters. It builds as it is, and each file shows the format by example.
+
+use crate::error::Error;
+use std::path::{Path, PathBuf};
+
+const FILES: &[(&str, &str)] = &[
+    ("content/site.yaml", r#"# Sivuston asetukset (site settings). See the format guide of kertomus.
+title: {fi: "Hyvinvointikertomus", sv: "Välfärdsberättelse"}
+base_url: "https://hyvinvointi.example.fi/"
+languages: [fi, sv]
+contact: {name: "Hyvinvointikoordinaattori", email: "hyte@example.fi"}
+"#),
+    ("content/index.md", r#"---
+title: "Hyvinvointikertomus"
+description: "Kunnan hyvinvointikertomus ja -suunnitelma"
+---
+
+Tervetuloa! Tällä sivustolla julkaistaan kuntamme hyvinvointikertomus ja -suunnitelma.
+
+- [Hyvinvointikertomus 2025–2029](kertomus/index.md)
+"#),
+    ("content/index.sv.md", r#"---
+title: "Välfärdsberättelse"
+description: "Kommunens välfärdsberättelse och -plan"
+---
+
+Välkommen! Här publicerar kommunen sin välfärdsberättelse och -plan.
+
+- [Välfärdsberättelse 2025–2029](kertomus/index.md)
+"#),
+    ("content/kertomus/index.md", r#"---
+title: "Hyvinvointikertomus 2025–2029"
+document:
+  type: kertomus+suunnitelma
+  council_term: 2025-2029
+  period: 2025-2029
+  status: draft
+---
+
+Tiivistelmä: mitä kertomus sisältää ja mihin sen tavoitteet perustuvat.
+"#),
+    ("content/kertomus/01-johdanto.md", r#"---
+title: "Johdanto"
+weight: 10
+---
+
+## Miksi kertomus laaditaan
+
+Laki velvoittaa kunnan laatimaan hyvinvointikertomuksen kerran valtuustokaudessa.
+Seuraavassa luvussa kuvataan [väestön hyvinvointia](02-vaesto.md#vaeston-rakenne).
+"#),
+    ("content/kertomus/02-vaesto.md", r#"---
+title: "Väestön hyvinvointi"
+weight: 20
+toc: true
+---
+
+## Väestön rakenne
+
+Kirjoita tähän, miten väestö on muuttunut.
+
+## Hyvinvointi ja terveys
+
+| Mittari | 2023 | 2024 |
+|---|---:|---:|
+| Esimerkki | 10,1 | 9,8 |
+"#),
+];
+
+/// Writes the starter site into `dir`, which must not exist or must be empty.
+pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    if dir.exists() {
+        let mut entries = std::fs::read_dir(dir).map_err(io(dir))?;
+        if entries.next().is_some() {
+            return Err(Error::Config(format!(
+                "{}: the folder is not empty; choose a new folder so that nothing is overwritten",
+                dir.display()
+            )));
+        }
+    }
+    let mut written = Vec::new();
+    for (rel, text) in FILES {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        std::fs::write(&path, text).map_err(io(&path))?;
+        written.push(path);
+    }
+    Ok(written)
+}

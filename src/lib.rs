@@ -1,0 +1,20 @@
+//! kertomus: a static site generator for Finnish welfare reports and plans
+//! (hyvinvointikertomus ja -suunnitelma). See ARCHITECTURE.md for how the pipeline maps to
+//! these modules.
+
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod dates;
+pub mod diagnostics;
+pub mod error;
+pub mod init;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod text;
+pub mod yaml;
+
+pub use build::{build, BuildOptions, Summary};
+pub use error::Error;

@@ -1,0 +1,105 @@
+//! Writing the site: everything goes into a staging folder beside the output, which replaces
+//! the previous output only when the whole build succeeded. A failed build leaves `public/`
+//! exactly as it was.
+
+pub mod feeds;
+
+use crate::error::Error;
+use std::path::{Path, PathBuf};
+
+/// A folder being filled with the new site.
+pub struct Staging {
+    target: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates an empty staging folder next to `target` (same file system, so the final
+    /// swap is a rename).
+    pub fn new(target: &Path) -> Result<Staging, Error> {
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| Error::Io { path, source }
+        };
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        let dir = parent.join(format!(".{name}.kertomus-staging"));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(io(&dir))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        Ok(Staging { target: target.to_path_buf(), dir, committed: false })
+    }
+
+    /// Writes `bytes` to `rel` (a `/`-separated path inside the site).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })?;
+        }
+        std::fs::write(&path, bytes).map_err(|source| Error::Io { path, source })
+    }
+
+    /// Copies a file into the site.
+    pub fn copy(&self, from: &Path, rel: &str) -> Result<(), Error> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })?;
+        }
+        std::fs::copy(from, &path).map(|_| ()).map_err(|source| Error::Io { path: from.to_path_buf(), source })
+    }
+
+    /// Puts the new site in place of the old one.
+    pub fn commit(mut self) -> Result<(), Error> {
+        let old = self.dir.with_file_name(format!(
+            ".{}.kertomus-old",
+            self.target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        ));
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| Error::Io { path, source }
+        };
+        if old.exists() {
+            std::fs::remove_dir_all(&old).map_err(io(&old))?;
+        }
+        if self.target.exists() {
+            std::fs::rename(&self.target, &old).map_err(io(&self.target))?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+            // Put the previous site back rather than leave nothing.
+            let _ = std::fs::rename(&old, &self.target);
+            return Err(Error::Io { path: self.target.clone(), source: e });
+        }
+        self.committed = true;
+        if old.exists() {
+            std::fs::remove_dir_all(&old).map_err(io(&old))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Escapes text for XML and HTML attribute values.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,175 @@
+//! What templates see: serializable views of the site and of one page, with dates, labels and
+//! links already resolved for the page's language. Templates never compute URLs themselves.
+
+use super::theme::Strings;
+use crate::content::document::RawDocument;
+use crate::dates::Date;
+use crate::markdown::Heading;
+use crate::site::Site;
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub href: String,
+    /// Set when the linked text is in another language than the page.
+    pub lang: Option<String>,
+    pub current: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Alternate {
+    pub lang: String,
+    pub name: String,
+    pub href: String,
+    pub permalink: String,
+    pub current: bool,
+    /// False when the page has no translation and the link leads to that language's front page.
+    pub translated: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub human: String,
+}
+
+impl DateView {
+    pub fn new(d: &Date, lang: &str) -> Self {
+        DateView { iso: d.iso(), human: d.human(lang) }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct TocItem {
+    pub id: String,
+    pub text: String,
+    pub children: Vec<TocItem>,
+}
+
+/// Second- and third-level headings as a nested list.
+pub fn toc(headings: &[Heading]) -> Vec<TocItem> {
+    let mut out: Vec<TocItem> = Vec::new();
+    for h in headings.iter().filter(|h| (2..=3).contains(&h.level)) {
+        let item = TocItem { id: h.id.clone(), text: h.text.clone(), children: Vec::new() };
+        match out.last_mut() {
+            Some(parent) if h.level == 3 => parent.children.push(item),
+            _ => out.push(item),
+        }
+    }
+    out
+}
+
+#[derive(Debug, Serialize)]
+pub struct StepView {
+    pub body: String,
+    pub body_lang: Option<String>,
+    pub date: DateView,
+    pub section: Option<String>,
+    pub minutes_url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DocView {
+    pub title: String,
+    pub href: String,
+    pub kind: String,
+    pub status: Option<String>,
+    pub status_key: Option<String>,
+    pub period: Option<String>,
+    pub council_term: Option<String>,
+    pub year: Option<i32>,
+    pub handling: Vec<StepView>,
+    pub approval: Option<StepView>,
+    pub previous: Option<String>,
+    pub plan: Option<String>,
+    pub related: Vec<Link>,
+    pub chapters: Vec<Link>,
+    pub print_href: String,
+}
+
+pub fn doc_view(site: &Site, doc_page: usize, doc: &RawDocument, lang: &str, t: &Strings) -> DocView {
+    let default = site.config.default_language();
+    let page = &site.pages[doc_page];
+    let label = |key: &str| t.get(key).cloned().unwrap_or_else(|| key.to_string());
+    let step = |h: &crate::content::document::Handling| {
+        let body = h.body.get(lang, default);
+        StepView {
+            body_lang: (body.lang != lang).then_some(body.lang),
+            body: body.text,
+            date: DateView::new(&h.date, lang),
+            section: h.section.clone(),
+            minutes_url: h.minutes_url.clone(),
+        }
+    };
+    let relative = |written: &Option<String>| {
+        written.as_ref().map(|w| {
+            if w.contains("://") {
+                return w.clone();
+            }
+            crate::content::resolve_relative(page.rel.parent().unwrap_or(std::path::Path::new("")), w)
+                .and_then(|p| site.find_or_default(&crate::content::dir_key(&p), lang))
+                .map(|i| site.href(&site.pages[i].path))
+                .unwrap_or_else(|| w.clone())
+        })
+    };
+    DocView {
+        title: page.title.clone(),
+        href: site.href(&page.path),
+        kind: label(doc.kind.i18n_key()),
+        status: doc.status.map(|s| label(s.i18n_key())),
+        status_key: doc.status.map(|s| s.i18n_key().trim_start_matches("status_").to_string()),
+        period: doc.period.map(|p| p.human()),
+        council_term: doc.council_term.map(|p| p.human()),
+        year: doc.year,
+        handling: doc.handling.iter().map(step).collect(),
+        approval: doc.approval.as_ref().map(step),
+        previous: relative(&doc.previous),
+        plan: relative(&doc.plan),
+        related: doc
+            .related
+            .iter()
+            .map(|r| {
+                let title = r.title.get(lang, default);
+                Link { lang: (title.lang != lang).then_some(title.lang), title: title.text, href: r.url.clone(), current: false }
+            })
+            .collect(),
+        chapters: site
+            .chapters_with_fallback(doc_page)
+            .into_iter()
+            .map(|c| link_to(site, c, lang, false))
+            .collect(),
+        print_href: site.href(&format!("{}tulosta/", page.path)),
+    }
+}
+
+/// A link to page `i` for a reader of `lang`.
+pub fn link_to(site: &Site, i: usize, lang: &str, current: bool) -> Link {
+    let p = &site.pages[i];
+    Link {
+        title: p.title.clone(),
+        href: site.href(&p.path),
+        lang: (p.lang != lang).then(|| p.lang.clone()),
+        current,
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChildView {
+    pub title: String,
+    pub href: String,
+    pub lang: Option<String>,
+    pub description: Option<String>,
+    pub date: Option<DateView>,
+}
+
+pub fn child_view(site: &Site, i: usize, lang: &str) -> ChildView {
+    let p = &site.pages[i];
+    ChildView {
+        title: p.title.clone(),
+        href: site.href(&p.path),
+        lang: (p.lang != lang).then(|| p.lang.clone()),
+        description: p.front.description.clone(),
+        date: p.front.date.as_ref().map(|d| DateView::new(d, lang)),
+    }
+}

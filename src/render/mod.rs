@@ -1,0 +1,269 @@
+//! Rendering: every page, printable document, fallback front page, 404 page and alias redirect
+//! through the theme's tera templates, in parallel (rayon), written into the staging folder.
+
+pub mod context;
+pub mod theme;
+
+use crate::error::Error;
+use crate::output::Staging;
+use crate::site::Site;
+use context::{child_view, doc_view, link_to, toc, Alternate, DateView, Link};
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+use theme::Theme;
+
+/// One HTML file to write.
+enum Job {
+    Page(usize),
+    Print(usize),
+    /// The front page of a language that has no `index.<lang>.md`: the default front page's
+    /// content in that language's frame.
+    FallbackFront(String),
+    NotFound,
+    Alias { from: String, to: usize },
+}
+
+/// Renders and writes every HTML page; returns how many were written.
+pub fn render_all(site: &Site, theme: &Theme, out: &Staging) -> Result<usize, Error> {
+    let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
+    jobs.extend(site.pages.iter().enumerate().filter(|(i, p)| p.is_index && site.document_of(*i).is_some()).map(|(i, _)| Job::Print(i)));
+    for lang in &site.config.languages {
+        if site.find("", lang).is_none() {
+            jobs.push(Job::FallbackFront(lang.clone()));
+        }
+    }
+    jobs.push(Job::NotFound);
+    for (i, p) in site.pages.iter().enumerate() {
+        for a in &p.front.aliases {
+            if let Some(from) = crate::site::alias_path(a) {
+                jobs.push(Job::Alias { from, to: i });
+            }
+        }
+    }
+    jobs.par_iter().try_for_each(|job| {
+        let (path, html) = render_job(site, theme, job)?;
+        out.write(&path, html.as_bytes())
+    })?;
+    Ok(jobs.len())
+}
+
+fn render_job(site: &Site, theme: &Theme, job: &Job) -> Result<(String, String), Error> {
+    let default = site.config.default_language().to_string();
+    match job {
+        Job::Page(i) => {
+            let p = &site.pages[*i];
+            let template = p.front.template.clone().unwrap_or_else(|| default_template(site, *i).to_string());
+            let mut ctx = common(site, theme, &p.lang, Some(*i), &p.path);
+            ctx.insert("page", &page_view(site, theme, *i));
+            Ok((format!("{}index.html", p.path), render(theme, &template, &ctx)?))
+        }
+        Job::Print(i) => {
+            let p = &site.pages[*i];
+            let path = format!("{}tulosta/", p.path);
+            let mut ctx = common(site, theme, &p.lang, Some(*i), &path);
+            ctx.insert("page", &page_view(site, theme, *i));
+            let chapters: Vec<PrintChapter> = site
+                .chapters_with_fallback(*i)
+                .into_iter()
+                .enumerate()
+                .map(|(n, c)| {
+                    let ch = &site.pages[c];
+                    PrintChapter {
+                        title: ch.title.clone(),
+                        lang: (ch.lang != p.lang).then(|| ch.lang.clone()),
+                        id: format!("luku-{}", n + 1),
+                        content: prefix_ids(&ch.body, &format!("luku-{}-", n + 1)),
+                    }
+                })
+                .collect();
+            ctx.insert("chapters", &chapters);
+            Ok((format!("{path}index.html"), render(theme, "print.html", &ctx)?))
+        }
+        Job::FallbackFront(lang) => {
+            let path = format!("{lang}/");
+            let mut ctx = common(site, theme, lang, None, &path);
+            if let Some(front) = site.find("", &default) {
+                ctx.insert("page", &page_view(site, theme, front));
+            }
+            Ok((format!("{path}index.html"), render(theme, "index.html", &ctx)?))
+        }
+        Job::NotFound => {
+            let ctx = common(site, theme, &default, None, "404.html");
+            Ok(("404.html".to_string(), render(theme, "404.html", &ctx)?))
+        }
+        Job::Alias { from, to } => {
+            let target = &site.pages[*to];
+            let mut ctx = common(site, theme, &target.lang, None, from);
+            ctx.insert("target", &Link { title: target.title.clone(), href: site.permalink(&target.path), lang: None, current: false });
+            Ok((format!("{from}index.html"), render(theme, "alias.html", &ctx)?))
+        }
+    }
+}
+
+fn render(theme: &Theme, template: &str, ctx: &Context) -> Result<String, Error> {
+    theme.tera.render(template, ctx).map_err(|e| Error::Template(format!("while rendering {template}:\n{e}")))
+}
+
+fn default_template(site: &Site, i: usize) -> &'static str {
+    let p = &site.pages[i];
+    if p.key.is_empty() {
+        "index.html"
+    } else if p.is_index && site.document_of(i).is_some() {
+        "document.html"
+    } else if site.document_for_chapter(i).is_some() {
+        "chapter.html"
+    } else {
+        "page.html"
+    }
+}
+
+#[derive(Serialize)]
+struct PrintChapter {
+    title: String,
+    lang: Option<String>,
+    id: String,
+    content: String,
+}
+
+/// Ids and in-page links of a chapter made unique on the printable page, where several
+/// chapters may each have a heading "Johdanto".
+fn prefix_ids(html: &str, prefix: &str) -> String {
+    html.replace(" id=\"", &format!(" id=\"{prefix}"))
+        .replace(" href=\"#", &format!(" href=\"#{prefix}"))
+}
+
+#[derive(Serialize)]
+struct PageView {
+    title: String,
+    description: Option<String>,
+    content: String,
+    lang: String,
+    toc: Vec<context::TocItem>,
+    date: Option<DateView>,
+    updated: Option<DateView>,
+    href: String,
+    children: Vec<context::ChildView>,
+    document: Option<context::DocView>,
+    chapter_of: Option<context::DocView>,
+    prev: Option<Link>,
+    next: Option<Link>,
+}
+
+fn page_view(site: &Site, theme: &Theme, i: usize) -> PageView {
+    let p = &site.pages[i];
+    let t = &theme.strings[&p.lang];
+    let lang = p.lang.as_str();
+    let document = site.document_of(i).filter(|_| p.is_index).map(|d| doc_view(site, i, d, lang, t));
+    let chapter_of = site
+        .document_for_chapter(i)
+        .and_then(|d| site.document_of(d).map(|doc| doc_view(site, d, doc, lang, t)));
+    let (mut prev, mut next) = (None, None);
+    if let Some(d) = site.document_for_chapter(i) {
+        let chapters = site.chapters_with_fallback(d);
+        if let Some(pos) = chapters.iter().position(|&c| c == i) {
+            prev = pos.checked_sub(1).map(|n| link_to(site, chapters[n], lang, false));
+            next = chapters.get(pos + 1).map(|&n| link_to(site, n, lang, false));
+        }
+    }
+    let children = if document.is_some() {
+        Vec::new()
+    } else {
+        site.children(&p.key, lang).iter().filter(|&&c| c != i).map(|&c| child_view(site, c, lang)).collect()
+    };
+    PageView {
+        title: p.title.clone(),
+        description: p.front.description.clone(),
+        content: p.body.clone(),
+        lang: p.lang.clone(),
+        toc: if p.front.toc { toc(&p.headings) } else { Vec::new() },
+        date: p.front.date.as_ref().map(|d| DateView::new(d, lang)),
+        updated: p.front.updated.as_ref().map(|d| DateView::new(d, lang)),
+        href: site.href(&p.path),
+        children,
+        document,
+        chapter_of,
+        prev,
+        next,
+    }
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: String,
+    title_lang: Option<String>,
+    base_path: &'a str,
+    home_href: String,
+    feed_href: String,
+    css: Vec<String>,
+    print_css: String,
+    statement_href: String,
+    contact_name: Option<String>,
+    contact_email: Option<String>,
+    contact_phone: Option<String>,
+}
+
+/// What every template gets: language, strings, site, navigation, language versions.
+fn common(site: &Site, theme: &Theme, lang: &str, current: Option<usize>, path: &str) -> Context {
+    let default = site.config.default_language();
+    let t = &theme.strings[lang];
+    let prefix = if lang == default { String::new() } else { format!("{lang}/") };
+    let title = site.config.title.get(lang, default);
+    let contact = site.config.contact.as_ref();
+    let view = SiteView {
+        title: title.text,
+        title_lang: (title.lang != lang).then_some(title.lang),
+        base_path: &site.config.base_path,
+        home_href: site.href(&prefix),
+        feed_href: site.href(&format!("{prefix}atom.xml")),
+        css: vec![site.href("css/kertomus.css"), site.href("css/syntax.css")],
+        print_css: site.href("css/print.css"),
+        statement_href: site.href(&format!("{prefix}{}/", t.get("statement_slug").map_or("saavutettavuusseloste", String::as_str))),
+        contact_name: contact.map(|c| c.name.get(lang, default).text),
+        contact_email: contact.and_then(|c| c.email.clone()),
+        contact_phone: contact.and_then(|c| c.phone.clone()),
+    };
+    let mut ctx = Context::new();
+    ctx.insert("lang", lang);
+    ctx.insert("t", t);
+    ctx.insert("site", &view);
+    ctx.insert("canonical", &site.permalink(path));
+
+    let ancestors: Vec<usize> = current.map(|i| site.ancestors(i)).unwrap_or_default();
+    let mut top = site.children("", lang).to_vec();
+    if top.is_empty() {
+        top = site.children("", default).to_vec();
+    }
+    let nav: Vec<Link> = top
+        .into_iter()
+        .map(|c| link_to(site, c, lang, Some(c) == current || ancestors.iter().any(|&a| site.pages[a].key == site.pages[c].key)))
+        .collect();
+    ctx.insert("nav", &nav);
+    let breadcrumbs: Vec<Link> = ancestors.iter().map(|&a| link_to(site, a, lang, false)).collect();
+    ctx.insert("breadcrumbs", &breadcrumbs);
+
+    let alternates: Vec<Alternate> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| {
+            let name = theme.strings[l.as_str()].get("language_name").cloned().unwrap_or_else(|| l.clone());
+            let translated = current.and_then(|i| site.find(&site.pages[i].key, l));
+            let target = match translated {
+                Some(i) => site.pages[i].path.clone(),
+                None if l == default => String::new(),
+                None => format!("{l}/"),
+            };
+            Alternate {
+                lang: l.clone(),
+                name,
+                href: site.href(&target),
+                permalink: site.permalink(&target),
+                current: l == lang,
+                translated: translated.is_some(),
+            }
+        })
+        .collect();
+    ctx.insert("alternates", &alternates);
+    ctx
+}

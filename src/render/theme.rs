@@ -1,0 +1,119 @@
+//! The theme: templates (tera), static files and interface strings (i18n) of the built-in
+//! theme embedded in the binary, overridden file by file from the site's `themes/<name>/`.
+
+use crate::error::Error;
+use include_dir::{include_dir, Dir};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Interface strings of one language, by key.
+pub type Strings = BTreeMap<String, String>;
+
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// Interface strings by language code.
+    pub strings: BTreeMap<String, Strings>,
+    /// Static files by output path (`css/kertomus.css`).
+    pub statics: BTreeMap<String, Vec<u8>>,
+}
+
+impl Theme {
+    /// Loads the built-in theme and the site's overrides from `root/themes/<name>/`.
+    pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Error> {
+        let site_dir = root.join("themes").join(name);
+        if name != "default" && !site_dir.is_dir() {
+            return Err(Error::Config(format!(
+                "content/site.yaml: theme `{name}` not found: there is no folder themes/{name}/ (remove `theme:` to use the built-in theme)"
+            )));
+        }
+        let mut templates: BTreeMap<String, String> = BTreeMap::new();
+        let mut statics: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        let mut i18n: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+        for file in builtin_files(&BUILTIN) {
+            let rel = file.path().to_string_lossy().replace('\\', "/");
+            let origin = format!("(built-in theme) {rel}");
+            sort_file(&rel, file.contents().to_vec(), origin, &mut templates, &mut statics, &mut i18n)?;
+        }
+        if site_dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&site_dir).sort_by_file_name().follow_links(false) {
+                let entry = entry.map_err(|e| Error::Io { path: site_dir.clone(), source: e.into() })?;
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let rel = entry.path().strip_prefix(&site_dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+                let bytes = std::fs::read(entry.path()).map_err(|e| Error::Io { path: entry.path().to_path_buf(), source: e })?;
+                let origin = format!("themes/{name}/{rel}");
+                sort_file(&rel, bytes, origin, &mut templates, &mut statics, &mut i18n)?;
+            }
+        }
+
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        tera.add_raw_templates(templates.iter().map(|(n, c)| (n.as_str(), c.as_str())))
+            .map_err(|e| Error::Template(format!("in theme templates:\n{e}")))?;
+
+        let mut strings = BTreeMap::new();
+        let default = &languages[0];
+        for lang in languages {
+            let mut merged = Strings::new();
+            // The default language's strings first, so a missing key still has a text.
+            for l in [default, lang] {
+                for (origin, text) in i18n.get(l.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                    let map: Strings = crate::yaml::parse(text).map_err(|e| {
+                        Error::Config(format!("{origin}:{}:{}: {}", e.line, e.col, e.message))
+                    })?;
+                    merged.extend(map);
+                }
+            }
+            if !i18n.contains_key(lang.as_str()) {
+                return Err(Error::Config(format!(
+                    "content/site.yaml: the theme has no interface texts for language `{lang}`: add themes/{name}/i18n/{lang}.yaml (copy the keys of the built-in fi.yaml)"
+                )));
+            }
+            strings.insert(lang.clone(), merged);
+        }
+        Ok(Theme { tera, strings, statics })
+    }
+}
+
+fn builtin_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
+    let mut out: Vec<_> = dir.files().collect();
+    for d in dir.dirs() {
+        out.extend(builtin_files(d));
+    }
+    out.sort_by_key(|f| f.path());
+    out
+}
+
+/// Files the theme consists of: `templates/`, `static/` and `i18n/<lang>.yaml`.
+fn sort_file(
+    rel: &str,
+    bytes: Vec<u8>,
+    origin: String,
+    templates: &mut BTreeMap<String, String>,
+    statics: &mut BTreeMap<String, Vec<u8>>,
+    i18n: &mut BTreeMap<String, Vec<(String, String)>>,
+) -> Result<(), Error> {
+    let as_text = |bytes: Vec<u8>| {
+        String::from_utf8(bytes).map_err(|_| Error::Config(format!("{origin}: the file is not valid UTF-8")))
+    };
+    if let Some(name) = rel.strip_prefix("templates/") {
+        templates.insert(name.to_string(), as_text(bytes)?);
+    } else if let Some(name) = rel.strip_prefix("static/") {
+        statics.insert(name.to_string(), bytes);
+    } else if let Some(name) = rel.strip_prefix("i18n/").and_then(|n| n.strip_suffix(".yaml")) {
+        i18n.entry(name.to_string()).or_default().push((origin.clone(), as_text(bytes)?));
+    }
+    Ok(())
+}
+
+/// Paths under the built-in theme, for `init` and documentation.
+pub fn builtin_template_names() -> Vec<PathBuf> {
+    builtin_files(&BUILTIN)
+        .into_iter()
+        .map(|f| f.path().to_path_buf())
+        .filter(|p| p.starts_with("templates"))
+        .collect()
+}

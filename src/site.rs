@@ -1,0 +1,361 @@
+//! The resolved site: every page with its URL and rendered body, the lookups between pages
+//! (translations, parents, children, document chapters), and published files. Built by
+//! [`assemble`] from loaded sources; read by rendering. Holds no HTML templates.
+
+use crate::config::Config;
+use crate::content::document::RawDocument;
+use crate::content::frontmatter::FrontMatter;
+use crate::content::{self, SourcePage};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, Heading, Target};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// A page ready for rendering.
+#[derive(Debug)]
+pub struct Page {
+    pub rel: PathBuf,
+    pub lang: String,
+    pub key: String,
+    pub is_index: bool,
+    /// Site-relative URL path (`kertomus/01-tausta/`).
+    pub path: String,
+    pub front: FrontMatter,
+    pub title: String,
+    pub body: String,
+    pub headings: Vec<Heading>,
+    pub ids: Vec<String>,
+    pub parent_key: Option<String>,
+}
+
+impl Page {
+    pub fn is_document(&self) -> bool {
+        self.is_index && self.front.document.is_some()
+    }
+}
+
+/// All pages and files of the site.
+pub struct Site {
+    pub config: Config,
+    /// Sorted by source path, so every output is in a stable order.
+    pub pages: Vec<Page>,
+    /// Published files (images, PDFs) relative to `content/`.
+    pub assets: Vec<PathBuf>,
+    by_key: HashMap<(String, String), usize>,
+    /// Children of a key in a language, in reading order.
+    children: HashMap<(String, String), Vec<usize>>,
+}
+
+/// Lookups needed while rendering Markdown, before the pages themselves exist.
+struct Index<'a> {
+    config: &'a Config,
+    by_rel: HashMap<&'a Path, usize>,
+    by_key: &'a HashMap<(String, String), usize>,
+    sources: &'a [SourcePage],
+    assets: HashSet<&'a Path>,
+    drafts: &'a HashSet<PathBuf>,
+}
+
+impl markdown::Resolver for Index<'_> {
+    fn resolve(&self, path: &Path, lang: &str) -> Target {
+        let page = |id: usize| {
+            let s = &self.sources[id];
+            let id = self.by_key.get(&(s.key.clone(), lang.to_string())).copied().unwrap_or(id);
+            Target::Page { id, href: format!("{}{}", self.config.base_path, self.sources[id].path) }
+        };
+        if path.extension().is_some_and(|e| e == "md") {
+            if let Some(&id) = self.by_rel.get(path) {
+                return page(id);
+            }
+        } else if let Some(&id) = self.by_key.get(&(content::dir_key(path), self.config.default_language().to_string())) {
+            return page(id);
+        } else if self.assets.contains(path) {
+            return Target::File { href: format!("{}{}", self.config.base_path, content::asset_url_path(path)) };
+        }
+        if self.drafts.contains(path) {
+            return Target::Missing { suggestion: Some(format!("{} is a draft; build with --drafts, or publish it", path.display())) };
+        }
+        let given = path.to_string_lossy();
+        let names: Vec<String> = self.by_rel.keys().map(|p| p.to_string_lossy().into_owned()).collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        Target::Missing { suggestion: crate::yaml::closest(&given, &refs).map(str::to_string) }
+    }
+}
+
+/// Builds the site from its loaded pages: checks URLs, renders Markdown in parallel and checks
+/// the links between pages. Problems are pushed to `diags`.
+pub fn assemble(
+    config: Config,
+    mut sources: Vec<SourcePage>,
+    assets: Vec<PathBuf>,
+    drafts: HashSet<PathBuf>,
+    shortcodes: &markdown::shortcodes::Registry,
+    labels: &BTreeMap<String, markdown::Labels>,
+    diags: &mut Vec<Diagnostic>,
+) -> Site {
+    sources.sort_by(|a, b| a.rel.cmp(&b.rel));
+    // Two sources must not claim one URL (`a.md` and `a/index.md`, `Väestö.md` and `vaesto.md`).
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    sources.retain(|s| match seen.get(&s.path) {
+        Some(first) => {
+            diags.push(Diagnostic::file_error(s.shown(), format!("this page would have the same address /{} as content/{}", s.path, first.display()))
+                .with_hint("rename one of the files"));
+            false
+        }
+        None => {
+            seen.insert(s.path.clone(), s.rel.clone());
+            true
+        }
+    });
+    check_aliases(&sources, &seen, diags);
+
+    let by_key: HashMap<(String, String), usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((s.key.clone(), s.lang.clone()), i))
+        .collect();
+    let index = Index {
+        config: &config,
+        by_rel: sources.iter().enumerate().map(|(i, s)| (s.rel.as_path(), i)).collect(),
+        by_key: &by_key,
+        sources: &sources,
+        assets: assets.iter().map(PathBuf::as_path).collect(),
+        drafts: &drafts,
+    };
+    let rendered: Vec<markdown::Output> = sources
+        .par_iter()
+        .map(|s| {
+            let shown = s.shown();
+            let input = markdown::Input {
+                text: &s.text,
+                body_offset: s.body_offset,
+                shown: &shown,
+                dir: s.dir(),
+                lang: &s.lang,
+                page_path: &s.path,
+            };
+            let env = markdown::Env {
+                raw_html: config.raw_html,
+                resolver: &index,
+                shortcodes,
+                labels: &labels[&s.lang],
+            };
+            markdown::render(&input, &env)
+        })
+        .collect();
+    drop(index);
+
+    let mut pages = Vec::with_capacity(sources.len());
+    let mut anchor_refs = Vec::new();
+    for (s, mut out) in sources.into_iter().zip(rendered) {
+        diags.append(&mut out.diagnostics);
+        anchor_refs.append(&mut out.anchor_refs);
+        let parent_key = s.parent_key();
+        let title = s.front.title.clone().unwrap_or_else(|| fallback_title(&s));
+        pages.push(Page {
+            title,
+            body: out.html,
+            headings: out.headings,
+            ids: out.ids,
+            parent_key,
+            rel: s.rel,
+            lang: s.lang,
+            key: s.key,
+            is_index: s.is_index,
+            path: s.path,
+            front: s.front,
+        });
+    }
+    for r in anchor_refs {
+        if !pages[r.page].ids.iter().any(|id| *id == r.anchor) {
+            diags.push(r.missing);
+        }
+    }
+
+    let mut children: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        if let Some(parent) = &p.parent_key {
+            children.entry((parent.clone(), p.lang.clone())).or_default().push(i);
+        }
+    }
+    for list in children.values_mut() {
+        list.sort_by(|&a, &b| order_key(&pages[a]).cmp(&order_key(&pages[b])));
+    }
+    Site { config, pages, assets, by_key, children }
+}
+
+/// Reading order among siblings: by `weight` (pages with one first), then by file name.
+fn order_key(p: &Page) -> (bool, i64, &Path) {
+    (p.front.weight.is_none(), p.front.weight.unwrap_or(0), p.rel.as_path())
+}
+
+/// A page without `title:` is named after its file (`01-tausta` → `01 tausta`).
+fn fallback_title(s: &SourcePage) -> String {
+    let name = if s.is_index {
+        s.dir().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    } else {
+        s.key.rsplit('/').next().unwrap_or_default().to_string()
+    };
+    let name = name.replace(['-', '_'], " ");
+    if name.trim().is_empty() { "Etusivu".to_string() } else { name }
+}
+
+/// Aliases are site paths that redirect to the page: inside the site, not taken by a page.
+fn check_aliases(sources: &[SourcePage], taken: &HashMap<String, PathBuf>, diags: &mut Vec<Diagnostic>) {
+    let mut used: HashMap<String, &Path> = HashMap::new();
+    for s in sources {
+        for alias in &s.front.aliases {
+            let yaml_end = s.body_offset;
+            let at = s.text[..yaml_end].find(alias.as_str()).unwrap_or(0);
+            let err = |msg: String, hint: &str| Diagnostic::at_offset(s.shown(), &s.text, at, msg).with_hint(hint.to_string());
+            match alias_path(alias) {
+                None => diags.push(err(format!("alias `{alias}` is not a path inside the site"), "write an old address as /vanha/osoite/")),
+                Some(p) if taken.contains_key(&p) => diags.push(err(format!("alias `{alias}` is the address of a page"), "an alias may only name an address no page uses")),
+                Some(p) => {
+                    if let Some(other) = used.insert(p, &s.rel) {
+                        diags.push(err(format!("alias `{alias}` is also an alias of content/{}", other.display()), "an old address can redirect to one page only"));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Site-relative folder of an alias (`/vanha/osoite/` → `vanha/osoite/`), or `None` when it
+/// would leave the site or is not a plain path.
+pub fn alias_path(alias: &str) -> Option<String> {
+    let trimmed = alias.trim().trim_start_matches('/');
+    if alias.contains("://") || alias.contains('\\') || trimmed.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for part in trimmed.split('/') {
+        match part {
+            "" => {}
+            "." | ".." => return None,
+            p if p.chars().any(|c| c.is_control() || "?#%\"<>".contains(c)) => return None,
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/") + "/")
+}
+
+impl Site {
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{}", self.config.base_path, path)
+    }
+
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.config.base_url, path)
+    }
+
+    pub fn find(&self, key: &str, lang: &str) -> Option<usize> {
+        self.by_key.get(&(key.to_string(), lang.to_string())).copied()
+    }
+
+    /// The page for `key` in `lang`, else in the default language.
+    pub fn find_or_default(&self, key: &str, lang: &str) -> Option<usize> {
+        self.find(key, lang).or_else(|| self.find(key, self.config.default_language()))
+    }
+
+    pub fn children(&self, key: &str, lang: &str) -> &[usize] {
+        self.children.get(&(key.to_string(), lang.to_string())).map_or(&[], Vec::as_slice)
+    }
+
+    /// Translations of page `i` (itself included), in the order of `languages`.
+    pub fn translations(&self, i: usize) -> Vec<usize> {
+        let key = &self.pages[i].key;
+        self.config.languages.iter().filter_map(|l| self.find(key, l)).collect()
+    }
+
+    /// Ancestors of page `i` from the front page down, each in the page's language if it
+    /// exists, else in the default language.
+    pub fn ancestors(&self, i: usize) -> Vec<usize> {
+        let page = &self.pages[i];
+        let mut out = Vec::new();
+        let mut key = page.parent_key.clone();
+        while let Some(k) = key {
+            if let Some(a) = self.find_or_default(&k, &page.lang) {
+                out.push(a);
+            }
+            key = parent_of_key(&k);
+        }
+        out.reverse();
+        out
+    }
+
+    /// The document block that applies to page `i` (its own, or its default-language twin's).
+    pub fn document_of(&self, i: usize) -> Option<&RawDocument> {
+        let p = &self.pages[i];
+        p.front.document.as_ref().or_else(|| {
+            let twin = self.find(&p.key, self.config.default_language())?;
+            self.pages[twin].front.document.as_ref().filter(|_| p.is_index)
+        })
+    }
+
+    /// The document page that page `i` is a chapter of.
+    pub fn document_for_chapter(&self, i: usize) -> Option<usize> {
+        let p = &self.pages[i];
+        if p.is_index {
+            return None;
+        }
+        let doc = self.find_or_default(p.parent_key.as_deref()?, &p.lang)?;
+        self.document_of(doc).map(|_| doc)
+    }
+
+    /// Chapters of document page `doc`, in its language, in reading order.
+    pub fn chapters(&self, doc: usize) -> &[usize] {
+        let d = &self.pages[doc];
+        self.children(&d.key, &d.lang)
+    }
+
+    /// Chapters for a reader of the document's language: its own chapters, and the default
+    /// language's for those not translated (marked by their `lang`).
+    pub fn chapters_with_fallback(&self, doc: usize) -> Vec<usize> {
+        let d = &self.pages[doc];
+        let default = self.config.default_language();
+        if d.lang == default {
+            return self.chapters(doc).to_vec();
+        }
+        let mut keys: Vec<usize> = self.children(&d.key, default).to_vec();
+        keys.extend(self.children(&d.key, &d.lang).iter().filter(|&&c| self.find(&self.pages[c].key, default).is_none()));
+        keys.into_iter()
+            .map(|c| self.find(&self.pages[c].key, &d.lang).unwrap_or(c))
+            .filter(|&c| !self.pages[c].is_index)
+            .collect()
+    }
+}
+
+/// `a/b/c` → `a/b/`; `a/b/` → `a/`; `a/` → `""`; `""` → none.
+fn parent_of_key(key: &str) -> Option<String> {
+    if key.is_empty() {
+        return None;
+    }
+    let trimmed = key.trim_end_matches('/');
+    Some(match trimmed.rfind('/') {
+        Some(i) => trimmed[..=i].to_string(),
+        None => String::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alias_paths_stay_inside_the_site() {
+        assert_eq!(alias_path("/vanha/osoite/").as_deref(), Some("vanha/osoite/"));
+        assert_eq!(alias_path("/vanha/../../etc/"), None);
+        assert_eq!(alias_path("https://example.fi/"), None);
+        assert_eq!(alias_path("/"), None);
+    }
+
+    #[test]
+    fn parent_keys() {
+        assert_eq!(parent_of_key("a/b/c").as_deref(), Some("a/b/"));
+        assert_eq!(parent_of_key("a/b/").as_deref(), Some("a/"));
+        assert_eq!(parent_of_key("a/").as_deref(), Some(""));
+        assert_eq!(parent_of_key(""), None);
+    }
+}

@@ -1,0 +1,117 @@
+//! The one module that parses YAML.
+//!
+//! serde_yaml is deprecated upstream; every YAML read in kertomus goes through [`parse`], so
+//! replacing the crate touches this file only. Errors come back with a 1-based line and column
+//! and, for unknown keys or values, a "did you mean" hint computed from the accepted names.
+
+use serde::de::DeserializeOwned;
+
+/// A YAML problem at a position of the parsed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    pub message: String,
+    /// 1-based; 0 when the parser could not tell.
+    pub line: usize,
+    pub col: usize,
+    pub hint: Option<String>,
+}
+
+/// Parses `text` into `T`. An empty document is parsed as an empty map, so that optional
+/// sections may be left empty.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    let text = if text.trim().is_empty() { "{}" } else { text };
+    serde_yaml::from_str(text).map_err(|e| {
+        let (line, col) = e
+            .location()
+            .map_or((0, 0), |l| (l.line(), l.column()));
+        let message = strip_location(&e.to_string());
+        let hint = suggestion(&message);
+        YamlError {
+            message,
+            line,
+            col,
+            hint,
+        }
+    })
+}
+
+/// serde_yaml appends " at line L column C" to its messages; we print the position ourselves.
+fn strip_location(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// For "unknown field `titel`, expected one of `title`, ..." (and the same for variants)
+/// returns "did you mean `title`?", or the list of accepted names when none is close.
+fn suggestion(message: &str) -> Option<String> {
+    let rest = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.strip_prefix("unknown variant `"))?;
+    let (given, expected) = rest.split_once('`')?;
+    let names: Vec<&str> = expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    match closest(given, &names) {
+        Some(best) => Some(format!("did you mean `{best}`?")),
+        None => Some(format!(
+            "accepted here: {}",
+            names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+        )),
+    }
+}
+
+/// The candidate closest to `given`, if it is close enough to be a likely typo.
+pub fn closest<'a>(given: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(given, c), *c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Small {
+        title: String,
+        weight: Option<i64>,
+    }
+
+    #[test]
+    fn unknown_key_has_position_and_hint() {
+        let err = parse::<Small>("title: x\ntitel: y\n").unwrap_err();
+        assert_eq!((err.line, err.col), (2, 1));
+        assert!(err.message.starts_with("unknown field `titel`"), "{}", err.message);
+        assert_eq!(err.hint.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn deeply_nested_yaml_is_an_error_not_a_crash() {
+        let deep = format!("title: {}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(parse::<Small>(&deep).is_err());
+    }
+
+    #[test]
+    fn billion_laughs_is_refused() {
+        let mut doc = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (i, name) in ["b", "c", "d", "e", "f", "g", "h", "i"].iter().enumerate() {
+            let prev = ["a", "b", "c", "d", "e", "f", "g", "h"][i];
+            doc.push_str(&format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+        }
+        doc.push_str("title: *i\n");
+        assert!(parse::<Small>(&doc).is_err());
+    }
+}
