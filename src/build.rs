@@ -46,7 +46,10 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
             opts.root.display()
         )));
     }
-    let output = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("public"));
     check_output(&opts.root, &content_dir, &output)?;
 
     // Load
@@ -55,12 +58,21 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
     let found = content::discover(&content_dir).map_err(Error::Content)?;
 
     // Parse
-    let (sources, drafts, mut diags) = load_pages(&content_dir, &found.pages, &config, &theme, opts.drafts);
+    let (sources, drafts, mut diags) =
+        load_pages(&content_dir, &found.pages, &config, &theme, opts.drafts);
 
     // Resolve (renders Markdown, checks links)
     let labels = labels(&theme);
     let shortcodes = shortcodes::Registry::default();
-    let site = site::assemble(config, sources, found.assets, drafts, &shortcodes, &labels, &mut diags);
+    let site = site::assemble(
+        config,
+        sources,
+        found.assets,
+        drafts,
+        &shortcodes,
+        &labels,
+        &mut diags,
+    );
     if diags.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diags));
     }
@@ -71,7 +83,13 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
     let files = write_files(&site, &theme, &content_dir, &staging)?;
     staging.commit()?;
 
-    Ok(Summary { pages, files, output, elapsed: started.elapsed(), warnings: diags })
+    Ok(Summary {
+        pages,
+        files,
+        output,
+        elapsed: started.elapsed(),
+        warnings: diags,
+    })
 }
 
 /// Reads every page in parallel; drafts are set aside unless asked for.
@@ -89,11 +107,22 @@ fn load_pages(
             let page = content::load_page(content_dir, rel, config)?;
             if let Some(t) = &page.front.template {
                 if !templates.contains(t.as_str()) {
-                    let (line, col) = crate::config::find_key(&page.text[..page.body_offset], "template");
-                    let mut names: Vec<&str> = templates.iter().copied().filter(|n| !n.starts_with("partials/")).collect();
+                    let (line, col) =
+                        crate::config::find_key(&page.text[..page.body_offset], "template");
+                    let mut names: Vec<&str> = templates
+                        .iter()
+                        .copied()
+                        .filter(|n| !n.starts_with("partials/"))
+                        .collect();
                     names.sort_unstable();
-                    return Err(Diagnostic::at_line_col(page.shown(), &page.text, line, col, format!("template `{t}` does not exist"))
-                        .with_hint(format!("templates of this theme: {}", names.join(", "))));
+                    return Err(Diagnostic::at_line_col(
+                        page.shown(),
+                        &page.text,
+                        line,
+                        col,
+                        format!("template `{t}` does not exist"),
+                    )
+                    .with_hint(format!("templates of this theme: {}", names.join(", "))));
                 }
             }
             Ok(page)
@@ -120,13 +149,25 @@ fn labels(theme: &Theme) -> BTreeMap<String, Labels> {
         .iter()
         .map(|(lang, t)| {
             let get = |k: &str| t.get(k).cloned().unwrap_or_else(|| k.to_string());
-            (lang.clone(), Labels { table: get("table"), task_done: get("task_done"), task_open: get("task_open") })
+            (
+                lang.clone(),
+                Labels {
+                    table: get("table"),
+                    task_done: get("task_done"),
+                    task_open: get("task_open"),
+                },
+            )
         })
         .collect()
 }
 
 /// Theme static files, the authors' files beside their pages, sitemap, robots.txt, feeds.
-fn write_files(site: &Site, theme: &Theme, content_dir: &Path, out: &Staging) -> Result<usize, Error> {
+fn write_files(
+    site: &Site,
+    theme: &Theme,
+    content_dir: &Path,
+    out: &Staging,
+) -> Result<usize, Error> {
     for (rel, bytes) in &theme.statics {
         out.write(rel, bytes)?;
     }
@@ -137,9 +178,16 @@ fn write_files(site: &Site, theme: &Theme, content_dir: &Path, out: &Staging) ->
     out.write("robots.txt", feeds::robots(site).as_bytes())?;
     let default = site.config.default_language();
     for lang in &site.config.languages {
-        let prefix = if lang == default { String::new() } else { format!("{lang}/") };
+        let prefix = if lang == default {
+            String::new()
+        } else {
+            format!("{lang}/")
+        };
         let title = site.config.title.get(lang, default).text;
-        out.write(&format!("{prefix}atom.xml"), feeds::atom(site, lang, &title).as_bytes())?;
+        out.write(
+            &format!("{prefix}atom.xml"),
+            feeds::atom(site, lang, &title).as_bytes(),
+        )?;
     }
     Ok(theme.statics.len() + site.assets.len() + 2 + site.config.languages.len())
 }
@@ -147,12 +195,19 @@ fn write_files(site: &Site, theme: &Theme, content_dir: &Path, out: &Staging) ->
 /// Refuses an output folder whose replacement would destroy the sources.
 fn check_output(root: &Path, content: &Path, output: &Path) -> Result<(), Error> {
     let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
         // Canonicalize what exists so that `a/../b` and symlinks compare correctly.
         let mut existing = p.clone();
         let mut rest = Vec::new();
         while !existing.exists() {
-            match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
+            match (
+                existing.file_name().map(|n| n.to_os_string()),
+                existing.parent(),
+            ) {
                 (Some(name), Some(parent)) => {
                     rest.push(name);
                     existing = parent.to_path_buf();
@@ -172,7 +227,10 @@ fn check_output(root: &Path, content: &Path, output: &Path) -> Result<(), Error>
         )));
     }
     if output.exists() && !output.is_dir() {
-        return Err(Error::Config(format!("{}: exists and is not a folder", output.display())));
+        return Err(Error::Config(format!(
+            "{}: exists and is not a folder",
+            output.display()
+        )));
     }
     Ok(())
 }

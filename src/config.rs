@@ -142,8 +142,13 @@ impl Config {
                 Err(e) => {
                     let at = e.utf8_error().valid_up_to();
                     let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                    return Err(vec![Diagnostic::at_offset(rel, &text, at, "the file is not valid UTF-8")
-                        .with_hint("save the file with UTF-8 encoding")]);
+                    return Err(vec![Diagnostic::at_offset(
+                        rel,
+                        &text,
+                        at,
+                        "the file is not valid UTF-8",
+                    )
+                    .with_hint("save the file with UTF-8 encoding")]);
                 }
             },
             Err(e) => {
@@ -154,7 +159,11 @@ impl Config {
         Config::parse(&text, rel, base_url)
     }
 
-    pub fn parse(text: &str, rel: &Path, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+    pub fn parse(
+        text: &str,
+        rel: &Path,
+        base_url: Option<&str>,
+    ) -> Result<Config, Vec<Diagnostic>> {
         let raw: RawSite = crate::yaml::parse(text).map_err(|e| {
             let d = Diagnostic::at_line_col(rel, text, e.line, e.col, e.message);
             vec![match e.hint {
@@ -170,28 +179,51 @@ impl Config {
 
         let languages = raw.languages.unwrap_or_else(|| vec!["fi".to_string()]);
         if languages.is_empty() {
-            errors.push(at_key("languages", "`languages` is empty".into()).with_hint("list at least one language, e.g. languages: [fi, sv]"));
+            errors.push(
+                at_key("languages", "`languages` is empty".into())
+                    .with_hint("list at least one language, e.g. languages: [fi, sv]"),
+            );
         }
         for (i, l) in languages.iter().enumerate() {
             if !is_language_code(l) {
-                errors.push(at_key("languages", format!("`{l}` is not a language code")).with_hint("use ISO 639-1 codes such as fi, sv, en"));
+                errors.push(
+                    at_key("languages", format!("`{l}` is not a language code"))
+                        .with_hint("use ISO 639-1 codes such as fi, sv, en"),
+                );
             } else if languages[..i].contains(l) {
-                errors.push(at_key("languages", format!("language `{l}` is listed twice")));
+                errors.push(at_key(
+                    "languages",
+                    format!("language `{l}` is listed twice"),
+                ));
             }
         }
 
-        let given = base_url.map(str::to_string).or(raw.base_url).unwrap_or_else(|| "/".to_string());
+        let given = base_url
+            .map(str::to_string)
+            .or(raw.base_url)
+            .unwrap_or_else(|| "/".to_string());
         let (base_url, base_path) = match normalize_base_url(&given) {
             Ok(v) => v,
             Err(msg) => {
-                errors.push(at_key("base_url", msg).with_hint("write an absolute URL such as https://hyvinvointi.example.fi/"));
+                errors
+                    .push(at_key("base_url", msg).with_hint(
+                        "write an absolute URL such as https://hyvinvointi.example.fi/",
+                    ));
                 ("/".to_string(), "/".to_string())
             }
         };
 
         let theme = raw.theme.unwrap_or_else(|| "default".to_string());
-        if theme.is_empty() || !theme.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            errors.push(at_key("theme", format!("`{theme}` is not a theme name")).with_hint("a theme name is a folder name under themes/ made of letters, digits, - and _"));
+        if theme.is_empty()
+            || !theme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            errors.push(
+                at_key("theme", format!("`{theme}` is not a theme name")).with_hint(
+                    "a theme name is a folder name under themes/ made of letters, digits, - and _",
+                ),
+            );
         }
 
         if !errors.is_empty() {
@@ -257,7 +289,8 @@ mod tests {
 
     #[test]
     fn defaults_and_base_path() {
-        let c = parse("title: Testi\nbase_url: https://example.fi/hyte\nlanguages: [fi, sv]\n").unwrap();
+        let c = parse("title: Testi\nbase_url: https://example.fi/hyte\nlanguages: [fi, sv]\n")
+            .unwrap();
         assert_eq!(c.base_url, "https://example.fi/hyte/");
         assert_eq!(c.base_path, "/hyte/");
         assert_eq!(c.default_language(), "fi");

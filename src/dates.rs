@@ -56,8 +56,18 @@ impl Date {
         match lang {
             "en" => {
                 const MONTHS: [&str; 12] = [
-                    "January", "February", "March", "April", "May", "June", "July", "August",
-                    "September", "October", "November", "December",
+                    "January",
+                    "February",
+                    "March",
+                    "April",
+                    "May",
+                    "June",
+                    "July",
+                    "August",
+                    "September",
+                    "October",
+                    "November",
+                    "December",
                 ];
                 format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
             }
@@ -88,12 +98,9 @@ pub struct YearRange {
 
 impl YearRange {
     pub fn parse(s: &str) -> Result<YearRange, String> {
-        let bad = || {
-            format!("`{s}` is not a range of years; write it as YYYY-YYYY, e.g. 2025-2029")
-        };
-        let (a, b) = s
-            .split_once(['-', '–', '—'])
-            .ok_or_else(bad)?;
+        let bad =
+            || format!("`{s}` is not a range of years; write it as YYYY-YYYY, e.g. 2025-2029");
+        let (a, b) = s.split_once(['-', '–', '—']).ok_or_else(bad)?;
         let year = |t: &str| -> Result<i32, String> {
             let t = t.trim();
             if t.len() != 4 {
@@ -106,7 +113,9 @@ impl YearRange {
             return Err(format!("`{s}`: years must be between 1900 and 2200"));
         }
         if end < start {
-            return Err(format!("`{s}` ends before it starts; write the earlier year first"));
+            return Err(format!(
+                "`{s}` ends before it starts; write the earlier year first"
+            ));
         }
         Ok(YearRange { start, end })
     }
@@ -153,7 +162,9 @@ mod tests {
     fn year_ranges() {
         assert_eq!(YearRange::parse("2025-2029").unwrap().human(), "2025–2029");
         assert!(YearRange::parse("2025–2029").is_ok());
-        assert!(YearRange::parse("2029-2025").unwrap_err().contains("ends before"));
+        assert!(YearRange::parse("2029-2025")
+            .unwrap_err()
+            .contains("ends before"));
         assert!(YearRange::parse("25-29").is_err());
     }
 }

@@ -98,7 +98,10 @@ impl Diagnostic {
         if self.line == 0 {
             format!("{path}: {kind}: {}", self.message)
         } else {
-            format!("{path}:{}:{}: {kind}: {}", self.line, self.col, self.message)
+            format!(
+                "{path}:{}:{}: {kind}: {}",
+                self.line, self.col, self.message
+            )
         }
     }
 }
@@ -116,6 +119,27 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// At most 100 characters of a long source line, around the column; returns the shown text
+/// and the column within it.
+fn window(src: &str, col: usize) -> (String, usize) {
+    const WIDTH: usize = 100;
+    let chars: Vec<char> = src.chars().collect();
+    if chars.len() <= WIDTH {
+        return (src.to_string(), col);
+    }
+    let start = col.saturating_sub(WIDTH / 2).min(chars.len() - WIDTH);
+    let mut shown: String = chars[start..start + WIDTH].iter().collect();
+    let mut col = col - start;
+    if start > 0 {
+        shown.insert(0, '…');
+        col += 1;
+    }
+    if start + WIDTH < chars.len() {
+        shown.push('…');
+    }
+    (shown, col)
+}
+
 fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
@@ -130,11 +154,12 @@ pub fn report(diagnostics: &[Diagnostic]) -> String {
     for d in sorted {
         let _ = writeln!(out, "{}", d.headline());
         if let Some(src) = &d.source_line {
+            let (src, col) = window(src, d.col);
             let num = d.line.to_string();
             let pad = " ".repeat(num.len());
             let marker: String = src
                 .chars()
-                .take(d.col.saturating_sub(1))
+                .take(col.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             let _ = writeln!(out, "{pad} |");
@@ -172,10 +197,14 @@ mod tests {
 
     #[test]
     fn report_shows_position_source_and_hint() {
-        let d = Diagnostic::at_line_col("content/a.md", "x\ntitel: 1\n", 2, 1, "unknown key `titel`")
-            .with_hint("did you mean `title`?");
+        let d =
+            Diagnostic::at_line_col("content/a.md", "x\ntitel: 1\n", 2, 1, "unknown key `titel`")
+                .with_hint("did you mean `title`?");
         let out = report(&[d]);
-        assert!(out.starts_with("content/a.md:2:1: error: unknown key `titel`\n"), "{out}");
+        assert!(
+            out.starts_with("content/a.md:2:1: error: unknown key `titel`\n"),
+            "{out}"
+        );
         assert!(out.contains("2 | titel: 1"));
         assert!(out.contains("= hint: did you mean `title`?"));
         assert!(out.ends_with("1 error, 0 warnings\n"));

@@ -5,13 +5,18 @@ use crate::error::Error;
 use std::path::{Path, PathBuf};
 
 const FILES: &[(&str, &str)] = &[
-    ("content/site.yaml", r#"# Sivuston asetukset (site settings). See the format guide of kertomus.
+    (
+        "content/site.yaml",
+        r#"# Sivuston asetukset (site settings). See the format guide of kertomus.
 title: {fi: "Hyvinvointikertomus", sv: "Välfärdsberättelse"}
 base_url: "https://hyvinvointi.example.fi/"
 languages: [fi, sv]
 contact: {name: "Hyvinvointikoordinaattori", email: "hyte@example.fi"}
-"#),
-    ("content/index.md", r#"---
+"#,
+    ),
+    (
+        "content/index.md",
+        r#"---
 title: "Hyvinvointikertomus"
 description: "Kunnan hyvinvointikertomus ja -suunnitelma"
 ---
@@ -19,8 +24,11 @@ description: "Kunnan hyvinvointikertomus ja -suunnitelma"
 Tervetuloa! Tällä sivustolla julkaistaan kuntamme hyvinvointikertomus ja -suunnitelma.
 
 - [Hyvinvointikertomus 2025–2029](kertomus/index.md)
-"#),
-    ("content/index.sv.md", r#"---
+"#,
+    ),
+    (
+        "content/index.sv.md",
+        r#"---
 title: "Välfärdsberättelse"
 description: "Kommunens välfärdsberättelse och -plan"
 ---
@@ -28,8 +36,11 @@ description: "Kommunens välfärdsberättelse och -plan"
 Välkommen! Här publicerar kommunen sin välfärdsberättelse och -plan.
 
 - [Välfärdsberättelse 2025–2029](kertomus/index.md)
-"#),
-    ("content/kertomus/index.md", r#"---
+"#,
+    ),
+    (
+        "content/kertomus/index.md",
+        r#"---
 title: "Hyvinvointikertomus 2025–2029"
 document:
   type: kertomus+suunnitelma
@@ -39,8 +50,11 @@ document:
 ---
 
 Tiivistelmä: mitä kertomus sisältää ja mihin sen tavoitteet perustuvat.
-"#),
-    ("content/kertomus/01-johdanto.md", r#"---
+"#,
+    ),
+    (
+        "content/kertomus/01-johdanto.md",
+        r#"---
 title: "Johdanto"
 weight: 10
 ---
@@ -49,8 +63,11 @@ weight: 10
 
 Laki velvoittaa kunnan laatimaan hyvinvointikertomuksen kerran valtuustokaudessa.
 Seuraavassa luvussa kuvataan [väestön hyvinvointia](02-vaesto.md#vaeston-rakenne).
-"#),
-    ("content/kertomus/02-vaesto.md", r#"---
+"#,
+    ),
+    (
+        "content/kertomus/02-vaesto.md",
+        r#"---
 title: "Väestön hyvinvointi"
 weight: 20
 toc: true
@@ -65,7 +82,8 @@ Kirjoita tähän, miten väestö on muuttunut.
 | Mittari | 2023 | 2024 |
 |---|---:|---:|
 | Esimerkki | 10,1 | 9,8 |
-"#),
+"#,
+    ),
 ];
 
 /// Writes the starter site into `dir`, which must not exist or must be empty.

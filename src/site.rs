@@ -61,25 +61,48 @@ impl markdown::Resolver for Index<'_> {
     fn resolve(&self, path: &Path, lang: &str) -> Target {
         let page = |id: usize| {
             let s = &self.sources[id];
-            let id = self.by_key.get(&(s.key.clone(), lang.to_string())).copied().unwrap_or(id);
-            Target::Page { id, href: format!("{}{}", self.config.base_path, self.sources[id].path) }
+            let id = self
+                .by_key
+                .get(&(s.key.clone(), lang.to_string()))
+                .copied()
+                .unwrap_or(id);
+            Target::Page {
+                id,
+                href: format!("{}{}", self.config.base_path, self.sources[id].path),
+            }
         };
         if path.extension().is_some_and(|e| e == "md") {
             if let Some(&id) = self.by_rel.get(path) {
                 return page(id);
             }
-        } else if let Some(&id) = self.by_key.get(&(content::dir_key(path), self.config.default_language().to_string())) {
+        } else if let Some(&id) = self.by_key.get(&(
+            content::dir_key(path),
+            self.config.default_language().to_string(),
+        )) {
             return page(id);
         } else if self.assets.contains(path) {
-            return Target::File { href: format!("{}{}", self.config.base_path, content::asset_url_path(path)) };
+            return Target::File {
+                href: format!("{}{}", self.config.base_path, content::asset_url_path(path)),
+            };
         }
         if self.drafts.contains(path) {
-            return Target::Missing { suggestion: Some(format!("{} is a draft; build with --drafts, or publish it", path.display())) };
+            return Target::Missing {
+                suggestion: Some(format!(
+                    "{} is a draft; build with --drafts, or publish it",
+                    path.display()
+                )),
+            };
         }
         let given = path.to_string_lossy();
-        let names: Vec<String> = self.by_rel.keys().map(|p| p.to_string_lossy().into_owned()).collect();
+        let names: Vec<String> = self
+            .by_rel
+            .keys()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
         let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-        Target::Missing { suggestion: crate::yaml::closest(&given, &refs).map(str::to_string) }
+        Target::Missing {
+            suggestion: crate::yaml::closest(&given, &refs).map(str::to_string),
+        }
     }
 }
 
@@ -99,8 +122,17 @@ pub fn assemble(
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     sources.retain(|s| match seen.get(&s.path) {
         Some(first) => {
-            diags.push(Diagnostic::file_error(s.shown(), format!("this page would have the same address /{} as content/{}", s.path, first.display()))
-                .with_hint("rename one of the files"));
+            diags.push(
+                Diagnostic::file_error(
+                    s.shown(),
+                    format!(
+                        "this page would have the same address /{} as content/{}",
+                        s.path,
+                        first.display()
+                    ),
+                )
+                .with_hint("rename one of the files"),
+            );
             false
         }
         None => {
@@ -117,7 +149,11 @@ pub fn assemble(
         .collect();
     let index = Index {
         config: &config,
-        by_rel: sources.iter().enumerate().map(|(i, s)| (s.rel.as_path(), i)).collect(),
+        by_rel: sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.rel.as_path(), i))
+            .collect(),
         by_key: &by_key,
         sources: &sources,
         assets: assets.iter().map(PathBuf::as_path).collect(),
@@ -176,45 +212,83 @@ pub fn assemble(
     let mut children: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (i, p) in pages.iter().enumerate() {
         if let Some(parent) = &p.parent_key {
-            children.entry((parent.clone(), p.lang.clone())).or_default().push(i);
+            children
+                .entry((parent.clone(), p.lang.clone()))
+                .or_default()
+                .push(i);
         }
     }
     for list in children.values_mut() {
         list.sort_by(|&a, &b| order_key(&pages[a]).cmp(&order_key(&pages[b])));
     }
-    Site { config, pages, assets, by_key, children }
+    Site {
+        config,
+        pages,
+        assets,
+        by_key,
+        children,
+    }
 }
 
 /// Reading order among siblings: by `weight` (pages with one first), then by file name.
 fn order_key(p: &Page) -> (bool, i64, &Path) {
-    (p.front.weight.is_none(), p.front.weight.unwrap_or(0), p.rel.as_path())
+    (
+        p.front.weight.is_none(),
+        p.front.weight.unwrap_or(0),
+        p.rel.as_path(),
+    )
 }
 
 /// A page without `title:` is named after its file (`01-tausta` → `01 tausta`).
 fn fallback_title(s: &SourcePage) -> String {
     let name = if s.is_index {
-        s.dir().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        s.dir()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
     } else {
         s.key.rsplit('/').next().unwrap_or_default().to_string()
     };
     let name = name.replace(['-', '_'], " ");
-    if name.trim().is_empty() { "Etusivu".to_string() } else { name }
+    if name.trim().is_empty() {
+        "Etusivu".to_string()
+    } else {
+        name
+    }
 }
 
 /// Aliases are site paths that redirect to the page: inside the site, not taken by a page.
-fn check_aliases(sources: &[SourcePage], taken: &HashMap<String, PathBuf>, diags: &mut Vec<Diagnostic>) {
+fn check_aliases(
+    sources: &[SourcePage],
+    taken: &HashMap<String, PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut used: HashMap<String, &Path> = HashMap::new();
     for s in sources {
         for alias in &s.front.aliases {
             let yaml_end = s.body_offset;
             let at = s.text[..yaml_end].find(alias.as_str()).unwrap_or(0);
-            let err = |msg: String, hint: &str| Diagnostic::at_offset(s.shown(), &s.text, at, msg).with_hint(hint.to_string());
+            let err = |msg: String, hint: &str| {
+                Diagnostic::at_offset(s.shown(), &s.text, at, msg).with_hint(hint.to_string())
+            };
             match alias_path(alias) {
-                None => diags.push(err(format!("alias `{alias}` is not a path inside the site"), "write an old address as /vanha/osoite/")),
-                Some(p) if taken.contains_key(&p) => diags.push(err(format!("alias `{alias}` is the address of a page"), "an alias may only name an address no page uses")),
+                None => diags.push(err(
+                    format!("alias `{alias}` is not a path inside the site"),
+                    "write an old address as /vanha/osoite/",
+                )),
+                Some(p) if taken.contains_key(&p) => diags.push(err(
+                    format!("alias `{alias}` is the address of a page"),
+                    "an alias may only name an address no page uses",
+                )),
                 Some(p) => {
                     if let Some(other) = used.insert(p, &s.rel) {
-                        diags.push(err(format!("alias `{alias}` is also an alias of content/{}", other.display()), "an old address can redirect to one page only"));
+                        diags.push(err(
+                            format!(
+                                "alias `{alias}` is also an alias of content/{}",
+                                other.display()
+                            ),
+                            "an old address can redirect to one page only",
+                        ));
                     }
                 }
             }
@@ -251,22 +325,31 @@ impl Site {
     }
 
     pub fn find(&self, key: &str, lang: &str) -> Option<usize> {
-        self.by_key.get(&(key.to_string(), lang.to_string())).copied()
+        self.by_key
+            .get(&(key.to_string(), lang.to_string()))
+            .copied()
     }
 
     /// The page for `key` in `lang`, else in the default language.
     pub fn find_or_default(&self, key: &str, lang: &str) -> Option<usize> {
-        self.find(key, lang).or_else(|| self.find(key, self.config.default_language()))
+        self.find(key, lang)
+            .or_else(|| self.find(key, self.config.default_language()))
     }
 
     pub fn children(&self, key: &str, lang: &str) -> &[usize] {
-        self.children.get(&(key.to_string(), lang.to_string())).map_or(&[], Vec::as_slice)
+        self.children
+            .get(&(key.to_string(), lang.to_string()))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Translations of page `i` (itself included), in the order of `languages`.
     pub fn translations(&self, i: usize) -> Vec<usize> {
         let key = &self.pages[i].key;
-        self.config.languages.iter().filter_map(|l| self.find(key, l)).collect()
+        self.config
+            .languages
+            .iter()
+            .filter_map(|l| self.find(key, l))
+            .collect()
     }
 
     /// Ancestors of page `i` from the front page down, each in the page's language if it
@@ -290,7 +373,11 @@ impl Site {
         let p = &self.pages[i];
         p.front.document.as_ref().or_else(|| {
             let twin = self.find(&p.key, self.config.default_language())?;
-            self.pages[twin].front.document.as_ref().filter(|_| p.is_index)
+            self.pages[twin]
+                .front
+                .document
+                .as_ref()
+                .filter(|_| p.is_index)
         })
     }
 
@@ -319,7 +406,11 @@ impl Site {
             return self.chapters(doc).to_vec();
         }
         let mut keys: Vec<usize> = self.children(&d.key, default).to_vec();
-        keys.extend(self.children(&d.key, &d.lang).iter().filter(|&&c| self.find(&self.pages[c].key, default).is_none()));
+        keys.extend(
+            self.children(&d.key, &d.lang)
+                .iter()
+                .filter(|&&c| self.find(&self.pages[c].key, default).is_none()),
+        );
         keys.into_iter()
             .map(|c| self.find(&self.pages[c].key, &d.lang).unwrap_or(c))
             .filter(|&c| !self.pages[c].is_index)
@@ -345,7 +436,10 @@ mod tests {
 
     #[test]
     fn alias_paths_stay_inside_the_site() {
-        assert_eq!(alias_path("/vanha/osoite/").as_deref(), Some("vanha/osoite/"));
+        assert_eq!(
+            alias_path("/vanha/osoite/").as_deref(),
+            Some("vanha/osoite/")
+        );
         assert_eq!(alias_path("/vanha/../../etc/"), None);
         assert_eq!(alias_path("https://example.fi/"), None);
         assert_eq!(alias_path("/"), None);

@@ -62,7 +62,9 @@ impl<'de> Deserialize<'de> for Text {
         impl<'de> Visitor<'de> for TextVisitor {
             type Value = Text;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a text, or a map of texts by language code ({fi: \"...\", sv: \"...\"})")
+                f.write_str(
+                    "a text, or a map of texts by language code ({fi: \"...\", sv: \"...\"})",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
                 Ok(Text::Plain(v.to_string()))
@@ -104,15 +106,23 @@ mod tests {
 
     #[test]
     fn falls_back_to_default_language_and_says_so() {
-        let t: Text = crate::yaml::parse("{fi: Mielen hyvinvointi, sv: Psykiskt välbefinnande}").unwrap();
+        let t: Text =
+            crate::yaml::parse("{fi: Mielen hyvinvointi, sv: Psykiskt välbefinnande}").unwrap();
         assert_eq!(t.get("sv", "fi").text, "Psykiskt välbefinnande");
         let en = t.get("en", "fi");
-        assert_eq!((en.text.as_str(), en.lang.as_str()), ("Mielen hyvinvointi", "fi"));
+        assert_eq!(
+            (en.text.as_str(), en.lang.as_str()),
+            ("Mielen hyvinvointi", "fi")
+        );
     }
 
     #[test]
     fn a_map_with_a_non_language_key_is_an_error() {
         let err = crate::yaml::parse::<Text>("{finnish: x}").unwrap_err();
-        assert!(err.message.contains("not a language code"), "{}", err.message);
+        assert!(
+            err.message.contains("not a language code"),
+            "{}",
+            err.message
+        );
     }
 }

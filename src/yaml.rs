@@ -20,10 +20,9 @@ pub struct YamlError {
 /// sections may be left empty.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     let text = if text.trim().is_empty() { "{}" } else { text };
+    check_flow_depth(text)?;
     serde_yaml::from_str(text).map_err(|e| {
-        let (line, col) = e
-            .location()
-            .map_or((0, 0), |l| (l.line(), l.column()));
+        let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
         let message = strip_location(&e.to_string());
         let hint = suggestion(&message);
         YamlError {
@@ -33,6 +32,54 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             hint,
         }
     })
+}
+
+/// Deepest `[`/`{` nesting accepted. No real content nests this far, and the YAML parser's
+/// time grows with the square of the depth (100,000 levels took 17 s), so deeper input is
+/// refused before parsing.
+const MAX_FLOW_DEPTH: usize = 64;
+
+fn check_flow_depth(text: &str) -> Result<(), YamlError> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let (mut line, mut col) = (1, 0);
+    let mut prev = '\n';
+    for c in text.chars() {
+        col += 1;
+        match (quote, c) {
+            (_, '\n') => {
+                line += 1;
+                col = 0;
+                if quote == Some('#') {
+                    quote = None;
+                }
+            }
+            (Some('#'), _) => {}
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') if prev.is_whitespace() => quote = Some('#'),
+            (None, '[' | '{') => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Err(YamlError {
+                        message: format!(
+                            "lists or maps are nested more than {MAX_FLOW_DEPTH} levels deep"
+                        ),
+                        line,
+                        col,
+                        hint: Some(
+                            "flatten the structure; no kertomus setting nests this deep".into(),
+                        ),
+                    });
+                }
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        prev = c;
+    }
+    Ok(())
 }
 
 /// serde_yaml appends " at line L column C" to its messages; we print the position ourselves.
@@ -46,15 +93,13 @@ fn strip_location(message: &str) -> String {
 /// For "unknown field `titel`, expected one of `title`, ..." (and the same for variants)
 /// returns "did you mean `title`?", or the list of accepted names when none is close.
 fn suggestion(message: &str) -> Option<String> {
-    let rest = message
-        .strip_prefix("unknown field `")
-        .or_else(|| message.strip_prefix("unknown variant `"))?;
+    // serde_yaml prefixes nested errors with their path: "markdown.raw_html: unknown variant".
+    let start = ["unknown field `", "unknown variant `"]
+        .iter()
+        .find_map(|p| message.find(p).map(|i| i + p.len()))?;
+    let rest = &message[start..];
     let (given, expected) = rest.split_once('`')?;
-    let names: Vec<&str> = expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .collect();
+    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
     if names.is_empty() {
         return None;
     }
@@ -62,7 +107,11 @@ fn suggestion(message: &str) -> Option<String> {
         Some(best) => Some(format!("did you mean `{best}`?")),
         None => Some(format!(
             "accepted here: {}",
-            names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+            names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
     }
 }
@@ -94,7 +143,11 @@ mod tests {
     fn unknown_key_has_position_and_hint() {
         let err = parse::<Small>("title: x\ntitel: y\n").unwrap_err();
         assert_eq!((err.line, err.col), (2, 1));
-        assert!(err.message.starts_with("unknown field `titel`"), "{}", err.message);
+        assert!(
+            err.message.starts_with("unknown field `titel`"),
+            "{}",
+            err.message
+        );
         assert_eq!(err.hint.as_deref(), Some("did you mean `title`?"));
     }
 
@@ -106,7 +159,9 @@ mod tests {
 
     #[test]
     fn billion_laughs_is_refused() {
-        let mut doc = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut doc = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
         for (i, name) in ["b", "c", "d", "e", "f", "g", "h", "i"].iter().enumerate() {
             let prev = ["a", "b", "c", "d", "e", "f", "g", "h"][i];
             doc.push_str(&format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));

@@ -113,40 +113,87 @@ impl RawDocument {
     pub fn validate(&self) -> Vec<DocProblem> {
         let mut out = Vec::new();
         let mut problem = |key, message: String, hint: &str| {
-            out.push(DocProblem { key, message, hint: hint.to_string() })
+            out.push(DocProblem {
+                key,
+                message,
+                hint: hint.to_string(),
+            })
         };
         if self.kind == DocType::Vuosiraportti {
             if self.plan.is_none() {
-                problem("type", "an annual report (vuosiraportti) needs `plan:`".into(), "name the plan it reports on, e.g. plan: ../suunnitelma-2025-2029/");
+                problem(
+                    "type",
+                    "an annual report (vuosiraportti) needs `plan:`".into(),
+                    "name the plan it reports on, e.g. plan: ../suunnitelma-2025-2029/",
+                );
             }
             match self.year {
-                None => problem("type", "an annual report (vuosiraportti) needs `year:`".into(), "name the year it reports on, e.g. year: 2026"),
-                Some(y) if !(1900..=2200).contains(&y) => problem("year", format!("year {y} is not a plausible year"), "write the four-digit year the report covers"),
+                None => problem(
+                    "type",
+                    "an annual report (vuosiraportti) needs `year:`".into(),
+                    "name the year it reports on, e.g. year: 2026",
+                ),
+                Some(y) if !(1900..=2200).contains(&y) => problem(
+                    "year",
+                    format!("year {y} is not a plausible year"),
+                    "write the four-digit year the report covers",
+                ),
                 _ => {}
             }
         } else if self.plan.is_some() || self.year.is_some() {
             let key = if self.plan.is_some() { "plan" } else { "year" };
-            problem(key, format!("`{key}` belongs to annual reports only"), "set `type: vuosiraportti`, or remove the key");
+            problem(
+                key,
+                format!("`{key}` belongs to annual reports only"),
+                "set `type: vuosiraportti`, or remove the key",
+            );
         }
         if let (Some(term), Some(period)) = (self.council_term, self.period) {
             if period.start < term.start - 1 || period.start > term.end + 1 {
-                problem("period", format!("period {} does not fit council term {}", period.human(), term.human()), "a welfare plan is prepared for the council term it is valid in");
+                problem(
+                    "period",
+                    format!(
+                        "period {} does not fit council term {}",
+                        period.human(),
+                        term.human()
+                    ),
+                    "a welfare plan is prepared for the council term it is valid in",
+                );
             }
         }
         if self.status == Some(DocStatus::Approved) && self.approval.is_none() {
-            problem("status", "status is `approved` but there is no `approval:`".into(), "add approval: {body: \"Aluevaltuusto\", date: 2026-04-14, section: \"§ 12\"}");
+            problem(
+                "status",
+                "status is `approved` but there is no `approval:`".into(),
+                "add approval: {body: \"Aluevaltuusto\", date: 2026-04-14, section: \"§ 12\"}",
+            );
         }
         if let Some(approval) = &self.approval {
             if let Some(last) = self.handling.iter().map(|h| h.date).max() {
                 if approval.date < last {
-                    problem("approval", format!("approval on {} is earlier than a handling step ({})", approval.date.iso(), last.iso()), "approval is the last step; check the dates");
+                    problem(
+                        "approval",
+                        format!(
+                            "approval on {} is earlier than a handling step ({})",
+                            approval.date.iso(),
+                            last.iso()
+                        ),
+                        "approval is the last step; check the dates",
+                    );
                 }
             }
         }
         let mut prev: Option<Date> = None;
         for h in &self.handling {
             if prev.is_some_and(|p| h.date < p) {
-                problem("handling", format!("handling steps are not in date order ({} comes after a later step)", h.date.iso()), "list the steps in the order they happened");
+                problem(
+                    "handling",
+                    format!(
+                        "handling steps are not in date order ({} comes after a later step)",
+                        h.date.iso()
+                    ),
+                    "list the steps in the order they happened",
+                );
                 break;
             }
             prev = Some(h.date);

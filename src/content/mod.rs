@@ -23,7 +23,9 @@ pub struct Discovered {
 pub fn discover(content: &Path) -> Result<Discovered, Vec<Diagnostic>> {
     let mut found = Discovered::default();
     let mut errors = Vec::new();
-    let canonical_root = content.canonicalize().unwrap_or_else(|_| content.to_path_buf());
+    let canonical_root = content
+        .canonicalize()
+        .unwrap_or_else(|_| content.to_path_buf());
     let walker = WalkDir::new(content)
         .follow_links(false)
         .sort_by_file_name()
@@ -37,18 +39,30 @@ pub fn discover(content: &Path) -> Result<Discovered, Vec<Diagnostic>> {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(|p| shown(content, p)).unwrap_or_else(|| PathBuf::from("content"));
+                let path = e
+                    .path()
+                    .map(|p| shown(content, p))
+                    .unwrap_or_else(|| PathBuf::from("content"));
                 errors.push(Diagnostic::file_error(path, format!("cannot read: {e}")));
                 continue;
             }
         };
-        let rel = entry.path().strip_prefix(content).unwrap_or(entry.path()).to_path_buf();
+        let rel = entry
+            .path()
+            .strip_prefix(content)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         if entry.path_is_symlink() {
             match entry.path().canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {}
                 Ok(target) if target.starts_with(&canonical_root) => {
-                    errors.push(Diagnostic::file_error(shown(content, entry.path()), "a symbolic link to a folder is not supported")
-                        .with_hint("move or copy the folder into place instead of linking it"));
+                    errors.push(
+                        Diagnostic::file_error(
+                            shown(content, entry.path()),
+                            "a symbolic link to a folder is not supported",
+                        )
+                        .with_hint("move or copy the folder into place instead of linking it"),
+                    );
                     continue;
                 }
                 _ => {
@@ -115,7 +129,11 @@ impl SourcePage {
         if self.key.is_empty() {
             return None;
         }
-        let dir = if self.is_index { self.dir().parent()? } else { self.dir() };
+        let dir = if self.is_index {
+            self.dir().parent()?
+        } else {
+            self.dir()
+        };
         Some(dir_key(dir))
     }
 
@@ -167,15 +185,23 @@ pub fn dir_url_path(dir: &Path) -> String {
 /// Output path of an asset (kept beside its page): folders as URL segments, file name as is.
 pub fn asset_url_path(rel: &Path) -> String {
     let dir = rel.parent().map(dir_url_path).unwrap_or_default();
-    let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = rel
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     dir + &name
 }
 
 /// Language, translation key and whether it is an index page, from a page's relative path.
 pub fn identify(rel: &Path, config: &Config) -> (String, String, bool) {
-    let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let (base, lang) = match stem.rsplit_once('.') {
-        Some((base, l)) if config.languages.iter().any(|c| c == l) => (base.to_string(), l.to_string()),
+        Some((base, l)) if config.languages.iter().any(|c| c == l) => {
+            (base.to_string(), l.to_string())
+        }
         _ => (stem.clone(), config.default_language().to_string()),
     };
     let dir = rel.parent().unwrap_or(Path::new(""));
@@ -184,7 +210,11 @@ pub fn identify(rel: &Path, config: &Config) -> (String, String, bool) {
         dir_key(dir)
     } else {
         let d = slash_path(dir);
-        if d.is_empty() { base.clone() } else { format!("{d}/{base}") }
+        if d.is_empty() {
+            base.clone()
+        } else {
+            format!("{d}/{base}")
+        }
     };
     (lang, key, is_index)
 }
@@ -199,7 +229,10 @@ pub fn page_url_path(rel: &Path, lang: &str, is_index: bool, config: &Config) ->
     let dir = rel.parent().unwrap_or(Path::new(""));
     path.push_str(&dir_url_path(dir));
     if !is_index {
-        let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = rel
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let base = match stem.rsplit_once('.') {
             Some((b, l)) if l == lang => b.to_string(),
             _ => stem,
@@ -228,11 +261,14 @@ pub fn load_page(content: &Path, rel: &Path, config: &Config) -> Result<SourcePa
         Some(rest) => rest.to_string(),
         None => text,
     };
-    let split = frontmatter::split(&text).map_err(|e| {
-        Diagnostic::at_offset(&shown, &text, e.offset, e.message).with_hint(e.hint)
-    })?;
+    let split = frontmatter::split(&text)
+        .map_err(|e| Diagnostic::at_offset(&shown, &text, e.offset, e.message).with_hint(e.hint))?;
     let front: FrontMatter = crate::yaml::parse(split.yaml).map_err(|e| {
-        let line = if e.line == 0 { split.yaml_line } else { e.line + split.yaml_line - 1 };
+        let line = if e.line == 0 {
+            split.yaml_line
+        } else {
+            e.line + split.yaml_line - 1
+        };
         let d = Diagnostic::at_line_col(&shown, &text, line, e.col.max(1), e.message);
         match e.hint {
             Some(h) => d.with_hint(h),
@@ -242,7 +278,14 @@ pub fn load_page(content: &Path, rel: &Path, config: &Config) -> Result<SourcePa
     if let Some(doc) = &front.document {
         if let Some(p) = doc.validate().into_iter().next() {
             let (line, col) = crate::config::find_key(split.yaml, p.key);
-            return Err(Diagnostic::at_line_col(&shown, &text, line + split.yaml_line - 1, col, p.message).with_hint(p.hint));
+            return Err(Diagnostic::at_line_col(
+                &shown,
+                &text,
+                line + split.yaml_line - 1,
+                col,
+                p.message,
+            )
+            .with_hint(p.hint));
         }
     }
     let (lang, key, is_index) = identify(rel, config);
@@ -266,10 +309,13 @@ pub fn resolve_relative(from_dir: &Path, written: &str) -> Option<PathBuf> {
     let start: Vec<String> = if written.starts_with('/') {
         Vec::new()
     } else {
-        from_dir.components().filter_map(|c| match c {
-            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
-            _ => None,
-        }).collect()
+        from_dir
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect()
     };
     out.extend(start);
     for part in written.split('/') {
@@ -289,23 +335,46 @@ mod tests {
     use super::*;
 
     fn config() -> Config {
-        Config::parse("title: T\nlanguages: [fi, sv]\n", Path::new("site.yaml"), None).unwrap()
+        Config::parse(
+            "title: T\nlanguages: [fi, sv]\n",
+            Path::new("site.yaml"),
+            None,
+        )
+        .unwrap()
     }
 
     #[test]
     fn page_identity_and_urls() {
         let c = config();
-        assert_eq!(identify(Path::new("kertomus/01-tausta.sv.md"), &c), ("sv".into(), "kertomus/01-tausta".into(), false));
-        assert_eq!(identify(Path::new("kertomus/index.md"), &c), ("fi".into(), "kertomus/".into(), true));
-        assert_eq!(identify(Path::new("index.sv.md"), &c), ("sv".into(), "".into(), true));
-        assert_eq!(page_url_path(Path::new("Väestö/01-tausta.sv.md"), "sv", false, &c), "sv/vaesto/01-tausta/");
+        assert_eq!(
+            identify(Path::new("kertomus/01-tausta.sv.md"), &c),
+            ("sv".into(), "kertomus/01-tausta".into(), false)
+        );
+        assert_eq!(
+            identify(Path::new("kertomus/index.md"), &c),
+            ("fi".into(), "kertomus/".into(), true)
+        );
+        assert_eq!(
+            identify(Path::new("index.sv.md"), &c),
+            ("sv".into(), "".into(), true)
+        );
+        assert_eq!(
+            page_url_path(Path::new("Väestö/01-tausta.sv.md"), "sv", false, &c),
+            "sv/vaesto/01-tausta/"
+        );
         assert_eq!(page_url_path(Path::new("index.md"), "fi", true, &c), "");
     }
 
     #[test]
     fn relative_paths_cannot_escape_content() {
-        assert_eq!(resolve_relative(Path::new("a/b"), "../c.md"), Some(PathBuf::from("a/c.md")));
+        assert_eq!(
+            resolve_relative(Path::new("a/b"), "../c.md"),
+            Some(PathBuf::from("a/c.md"))
+        );
         assert_eq!(resolve_relative(Path::new("a"), "../../etc/passwd"), None);
-        assert_eq!(resolve_relative(Path::new("a"), "/x/y.png"), Some(PathBuf::from("x/y.png")));
+        assert_eq!(
+            resolve_relative(Path::new("a"), "/x/y.png"),
+            Some(PathBuf::from("x/y.png"))
+        );
     }
 }

@@ -121,7 +121,12 @@ pub fn render(input: &Input<'_>, env: &Env<'_>) -> Output {
                 }
                 r.shortcode(body[range].trim(), at);
             }
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 let mut text = String::new();
                 let mut inner = Vec::new();
                 for (e, _) in iter.by_ref() {
@@ -133,16 +138,40 @@ pub fn render(input: &Input<'_>, env: &Env<'_>) -> Output {
                     inner.push(e);
                 }
                 let id = r.unique_id(id.map(|s| s.to_string()), &text);
-                r.out.headings.push(Heading { level: level as u8, id: id.clone(), text: text.trim().to_string() });
-                r.events.push(Event::Start(Tag::Heading { level, id: Some(id.into()), classes, attrs }));
+                r.out.headings.push(Heading {
+                    level: level as u8,
+                    id: id.clone(),
+                    text: text.trim().to_string(),
+                });
+                r.events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(id.into()),
+                    classes,
+                    attrs,
+                }));
                 r.events.extend(inner);
                 r.events.push(Event::End(TagEnd::Heading(level)));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = r.rewrite(&dest_url, at, false);
-                r.events.push(Event::Start(Tag::Link { link_type, dest_url: dest, title, id }));
+                r.events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                }));
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = r.rewrite(&dest_url, at, true);
                 let mut alt = String::new();
                 let mut inner = Vec::new();
@@ -155,13 +184,24 @@ pub fn render(input: &Input<'_>, env: &Env<'_>) -> Output {
                     inner.push(e);
                 }
                 if alt.trim().is_empty() {
-                    r.error(at, "image has no alt text", "describe the image in the brackets: ![Väestön ikärakenne 2025](kuva.png)");
+                    r.error(
+                        at,
+                        "image has no alt text",
+                        "describe the image in the brackets: ![Väestön ikärakenne 2025](kuva.png)",
+                    );
                 }
-                r.events.push(Event::Start(Tag::Image { link_type, dest_url: dest, title, id }));
+                r.events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                }));
                 r.events.extend(inner);
                 r.events.push(Event::End(TagEnd::Image));
             }
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) if !lang.trim().is_empty() => {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang)))
+                if !lang.trim().is_empty() =>
+            {
                 let mut code = String::new();
                 for (e, _) in iter.by_ref() {
                     match e {
@@ -170,16 +210,26 @@ pub fn render(input: &Input<'_>, env: &Env<'_>) -> Output {
                         _ => {}
                     }
                 }
-                let lang = lang.split_whitespace().next().unwrap_or_default().to_string();
+                let lang = lang
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
                 let html = highlight::highlight(&code, &lang).unwrap_or_else(|| {
                     let mut escaped = String::new();
-                    let _ = pulldown_cmark::html::push_html(&mut escaped, [Event::Text(code.into())].into_iter());
+                    let _ = pulldown_cmark::html::push_html(
+                        &mut escaped,
+                        [Event::Text(code.into())].into_iter(),
+                    );
                     format!("<pre class=\"code\"><code>{escaped}</code></pre>\n")
                 });
                 r.generate(html);
             }
             Event::Start(Tag::Table(aligns)) => {
-                let open = format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">", escape_attr(&env.labels.table));
+                let open = format!(
+                    "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">",
+                    escape_attr(&env.labels.table)
+                );
                 r.generate(open);
                 r.events.push(Event::Start(Tag::Table(aligns)));
             }
@@ -188,8 +238,15 @@ pub fn render(input: &Input<'_>, env: &Env<'_>) -> Output {
                 r.generate("</div>".into());
             }
             Event::TaskListMarker(done) => {
-                let (mark, label) = if done { ("☑", &env.labels.task_done) } else { ("☐", &env.labels.task_open) };
-                r.generate(format!("<span class=\"task\" role=\"img\" aria-label=\"{}\">{mark}</span> ", escape_attr(label)));
+                let (mark, label) = if done {
+                    ("☑", &env.labels.task_done)
+                } else {
+                    ("☐", &env.labels.task_open)
+                };
+                r.generate(format!(
+                    "<span class=\"task\" role=\"img\" aria-label=\"{}\">{mark}</span> ",
+                    escape_attr(label)
+                ));
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 r.out.ids.push(label.to_string());
@@ -208,7 +265,9 @@ fn is_shortcode_line(src: &str) -> bool {
 }
 
 fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
 }
 
 struct Renderer<'i, 'e, 'a> {
@@ -227,20 +286,29 @@ struct Renderer<'i, 'e, 'a> {
 impl<'a> Renderer<'_, '_, 'a> {
     fn error(&mut self, at: usize, message: &str, hint: &str) {
         let d = Diagnostic::at_offset(self.input.shown, self.input.text, at, message);
-        self.out.diagnostics.push(if hint.is_empty() { d } else { d.with_hint(hint) });
+        self.out.diagnostics.push(if hint.is_empty() {
+            d
+        } else {
+            d.with_hint(hint)
+        });
     }
 
     fn generate(&mut self, html: String) {
         let n = self.generated.len();
         self.generated.push(html);
-        self.events.push(Event::Html(format!("{PH_OPEN}{n}{PH_CLOSE}").into()));
+        self.events
+            .push(Event::Html(format!("{PH_OPEN}{n}{PH_CLOSE}").into()));
     }
 
     /// A heading id: the author's `{#id}` or a readable slug, made unique on the page.
     fn unique_id(&mut self, custom: Option<String>, text: &str) -> String {
         let base = custom.unwrap_or_else(|| {
             let s = slug::slugify(text);
-            if s.is_empty() { "otsikko".to_string() } else { s }
+            if s.is_empty() {
+                "otsikko".to_string()
+            } else {
+                s
+            }
         });
         let mut id = base.clone();
         while let Some(n) = self.ids.get(&id).copied() {
@@ -258,7 +326,11 @@ impl<'a> Renderer<'_, '_, 'a> {
             Err(e) => {
                 let col_offset: usize = src.chars().take(e.col).map(char::len_utf8).sum();
                 let message = format!("shortcode syntax: {}", e.message);
-                self.error(at + col_offset, &message, "write shortcodes as {{ name(arg=\"value\", other=[\"a\", \"b\"]) }}");
+                self.error(
+                    at + col_offset,
+                    &message,
+                    "write shortcodes as {{ name(arg=\"value\", other=[\"a\", \"b\"]) }}",
+                );
                 return;
             }
         };
@@ -266,13 +338,18 @@ impl<'a> Renderer<'_, '_, 'a> {
             let known = self.env.shortcodes.names();
             let hint = match crate::yaml::closest(&call.name, &known) {
                 Some(best) => format!("did you mean `{best}`?"),
-                None if known.is_empty() => "this build of kertomus has no shortcodes yet".to_string(),
+                None if known.is_empty() => {
+                    "this build of kertomus has no shortcodes yet".to_string()
+                }
                 None => format!("known shortcodes: {}", known.join(", ")),
             };
             self.error(at, &format!("unknown shortcode `{}`", call.name), &hint);
             return;
         };
-        let ctx = shortcodes::Context { lang: self.input.lang, page_path: self.input.page_path };
+        let ctx = shortcodes::Context {
+            lang: self.input.lang,
+            page_path: self.input.page_path,
+        };
         match sc.render(&call, &ctx) {
             Ok(html) => self.generate(html),
             Err(msg) => self.error(at, &format!("shortcode `{}`: {msg}", call.name), ""),
@@ -283,7 +360,11 @@ impl<'a> Renderer<'_, '_, 'a> {
         match self.env.raw_html {
             RawHtml::Deny => {
                 if !html.trim().is_empty() {
-                    self.error(at, "raw HTML is not allowed on this site", "write it in Markdown, or set markdown.raw_html in site.yaml");
+                    self.error(
+                        at,
+                        "raw HTML is not allowed on this site",
+                        "write it in Markdown, or set markdown.raw_html in site.yaml",
+                    );
                 }
             }
             RawHtml::Allow => self.events.push(Event::Html(html)),
@@ -302,11 +383,20 @@ impl<'a> Renderer<'_, '_, 'a> {
             return dest.clone();
         }
         let scheme = trimmed.split_once(':').map(|(s, _)| s).filter(|s| {
-            !s.is_empty() && !s.contains('/') && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+            !s.is_empty()
+                && !s.contains('/')
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
         });
         if let Some(s) = scheme {
-            if ["javascript", "vbscript", "data"].contains(&s.to_ascii_lowercase().as_str()) && self.env.raw_html != RawHtml::Allow {
-                self.error(at, &format!("`{s}:` links are not allowed"), "link to a page or a web address instead");
+            if ["javascript", "vbscript", "data"].contains(&s.to_ascii_lowercase().as_str())
+                && self.env.raw_html != RawHtml::Allow
+            {
+                self.error(
+                    at,
+                    &format!("`{s}:` links are not allowed"),
+                    "link to a page or a web address instead",
+                );
                 return CowStr::from("#");
             }
             return dest.clone();
@@ -321,17 +411,34 @@ impl<'a> Renderer<'_, '_, 'a> {
         let path_part = path_part.split('?').next().unwrap_or_default();
         let what = if image { "image" } else { "link target" };
         let Some(target) = crate::content::resolve_relative(self.input.dir, path_part) else {
-            self.error(at, &format!("{what} `{path_part}` points outside content/"), "a site may only link to files inside its content/ folder");
+            self.error(
+                at,
+                &format!("{what} `{path_part}` points outside content/"),
+                "a site may only link to files inside its content/ folder",
+            );
             return dest.clone();
         };
         match self.env.resolver.resolve(&target, self.input.lang) {
             Target::Page { id, href } => {
                 if image {
-                    self.error(at, &format!("image `{path_part}` is a page, not an image file"), "");
+                    self.error(
+                        at,
+                        &format!("image `{path_part}` is a page, not an image file"),
+                        "",
+                    );
                 }
                 if let Some(anchor) = fragment {
-                    let missing = Diagnostic::at_offset(self.input.shown, self.input.text, at, format!("`{path_part}` has no heading with id `#{anchor}`"));
-                    self.out.anchor_refs.push(AnchorRef { page: id, anchor: anchor.to_string(), missing });
+                    let missing = Diagnostic::at_offset(
+                        self.input.shown,
+                        self.input.text,
+                        at,
+                        format!("`{path_part}` has no heading with id `#{anchor}`"),
+                    );
+                    self.out.anchor_refs.push(AnchorRef {
+                        page: id,
+                        anchor: anchor.to_string(),
+                        missing,
+                    });
                 }
                 CowStr::from(match fragment {
                     Some(f) => format!("{href}#{f}"),
@@ -348,7 +455,14 @@ impl<'a> Renderer<'_, '_, 'a> {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => "check the file name; paths are relative to this page's folder".into(),
                 };
-                self.error(at, &format!("{what} `{path_part}` does not exist ({} not found)", shown.display()), &hint);
+                self.error(
+                    at,
+                    &format!(
+                        "{what} `{path_part}` does not exist ({} not found)",
+                        shown.display()
+                    ),
+                    &hint,
+                );
                 dest.clone()
             }
         }
@@ -357,11 +471,20 @@ impl<'a> Renderer<'_, '_, 'a> {
     fn finish(mut self) -> Output {
         for (anchor, at) in std::mem::take(&mut self.self_anchors) {
             if !anchor.is_empty() && !self.out.ids.contains(&anchor) {
-                let hint = match crate::yaml::closest(&anchor, &self.out.ids.iter().map(String::as_str).collect::<Vec<_>>()) {
+                let hint = match crate::yaml::closest(
+                    &anchor,
+                    &self.out.ids.iter().map(String::as_str).collect::<Vec<_>>(),
+                ) {
                     Some(best) => format!("did you mean `#{best}`?"),
-                    None => "headings get ids from their text; `## Otsikko {#oma-id}` sets one".into(),
+                    None => {
+                        "headings get ids from their text; `## Otsikko {#oma-id}` sets one".into()
+                    }
                 };
-                self.error(at, &format!("this page has no heading with id `#{anchor}`"), &hint);
+                self.error(
+                    at,
+                    &format!("this page has no heading with id `#{anchor}`"),
+                    &hint,
+                );
             }
         }
         let mut html = String::with_capacity(self.input.text.len() * 3 / 2);
@@ -369,7 +492,10 @@ impl<'a> Renderer<'_, '_, 'a> {
         if html.contains(" style=\"text-align: ") {
             // Alignment as classes keeps the output free of inline styles.
             for a in ["left", "center", "right"] {
-                html = html.replace(&format!(" style=\"text-align: {a}\""), &format!(" class=\"align-{a}\""));
+                html = html.replace(
+                    &format!(" style=\"text-align: {a}\""),
+                    &format!(" class=\"align-{a}\""),
+                );
             }
         }
         if self.author_html {
@@ -394,12 +520,16 @@ fn sanitize(html: &str) -> String {
 }
 
 fn substitute(html: &str, generated: &[String]) -> String {
-    let mut out = String::with_capacity(html.len() + generated.iter().map(String::len).sum::<usize>());
+    let mut out =
+        String::with_capacity(html.len() + generated.iter().map(String::len).sum::<usize>());
     let mut rest = html;
     while let Some(start) = rest.find(PH_OPEN) {
         out.push_str(&rest[..start]);
         let after = &rest[start + PH_OPEN.len_utf8()..];
-        match after.find(PH_CLOSE).and_then(|end| after[..end].parse::<usize>().ok().map(|n| (n, end))) {
+        match after
+            .find(PH_CLOSE)
+            .and_then(|end| after[..end].parse::<usize>().ok().map(|n| (n, end)))
+        {
             Some((n, end)) if n < generated.len() => {
                 out.push_str(&generated[n]);
                 rest = &after[end + PH_CLOSE.len_utf8()..];

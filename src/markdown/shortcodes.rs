@@ -72,10 +72,15 @@ impl Registry {
 /// Parses `{{ name(arg=value, ...) }}` (the whole trimmed line).
 pub fn parse(src: &str) -> Result<Call, SyntaxError> {
     let chars: Vec<char> = src.chars().collect();
-    let mut p = Parser { chars: &chars, pos: 0 };
+    let mut p = Parser {
+        chars: &chars,
+        pos: 0,
+    };
     p.expect_str("{{")?;
     p.ws();
-    let name = p.ident().ok_or_else(|| p.err("expected the shortcode's name after `{{`"))?;
+    let name = p
+        .ident()
+        .ok_or_else(|| p.err("expected the shortcode's name after `{{`"))?;
     p.ws();
     p.expect_str("(")?;
     let mut args = Vec::new();
@@ -84,9 +89,14 @@ pub fn parse(src: &str) -> Result<Call, SyntaxError> {
         loop {
             p.ws();
             let key_col = p.pos;
-            let key = p.ident().ok_or_else(|| p.err("expected an argument name, as in id=\"5527\""))?;
+            let key = p
+                .ident()
+                .ok_or_else(|| p.err("expected an argument name, as in id=\"5527\""))?;
             if args.iter().any(|(k, _): &(String, Value)| *k == key) {
-                return Err(SyntaxError { col: key_col, message: format!("argument `{key}` is given twice") });
+                return Err(SyntaxError {
+                    col: key_col,
+                    message: format!("argument `{key}` is given twice"),
+                });
             }
             p.ws();
             p.expect_str("=")?;
@@ -116,7 +126,10 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn err(&self, message: &str) -> SyntaxError {
-        SyntaxError { col: self.pos, message: message.to_string() }
+        SyntaxError {
+            col: self.pos,
+            message: message.to_string(),
+        }
     }
     fn peek(&self) -> Option<char> {
         self.chars.get(self.pos).copied()
@@ -144,7 +157,10 @@ impl Parser<'_> {
     }
     fn ident(&mut self) -> Option<String> {
         let start = self.pos;
-        while self.peek().is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
+        while self
+            .peek()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
             self.pos += 1;
         }
         (self.pos > start && !self.chars[start].is_ascii_digit())
@@ -166,7 +182,11 @@ impl Parser<'_> {
                             self.pos += 1;
                             match self.peek() {
                                 Some(c @ ('"' | '\\')) => s.push(c),
-                                _ => return Err(self.err("only \\\" and \\\\ may be escaped in a string")),
+                                _ => {
+                                    return Err(
+                                        self.err("only \\\" and \\\\ may be escaped in a string")
+                                    )
+                                }
                             }
                             self.pos += 1;
                         }
@@ -203,7 +223,10 @@ impl Parser<'_> {
                 let text: String = self.chars[start..self.pos].iter().collect();
                 text.parse::<f64>()
                     .map(Value::Num)
-                    .map_err(|_| SyntaxError { col: start, message: format!("`{text}` is not a number") })
+                    .map_err(|_| SyntaxError {
+                        col: start,
+                        message: format!("`{text}` is not a number"),
+                    })
             }
             Some(_) => {
                 let start = self.pos;
@@ -212,7 +235,8 @@ impl Parser<'_> {
                     Some("false") => Ok(Value::Bool(false)),
                     _ => Err(SyntaxError {
                         col: start,
-                        message: "expected a value: \"text\", a number, true/false or a [list]".into(),
+                        message: "expected a value: \"text\", a number, true/false or a [list]"
+                            .into(),
                     }),
                 }
             }
@@ -227,7 +251,8 @@ mod tests {
 
     #[test]
     fn parses_the_spec_examples() {
-        let c = parse(r#"{{ indicator(id="4", regions=["KUNTA:297", "MAA:SSS"], from=2015) }}"#).unwrap();
+        let c = parse(r#"{{ indicator(id="4", regions=["KUNTA:297", "MAA:SSS"], from=2015) }}"#)
+            .unwrap();
         assert_eq!(c.name, "indicator");
         assert_eq!(c.arg("id"), Some(&Value::Str("4".into())));
         assert_eq!(c.arg("from"), Some(&Value::Num(2015.0)));
@@ -241,6 +266,9 @@ mod tests {
         assert_eq!(e.col, 24);
         assert!(e.message.contains("expected `,`"));
         let e = parse(r#"{{ survey(id="a, question="b") }}"#).unwrap_err();
-        assert!(e.message.contains("unexpected") || e.message.contains("expected"), "{e:?}");
+        assert!(
+            e.message.contains("unexpected") || e.message.contains("expected"),
+            "{e:?}"
+        );
     }
 }

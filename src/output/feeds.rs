@@ -10,11 +10,20 @@ pub fn sitemap(site: &Site) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    let mut entries: Vec<(String, usize)> = site.pages.iter().enumerate().map(|(i, p)| (p.path.clone(), i)).collect();
+    let mut entries: Vec<(String, usize)> = site
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.path.clone(), i))
+        .collect();
     entries.sort();
     for (path, i) in entries {
         let p = &site.pages[i];
-        let _ = writeln!(out, "  <url>\n    <loc>{}</loc>", escape_xml(&site.permalink(&path)));
+        let _ = writeln!(
+            out,
+            "  <url>\n    <loc>{}</loc>",
+            escape_xml(&site.permalink(&path))
+        );
         if let Some(d) = p.front.updated.as_ref().or(p.front.date.as_ref()) {
             let _ = writeln!(out, "    <lastmod>{}</lastmod>", d.iso());
         }
@@ -37,7 +46,10 @@ pub fn sitemap(site: &Site) -> String {
 }
 
 pub fn robots(site: &Site) -> String {
-    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site.permalink("sitemap.xml"))
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        site.permalink("sitemap.xml")
+    )
 }
 
 /// Atom feed of one language: documents and pages with a `date`, newest first. The feed's
@@ -47,20 +59,39 @@ pub fn atom(site: &Site, lang: &str, feed_title: &str) -> String {
         .pages
         .iter()
         .enumerate()
-        .filter(|(i, p)| p.lang == lang && (p.front.date.is_some() || (p.is_index && site.document_of(*i).is_some())))
+        .filter(|(i, p)| {
+            p.lang == lang
+                && (p.front.date.is_some() || (p.is_index && site.document_of(*i).is_some()))
+        })
         .map(|(i, _)| i)
         .collect();
     let stamp = |i: usize| {
         let f = &site.pages[i].front;
         f.updated.or(f.date).or_else(|| {
             let doc = site.document_of(i)?;
-            doc.approval.as_ref().map(|a| a.date).or_else(|| doc.handling.last().map(|h| h.date))
+            doc.approval
+                .as_ref()
+                .map(|a| a.date)
+                .or_else(|| doc.handling.last().map(|h| h.date))
         })
     };
-    entries.sort_by(|&a, &b| stamp(b).cmp(&stamp(a)).then(site.pages[a].path.cmp(&site.pages[b].path)));
-    let prefix = if lang == site.config.default_language() { String::new() } else { format!("{lang}/") };
+    entries.sort_by(|&a, &b| {
+        stamp(b)
+            .cmp(&stamp(a))
+            .then(site.pages[a].path.cmp(&site.pages[b].path))
+    });
+    let prefix = if lang == site.config.default_language() {
+        String::new()
+    } else {
+        format!("{lang}/")
+    };
     let self_url = site.permalink(&format!("{prefix}atom.xml"));
-    let updated = entries.iter().filter_map(|&i| stamp(i)).max().map(|d| d.rfc3339()).unwrap_or_else(|| "1970-01-01T00:00:00+00:00".into());
+    let updated = entries
+        .iter()
+        .filter_map(|&i| stamp(i))
+        .max()
+        .map(|d| d.rfc3339())
+        .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".into());
     let mut out = String::new();
     let _ = write!(
         out,
@@ -73,7 +104,9 @@ pub fn atom(site: &Site, lang: &str, feed_title: &str) -> String {
     for i in entries {
         let p = &site.pages[i];
         let url = site.permalink(&p.path);
-        let when = stamp(i).map(|d| d.rfc3339()).unwrap_or_else(|| updated.clone());
+        let when = stamp(i)
+            .map(|d| d.rfc3339())
+            .unwrap_or_else(|| updated.clone());
         let _ = write!(
             out,
             "  <entry>\n    <title>{}</title>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <id>{}</id>\n    <updated>{when}</updated>\n",

@@ -22,22 +22,35 @@ impl Staging {
             let path = path.to_path_buf();
             move |source| Error::Io { path, source }
         };
-        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(io(parent))?;
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
         let dir = parent.join(format!(".{name}.kertomus-staging"));
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(io(&dir))?;
         }
         std::fs::create_dir_all(&dir).map_err(io(&dir))?;
-        Ok(Staging { target: target.to_path_buf(), dir, committed: false })
+        Ok(Staging {
+            target: target.to_path_buf(),
+            dir,
+            committed: false,
+        })
     }
 
     /// Writes `bytes` to `rel` (a `/`-separated path inside the site).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })?;
+            std::fs::create_dir_all(parent).map_err(|source| Error::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
         }
         std::fs::write(&path, bytes).map_err(|source| Error::Io { path, source })
     }
@@ -46,16 +59,27 @@ impl Staging {
     pub fn copy(&self, from: &Path, rel: &str) -> Result<(), Error> {
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })?;
+            std::fs::create_dir_all(parent).map_err(|source| Error::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
         }
-        std::fs::copy(from, &path).map(|_| ()).map_err(|source| Error::Io { path: from.to_path_buf(), source })
+        std::fs::copy(from, &path)
+            .map(|_| ())
+            .map_err(|source| Error::Io {
+                path: from.to_path_buf(),
+                source,
+            })
     }
 
     /// Puts the new site in place of the old one.
     pub fn commit(mut self) -> Result<(), Error> {
         let old = self.dir.with_file_name(format!(
             ".{}.kertomus-old",
-            self.target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+            self.target
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
         ));
         let io = |path: &Path| {
             let path = path.to_path_buf();
@@ -70,7 +94,10 @@ impl Staging {
         if let Err(e) = std::fs::rename(&self.dir, &self.target) {
             // Put the previous site back rather than leave nothing.
             let _ = std::fs::rename(&old, &self.target);
-            return Err(Error::Io { path: self.target.clone(), source: e });
+            return Err(Error::Io {
+                path: self.target.clone(),
+                source: e,
+            });
         }
         self.committed = true;
         if old.exists() {

@@ -36,7 +36,10 @@ pub struct DateView {
 
 impl DateView {
     pub fn new(d: &Date, lang: &str) -> Self {
-        DateView { iso: d.iso(), human: d.human(lang) }
+        DateView {
+            iso: d.iso(),
+            human: d.human(lang),
+        }
     }
 }
 
@@ -51,7 +54,11 @@ pub struct TocItem {
 pub fn toc(headings: &[Heading]) -> Vec<TocItem> {
     let mut out: Vec<TocItem> = Vec::new();
     for h in headings.iter().filter(|h| (2..=3).contains(&h.level)) {
-        let item = TocItem { id: h.id.clone(), text: h.text.clone(), children: Vec::new() };
+        let item = TocItem {
+            id: h.id.clone(),
+            text: h.text.clone(),
+            children: Vec::new(),
+        };
         match out.last_mut() {
             Some(parent) if h.level == 3 => parent.children.push(item),
             _ => out.push(item),
@@ -88,7 +95,13 @@ pub struct DocView {
     pub print_href: String,
 }
 
-pub fn doc_view(site: &Site, doc_page: usize, doc: &RawDocument, lang: &str, t: &Strings) -> DocView {
+pub fn doc_view(
+    site: &Site,
+    doc_page: usize,
+    doc: &RawDocument,
+    lang: &str,
+    t: &Strings,
+) -> DocView {
     let default = site.config.default_language();
     let page = &site.pages[doc_page];
     let label = |key: &str| t.get(key).cloned().unwrap_or_else(|| key.to_string());
@@ -107,10 +120,13 @@ pub fn doc_view(site: &Site, doc_page: usize, doc: &RawDocument, lang: &str, t: 
             if w.contains("://") {
                 return w.clone();
             }
-            crate::content::resolve_relative(page.rel.parent().unwrap_or(std::path::Path::new("")), w)
-                .and_then(|p| site.find_or_default(&crate::content::dir_key(&p), lang))
-                .map(|i| site.href(&site.pages[i].path))
-                .unwrap_or_else(|| w.clone())
+            crate::content::resolve_relative(
+                page.rel.parent().unwrap_or(std::path::Path::new("")),
+                w,
+            )
+            .and_then(|p| site.find_or_default(&crate::content::dir_key(&p), lang))
+            .map(|i| site.href(&site.pages[i].path))
+            .unwrap_or_else(|| w.clone())
         })
     };
     DocView {
@@ -118,7 +134,9 @@ pub fn doc_view(site: &Site, doc_page: usize, doc: &RawDocument, lang: &str, t: 
         href: site.href(&page.path),
         kind: label(doc.kind.i18n_key()),
         status: doc.status.map(|s| label(s.i18n_key())),
-        status_key: doc.status.map(|s| s.i18n_key().trim_start_matches("status_").to_string()),
+        status_key: doc
+            .status
+            .map(|s| s.i18n_key().trim_start_matches("status_").to_string()),
         period: doc.period.map(|p| p.human()),
         council_term: doc.council_term.map(|p| p.human()),
         year: doc.year,
@@ -131,7 +149,12 @@ pub fn doc_view(site: &Site, doc_page: usize, doc: &RawDocument, lang: &str, t: 
             .iter()
             .map(|r| {
                 let title = r.title.get(lang, default);
-                Link { lang: (title.lang != lang).then_some(title.lang), title: title.text, href: r.url.clone(), current: false }
+                Link {
+                    lang: (title.lang != lang).then_some(title.lang),
+                    title: title.text,
+                    href: r.url.clone(),
+                    current: false,
+                }
             })
             .collect(),
         chapters: site

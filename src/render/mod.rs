@@ -21,13 +21,22 @@ enum Job {
     /// content in that language's frame.
     FallbackFront(String),
     NotFound,
-    Alias { from: String, to: usize },
+    Alias {
+        from: String,
+        to: usize,
+    },
 }
 
 /// Renders and writes every HTML page; returns how many were written.
 pub fn render_all(site: &Site, theme: &Theme, out: &Staging) -> Result<usize, Error> {
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
-    jobs.extend(site.pages.iter().enumerate().filter(|(i, p)| p.is_index && site.document_of(*i).is_some()).map(|(i, _)| Job::Print(i)));
+    jobs.extend(
+        site.pages
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| p.is_index && site.document_of(*i).is_some())
+            .map(|(i, _)| Job::Print(i)),
+    );
     for lang in &site.config.languages {
         if site.find("", lang).is_none() {
             jobs.push(Job::FallbackFront(lang.clone()));
@@ -53,10 +62,17 @@ fn render_job(site: &Site, theme: &Theme, job: &Job) -> Result<(String, String),
     match job {
         Job::Page(i) => {
             let p = &site.pages[*i];
-            let template = p.front.template.clone().unwrap_or_else(|| default_template(site, *i).to_string());
+            let template = p
+                .front
+                .template
+                .clone()
+                .unwrap_or_else(|| default_template(site, *i).to_string());
             let mut ctx = common(site, theme, &p.lang, Some(*i), &p.path);
             ctx.insert("page", &page_view(site, theme, *i));
-            Ok((format!("{}index.html", p.path), render(theme, &template, &ctx)?))
+            Ok((
+                format!("{}index.html", p.path),
+                render(theme, &template, &ctx)?,
+            ))
         }
         Job::Print(i) => {
             let p = &site.pages[*i];
@@ -78,7 +94,10 @@ fn render_job(site: &Site, theme: &Theme, job: &Job) -> Result<(String, String),
                 })
                 .collect();
             ctx.insert("chapters", &chapters);
-            Ok((format!("{path}index.html"), render(theme, "print.html", &ctx)?))
+            Ok((
+                format!("{path}index.html"),
+                render(theme, "print.html", &ctx)?,
+            ))
         }
         Job::FallbackFront(lang) => {
             let path = format!("{lang}/");
@@ -86,7 +105,10 @@ fn render_job(site: &Site, theme: &Theme, job: &Job) -> Result<(String, String),
             if let Some(front) = site.find("", &default) {
                 ctx.insert("page", &page_view(site, theme, front));
             }
-            Ok((format!("{path}index.html"), render(theme, "index.html", &ctx)?))
+            Ok((
+                format!("{path}index.html"),
+                render(theme, "index.html", &ctx)?,
+            ))
         }
         Job::NotFound => {
             let ctx = common(site, theme, &default, None, "404.html");
@@ -95,14 +117,28 @@ fn render_job(site: &Site, theme: &Theme, job: &Job) -> Result<(String, String),
         Job::Alias { from, to } => {
             let target = &site.pages[*to];
             let mut ctx = common(site, theme, &target.lang, None, from);
-            ctx.insert("target", &Link { title: target.title.clone(), href: site.permalink(&target.path), lang: None, current: false });
-            Ok((format!("{from}index.html"), render(theme, "alias.html", &ctx)?))
+            ctx.insert(
+                "target",
+                &Link {
+                    title: target.title.clone(),
+                    href: site.permalink(&target.path),
+                    lang: None,
+                    current: false,
+                },
+            );
+            Ok((
+                format!("{from}index.html"),
+                render(theme, "alias.html", &ctx)?,
+            ))
         }
     }
 }
 
 fn render(theme: &Theme, template: &str, ctx: &Context) -> Result<String, Error> {
-    theme.tera.render(template, ctx).map_err(|e| Error::Template(format!("while rendering {template}:\n{e}")))
+    theme
+        .tera
+        .render(template, ctx)
+        .map_err(|e| Error::Template(format!("while rendering {template}:\n{e}")))
 }
 
 fn default_template(site: &Site, i: usize) -> &'static str {
@@ -154,29 +190,45 @@ fn page_view(site: &Site, theme: &Theme, i: usize) -> PageView {
     let p = &site.pages[i];
     let t = &theme.strings[&p.lang];
     let lang = p.lang.as_str();
-    let document = site.document_of(i).filter(|_| p.is_index).map(|d| doc_view(site, i, d, lang, t));
-    let chapter_of = site
-        .document_for_chapter(i)
-        .and_then(|d| site.document_of(d).map(|doc| doc_view(site, d, doc, lang, t)));
+    let document = site
+        .document_of(i)
+        .filter(|_| p.is_index)
+        .map(|d| doc_view(site, i, d, lang, t));
+    let chapter_of = site.document_for_chapter(i).and_then(|d| {
+        site.document_of(d)
+            .map(|doc| doc_view(site, d, doc, lang, t))
+    });
     let (mut prev, mut next) = (None, None);
     if let Some(d) = site.document_for_chapter(i) {
         let chapters = site.chapters_with_fallback(d);
         if let Some(pos) = chapters.iter().position(|&c| c == i) {
-            prev = pos.checked_sub(1).map(|n| link_to(site, chapters[n], lang, false));
-            next = chapters.get(pos + 1).map(|&n| link_to(site, n, lang, false));
+            prev = pos
+                .checked_sub(1)
+                .map(|n| link_to(site, chapters[n], lang, false));
+            next = chapters
+                .get(pos + 1)
+                .map(|&n| link_to(site, n, lang, false));
         }
     }
     let children = if document.is_some() {
         Vec::new()
     } else {
-        site.children(&p.key, lang).iter().filter(|&&c| c != i).map(|&c| child_view(site, c, lang)).collect()
+        site.children(&p.key, lang)
+            .iter()
+            .filter(|&&c| c != i)
+            .map(|&c| child_view(site, c, lang))
+            .collect()
     };
     PageView {
         title: p.title.clone(),
         description: p.front.description.clone(),
         content: p.body.clone(),
         lang: p.lang.clone(),
-        toc: if p.front.toc { toc(&p.headings) } else { Vec::new() },
+        toc: if p.front.toc {
+            toc(&p.headings)
+        } else {
+            Vec::new()
+        },
         date: p.front.date.as_ref().map(|d| DateView::new(d, lang)),
         updated: p.front.updated.as_ref().map(|d| DateView::new(d, lang)),
         href: site.href(&p.path),
@@ -207,7 +259,11 @@ struct SiteView<'a> {
 fn common(site: &Site, theme: &Theme, lang: &str, current: Option<usize>, path: &str) -> Context {
     let default = site.config.default_language();
     let t = &theme.strings[lang];
-    let prefix = if lang == default { String::new() } else { format!("{lang}/") };
+    let prefix = if lang == default {
+        String::new()
+    } else {
+        format!("{lang}/")
+    };
     let title = site.config.title.get(lang, default);
     let contact = site.config.contact.as_ref();
     let view = SiteView {
@@ -218,7 +274,11 @@ fn common(site: &Site, theme: &Theme, lang: &str, current: Option<usize>, path: 
         feed_href: site.href(&format!("{prefix}atom.xml")),
         css: vec![site.href("css/kertomus.css"), site.href("css/syntax.css")],
         print_css: site.href("css/print.css"),
-        statement_href: site.href(&format!("{prefix}{}/", t.get("statement_slug").map_or("saavutettavuusseloste", String::as_str))),
+        statement_href: site.href(&format!(
+            "{prefix}{}/",
+            t.get("statement_slug")
+                .map_or("saavutettavuusseloste", String::as_str)
+        )),
         contact_name: contact.map(|c| c.name.get(lang, default).text),
         contact_email: contact.and_then(|c| c.email.clone()),
         contact_phone: contact.and_then(|c| c.phone.clone()),
@@ -236,10 +296,23 @@ fn common(site: &Site, theme: &Theme, lang: &str, current: Option<usize>, path: 
     }
     let nav: Vec<Link> = top
         .into_iter()
-        .map(|c| link_to(site, c, lang, Some(c) == current || ancestors.iter().any(|&a| site.pages[a].key == site.pages[c].key)))
+        .map(|c| {
+            link_to(
+                site,
+                c,
+                lang,
+                Some(c) == current
+                    || ancestors
+                        .iter()
+                        .any(|&a| site.pages[a].key == site.pages[c].key),
+            )
+        })
         .collect();
     ctx.insert("nav", &nav);
-    let breadcrumbs: Vec<Link> = ancestors.iter().map(|&a| link_to(site, a, lang, false)).collect();
+    let breadcrumbs: Vec<Link> = ancestors
+        .iter()
+        .map(|&a| link_to(site, a, lang, false))
+        .collect();
     ctx.insert("breadcrumbs", &breadcrumbs);
 
     let alternates: Vec<Alternate> = site
@@ -247,7 +320,10 @@ fn common(site: &Site, theme: &Theme, lang: &str, current: Option<usize>, path: 
         .languages
         .iter()
         .map(|l| {
-            let name = theme.strings[l.as_str()].get("language_name").cloned().unwrap_or_else(|| l.clone());
+            let name = theme.strings[l.as_str()]
+                .get("language_name")
+                .cloned()
+                .unwrap_or_else(|| l.clone());
             let translated = current.and_then(|i| site.find(&site.pages[i].key, l));
             let target = match translated {
                 Some(i) => site.pages[i].path.clone(),

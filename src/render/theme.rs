@@ -34,16 +34,37 @@ impl Theme {
         for file in builtin_files(&BUILTIN) {
             let rel = file.path().to_string_lossy().replace('\\', "/");
             let origin = format!("(built-in theme) {rel}");
-            sort_file(&rel, file.contents().to_vec(), origin, &mut templates, &mut statics, &mut i18n)?;
+            sort_file(
+                &rel,
+                file.contents().to_vec(),
+                origin,
+                &mut templates,
+                &mut statics,
+                &mut i18n,
+            )?;
         }
         if site_dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&site_dir).sort_by_file_name().follow_links(false) {
-                let entry = entry.map_err(|e| Error::Io { path: site_dir.clone(), source: e.into() })?;
+            for entry in walkdir::WalkDir::new(&site_dir)
+                .sort_by_file_name()
+                .follow_links(false)
+            {
+                let entry = entry.map_err(|e| Error::Io {
+                    path: site_dir.clone(),
+                    source: e.into(),
+                })?;
                 if !entry.file_type().is_file() {
                     continue;
                 }
-                let rel = entry.path().strip_prefix(&site_dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
-                let bytes = std::fs::read(entry.path()).map_err(|e| Error::Io { path: entry.path().to_path_buf(), source: e })?;
+                let rel = entry
+                    .path()
+                    .strip_prefix(&site_dir)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let bytes = std::fs::read(entry.path()).map_err(|e| Error::Io {
+                    path: entry.path().to_path_buf(),
+                    source: e,
+                })?;
                 let origin = format!("themes/{name}/{rel}");
                 sort_file(&rel, bytes, origin, &mut templates, &mut statics, &mut i18n)?;
             }
@@ -74,7 +95,11 @@ impl Theme {
             }
             strings.insert(lang.clone(), merged);
         }
-        Ok(Theme { tera, strings, statics })
+        Ok(Theme {
+            tera,
+            strings,
+            statics,
+        })
     }
 }
 
@@ -97,14 +122,20 @@ fn sort_file(
     i18n: &mut BTreeMap<String, Vec<(String, String)>>,
 ) -> Result<(), Error> {
     let as_text = |bytes: Vec<u8>| {
-        String::from_utf8(bytes).map_err(|_| Error::Config(format!("{origin}: the file is not valid UTF-8")))
+        String::from_utf8(bytes)
+            .map_err(|_| Error::Config(format!("{origin}: the file is not valid UTF-8")))
     };
     if let Some(name) = rel.strip_prefix("templates/") {
         templates.insert(name.to_string(), as_text(bytes)?);
     } else if let Some(name) = rel.strip_prefix("static/") {
         statics.insert(name.to_string(), bytes);
-    } else if let Some(name) = rel.strip_prefix("i18n/").and_then(|n| n.strip_suffix(".yaml")) {
-        i18n.entry(name.to_string()).or_default().push((origin.clone(), as_text(bytes)?));
+    } else if let Some(name) = rel
+        .strip_prefix("i18n/")
+        .and_then(|n| n.strip_suffix(".yaml"))
+    {
+        i18n.entry(name.to_string())
+            .or_default()
+            .push((origin.clone(), as_text(bytes)?));
     }
     Ok(())
 }

@@ -1,0 +1,236 @@
+//! Unit tests of the Markdown stage, with a small fake site behind the resolver.
+
+use super::*;
+use std::path::Path;
+
+struct FakeSite;
+
+impl Resolver for FakeSite {
+    fn resolve(&self, path: &Path, _lang: &str) -> Target {
+        match path.to_str().unwrap() {
+            "kertomus/01-tausta.md" => Target::Page {
+                id: 1,
+                href: "/kertomus/01-tausta/".into(),
+            },
+            "kertomus/kuva.png" => Target::File {
+                href: "/kertomus/kuva.png".into(),
+            },
+            _ => Target::Missing {
+                suggestion: Some("kertomus/01-tausta.md".into()),
+            },
+        }
+    }
+}
+
+fn render_with(body: &str, raw_html: RawHtml) -> Output {
+    let text = format!("---\ntitle: T\n---\n{body}");
+    let labels = Labels {
+        table: "Taulukko".into(),
+        task_done: "tehty".into(),
+        task_open: "tekemättä".into(),
+    };
+    let registry = shortcodes::Registry::default();
+    let env = Env {
+        raw_html,
+        resolver: &FakeSite,
+        shortcodes: &registry,
+        labels: &labels,
+    };
+    let input = Input {
+        text: &text,
+        body_offset: 16,
+        shown: Path::new("content/kertomus/02-vaesto.md"),
+        dir: Path::new("kertomus"),
+        lang: "fi",
+        page_path: "kertomus/02-vaesto/",
+    };
+    render(&input, &env)
+}
+
+fn md(body: &str) -> Output {
+    render_with(body, RawHtml::Sanitize)
+}
+
+#[test]
+fn heading_ids_are_readable_unique_and_customisable() {
+    let out = md("## Väestön hyvinvointi\n\n## Väestön hyvinvointi\n\n## Oma {#oma-id}\n");
+    insta::assert_snapshot!(out.html, @r#"
+    <h2 id="vaeston-hyvinvointi">Väestön hyvinvointi</h2>
+    <h2 id="vaeston-hyvinvointi-1">Väestön hyvinvointi</h2>
+    <h2 id="oma-id">Oma</h2>
+    "#);
+    assert!(out.diagnostics.is_empty());
+}
+
+#[test]
+fn md_links_become_page_urls_and_missing_targets_are_errors() {
+    let out = md("[Tausta](01-tausta.md#vaesto) ja [puuttuu](02-puuttuu.md)\n");
+    assert!(
+        out.html.contains("href=\"/kertomus/01-tausta/#vaesto\""),
+        "{}",
+        out.html
+    );
+    assert_eq!(out.anchor_refs.len(), 1);
+    assert_eq!(out.anchor_refs[0].anchor, "vaesto");
+    assert_eq!(out.diagnostics.len(), 1);
+    let d = &out.diagnostics[0];
+    // line 4 of the file: 3 lines of front matter come first
+    assert_eq!((d.line, d.col), (4, 34));
+    assert!(
+        d.message.contains("`02-puuttuu.md` does not exist"),
+        "{}",
+        d.message
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("did you mean `kertomus/01-tausta.md`?")
+    );
+}
+
+#[test]
+fn in_page_anchors_are_checked() {
+    let out = md("## Tausta\n\n[ok](#tausta) [rikki](#taustaa)\n");
+    assert_eq!(out.diagnostics.len(), 1);
+    assert!(out.diagnostics[0].message.contains("#taustaa"));
+}
+
+#[test]
+fn links_out_of_content_are_refused() {
+    let out = md("[x](../../../etc/passwd)\n");
+    assert!(out.diagnostics[0]
+        .message
+        .contains("points outside content/"));
+}
+
+#[test]
+fn image_without_alt_text_is_an_error() {
+    let out = md("Teksti.\n\n![](kuva.png)\n\n![Kaavio](kuva.png)\n");
+    assert_eq!(out.diagnostics.len(), 1);
+    assert_eq!(out.diagnostics[0].line, 6);
+    assert!(out.diagnostics[0].message.contains("alt text"));
+    assert!(
+        out.html
+            .contains("<img src=\"/kertomus/kuva.png\" alt=\"Kaavio\""),
+        "{}",
+        out.html
+    );
+}
+
+#[test]
+fn raw_html_is_sanitized_by_default() {
+    let out = md("<p onclick=\"x()\">Hei <abbr title=\"Terveyden ja hyvinvoinnin laitos\">THL</abbr></p>\n<script>alert(1)</script>\n\n[a](javascript:alert(1))\n\n<a href=\"javascript:alert(1)\">b</a>\n");
+    assert!(!out.html.contains("onclick"), "{}", out.html);
+    assert!(!out.html.contains("<script"), "{}", out.html);
+    assert!(!out.html.contains("javascript:"), "{}", out.html);
+    assert!(
+        out.html
+            .contains("<abbr title=\"Terveyden ja hyvinvoinnin laitos\">THL</abbr>"),
+        "{}",
+        out.html
+    );
+    assert_eq!(
+        out.diagnostics.len(),
+        1,
+        "the markdown javascript: link is an error"
+    );
+}
+
+#[test]
+fn raw_html_deny_and_allow() {
+    let denied = render_with("<div>x</div>\n", RawHtml::Deny);
+    assert!(denied.diagnostics[0]
+        .message
+        .contains("raw HTML is not allowed"));
+    let allowed = render_with("<div data-x=\"1\">x</div>\n", RawHtml::Allow);
+    assert!(allowed.html.contains("data-x=\"1\""));
+}
+
+#[test]
+fn sanitizing_keeps_generated_markup() {
+    let out =
+        md("<b>x</b>\n\n## Otsikko\n\n```yaml\na: 1\n```\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n");
+    assert!(out.html.contains("<h2 id=\"otsikko\">"), "{}", out.html);
+    assert!(out.html.contains("class=\"hl-"), "{}", out.html);
+    assert!(
+        out.html.contains(
+            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Taulukko\">"
+        ),
+        "{}",
+        out.html
+    );
+    assert!(out.html.contains("class=\"align-right\""), "{}", out.html);
+}
+
+#[test]
+fn code_without_language_stays_plain_and_shortcodes_are_not_expanded_in_code() {
+    let out = md("```\n{{ vuosikello() }}\n```\n\n`{{ x() }}`\n");
+    assert!(
+        out.html
+            .contains("<pre><code>{{ vuosikello() }}\n</code></pre>"),
+        "{}",
+        out.html
+    );
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+}
+
+#[test]
+fn unknown_and_malformed_shortcodes_are_errors_at_their_position() {
+    let out = md("Teksti\n\n{{ indicator(id=\"5527\") }}\n\n{{ goals(focus_area=\"x\" }}\n");
+    assert_eq!(out.diagnostics.len(), 2, "{:?}", out.diagnostics);
+    assert!(out.diagnostics[0]
+        .message
+        .contains("unknown shortcode `indicator`"));
+    assert_eq!((out.diagnostics[1].line, out.diagnostics[1].col), (8, 25));
+}
+
+#[test]
+fn registered_shortcodes_render_in_place() {
+    struct Hello;
+    impl shortcodes::Shortcode for Hello {
+        fn render(
+            &self,
+            call: &shortcodes::Call,
+            ctx: &shortcodes::Context<'_>,
+        ) -> Result<String, String> {
+            match call.arg("name") {
+                Some(shortcodes::Value::Str(n)) => {
+                    Ok(format!("<p class=\"hello\" lang=\"{}\">{n}</p>", ctx.lang))
+                }
+                _ => Err("needs name=\"...\"".into()),
+            }
+        }
+    }
+    let mut registry = shortcodes::Registry::default();
+    registry.register("hello", Box::new(Hello));
+    let labels = Labels::default();
+    let env = Env {
+        raw_html: RawHtml::Sanitize,
+        resolver: &FakeSite,
+        shortcodes: &registry,
+        labels: &labels,
+    };
+    let text = "<i>raw</i>\n\n{{ hello(name=\"Hei\") }}\n\n{{ hello() }}\n";
+    let input = Input {
+        text,
+        body_offset: 0,
+        shown: Path::new("content/a.md"),
+        dir: Path::new(""),
+        lang: "fi",
+        page_path: "a/",
+    };
+    let out = render(&input, &env);
+    assert!(
+        out.html.contains("<p class=\"hello\" lang=\"fi\">Hei</p>"),
+        "{}",
+        out.html
+    );
+    assert_eq!(out.diagnostics.len(), 1);
+    assert!(out.diagnostics[0].message.contains("needs name"));
+}
+
+#[test]
+fn task_lists_have_text_labels() {
+    let out = md("- [x] Valmis\n- [ ] Kesken\n");
+    assert!(out.html.contains("aria-label=\"tehty\""), "{}", out.html);
+    assert!(out.html.contains("aria-label=\"tekemättä\""));
+}
