@@ -204,7 +204,7 @@ pub fn assemble(
         });
     }
     for r in anchor_refs {
-        if !pages[r.page].ids.iter().any(|id| *id == r.anchor) {
+        if !pages[r.page].ids.contains(&r.anchor) {
             diags.push(r.missing);
         }
     }

@@ -217,7 +217,7 @@ pub fn render(input: &Input<'_>, env: &Env<'_>) -> Output {
                     .to_string();
                 let html = highlight::highlight(&code, &lang).unwrap_or_else(|| {
                     let mut escaped = String::new();
-                    let _ = pulldown_cmark::html::push_html(
+                    pulldown_cmark::html::push_html(
                         &mut escaped,
                         [Event::Text(code.into())].into_iter(),
                     );
