@@ -121,11 +121,14 @@ fn render_job(site: &Site, theme: &Theme, job: &Job) -> Result<(String, String),
                 "target",
                 &Link {
                     title: target.title.clone(),
-                    href: site.permalink(&target.path),
+                    // Root-relative, so the redirect works on whatever host serves the
+                    // site; the canonical link names the published address.
+                    href: site.href(&target.path),
                     lang: None,
                     current: false,
                 },
             );
+            ctx.insert("target_permalink", &site.permalink(&target.path));
             Ok((
                 format!("{from}index.html"),
                 render(theme, "alias.html", &ctx)?,
