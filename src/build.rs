@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::markdown::{shortcodes, Labels};
 use crate::output::{feeds, Staging};
 use crate::render::{self, theme::Theme};
-use crate::site::{self, Site};
+use crate::site::{self, Excluded, Site};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -60,6 +60,11 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
     // Parse
     let (sources, drafts, mut diags) =
         load_pages(&content_dir, &found.pages, &config, &theme, opts.drafts);
+    // Pages that failed to load exist all the same: links to them are not reported again.
+    let failed: HashSet<PathBuf> = diags
+        .iter()
+        .filter_map(|d| d.path.strip_prefix("content").ok().map(Path::to_path_buf))
+        .collect();
 
     // Resolve (renders Markdown, checks links)
     let labels = labels(&theme);
@@ -68,7 +73,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
         config,
         sources,
         found.assets,
-        drafts,
+        &Excluded { drafts, failed },
         &shortcodes,
         &labels,
         &mut diags,

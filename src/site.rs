@@ -47,6 +47,14 @@ pub struct Site {
     children: HashMap<(String, String), Vec<usize>>,
 }
 
+/// Pages that exist on disk but are not in the site: links to them get a clearer message
+/// (drafts), or none at all (pages that failed to load report their own errors).
+#[derive(Debug, Default)]
+pub struct Excluded {
+    pub drafts: HashSet<PathBuf>,
+    pub failed: HashSet<PathBuf>,
+}
+
 /// Lookups needed while rendering Markdown, before the pages themselves exist.
 struct Index<'a> {
     config: &'a Config,
@@ -55,6 +63,7 @@ struct Index<'a> {
     sources: &'a [SourcePage],
     assets: HashSet<&'a Path>,
     drafts: &'a HashSet<PathBuf>,
+    failed: &'a HashSet<PathBuf>,
 }
 
 impl markdown::Resolver for Index<'_> {
@@ -85,6 +94,9 @@ impl markdown::Resolver for Index<'_> {
                 href: format!("{}{}", self.config.base_path, content::asset_url_path(path)),
             };
         }
+        if self.failed.contains(path) {
+            return Target::Unchecked;
+        }
         if self.drafts.contains(path) {
             return Target::Missing {
                 suggestion: Some(format!(
@@ -112,7 +124,7 @@ pub fn assemble(
     config: Config,
     mut sources: Vec<SourcePage>,
     assets: Vec<PathBuf>,
-    drafts: HashSet<PathBuf>,
+    excluded: &Excluded,
     shortcodes: &markdown::shortcodes::Registry,
     labels: &BTreeMap<String, markdown::Labels>,
     diags: &mut Vec<Diagnostic>,
@@ -141,6 +153,7 @@ pub fn assemble(
         }
     });
     check_aliases(&sources, &seen, diags);
+    check_document_links(&sources, config.default_language(), diags);
 
     let by_key: HashMap<(String, String), usize> = sources
         .iter()
@@ -157,7 +170,8 @@ pub fn assemble(
         by_key: &by_key,
         sources: &sources,
         assets: assets.iter().map(PathBuf::as_path).collect(),
-        drafts: &drafts,
+        drafts: &excluded.drafts,
+        failed: &excluded.failed,
     };
     let rendered: Vec<markdown::Output> = sources
         .par_iter()
@@ -254,6 +268,34 @@ fn fallback_title(s: &SourcePage) -> String {
         "Etusivu".to_string()
     } else {
         name
+    }
+}
+
+/// A document's `previous:` and `plan:` name other documents by relative folder path.
+fn check_document_links(sources: &[SourcePage], default: &str, diags: &mut Vec<Diagnostic>) {
+    let keys: HashSet<(&str, &str)> = sources
+        .iter()
+        .map(|s| (s.key.as_str(), s.lang.as_str()))
+        .collect();
+    for s in sources {
+        let Some(doc) = &s.front.document else {
+            continue;
+        };
+        for (key, written) in [("previous", &doc.previous), ("plan", &doc.plan)] {
+            let Some(w) = written.as_deref().filter(|w| !w.contains("://")) else {
+                continue;
+            };
+            let found = content::resolve_relative(s.dir(), w)
+                .map(|p| content::dir_key(&p))
+                .is_some_and(|k| keys.contains(&(k.as_str(), default)));
+            if !found {
+                let (line, col) = crate::config::find_key(&s.text[..s.body_offset], key);
+                diags.push(
+                    Diagnostic::at_line_col(s.shown(), &s.text, line, col, format!("`{key}: {w}` does not lead to a document folder"))
+                        .with_hint("write the relative path of the other document's folder, e.g. ../hyvinvointikertomus-2021-2025/"),
+                );
+            }
+        }
     }
 }
 

@@ -24,6 +24,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(text).map_err(|e| {
         let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
         let message = strip_location(&e.to_string());
+        let (line, col) = refine_location(text, line, col, &message);
         let hint = suggestion(&message);
         YamlError {
             message,
@@ -80,6 +81,24 @@ fn check_flow_depth(text: &str) -> Result<(), YamlError> {
         prev = c;
     }
     Ok(())
+}
+
+/// serde_yaml places errors raised by a value's own validation (a bad date, an inverted year
+/// range) at the start of the enclosing map. Our messages quote the offending value first
+/// (`` `2026-02-30` is not a valid date``), so the value is looked up from there on.
+fn refine_location(text: &str, line: usize, col: usize, message: &str) -> (usize, usize) {
+    let Some(value) = message.split('`').nth(1).filter(|v| !v.is_empty()) else {
+        return (line, col);
+    };
+    let start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    match text.get(start..).and_then(|rest| rest.find(value)) {
+        Some(i) => crate::diagnostics::line_col(text, start + i),
+        None => (line, col),
+    }
 }
 
 /// serde_yaml appends " at line L column C" to its messages; we print the position ourselves.

@@ -21,6 +21,8 @@ pub enum Target {
     Page { id: usize, href: String },
     /// A published file (image, PDF) and its URL.
     File { href: String },
+    /// A page that exists but failed to load (its own errors are reported); not checked.
+    Unchecked,
     /// Nothing; with a suggestion of what the author may have meant.
     Missing { suggestion: Option<String> },
 }
@@ -445,6 +447,7 @@ impl<'a> Renderer<'_, '_, 'a> {
                     None => href,
                 })
             }
+            Target::Unchecked => dest.clone(),
             Target::File { href } => CowStr::from(match fragment {
                 Some(f) => format!("{href}#{f}"),
                 None => href,

@@ -165,11 +165,19 @@ struct PrintChapter {
     content: String,
 }
 
-/// Ids and in-page links of a chapter made unique on the printable page, where several
-/// chapters may each have a heading "Johdanto".
+/// A chapter's body for the printable page: ids and in-page links made unique (several
+/// chapters may each have a heading "Johdanto"), and headings one level down, below the
+/// chapter's own title.
 fn prefix_ids(html: &str, prefix: &str) -> String {
-    html.replace(" id=\"", &format!(" id=\"{prefix}"))
-        .replace(" href=\"#", &format!(" href=\"#{prefix}"))
+    let mut out = html
+        .replace(" id=\"", &format!(" id=\"{prefix}"))
+        .replace(" href=\"#", &format!(" href=\"#{prefix}"));
+    for level in (2..=5).rev() {
+        out = out
+            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
+            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    }
+    out
 }
 
 #[derive(Serialize)]

@@ -1,0 +1,514 @@
+//! End-to-end tests: build fixture sites with the `kertomus` binary and check what a reader
+//! sees in the output, and what an author sees when the content is wrong.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/basic");
+
+fn kertomus(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kertomus"))
+        .args(args)
+        .output()
+        .expect("run kertomus")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A copy of the basic fixture with some files replaced (or added).
+fn site_with(changes: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new(FIXTURE), dir.path());
+    for (rel, bytes) in changes {
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+/// Builds the basic fixture into a temporary folder.
+fn built() -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let o = kertomus(&[
+        "build",
+        "-q",
+        "--root",
+        FIXTURE,
+        "--output",
+        public.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    (out, public)
+}
+
+fn read(public: &Path, rel: &str) -> String {
+    std::fs::read_to_string(public.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Builds a broken site; returns stderr, after checking the exit code and that the previous
+/// output is untouched.
+fn build_fails(site: &Path) -> String {
+    let public = site.join("public");
+    std::fs::create_dir_all(&public).unwrap();
+    std::fs::write(public.join("index.html"), "previous site").unwrap();
+    let o = kertomus(&["build", "--root", site.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(1), "exit code; stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(public.join("index.html")).unwrap(),
+        "previous site"
+    );
+    assert_eq!(
+        std::fs::read_dir(&public).unwrap().count(),
+        1,
+        "nothing added to public/"
+    );
+    stderr
+}
+
+#[test]
+fn pages_have_titles_language_and_alternates() {
+    let (_t, public) = built();
+    let chapter = read(&public, "raportti/01-alku/index.html");
+    assert!(chapter.starts_with("<!DOCTYPE html>\n<html lang=\"fi\">"));
+    assert!(chapter.contains("<title>Alku – Hyvinvointikertomus 2025–2029</title>"));
+    assert!(chapter.contains("<h1>Alku</h1>"));
+    assert!(chapter.contains("<link rel=\"alternate\" hreflang=\"sv\" href=\"https://example.fi/hyte/sv/raportti/01-alku/\">"));
+    assert!(chapter.contains(
+        "<a href=\"/hyte/sv/raportti/01-alku/\" lang=\"sv\" hreflang=\"sv\">På svenska</a>"
+    ));
+
+    let sv = read(&public, "sv/raportti/01-alku/index.html");
+    assert!(sv.contains("<html lang=\"sv\">"));
+    assert!(sv.contains("<a class=\"skip-link\" href=\"#main\">Hoppa till innehållet</a>"));
+
+    // A page without translation links to the other language's front page.
+    let page = read(&public, "sivu/index.html");
+    assert!(
+        page.contains("<a href=\"/hyte/sv/\" lang=\"sv\" hreflang=\"sv\">På svenska</a>"),
+        "{page}"
+    );
+    assert!(page.contains("<time datetime=\"2026-04-14\">14.4.2026</time>"));
+    assert!(page.contains("<meta name=\"description\" content=\"Kuvaus &amp; muuta\">"));
+}
+
+#[test]
+fn heading_ids_toc_and_links_are_rewritten() {
+    let (_t, public) = built();
+    let chapter = read(&public, "raportti/01-alku/index.html");
+    assert!(chapter.contains("<h2 id=\"vaeston-hyvinvointi\">Väestön hyvinvointi</h2>"));
+    assert!(chapter.contains("<h2 id=\"vaeston-hyvinvointi-1\">Väestön hyvinvointi</h2>"));
+    assert!(chapter.contains("<h3 id=\"oma-id\">Oma otsikko</h3>"));
+    assert!(
+        chapter.contains("<a href=\"#vaeston-hyvinvointi\">Väestön hyvinvointi</a>"),
+        "toc"
+    );
+    assert!(
+        chapter.contains("<li><a href=\"#oma-id\">Oma otsikko</a></li>"),
+        "nested toc entry"
+    );
+    assert!(chapter.contains("<a href=\"/hyte/raportti/02-loppu/#tulokset\">tulokset</a>"));
+    // From a Swedish page the link leads to the Finnish chapter, which has no translation.
+    let sv = read(&public, "sv/raportti/01-alku/index.html");
+    assert!(sv.contains("<a href=\"/hyte/raportti/02-loppu/#tulokset\">resultaten</a>"));
+    assert!(chapter.contains("rel=\"next\""));
+    assert!(
+        chapter.contains("<a href=\"/hyte/raportti/\">Hyvinvointikertomus 2025–2029</a>"),
+        "breadcrumb"
+    );
+}
+
+#[test]
+fn raw_html_is_sanitized_and_code_highlighted() {
+    let (_t, public) = built();
+    let page = read(&public, "raportti/02-loppu/index.html");
+    assert!(!page.contains("onclick"));
+    assert!(!page.contains("alert(1)"));
+    assert!(page.contains("<abbr title=\"Terveyden ja hyvinvoinnin laitos\">THL</abbr>"));
+    assert!(page.contains("<img src=\"/hyte/raportti/kuva.png\" alt=\"Kaavio tuloksista\""));
+    assert!(page.contains("<span class=\"hl-"), "highlighted code");
+    assert!(
+        public.join("raportti/kuva.png").is_file(),
+        "assets are copied beside their page"
+    );
+    assert!(
+        !public.join("data").exists(),
+        "content/data is never copied"
+    );
+}
+
+#[test]
+fn document_page_and_printable_page() {
+    let (_t, public) = built();
+    let doc = read(&public, "raportti/index.html");
+    assert!(doc.contains("<dd>Hyvinvointikertomus ja -suunnitelma</dd>"));
+    assert!(doc.contains("<dd>2025–2029</dd>"));
+    assert!(doc.contains("status-approved\">Hyväksytty</span>"));
+    assert!(doc.contains("<a href=\"https://example.fi/poytakirja\">pöytäkirja</a>"));
+    assert!(doc.contains("<time datetime=\"2026-03-16\">16.3.2026</time> § 45"));
+    assert!(doc.contains("<li><a href=\"/hyte/raportti/01-alku/\">Alku</a></li>\n<li><a href=\"/hyte/raportti/02-loppu/\">Loppu</a></li>"));
+    assert!(doc.contains("href=\"/hyte/raportti/tulosta/\""));
+
+    let print = read(&public, "raportti/tulosta/index.html");
+    let alku = print
+        .find("<h2 id=\"luku-1-title\">Alku</h2>")
+        .expect("chapter 1");
+    let loppu = print
+        .find("<h2 id=\"luku-2-title\">Loppu</h2>")
+        .expect("chapter 2");
+    assert!(alku < loppu, "chapters in order");
+    assert!(print.contains("Tiivistelmä kertomuksesta."));
+    assert!(
+        print.contains("<h3 id=\"luku-2-tulokset\">Tulokset</h3>"),
+        "ids unique and headings one level down"
+    );
+    assert!(print.contains("media=\"print\""));
+
+    // The Swedish print page falls back to the Finnish chapter, marked with its language.
+    let sv_print = read(&public, "sv/raportti/tulosta/index.html");
+    assert!(
+        sv_print.contains("aria-labelledby=\"luku-2-title\" lang=\"fi\""),
+        "{sv_print}"
+    );
+    assert!(
+        sv_print.contains("<dd><span lang=\"sv\">Fullmäktige</span>")
+            || sv_print.contains("<span>Fullmäktige</span>")
+    );
+}
+
+#[test]
+fn sitemap_robots_feed_404_and_aliases() {
+    let (_t, public) = built();
+    let sitemap = read(&public, "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.fi/hyte/raportti/01-alku/</loc>"));
+    assert!(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"sv\" href=\"https://example.fi/hyte/sv/raportti/01-alku/\"/>"));
+    assert!(!sitemap.contains("luonnos"), "drafts are not published");
+    assert!(read(&public, "robots.txt").contains("Sitemap: https://example.fi/hyte/sitemap.xml"));
+
+    let feed = read(&public, "atom.xml");
+    assert!(feed.contains("<title>Hyvinvointikertomus 2025–2029</title>"));
+    assert!(feed.contains("<title>Tavallinen sivu</title>"));
+    assert!(feed.contains("<updated>2026-04-14T00:00:00+00:00</updated>"));
+    assert!(
+        !feed.contains("<title>Alku</title>"),
+        "undated chapters are not feed entries"
+    );
+
+    assert!(read(&public, "404.html").contains("Sivua ei löytynyt"));
+    let alias = read(&public, "vanha/osoite/index.html");
+    assert!(alias.contains("<meta http-equiv=\"refresh\" content=\"0; url=/hyte/sivu/\">"));
+    assert!(alias.contains("<link rel=\"canonical\" href=\"https://example.fi/hyte/sivu/\">"));
+    assert!(alias.contains("<html lang=\"fi\">"));
+    assert!(!public.join("luonnos").exists());
+}
+
+#[test]
+fn drafts_are_built_when_asked() {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let o = kertomus(&[
+        "build",
+        "-q",
+        "--drafts",
+        "--root",
+        FIXTURE,
+        "--output",
+        public.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert!(read(&public, "luonnos/index.html").contains("<h1>Luonnos</h1>"));
+}
+
+#[test]
+fn output_is_byte_identical_between_runs() {
+    let (_a, first) = built();
+    let (_b, second) = built();
+    let files = |root: &Path| -> Vec<(PathBuf, Vec<u8>)> {
+        walkdir::WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                (
+                    e.path().strip_prefix(root).unwrap().to_path_buf(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect()
+    };
+    let (a, b) = (files(&first), files(&second));
+    assert!(a.len() > 15);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn build_summary_line() {
+    let out = tempfile::tempdir().unwrap();
+    let o = kertomus(&[
+        "build",
+        "--root",
+        FIXTURE,
+        "--output",
+        out.path().join("p").to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        stdout.starts_with("Built ")
+            && stdout.contains(" pages ")
+            && stdout.trim_end().ends_with(" s."),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn init_writes_a_site_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("uusi");
+    let o = kertomus(&["init", site.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("kertomus build"));
+    let o = kertomus(&["build", "-q", "--root", site.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(site.join("public/kertomus/tulosta/index.html").is_file());
+    assert!(site.join("public/sv/index.html").is_file());
+    // Never overwrite: init into a folder with files is refused.
+    let again = kertomus(&["init", site.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+}
+
+// ---- errors ----
+
+#[test]
+fn broken_yaml_names_file_line_and_column() {
+    let site = site_with(&[(
+        "content/sivu.md",
+        b"---\ntitle: \"Avoin\n  lainaus\nweight: [1\n---\n",
+    )]);
+    let err = build_fails(site.path());
+    assert!(err.contains("content/sivu.md:"), "{err}");
+}
+
+#[test]
+fn unknown_front_matter_key_with_hint() {
+    let site = site_with(&[(
+        "content/sivu.md",
+        b"---\ntitle: Sivu\ntilte: x\n---\nTeksti\n",
+    )]);
+    let err = build_fails(site.path());
+    assert!(
+        err.contains("content/sivu.md:3:1: error: unknown field `tilte`"),
+        "{err}"
+    );
+    assert!(err.contains("3 | tilte: x"), "{err}");
+    assert!(err.contains("hint: did you mean `title`?"), "{err}");
+}
+
+#[test]
+fn unknown_site_yaml_key() {
+    let site = site_with(&[(
+        "content/site.yaml",
+        b"title: T\nlanguages: [fi]\nbase_ulr: x\n",
+    )]);
+    let err = build_fails(site.path());
+    assert!(
+        err.contains("content/site.yaml:3:1: error: unknown field `base_ulr`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `base_url`?"), "{err}");
+}
+
+#[test]
+fn unterminated_front_matter() {
+    let site = site_with(&[(
+        "content/sivu.md",
+        b"---\ntitle: Sivu\n\nTeksti ilman loppua\n",
+    )]);
+    let err = build_fails(site.path());
+    assert!(
+        err.contains(
+            "content/sivu.md:1:1: error: the front matter starts with `---` but never ends"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_dates_in_front_matter_and_documents() {
+    let site = site_with(&[
+        (
+            "content/sivu.md",
+            b"---\ntitle: Sivu\ndate: 2026-02-30\n---\n",
+        ),
+        (
+            "content/raportti/index.md",
+            b"---\ntitle: R\ndocument:\n  type: kertomus\n  period: 2029-2025\n---\n",
+        ),
+    ]);
+    let err = build_fails(site.path());
+    assert!(
+        err.contains("content/sivu.md:3:7: error: `2026-02-30` is not a valid date"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "content/raportti/index.md:5:11: error: document: `2029-2025` ends before it starts"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn all_errors_of_a_run_are_reported() {
+    let site = site_with(&[
+        (
+            "content/sivu.md",
+            b"---\ntitle: Sivu\n---\n\n[puuttuu](ei-ole.md)\n\n![](raportti/kuva.png)\n",
+        ),
+        (
+            "content/raportti/01-alku.md",
+            b"---\ntitle: Alku\n---\n\n[x](02-loppu.md#ei-tata)\n",
+        ),
+    ]);
+    let err = build_fails(site.path());
+    assert!(
+        err.contains("content/sivu.md:5:1: error: link target `ei-ole.md` does not exist"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/sivu.md:7:1: error: image has no alt text"),
+        "{err}"
+    );
+    assert!(err.contains("content/raportti/01-alku.md:5:1: error: `02-loppu.md` has no heading with id `#ei-tata`"), "{err}");
+    assert!(err.contains("3 errors"), "{err}");
+}
+
+#[test]
+fn document_links_must_lead_to_documents() {
+    let site = site_with(&[(
+        "content/raportti/index.md",
+        b"---\ntitle: R\ndocument:\n  type: kertomus\n  previous: ../ei-ole/\n---\n",
+    )]);
+    let err = build_fails(site.path());
+    assert!(err.contains("content/raportti/index.md:5:3: error: `previous: ../ei-ole/` does not lead to a document folder"), "{err}");
+}
+
+#[test]
+fn invalid_utf8_is_reported_with_position() {
+    let site = site_with(&[(
+        "content/sivu.md",
+        b"---\ntitle: Sivu\n---\nHyv\xe4 p\xe4iv\xe4\n",
+    )]);
+    let err = build_fails(site.path());
+    assert!(
+        err.contains("content/sivu.md:4:4: error: the file is not valid UTF-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn paths_cannot_leave_the_site() {
+    let site = site_with(&[(
+        "content/sivu.md",
+        b"---\ntitle: Sivu\naliases: [\"/../../etc/\"]\n---\n[x](../../../etc/passwd)\n",
+    )]);
+    let err = build_fails(site.path());
+    assert!(
+        err.contains("alias `/../../etc/` is not a path inside the site"),
+        "{err}"
+    );
+    assert!(err.contains("points outside content/"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_site_are_refused() {
+    let site = site_with(&[]);
+    std::os::unix::fs::symlink("/etc/hostname", site.path().join("content/salaisuus.txt")).unwrap();
+    let err = build_fails(site.path());
+    assert!(
+        err.contains("content/salaisuus.txt: error: symbolic link points outside content/"),
+        "{err}"
+    );
+}
+
+#[test]
+fn hostile_yaml_does_not_hang_or_crash() {
+    let deep = format!(
+        "---\ntitle: {}{}\n---\n",
+        "[".repeat(50_000),
+        "]".repeat(50_000)
+    );
+    let site = site_with(&[("content/sivu.md", deep.as_bytes())]);
+    let err = build_fails(site.path());
+    assert!(err.contains("nested more than 64 levels"), "{err}");
+}
+
+#[test]
+fn missing_template_and_theme_errors() {
+    let site = site_with(&[(
+        "content/sivu.md",
+        b"---\ntitle: Sivu\ntemplate: eiole.html\n---\n",
+    )]);
+    let err = build_fails(site.path());
+    assert!(
+        err.contains("content/sivu.md:3:1: error: template `eiole.html` does not exist"),
+        "{err}"
+    );
+}
+
+#[test]
+fn site_template_overrides_builtin_and_reports_template_errors() {
+    let site = site_with(&[(
+        "themes/default/templates/page.html",
+        b"{% extends \"base.html\" %}{% block content %}<p class=\"oma\">{{ page.title }}</p>{% endblock content %}",
+    )]);
+    let out = site.path().join("out");
+    let o = kertomus(&[
+        "build",
+        "-q",
+        "--root",
+        site.path().to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(read(&out, "sivu/index.html").contains("<p class=\"oma\">Tavallinen sivu</p>"));
+
+    let broken = site_with(&[(
+        "themes/default/templates/page.html",
+        b"<p>\n{{ page.title }\n</p>",
+    )]);
+    let err = build_fails(broken.path());
+    assert!(
+        err.contains("page.html:2:"),
+        "template errors name the template and line: {err}"
+    );
+}
+
+#[test]
+fn output_folder_that_would_destroy_the_sources_is_refused() {
+    let site = site_with(&[]);
+    let o = kertomus(&[
+        "build",
+        "--root",
+        site.path().to_str().unwrap(),
+        "--output",
+        site.path().join("content").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(site.path().join("content/site.yaml").is_file());
+}
