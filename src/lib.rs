@@ -10,6 +10,7 @@ pub mod diagnostics;
 pub mod error;
 pub mod init;
 pub mod markdown;
+pub mod numbers;
 pub mod output;
 pub mod render;
 pub mod site;

@@ -474,7 +474,7 @@ fn missing_template_and_theme_errors() {
 fn site_template_overrides_builtin_and_reports_template_errors() {
     let site = site_with(&[(
         "themes/default/templates/page.html",
-        b"{% extends \"base.html\" %}{% block content %}<p class=\"oma\">{{ page.title }}</p>{% endblock content %}",
+        b"{% extends \"base.html\" %}{% block content %}<p class=\"oma\">{{ page.title }}</p><p>{{ 161234.56 | number(decimals=1) }}</p>{% endblock content %}",
     )]);
     let out = site.path().join("out");
     let o = kertomus(&[
@@ -486,7 +486,12 @@ fn site_template_overrides_builtin_and_reports_template_errors() {
         out.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(read(&out, "sivu/index.html").contains("<p class=\"oma\">Tavallinen sivu</p>"));
+    let page = read(&out, "sivu/index.html");
+    assert!(page.contains("<p class=\"oma\">Tavallinen sivu</p>"));
+    assert!(
+        page.contains("<p>161\u{202F}234,6</p>"),
+        "numbers in the page's language: {page}"
+    );
 
     let broken = site_with(&[(
         "themes/default/templates/page.html",

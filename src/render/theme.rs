@@ -72,6 +72,15 @@ impl Theme {
 
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml"]);
+        // `{{ 1234.5 | number(decimals=1) }}` → 1234,5 on a Finnish page, 1,234.5 in English.
+        tera.register_filter(
+            "number",
+            |value: f64, kwargs: tera::Kwargs, state: &tera::State| {
+                let decimals = kwargs.get::<i64>("decimals")?.unwrap_or(0).clamp(0, 10) as usize;
+                let lang = state.get::<String>("lang")?.unwrap_or_default();
+                Ok::<String, tera::Error>(crate::numbers::format(value, decimals, &lang))
+            },
+        );
         tera.add_raw_templates(templates.iter().map(|(n, c)| (n.as_str(), c.as_str())))
             .map_err(|e| Error::Template(format!("in theme templates:\n{e}")))?;
 

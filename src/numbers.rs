@@ -1,0 +1,61 @@
+//! Numbers as readers of each language write them: `1 234,5` and `−2,1` in Finnish and
+//! Swedish (narrow no-break space between thousands, decimal comma, U+2212 minus), `1,234.5`
+//! in English.
+
+/// Formats `value` with `decimals` decimals for a reader of `lang`.
+pub fn format(value: f64, decimals: usize, lang: &str) -> String {
+    if !value.is_finite() {
+        return String::from("–");
+    }
+    let text = format!("{:.*}", decimals, value.abs());
+    let rounded_zero = text.chars().all(|c| c == '0' || c == '.');
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let (group, point, minus) = match lang {
+        "en" => (",", ".", "-"),
+        _ => ("\u{202F}", ",", "\u{2212}"),
+    };
+    let mut out = String::new();
+    if value < 0.0 && !rounded_zero {
+        out.push_str(minus);
+    }
+    // Finnish and Swedish style leave four-digit numbers ungrouped (2026, 1234).
+    let group_from = if lang == "en" { 4 } else { 5 };
+    if int.len() >= group_from {
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push_str(group);
+            }
+            out.push(c);
+        }
+    } else {
+        out.push_str(int);
+    }
+    if let Some(f) = frac {
+        out.push_str(point);
+        out.push_str(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format;
+
+    #[test]
+    fn finnish_and_swedish() {
+        assert_eq!(format(1234.5, 1, "fi"), "1234,5");
+        assert_eq!(format(160_000.0, 0, "fi"), "160\u{202F}000");
+        assert_eq!(format(-2.14, 1, "sv"), "\u{2212}2,1");
+        assert_eq!(format(-0.04, 1, "fi"), "0,0");
+    }
+
+    #[test]
+    fn english() {
+        assert_eq!(format(1234.5, 1, "en"), "1,234.5");
+        assert_eq!(format(1_234_567.0, 0, "en"), "1,234,567");
+        assert_eq!(format(-3.0, 2, "en"), "-3.00");
+    }
+}
