@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 /// Builds accessible websites from welfare reports and plans written in Markdown and YAML.
 #[derive(Parser)]
-#[command(name = "kertomus", version, about, long_about = None)]
+#[command(name = "kertomus", version)]
 struct Cli {
     /// Print only errors.
     #[arg(short, long, global = true)]
@@ -21,7 +21,7 @@ struct Cli {
 enum Command {
     /// Build the site from content/ into public/.
     Build {
-        /// The site folder, holding content/ (default: the current folder).
+        /// The site folder, holding content/.
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
         /// Where to write the site (default: ROOT/public).

@@ -201,6 +201,7 @@ fn sitemap_robots_feed_404_and_aliases() {
     let feed = read(&public, "atom.xml");
     assert!(feed.contains("<title>Hyvinvointikertomus 2025–2029</title>"));
     assert!(feed.contains("<title>Tavallinen sivu</title>"));
+    assert!(feed.contains("<author><name>Testikunta</name></author>"));
     assert!(feed.contains("<updated>2026-04-14T00:00:00+00:00</updated>"));
     assert!(
         !feed.contains("<title>Alku</title>"),

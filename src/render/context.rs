@@ -79,6 +79,8 @@ pub struct StepView {
 #[derive(Debug, Serialize)]
 pub struct DocView {
     pub title: String,
+    /// Set when the document page is in another language than the reader's page.
+    pub lang: Option<String>,
     pub href: String,
     pub kind: String,
     pub status: Option<String>,
@@ -131,6 +133,7 @@ pub fn doc_view(
     };
     DocView {
         title: page.title.clone(),
+        lang: (page.lang != lang).then(|| page.lang.clone()),
         href: site.href(&page.path),
         kind: label(doc.kind.i18n_key()),
         status: doc.status.map(|s| label(s.i18n_key())),
