@@ -22,3 +22,11 @@ pub enum Error {
         source: std::io::Error,
     },
 }
+
+impl Error {
+    /// For `map_err`: an I/O error at `path`.
+    pub fn io(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    }
+}

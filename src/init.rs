@@ -88,12 +88,8 @@ Kirjoita tähän, miten väestö on muuttunut.
 
 /// Writes the starter site into `dir`, which must not exist or must be empty.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| Error::Io { path, source }
-    };
     if dir.exists() {
-        let mut entries = std::fs::read_dir(dir).map_err(io(dir))?;
+        let mut entries = std::fs::read_dir(dir).map_err(Error::io(dir))?;
         if entries.next().is_some() {
             return Err(Error::Config(format!(
                 "{}: the folder is not empty; choose a new folder so that nothing is overwritten",
@@ -105,9 +101,9 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     for (rel, text) in FILES {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(io(parent))?;
+            std::fs::create_dir_all(parent).map_err(Error::io(parent))?;
         }
-        std::fs::write(&path, text).map_err(io(&path))?;
+        std::fs::write(&path, text).map_err(Error::io(&path))?;
         written.push(path);
     }
     Ok(written)

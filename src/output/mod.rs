@@ -18,24 +18,20 @@ impl Staging {
     /// Creates an empty staging folder next to `target` (same file system, so the final
     /// swap is a rename).
     pub fn new(target: &Path) -> Result<Staging, Error> {
-        let io = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| Error::Io { path, source }
-        };
         let parent = target
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent).map_err(io(parent))?;
+        std::fs::create_dir_all(parent).map_err(Error::io(parent))?;
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
         let dir = parent.join(format!(".{name}.kertomus-staging"));
         if dir.exists() {
-            std::fs::remove_dir_all(&dir).map_err(io(&dir))?;
+            std::fs::remove_dir_all(&dir).map_err(Error::io(&dir))?;
         }
-        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        std::fs::create_dir_all(&dir).map_err(Error::io(&dir))?;
         Ok(Staging {
             target: target.to_path_buf(),
             dir,
@@ -45,31 +41,25 @@ impl Staging {
 
     /// Writes `bytes` to `rel` (a `/`-separated path inside the site).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|source| Error::Io {
-                path: parent.to_path_buf(),
-                source,
-            })?;
-        }
-        std::fs::write(&path, bytes).map_err(|source| Error::Io { path, source })
+        let path = self.prepare(rel)?;
+        std::fs::write(&path, bytes).map_err(Error::io(&path))
     }
 
     /// Copies a file into the site.
     pub fn copy(&self, from: &Path, rel: &str) -> Result<(), Error> {
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|source| Error::Io {
-                path: parent.to_path_buf(),
-                source,
-            })?;
-        }
+        let path = self.prepare(rel)?;
         std::fs::copy(from, &path)
             .map(|_| ())
-            .map_err(|source| Error::Io {
-                path: from.to_path_buf(),
-                source,
-            })
+            .map_err(Error::io(from))
+    }
+
+    /// The staging path of `rel`, with its folder created.
+    fn prepare(&self, rel: &str) -> Result<PathBuf, Error> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(Error::io(parent))?;
+        }
+        Ok(path)
     }
 
     /// Puts the new site in place of the old one.
@@ -81,15 +71,11 @@ impl Staging {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
         ));
-        let io = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| Error::Io { path, source }
-        };
         if old.exists() {
-            std::fs::remove_dir_all(&old).map_err(io(&old))?;
+            std::fs::remove_dir_all(&old).map_err(Error::io(&old))?;
         }
         if self.target.exists() {
-            std::fs::rename(&self.target, &old).map_err(io(&self.target))?;
+            std::fs::rename(&self.target, &old).map_err(Error::io(&self.target))?;
         }
         if let Err(e) = std::fs::rename(&self.dir, &self.target) {
             // Put the previous site back rather than leave nothing.
@@ -101,7 +87,7 @@ impl Staging {
         }
         self.committed = true;
         if old.exists() {
-            std::fs::remove_dir_all(&old).map_err(io(&old))?;
+            std::fs::remove_dir_all(&old).map_err(Error::io(&old))?;
         }
         Ok(())
     }
