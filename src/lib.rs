@@ -12,6 +12,7 @@ pub mod init;
 pub mod markdown;
 pub mod numbers;
 pub mod output;
+pub mod regions;
 pub mod render;
 pub mod site;
 pub mod text;

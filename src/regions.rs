@@ -1,0 +1,511 @@
+//! The region register (spec §7): every municipality of the 2026 division with its wellbeing
+//! services county and maakunta, the 23 counties with their Sotkanet ids, the maakunnat and the
+//! whole country. Built into the binary from Statistics Finland and Sotkanet data
+//! (`data/regions/SOURCE.md`); `content/data/regions.csv` adds or overrides regions.
+
+use crate::diagnostics::Diagnostic;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::Path;
+
+const MUNICIPALITIES: &str = include_str!("../data/regions/municipalities_hva_2026.csv");
+const COUNTY_IDS: &str = include_str!("../data/regions/sotkanet_hyvinvointialueet.csv");
+/// Sotkanet's region id of the whole country.
+const COUNTRY_SOTKANET_ID: u32 = 658;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    Kunta,
+    Hyvinvointialue,
+    Maakunta,
+    Maa,
+}
+
+impl Category {
+    pub fn parse(s: &str) -> Option<Category> {
+        Some(match s.trim().to_ascii_uppercase().as_str() {
+            "KUNTA" => Category::Kunta,
+            "HYVINVOINTIALUE" => Category::Hyvinvointialue,
+            "MAAKUNTA" => Category::Maakunta,
+            "MAA" => Category::Maa,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Kunta => "KUNTA",
+            Category::Hyvinvointialue => "HYVINVOINTIALUE",
+            Category::Maakunta => "MAAKUNTA",
+            Category::Maa => "MAA",
+        }
+    }
+
+    /// What a region of this category is called in messages.
+    fn noun(self) -> &'static str {
+        match self {
+            Category::Kunta => "a municipality",
+            Category::Hyvinvointialue => "a wellbeing services county",
+            Category::Maakunta => "a maakunta",
+            Category::Maa => "a country",
+        }
+    }
+
+    fn code_width(self) -> usize {
+        match self {
+            Category::Kunta => 3,
+            Category::Hyvinvointialue | Category::Maakunta => 2,
+            Category::Maa => 3,
+        }
+    }
+}
+
+/// A reference such as `KUNTA:297`, with the code normalized (`KUNTA:91` → `KUNTA:091`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RegionRef {
+    pub category: Category,
+    pub code: String,
+}
+
+impl RegionRef {
+    pub fn new(category: Category, code: &str) -> RegionRef {
+        let code = code.trim();
+        let code = if code.bytes().all(|b| b.is_ascii_digit()) && code.len() < category.code_width()
+        {
+            format!("{code:0>width$}", width = category.code_width())
+        } else {
+            code.to_ascii_uppercase()
+        };
+        RegionRef { category, code }
+    }
+
+    /// Parses `CATEGORY:code`.
+    pub fn parse(s: &str) -> Result<RegionRef, String> {
+        let (cat, code) = s
+            .split_once(':')
+            .ok_or_else(|| format!("`{s}` is not a region reference; write CATEGORY:code, e.g. KUNTA:297 or HYVINVOINTIALUE:13"))?;
+        let category = Category::parse(cat).ok_or_else(|| {
+            format!("`{cat}` is not a region category; use KUNTA, HYVINVOINTIALUE, MAAKUNTA or MAA")
+        })?;
+        if code.trim().is_empty() {
+            return Err(format!("`{s}` has no code after the colon"));
+        }
+        Ok(RegionRef::new(category, code))
+    }
+
+    pub fn country() -> RegionRef {
+        RegionRef::new(Category::Maa, "SSS")
+    }
+}
+
+impl fmt::Display for RegionRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.category.as_str(), self.code)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    pub id: RegionRef,
+    pub name_fi: String,
+    pub name_sv: String,
+    pub name_en: String,
+    pub sotkanet_id: Option<u32>,
+    /// For a municipality: its wellbeing services county.
+    pub county: Option<RegionRef>,
+    /// For a municipality: its maakunta.
+    pub maakunta: Option<RegionRef>,
+}
+
+impl Region {
+    pub fn name(&self, lang: &str) -> &str {
+        match lang {
+            "sv" if !self.name_sv.is_empty() => &self.name_sv,
+            "en" if !self.name_en.is_empty() => &self.name_en,
+            _ => &self.name_fi,
+        }
+    }
+
+    /// A URL segment: `297-kuopio`.
+    pub fn slug(&self) -> String {
+        format!(
+            "{}-{}",
+            self.id.code.to_ascii_lowercase(),
+            slug::slugify(&self.name_fi)
+        )
+    }
+}
+
+/// All known regions.
+#[derive(Debug, Clone)]
+pub struct Register {
+    regions: BTreeMap<RegionRef, Region>,
+    by_sotkanet: HashMap<u32, RegionRef>,
+}
+
+impl Register {
+    /// The register built into the binary.
+    pub fn builtin() -> Register {
+        let mut regions = BTreeMap::new();
+        let mut rows = csv::Reader::from_reader(MUNICIPALITIES.as_bytes());
+        for row in rows.records().flatten() {
+            let f = |i: usize| row.get(i).unwrap_or_default().trim().to_string();
+            let county = RegionRef::new(Category::Hyvinvointialue, &f(3));
+            let maakunta = RegionRef::new(Category::Maakunta, &f(7));
+            regions.entry(county.clone()).or_insert_with(|| Region {
+                id: county.clone(),
+                name_fi: f(4),
+                name_sv: f(5),
+                name_en: f(6),
+                sotkanet_id: None,
+                county: None,
+                maakunta: None,
+            });
+            regions.entry(maakunta.clone()).or_insert_with(|| Region {
+                id: maakunta.clone(),
+                name_fi: f(8),
+                name_sv: String::new(),
+                name_en: String::new(),
+                sotkanet_id: None,
+                county: None,
+                maakunta: None,
+            });
+            let id = RegionRef::new(Category::Kunta, &f(0));
+            regions.insert(
+                id.clone(),
+                Region {
+                    id,
+                    name_fi: f(1),
+                    name_sv: f(2),
+                    name_en: String::new(),
+                    sotkanet_id: None,
+                    county: Some(county),
+                    maakunta: Some(maakunta),
+                },
+            );
+        }
+        let mut ids = csv::Reader::from_reader(COUNTY_IDS.as_bytes());
+        for row in ids.records().flatten() {
+            let id = RegionRef::new(Category::Hyvinvointialue, row.get(3).unwrap_or_default());
+            let sotkanet: Option<u32> = row.get(1).and_then(|s| s.trim().parse().ok());
+            let entry = regions.entry(id.clone()).or_insert_with(|| Region {
+                id,
+                name_fi: row.get(0).unwrap_or_default().trim().to_string(),
+                name_sv: String::new(),
+                name_en: String::new(),
+                sotkanet_id: None,
+                county: None,
+                maakunta: None,
+            });
+            entry.sotkanet_id = sotkanet;
+        }
+        let country = RegionRef::country();
+        regions.insert(
+            country.clone(),
+            Region {
+                id: country,
+                name_fi: "Koko maa".into(),
+                name_sv: "Hela landet".into(),
+                name_en: "Whole country".into(),
+                sotkanet_id: Some(COUNTRY_SOTKANET_ID),
+                county: None,
+                maakunta: None,
+            },
+        );
+        let mut register = Register {
+            regions,
+            by_sotkanet: HashMap::new(),
+        };
+        register.reindex();
+        register
+    }
+
+    fn reindex(&mut self) {
+        self.by_sotkanet = self
+            .regions
+            .values()
+            .filter_map(|r| Some((r.sotkanet_id?, r.id.clone())))
+            .collect();
+    }
+
+    /// Adds or overrides regions from `content/data/regions.csv`
+    /// (`ref;sotkanet_id;name_fi;name_sv;parent`).
+    pub fn apply_overrides(&mut self, text: &str, shown: &Path) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        let delimiter = if text.lines().next().unwrap_or_default().contains(';') {
+            b';'
+        } else {
+            b','
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let expected = ["ref", "sotkanet_id", "name_fi", "name_sv", "parent"];
+        match reader.headers() {
+            Ok(h)
+                if h.iter()
+                    .map(|s| s.trim().trim_start_matches('\u{feff}'))
+                    .eq(expected) => {}
+            _ => {
+                diags.push(
+                    Diagnostic::at_line_col(shown, text, 1, 1, "wrong header")
+                        .with_hint(format!("the first line must be: {}", expected.join(";"))),
+                );
+                return diags;
+            }
+        }
+        for row in reader.records() {
+            let row = match row {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e.position().map_or(1, |p| p.line() as usize);
+                    diags.push(Diagnostic::at_line_col(
+                        shown,
+                        text,
+                        line,
+                        1,
+                        format!("cannot read the row: {e}"),
+                    ));
+                    continue;
+                }
+            };
+            let line = row.position().map_or(1, |p| p.line() as usize);
+            if row.len() != 5 {
+                diags.push(Diagnostic::at_line_col(
+                    shown,
+                    text,
+                    line,
+                    1,
+                    format!("expected 5 columns, found {}", row.len()),
+                ));
+                continue;
+            }
+            let err =
+                |col: usize, msg: String| Diagnostic::at_line_col(shown, text, line, col, msg);
+            let id = match RegionRef::parse(&row[0]) {
+                Ok(r) => r,
+                Err(m) => {
+                    diags.push(err(1, m));
+                    continue;
+                }
+            };
+            let sotkanet_id = match row[1].trim() {
+                "" => None,
+                s => match s.parse::<u32>() {
+                    Ok(n) => Some(n),
+                    Err(_) => {
+                        diags.push(err(
+                            column_of(text, line, 1, delimiter),
+                            format!("`{s}` is not a Sotkanet region id (a whole number)"),
+                        ));
+                        continue;
+                    }
+                },
+            };
+            let parent = match row[4].trim() {
+                "" => None,
+                p => match RegionRef::parse(p) {
+                    Ok(r) => Some(r),
+                    Err(m) => {
+                        diags.push(err(column_of(text, line, 4, delimiter), m));
+                        continue;
+                    }
+                },
+            };
+            let existing = self.regions.get(&id).cloned();
+            let mut region = existing.unwrap_or(Region {
+                id: id.clone(),
+                name_fi: String::new(),
+                name_sv: String::new(),
+                name_en: String::new(),
+                sotkanet_id: None,
+                county: None,
+                maakunta: None,
+            });
+            if sotkanet_id.is_some() {
+                region.sotkanet_id = sotkanet_id;
+            }
+            if !row[2].trim().is_empty() {
+                region.name_fi = row[2].trim().to_string();
+            }
+            if !row[3].trim().is_empty() {
+                region.name_sv = row[3].trim().to_string();
+            }
+            match parent {
+                Some(p) if p.category == Category::Maakunta => region.maakunta = Some(p),
+                Some(p) => region.county = Some(p),
+                None => {}
+            }
+            if region.name_fi.is_empty() {
+                diags.push(err(1, format!("{id} is a new region and needs name_fi")));
+                continue;
+            }
+            self.regions.insert(id, region);
+        }
+        self.reindex();
+        diags
+    }
+
+    pub fn get(&self, id: &RegionRef) -> Option<&Region> {
+        self.regions.get(id)
+    }
+
+    pub fn by_sotkanet_id(&self, id: u32) -> Option<&Region> {
+        self.by_sotkanet.get(&id).and_then(|r| self.regions.get(r))
+    }
+
+    /// A region named by `CATEGORY:code` or by its Sotkanet id; the error says what the
+    /// author may have meant.
+    pub fn resolve(&self, text: &str) -> Result<&Region, String> {
+        let text = text.trim();
+        if let Ok(n) = text.parse::<u32>() {
+            return self.by_sotkanet_id(n).ok_or_else(|| {
+                format!("{n} is not a Sotkanet region id known to kertomus; write the region as CATEGORY:code (KUNTA:297), or add it to content/data/regions.csv")
+            });
+        }
+        let id = RegionRef::parse(text)?;
+        self.regions.get(&id).ok_or_else(|| self.unknown(&id))
+    }
+
+    fn unknown(&self, id: &RegionRef) -> String {
+        let wanted: Option<i64> = id.code.parse().ok();
+        let nearest = self
+            .regions
+            .values()
+            .filter(|r| r.id.category == id.category)
+            .min_by_key(|r| match (wanted, r.id.code.parse::<i64>()) {
+                (Some(w), Ok(c)) => (w - c).abs(),
+                _ => i64::MAX,
+            });
+        match nearest {
+            Some(r) if wanted.is_some() => format!(
+                "{id} is not {}; did you mean {} {}?",
+                id.category.noun(),
+                r.id,
+                r.name_fi
+            ),
+            _ => format!("{id} is not {}", id.category.noun()),
+        }
+    }
+
+    /// Municipalities of a county, a maakunta or the whole country, by name.
+    pub fn members(&self, id: &RegionRef) -> Vec<&Region> {
+        let mut out: Vec<&Region> = self
+            .regions
+            .values()
+            .filter(|r| r.id.category == Category::Kunta)
+            .filter(|r| match id.category {
+                Category::Hyvinvointialue => r.county.as_ref() == Some(id),
+                Category::Maakunta => r.maakunta.as_ref() == Some(id),
+                Category::Maa => true,
+                Category::Kunta => false,
+            })
+            .collect();
+        out.sort_by(|a, b| a.name_fi.cmp(&b.name_fi));
+        out
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = &Region> {
+        self.regions.values()
+    }
+}
+
+/// 1-based column of field `index` on a line of `text`.
+fn column_of(text: &str, line: usize, index: usize, delimiter: u8) -> usize {
+    let l = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
+    let mut col = 1;
+    let mut seen = 0;
+    for c in l.chars() {
+        if seen == index {
+            break;
+        }
+        if c as u32 == u32::from(delimiter) {
+            seen += 1;
+        }
+        col += 1;
+    }
+    col
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn register_has_the_2026_division() {
+        let r = Register::builtin();
+        assert_eq!(
+            r.all().filter(|x| x.id.category == Category::Kunta).count(),
+            308
+        );
+        assert_eq!(
+            r.all()
+                .filter(|x| x.id.category == Category::Hyvinvointialue)
+                .count(),
+            23
+        );
+        let kuopio = r.resolve("KUNTA:297").unwrap();
+        assert_eq!(kuopio.name_fi, "Kuopio");
+        assert_eq!(
+            kuopio.county.as_ref().unwrap().to_string(),
+            "HYVINVOINTIALUE:13"
+        );
+        assert_eq!(
+            r.resolve("974").unwrap().name_fi,
+            "Pohjois-Savon hyvinvointialue"
+        );
+        assert_eq!(
+            r.resolve("HYVINVOINTIALUE:13").unwrap().name_sv,
+            "Norra Savolax välfärdsområde"
+        );
+        assert_eq!(r.resolve("658").unwrap().id, RegionRef::country());
+        assert_eq!(
+            r.members(&RegionRef::parse("HYVINVOINTIALUE:13").unwrap())
+                .len(),
+            19
+        );
+        assert_eq!(
+            r.members(&RegionRef::parse("HYVINVOINTIALUE:15").unwrap())
+                .len(),
+            22
+        );
+        assert!(r.resolve("MAAKUNTA:11").is_ok());
+        assert_eq!(kuopio.slug(), "297-kuopio");
+    }
+
+    #[test]
+    fn unknown_regions_get_a_suggestion() {
+        let r = Register::builtin();
+        assert_eq!(
+            r.resolve("KUNTA:298").unwrap_err(),
+            "KUNTA:298 is not a municipality; did you mean KUNTA:297 Kuopio?"
+        );
+        assert!(r
+            .resolve("KUNTAA:1")
+            .unwrap_err()
+            .contains("not a region category"));
+        assert_eq!(
+            RegionRef::parse("kunta:91").unwrap().to_string(),
+            "KUNTA:091"
+        );
+    }
+
+    #[test]
+    fn overrides_add_and_rename() {
+        let mut r = Register::builtin();
+        let diags = r.apply_overrides("ref;sotkanet_id;name_fi;name_sv;parent\nKUNTA:297;494;;;\nKUNTA:999;12345;Uusikunta;Nykommun;HYVINVOINTIALUE:13\n", Path::new("content/data/regions.csv"));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(r.resolve("494").unwrap().name_fi, "Kuopio");
+        assert_eq!(
+            r.members(&RegionRef::parse("HYVINVOINTIALUE:13").unwrap())
+                .len(),
+            20
+        );
+        let bad = r.apply_overrides(
+            "ref;sotkanet_id;name_fi;name_sv;parent\nKUNTA:1;x;A;;\n",
+            Path::new("r.csv"),
+        );
+        assert_eq!((bad[0].line, bad[0].col), (2, 9));
+    }
+}
