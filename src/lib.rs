@@ -5,9 +5,11 @@
 pub mod build;
 pub mod config;
 pub mod content;
+pub mod csvtext;
 pub mod dates;
 pub mod diagnostics;
 pub mod error;
+pub mod indicators;
 pub mod init;
 pub mod markdown;
 pub mod numbers;

@@ -296,7 +296,7 @@ impl Register {
                     Ok(n) => Some(n),
                     Err(_) => {
                         diags.push(err(
-                            column_of(text, line, 1, delimiter),
+                            crate::csvtext::column_of(text, line, 1, delimiter),
                             format!("`{s}` is not a Sotkanet region id (a whole number)"),
                         ));
                         continue;
@@ -308,7 +308,7 @@ impl Register {
                 p => match RegionRef::parse(p) {
                     Ok(r) => Some(r),
                     Err(m) => {
-                        diags.push(err(column_of(text, line, 4, delimiter), m));
+                        diags.push(err(crate::csvtext::column_of(text, line, 4, delimiter), m));
                         continue;
                     }
                 },
@@ -409,23 +409,6 @@ impl Register {
     pub fn all(&self) -> impl Iterator<Item = &Region> {
         self.regions.values()
     }
-}
-
-/// 1-based column of field `index` on a line of `text`.
-fn column_of(text: &str, line: usize, index: usize, delimiter: u8) -> usize {
-    let l = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
-    let mut col = 1;
-    let mut seen = 0;
-    for c in l.chars() {
-        if seen == index {
-            break;
-        }
-        if c as u32 == u32::from(delimiter) {
-            seen += 1;
-        }
-        col += 1;
-    }
-    col
 }
 
 #[cfg(test)]
