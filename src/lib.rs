@@ -3,6 +3,7 @@
 //! these modules.
 
 pub mod build;
+pub mod charts;
 pub mod config;
 pub mod content;
 pub mod csvtext;

@@ -1,0 +1,359 @@
+//! Line chart of one indicator over time: up to eight regions, each with its own colour, dash
+//! pattern and marker; gaps where a value is missing; a goal's baseline and target.
+
+use super::{esc, marker, tick_decimals, ticks, with_unit, Labels, DASHES, MARKERS, PALETTE};
+use crate::numbers;
+use std::fmt::Write as _;
+
+/// One region's values, by year; `None` is a missing value (drawn as a gap).
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub name: String,
+    pub points: Vec<(i32, Option<f64>)>,
+}
+
+/// A goal drawn on the chart: where it started and where it should be.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Goal {
+    pub baseline: Option<(i32, f64)>,
+    pub target: Option<(i32, f64)>,
+}
+
+pub struct LineChart<'a> {
+    /// Unique on the page; ids of the chart's parts derive from it.
+    pub id: &'a str,
+    pub title: &'a str,
+    pub unit: &'a str,
+    pub decimals: usize,
+    pub lang: &'a str,
+    pub series: Vec<Series>,
+    pub goal: Option<Goal>,
+    pub labels: &'a Labels,
+    /// HTML of the source line under the chart.
+    pub source: String,
+}
+
+impl LineChart<'_> {
+    fn years(&self) -> (i32, i32) {
+        let mut years = self
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.0))
+            .chain(
+                self.goal
+                    .iter()
+                    .flat_map(|g| g.baseline.iter().chain(g.target.iter()).map(|p| p.0)),
+            );
+        let first = years.next().unwrap_or(2000);
+        years.fold((first, first), |(lo, hi), y| (lo.min(y), hi.max(y)))
+    }
+
+    fn value_range(&self) -> (f64, f64) {
+        let values = self
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().filter_map(|p| p.1))
+            .chain(
+                self.goal
+                    .iter()
+                    .flat_map(|g| g.baseline.iter().chain(g.target.iter()).map(|p| p.1)),
+            );
+        let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+        if lo.is_finite() {
+            (lo.min(0.0), hi)
+        } else {
+            (0.0, 1.0)
+        }
+    }
+
+    /// The finding in words: each region's latest value, and the first region's change.
+    pub fn description(&self) -> String {
+        let fmt = |v: f64| with_unit(v, self.decimals, self.unit, self.lang);
+        let mut parts = Vec::new();
+        for (i, s) in self.series.iter().enumerate() {
+            let known: Vec<(i32, f64)> = s
+                .points
+                .iter()
+                .filter_map(|(y, v)| v.map(|v| (*y, v)))
+                .collect();
+            match (known.first(), known.last()) {
+                (Some(first), Some(last)) if i == 0 && first.0 != last.0 => parts.push(format!(
+                    "{} {}: {} ({}: {})",
+                    s.name,
+                    last.0,
+                    fmt(last.1),
+                    first.0,
+                    fmt(first.1)
+                )),
+                (_, Some(last)) => parts.push(format!("{} {}: {}", s.name, last.0, fmt(last.1))),
+                _ => parts.push(format!("{}: {}", s.name, self.labels.missing)),
+            }
+        }
+        if let Some(t) = self.goal.and_then(|g| g.target) {
+            parts.push(format!("{} {}: {}", self.labels.target, t.0, fmt(t.1)));
+        }
+        format!("{}. {}.", self.title, parts.join("; "))
+    }
+
+    /// The figure (narrow and wide drawings, legend, source) followed by the data table.
+    pub fn render(&self) -> String {
+        let mut out = format!(
+            "<figure class=\"chart\" id=\"{}\">\n<figcaption>{}</figcaption>\n",
+            esc(self.id),
+            esc(self.title)
+        );
+        out.push_str(&self.svg(340.0, 250.0, "n", 4));
+        out.push_str(&self.svg(680.0, 330.0, "w", 8));
+        out.push_str("<ul class=\"chart-legend\">\n");
+        for (i, s) in self.series.iter().enumerate() {
+            let _ = writeln!(out, "<li>{}{}</li>", super::swatch(i), esc(&s.name));
+        }
+        out.push_str("</ul>\n");
+        let _ = writeln!(
+            out,
+            "<p class=\"chart-source\">{}</p>\n</figure>",
+            self.source
+        );
+        out.push_str(&self.table());
+        out
+    }
+
+    fn table(&self) -> String {
+        let (first, last) = self.years();
+        let mut columns = vec![self.labels.year.clone()];
+        columns.extend(self.series.iter().map(|s| s.name.clone()));
+        let rows: Vec<(String, Vec<Option<String>>)> = (first..=last)
+            .filter(|y| {
+                self.series
+                    .iter()
+                    .any(|s| s.points.iter().any(|p| p.0 == *y))
+            })
+            .map(|y| {
+                let cells = self
+                    .series
+                    .iter()
+                    .map(|s| {
+                        s.points
+                            .iter()
+                            .find(|p| p.0 == y)
+                            .and_then(|p| p.1)
+                            .map(|v| numbers::format(v, self.decimals, self.lang))
+                    })
+                    .collect();
+                (y.to_string(), cells)
+            })
+            .collect();
+        let caption = if self.unit.is_empty() {
+            self.title.to_string()
+        } else {
+            format!("{} ({})", self.title, self.unit)
+        };
+        super::table::details(&caption, &columns, &rows, self.labels)
+    }
+
+    fn svg(&self, w: f64, h: f64, variant: &str, max_x_labels: i32) -> String {
+        let (left, right, top, bottom) = (52.0, 14.0, 26.0, 44.0);
+        let (pw, ph) = (w - left - right, h - top - bottom);
+        let (y0, y1) = self.years();
+        let (lo, hi) = self.value_range();
+        let yt = ticks(lo, hi, if variant == "n" { 4 } else { 5 });
+        let (vmin, vmax) = (yt[0], *yt.last().unwrap_or(&1.0));
+        let x = |year: i32| {
+            left + if y1 == y0 {
+                pw / 2.0
+            } else {
+                pw * f64::from(year - y0) / f64::from(y1 - y0)
+            }
+        };
+        let y = |v: f64| top + ph - ph * (v - vmin) / (vmax - vmin).max(1e-9);
+        let id = format!("{}-{variant}", self.id);
+        let mut s = format!(
+            "<svg class=\"chart-svg chart-{variant}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" font-family=\"system-ui, sans-serif\" font-size=\"13\">\n<title id=\"{id}-t\">{}</title>\n<desc id=\"{id}-d\">{}</desc>\n",
+            esc(self.title),
+            esc(&self.description())
+        );
+        // Grid and y axis labels.
+        let td = tick_decimals(&yt);
+        for t in &yt {
+            let _ = writeln!(
+                s,
+                "<path d=\"M{left} {:.1}H{:.1}\" stroke=\"{}\" stroke-width=\"1\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#1b1b1b\">{}</text>",
+                y(*t),
+                left + pw,
+                if *t == vmin { "#1b1b1b" } else { "#d0d7de" },
+                left - 6.0,
+                y(*t) + 4.0,
+                esc(&numbers::format(*t, td, self.lang))
+            );
+        }
+        let _ = writeln!(
+            s,
+            "<text x=\"4\" y=\"14\" fill=\"#1b1b1b\">{}</text>",
+            esc(self.unit)
+        );
+        // x axis: years, at most `max_x_labels` labels.
+        let span = y1 - y0;
+        let step = [1, 2, 5, 10, 20, 50]
+            .into_iter()
+            .find(|st| span / st < max_x_labels)
+            .unwrap_or(100);
+        let mut year = y0 + (step - y0.rem_euclid(step)) % step;
+        while year <= y1 {
+            let _ = writeln!(
+                s,
+                "<path d=\"M{:.1} {:.1}v5\" stroke=\"#1b1b1b\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#1b1b1b\">{year}</text>",
+                x(year),
+                top + ph,
+                x(year),
+                top + ph + 19.0
+            );
+            year += step;
+        }
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#1b1b1b\">{}</text>",
+            left + pw / 2.0,
+            h - 6.0,
+            esc(&self.labels.year)
+        );
+        // Goal: baseline to target, dotted.
+        if let Some(g) = self.goal {
+            if let (Some(b), Some(t)) = (g.baseline, g.target) {
+                let _ = writeln!(s, "<path d=\"M{:.1} {:.1}L{:.1} {:.1}\" stroke=\"#5f6368\" stroke-width=\"2\" stroke-dasharray=\"1 4\" stroke-linecap=\"round\" fill=\"none\"/>", x(b.0), y(b.1), x(t.0), y(t.1));
+            }
+            for (p, label) in [
+                (g.baseline, &self.labels.baseline),
+                (g.target, &self.labels.target),
+            ] {
+                if let Some(p) = p {
+                    let _ = writeln!(
+                        s,
+                        "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"6\" fill=\"#fff\" stroke=\"#1b1b1b\" stroke-width=\"2\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#1b1b1b\">{}</text>",
+                        x(p.0), y(p.1), x(p.0), y(p.1) - 10.0, esc(label)
+                    );
+                }
+            }
+        }
+        // Series: segments broken at missing values.
+        for (i, series) in self.series.iter().enumerate().take(PALETTE.len()) {
+            let colour = PALETTE[i];
+            let mut d = String::new();
+            let mut pen_down = false;
+            let mut pts = series.points.clone();
+            pts.sort_by_key(|p| p.0);
+            for (yr, v) in &pts {
+                match v {
+                    Some(v) => {
+                        let _ = write!(
+                            d,
+                            "{}{:.1} {:.1}",
+                            if pen_down { "L" } else { "M" },
+                            x(*yr),
+                            y(*v)
+                        );
+                        pen_down = true;
+                    }
+                    None => pen_down = false,
+                }
+            }
+            let dash = if DASHES[i].is_empty() {
+                String::new()
+            } else {
+                format!(" stroke-dasharray=\"{}\"", DASHES[i])
+            };
+            let _ = writeln!(s, "<g class=\"series\"><path d=\"{d}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash}/>");
+            for (yr, v) in &pts {
+                if let Some(v) = v {
+                    s.push_str(&marker(MARKERS[i], x(*yr), y(*v), colour));
+                }
+            }
+            s.push_str("</g>\n");
+        }
+        s.push_str("</svg>\n");
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels() -> Labels {
+        Labels {
+            year: "Vuosi".into(),
+            missing: "ei tietoa".into(),
+            show_table: "Näytä taulukko".into(),
+            target: "tavoite".into(),
+            baseline: "lähtötaso".into(),
+            ..Labels::default()
+        }
+    }
+
+    fn chart(labels: &Labels) -> LineChart<'_> {
+        LineChart {
+            id: "c-4",
+            title: "Sairaalahoitoa saaneet 0–17-vuotiaat / 1 000",
+            unit: "/ 1 000",
+            decimals: 1,
+            lang: "fi",
+            series: vec![
+                Series {
+                    name: "Kuopio".into(),
+                    points: vec![(2009, Some(1.9)), (2010, None), (2011, Some(2.5))],
+                },
+                Series {
+                    name: "Pohjois-Savo".into(),
+                    points: vec![(2009, Some(2.0)), (2011, Some(2.1))],
+                },
+                Series {
+                    name: "Koko maa".into(),
+                    points: vec![(2011, Some(1.8))],
+                },
+            ],
+            goal: None,
+            labels,
+            source: "Lähde: THL".into(),
+        }
+    }
+
+    #[test]
+    fn structure_is_accessible() {
+        let l = labels();
+        let html = chart(&l).render();
+        assert_eq!(
+            html.matches("role=\"img\"").count(),
+            2,
+            "narrow and wide drawing"
+        );
+        assert!(html.contains("aria-labelledby=\"c-4-w-t c-4-w-d\""));
+        assert!(html.contains("<title id=\"c-4-w-t\">"));
+        assert!(html.contains("<desc id=\"c-4-w-d\">Sairaalahoitoa saaneet 0–17-vuotiaat / 1 000. Kuopio 2011: 2,5 / 1 000 (2009: 1,9 / 1 000); Pohjois-Savo 2011: 2,1 / 1 000; Koko maa 2011: 1,8 / 1 000.</desc>"), "{html}");
+        // One <g class="series"> per series in each drawing.
+        assert_eq!(html.matches("<g class=\"series\">").count(), 6);
+        assert!(html
+            .contains("<caption>Sairaalahoitoa saaneet 0–17-vuotiaat / 1 000 (/ 1 000)</caption>"));
+        assert!(
+            html.contains("<th scope=\"row\">2010</th><td class=\"align-right\">–</td>")
+                || html.contains("<th scope=\"row\">2010</th><td class=\"align-right missing\">")
+        );
+    }
+
+    #[test]
+    fn missing_values_break_the_line() {
+        let l = labels();
+        let svg = chart(&l).svg(680.0, 330.0, "w", 8);
+        let kuopio = svg.split("<g class=\"series\"><path d=\"").nth(1).unwrap();
+        let d = &kuopio[..kuopio.find('"').unwrap()];
+        assert_eq!(
+            d.matches('M').count(),
+            2,
+            "two segments around the gap: {d}"
+        );
+        assert!(
+            !d.contains('L'),
+            "single points are not joined across the gap: {d}"
+        );
+    }
+}
