@@ -125,7 +125,7 @@ pub fn assemble(
     mut sources: Vec<SourcePage>,
     assets: Vec<PathBuf>,
     excluded: &Excluded,
-    shortcodes: &markdown::shortcodes::Registry,
+    shortcodes: &markdown::shortcodes::Registry<'_>,
     labels: &BTreeMap<String, markdown::Labels>,
     diags: &mut Vec<Diagnostic>,
 ) -> Site {

@@ -62,7 +62,7 @@ pub struct Labels {
 pub struct Env<'a> {
     pub raw_html: RawHtml,
     pub resolver: &'a dyn Resolver,
-    pub shortcodes: &'a shortcodes::Registry,
+    pub shortcodes: &'a shortcodes::Registry<'a>,
     pub labels: &'a Labels,
 }
 
@@ -350,6 +350,7 @@ impl<'a> Renderer<'_, '_, 'a> {
         };
         let ctx = shortcodes::Context {
             lang: self.input.lang,
+            offset: at,
             page_path: self.input.page_path,
         };
         match sc.render(&call, &ctx) {

@@ -40,6 +40,8 @@ pub struct SyntaxError {
 #[derive(Debug, Clone)]
 pub struct Context<'a> {
     pub lang: &'a str,
+    /// Byte offset of the call in the page's file: unique on the page, for element ids.
+    pub offset: usize,
     /// Site-relative URL path of the page.
     pub page_path: &'a str,
 }
@@ -51,12 +53,12 @@ pub trait Shortcode: Send + Sync {
 
 /// The registered shortcodes, by name.
 #[derive(Default)]
-pub struct Registry {
-    map: BTreeMap<String, Box<dyn Shortcode>>,
+pub struct Registry<'a> {
+    map: BTreeMap<String, Box<dyn Shortcode + 'a>>,
 }
 
-impl Registry {
-    pub fn register(&mut self, name: &str, shortcode: Box<dyn Shortcode>) {
+impl<'a> Registry<'a> {
+    pub fn register(&mut self, name: &str, shortcode: Box<dyn Shortcode + 'a>) {
         self.map.insert(name.to_string(), shortcode);
     }
 
