@@ -4,8 +4,11 @@ use crate::config::Config;
 use crate::content::{self, SourcePage};
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
+use crate::indicators;
 use crate::markdown::{shortcodes, Labels};
 use crate::output::{feeds, Staging};
+use crate::regions::Register;
+use crate::render::indicators::{DataSet, IndicatorShortcode};
 use crate::render::{self, theme::Theme};
 use crate::site::{self, Excluded, Site};
 use rayon::prelude::*;
@@ -66,9 +69,22 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
         .filter_map(|d| d.path.strip_prefix("content").ok().map(Path::to_path_buf))
         .collect();
 
+    // Data: regions and indicators
+    let register = load_register(&content_dir, &mut diags);
+    check_site_regions(&opts.root, &config, &register, &mut diags);
+    let indicators = indicators::load(&content_dir, &register, &mut diags);
+    let data_config = config.clone();
+    let data = DataSet {
+        config: &data_config,
+        register: &register,
+        indicators: &indicators,
+        strings: &theme.strings,
+    };
+
     // Resolve (renders Markdown, checks links)
     let labels = labels(&theme);
-    let shortcodes = shortcodes::Registry::default();
+    let mut shortcodes = shortcodes::Registry::default();
+    shortcodes.register("indicator", Box::new(IndicatorShortcode { data: &data }));
     let site = site::assemble(
         config,
         sources,
@@ -84,7 +100,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
 
     // Render and write
     let staging = Staging::new(&output)?;
-    let pages = render::render_all(&site, &theme, &staging)?;
+    let pages = render::render_all(&site, &theme, &data, &staging)?;
     let files = write_files(&site, &theme, &content_dir, &staging)?;
     staging.commit()?;
 
@@ -195,6 +211,57 @@ fn write_files(
         )?;
     }
     Ok(theme.statics.len() + site.assets.len() + 2 + site.config.languages.len())
+}
+
+/// The built-in register with `content/data/regions.csv` applied.
+fn load_register(content_dir: &Path, diags: &mut Vec<Diagnostic>) -> Register {
+    let mut register = Register::builtin();
+    let rel = Path::new("content/data/regions.csv");
+    match std::fs::read_to_string(content_dir.join("data/regions.csv")) {
+        Ok(text) => diags.extend(register.apply_overrides(&text, rel)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => diags.push(Diagnostic::file_error(rel, format!("cannot read: {e}"))),
+    }
+    register
+}
+
+/// Regions named in site.yaml must exist.
+fn check_site_regions(
+    root: &Path,
+    config: &Config,
+    register: &Register,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let rel = Path::new("content/site.yaml");
+    let text = std::fs::read_to_string(root.join(rel)).unwrap_or_default();
+    let mut named: Vec<(&str, &str)> = Vec::new();
+    named.extend(
+        config
+            .home_region
+            .iter()
+            .map(|r| ("home_region", r.as_str())),
+    );
+    named.extend(
+        config
+            .compare_regions
+            .iter()
+            .map(|r| ("compare_regions", r.as_str())),
+    );
+    named.extend(
+        config
+            .municipality_cards
+            .iter()
+            .map(|c| ("region", c.region.as_str())),
+    );
+    for (key, r) in named {
+        if let Err(message) = register.resolve(r) {
+            let offset = text.find(r).unwrap_or_else(|| {
+                let (line, _) = crate::config::find_key(&text, key);
+                text.lines().take(line - 1).map(|l| l.len() + 1).sum()
+            });
+            diags.push(Diagnostic::at_offset(rel, &text, offset, message));
+        }
+    }
 }
 
 /// Refuses an output folder whose replacement would destroy the sources.

@@ -217,7 +217,7 @@ fn reference_dash(i: usize) -> &'static str {
 
 fn reference_swatch(i: usize) -> String {
     format!(
-        "<svg class=\"swatch\" width=\"36\" height=\"14\" viewBox=\"0 0 36 14\" aria-hidden=\"true\" focusable=\"false\"><path d=\"M18 0V14\" stroke=\"{}\" stroke-width=\"2.5\" stroke-dasharray=\"{}\"/></svg>",
+        "<svg class=\"swatch\" width=\"36\" height=\"14\" viewBox=\"0 0 36 14\" aria-hidden=\"true\" focusable=\"false\"><path d=\"M2 7H34\" stroke=\"{}\" stroke-width=\"2.5\" stroke-dasharray=\"{}\"/></svg>",
         reference_colour(i),
         reference_dash(i)
     )

@@ -137,18 +137,19 @@ pub fn ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
     out
 }
 
-/// Decimals needed to show tick values distinctly.
+/// Decimals needed to show tick values exactly (a step of 2.5 needs one).
 pub fn tick_decimals(ticks: &[f64]) -> usize {
     let step = if ticks.len() > 1 {
         (ticks[1] - ticks[0]).abs()
     } else {
         1.0
     };
-    if step >= 1.0 {
-        0
-    } else {
-        (-step.log10()).ceil().clamp(0.0, 4.0) as usize
-    }
+    (0..4)
+        .find(|d| {
+            let scaled = step * 10f64.powi(*d);
+            (scaled - scaled.round()).abs() < 1e-6
+        })
+        .unwrap_or(4) as usize
 }
 
 /// Escapes text for SVG and HTML.
@@ -179,6 +180,8 @@ mod tests {
         assert_eq!(small.first(), Some(&1.0));
         assert!(*small.last().unwrap() >= 2.6);
         assert_eq!(tick_decimals(&[0.0, 0.5, 1.0]), 1);
+        assert_eq!(tick_decimals(&[0.0, 2.5, 5.0]), 1);
+        assert_eq!(tick_decimals(&[0.0, 20.0]), 0);
         assert!(ticks(5.0, 5.0, 4).len() > 1);
     }
 

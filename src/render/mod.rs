@@ -2,12 +2,14 @@
 //! through the theme's tera templates, in parallel (rayon), written into the staging folder.
 
 pub mod context;
+pub mod indicators;
 pub mod theme;
 
 use crate::error::Error;
 use crate::output::Staging;
 use crate::site::Site;
 use context::{child_view, doc_view, link_to, toc, Alternate, DateView, Link};
+use indicators::DataSet;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
@@ -25,10 +27,21 @@ enum Job {
         from: String,
         to: usize,
     },
+    /// `/mittarit/` in a language.
+    IndicatorIndex(String),
+    /// `/mittarit/<id>/` in a language, by index in indicators.yaml.
+    Indicator(String, usize),
+    /// The data shown on an indicator's page, as CSV.
+    IndicatorCsv(usize),
 }
 
 /// Renders and writes every HTML page; returns how many were written.
-pub fn render_all(site: &Site, theme: &Theme, out: &Staging) -> Result<usize, Error> {
+pub fn render_all(
+    site: &Site,
+    theme: &Theme,
+    data: &DataSet<'_>,
+    out: &Staging,
+) -> Result<usize, Error> {
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
     jobs.extend(
         site.pages
@@ -43,6 +56,13 @@ pub fn render_all(site: &Site, theme: &Theme, out: &Staging) -> Result<usize, Er
         }
     }
     jobs.push(Job::NotFound);
+    if !data.indicators.list.is_empty() {
+        for lang in &site.config.languages {
+            jobs.push(Job::IndicatorIndex(lang.clone()));
+            jobs.extend((0..data.indicators.list.len()).map(|i| Job::Indicator(lang.clone(), i)));
+        }
+        jobs.extend((0..data.indicators.list.len()).map(Job::IndicatorCsv));
+    }
     for (i, p) in site.pages.iter().enumerate() {
         for a in &p.front.aliases {
             if let Some(from) = crate::site::alias_path(a) {
@@ -51,13 +71,18 @@ pub fn render_all(site: &Site, theme: &Theme, out: &Staging) -> Result<usize, Er
         }
     }
     jobs.par_iter().try_for_each(|job| {
-        let (path, html) = render_job(site, theme, job)?;
+        let (path, html) = render_job(site, theme, data, job)?;
         out.write(&path, html.as_bytes())
     })?;
     Ok(jobs.len())
 }
 
-fn render_job(site: &Site, theme: &Theme, job: &Job) -> Result<(String, String), Error> {
+fn render_job(
+    site: &Site,
+    theme: &Theme,
+    data: &DataSet<'_>,
+    job: &Job,
+) -> Result<(String, String), Error> {
     let default = site.config.default_language().to_string();
     match job {
         Job::Page(i) => {
@@ -67,7 +92,7 @@ fn render_job(site: &Site, theme: &Theme, job: &Job) -> Result<(String, String),
                 .template
                 .clone()
                 .unwrap_or_else(|| default_template(site, *i).to_string());
-            let mut ctx = common(site, theme, &p.lang, Some(*i), &p.path);
+            let mut ctx = common(site, theme, data, &p.lang, Some(*i), &p.path);
             ctx.insert("page", &page_view(site, theme, *i));
             Ok((
                 format!("{}index.html", p.path),
@@ -77,7 +102,7 @@ fn render_job(site: &Site, theme: &Theme, job: &Job) -> Result<(String, String),
         Job::Print(i) => {
             let p = &site.pages[*i];
             let path = format!("{}tulosta/", p.path);
-            let mut ctx = common(site, theme, &p.lang, Some(*i), &path);
+            let mut ctx = common(site, theme, data, &p.lang, Some(*i), &path);
             ctx.insert("page", &page_view(site, theme, *i));
             let chapters: Vec<PrintChapter> = site
                 .chapters_with_fallback(*i)
@@ -101,7 +126,7 @@ fn render_job(site: &Site, theme: &Theme, job: &Job) -> Result<(String, String),
         }
         Job::FallbackFront(lang) => {
             let path = format!("{lang}/");
-            let mut ctx = common(site, theme, lang, None, &path);
+            let mut ctx = common(site, theme, data, lang, None, &path);
             if let Some(front) = site.find("", &default) {
                 ctx.insert("page", &page_view(site, theme, front));
             }
@@ -110,13 +135,56 @@ fn render_job(site: &Site, theme: &Theme, job: &Job) -> Result<(String, String),
                 render(theme, "index.html", &ctx)?,
             ))
         }
+        Job::IndicatorIndex(lang) => {
+            let path = format!("{}mittarit/", lang_prefix(site, lang));
+            let mut ctx = common(site, theme, data, lang, None, &path);
+            ctx.insert("groups", &indicators::index_groups(data, site, lang));
+            Ok((
+                format!("{path}index.html"),
+                render(theme, "indicators.html", &ctx)?,
+            ))
+        }
+        Job::Indicator(lang, i) => {
+            let ind = &data.indicators.list[*i];
+            let path = format!("{}mittarit/{}/", lang_prefix(site, lang), ind.id);
+            let mut ctx = common(site, theme, data, lang, None, &path);
+            let index_link = Link {
+                title: theme.strings[lang.as_str()]
+                    .get("indicators_title")
+                    .cloned()
+                    .unwrap_or_default(),
+                href: site.href(&format!("{}mittarit/", lang_prefix(site, lang))),
+                lang: None,
+                current: false,
+            };
+            let mut crumbs: Vec<Link> = site
+                .find("", lang)
+                .or_else(|| site.find("", &default))
+                .map(|f| link_to(site, f, lang, false))
+                .into_iter()
+                .collect();
+            crumbs.push(index_link);
+            ctx.insert("breadcrumbs", &crumbs);
+            ctx.insert("indicator", &indicators::page_view(data, site, ind, lang));
+            Ok((
+                format!("{path}index.html"),
+                render(theme, "indicator.html", &ctx)?,
+            ))
+        }
+        Job::IndicatorCsv(i) => {
+            let ind = &data.indicators.list[*i];
+            Ok((
+                format!("mittarit/{0}/{0}.csv", ind.id),
+                indicators::shown_csv(data, ind),
+            ))
+        }
         Job::NotFound => {
-            let ctx = common(site, theme, &default, None, "404.html");
+            let ctx = common(site, theme, data, &default, None, "404.html");
             Ok(("404.html".to_string(), render(theme, "404.html", &ctx)?))
         }
         Job::Alias { from, to } => {
             let target = &site.pages[*to];
-            let mut ctx = common(site, theme, &target.lang, None, from);
+            let mut ctx = common(site, theme, data, &target.lang, None, from);
             ctx.insert(
                 "target",
                 &Link {
@@ -134,6 +202,14 @@ fn render_job(site: &Site, theme: &Theme, job: &Job) -> Result<(String, String),
                 render(theme, "alias.html", &ctx)?,
             ))
         }
+    }
+}
+
+fn lang_prefix(site: &Site, lang: &str) -> String {
+    if lang == site.config.default_language() {
+        String::new()
+    } else {
+        format!("{lang}/")
     }
 }
 
@@ -267,7 +343,14 @@ struct SiteView<'a> {
 }
 
 /// What every template gets: language, strings, site, navigation, language versions.
-fn common(site: &Site, theme: &Theme, lang: &str, current: Option<usize>, path: &str) -> Context {
+fn common(
+    site: &Site,
+    theme: &Theme,
+    data: &DataSet<'_>,
+    lang: &str,
+    current: Option<usize>,
+    path: &str,
+) -> Context {
     let default = site.config.default_language();
     let t = &theme.strings[lang];
     let prefix = if lang == default {
@@ -319,6 +402,16 @@ fn common(site: &Site, theme: &Theme, lang: &str, current: Option<usize>, path: 
             )
         })
         .collect();
+    let mut nav = nav;
+    if !data.indicators.list.is_empty() {
+        let href = site.href(&format!("{prefix}mittarit/"));
+        nav.push(Link {
+            title: t.get("indicators_title").cloned().unwrap_or_default(),
+            current: path.starts_with(&format!("{prefix}mittarit/")),
+            href,
+            lang: None,
+        });
+    }
     ctx.insert("nav", &nav);
     let breadcrumbs: Vec<Link> = ancestors
         .iter()

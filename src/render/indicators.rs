@@ -1,0 +1,504 @@
+//! Indicator views: the `indicator()` shortcode and the indicator pages (`/mittarit/`), built
+//! from the indicator model, the region register and the site's regions. Charts come from
+//! `crate::charts`; this module chooses what to draw and in which words.
+
+use super::theme::Strings;
+use crate::charts::{self, bar, line};
+use crate::config::Config;
+use crate::indicators::{trend, Indicator, Indicators};
+use crate::markdown::shortcodes::{self, Call, Shortcode, Value};
+use crate::regions::{Category, RegionRef, Register};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What indicator views read: data, regions and the site's choice of regions.
+pub struct DataSet<'a> {
+    pub config: &'a Config,
+    pub register: &'a Register,
+    pub indicators: &'a Indicators,
+    /// Interface strings by language.
+    pub strings: &'a BTreeMap<String, Strings>,
+}
+
+/// Chart words from the theme's strings.
+pub fn chart_labels(t: &Strings) -> charts::Labels {
+    let get = |k: &str| t.get(k).cloned().unwrap_or_else(|| k.to_string());
+    charts::Labels {
+        year: get("chart_year"),
+        missing: get("chart_missing"),
+        show_table: get("chart_show_table"),
+        source: get("chart_source"),
+        producer: get("chart_producer"),
+        licence: get("chart_licence"),
+        data_year: get("chart_data_year"),
+        baseline: get("chart_baseline"),
+        target: get("chart_target"),
+        chart_of: get("chart_of"),
+    }
+}
+
+impl DataSet<'_> {
+    fn t(&self, lang: &str) -> &Strings {
+        &self.strings[lang]
+    }
+
+    /// The home region and the compare regions of site.yaml.
+    pub fn site_regions(&self) -> Vec<RegionRef> {
+        let mut out = Vec::new();
+        for r in self
+            .config
+            .home_region
+            .iter()
+            .chain(self.config.compare_regions.iter())
+        {
+            if let Ok(region) = self.register.resolve(r) {
+                if !out.contains(&region.id) {
+                    out.push(region.id.clone());
+                }
+            }
+        }
+        out
+    }
+
+    fn name(&self, r: &RegionRef, lang: &str) -> String {
+        self.register
+            .get(r)
+            .map_or_else(|| r.to_string(), |x| x.name(lang).to_string())
+    }
+
+    /// "Lähde: THL, Sotkanet.fi …; tuottaja: …; CC BY 4.0; tiedot vuoteen 2011." as HTML.
+    pub fn source_line(&self, ind: &Indicator, lang: &str, last_year: Option<i32>) -> String {
+        let l = chart_labels(self.t(lang));
+        let esc = charts::esc;
+        let mut parts = Vec::new();
+        if ind.is_sotkanet() {
+            parts.push(format!("{}: THL, <a href=\"https://sotkanet.fi/\">Sotkanet.fi</a> – Tilasto- ja indikaattoripankki", esc(&l.source)));
+        } else {
+            parts.push(format!(
+                "{}: {}",
+                esc(&l.source),
+                esc(ind.producer.as_deref().unwrap_or("–"))
+            ));
+        }
+        if let (true, Some(p)) = (ind.is_sotkanet(), &ind.producer) {
+            parts.push(format!("{} {}", esc(&l.producer), esc(p)));
+        }
+        let licence = ind
+            .licence
+            .clone()
+            .or_else(|| ind.is_sotkanet().then(|| "CC BY 4.0".to_string()));
+        if let Some(lic) = licence {
+            parts.push(format!("{} {}", esc(&l.licence), esc(&lic)));
+        }
+        if let Some(y) = last_year {
+            parts.push(format!("{} {y}", esc(&l.data_year)));
+        }
+        parts.join("; ") + "."
+    }
+
+    /// Line chart (with its table) of `ind` for `regions`, limited to years `from..=to`.
+    pub fn line_chart(
+        &self,
+        ind: &Indicator,
+        regions: &[RegionRef],
+        from: Option<i32>,
+        to: Option<i32>,
+        lang: &str,
+        id: &str,
+    ) -> String {
+        let labels = chart_labels(self.t(lang));
+        let default = self.config.default_language();
+        let title = ind.title.get(lang, default).text;
+        let series: Vec<line::Series> = regions
+            .iter()
+            .take(charts::PALETTE.len())
+            .map(|r| line::Series {
+                name: self.name(r, lang),
+                points: self
+                    .indicators
+                    .values
+                    .series(&ind.id, r, crate::indicators::Gender::Total)
+                    .map(|s| {
+                        s.iter()
+                            .filter(|(y, _)| {
+                                from.is_none_or(|f| **y >= f) && to.is_none_or(|t| **y <= t)
+                            })
+                            .map(|(y, p)| (*y, p.value))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let last_year = series
+            .iter()
+            .flat_map(|s| s.points.iter().filter(|p| p.1.is_some()).map(|p| p.0))
+            .max();
+        let chart = line::LineChart {
+            id,
+            title: &title,
+            unit: ind.unit.as_deref().unwrap_or(""),
+            decimals: ind.decimals(),
+            lang,
+            series,
+            goal: None,
+            labels: &labels,
+            source: self.source_line(ind, lang, last_year),
+        };
+        chart.render()
+    }
+
+    /// Bar chart of the latest year across the municipalities of `region`, or `None` when
+    /// they have no data.
+    pub fn bar_chart(
+        &self,
+        ind: &Indicator,
+        region: &RegionRef,
+        lang: &str,
+        id: &str,
+        highlight: Option<&RegionRef>,
+    ) -> Option<String> {
+        let members = self.register.members(region);
+        let year = members
+            .iter()
+            .filter_map(|m| self.indicators.values.latest(&ind.id, &m.id).map(|l| l.0))
+            .max()?;
+        let labels = chart_labels(self.t(lang));
+        let title = ind.title.get(lang, self.config.default_language()).text;
+        let mut references = Vec::new();
+        for r in [region.clone(), RegionRef::country()] {
+            if r.category == Category::Maa && region.category == Category::Maa {
+                continue;
+            }
+            if let Some(v) = self.indicators.values.value(&ind.id, &r, year) {
+                references.push(bar::Reference {
+                    name: self.name(&r, lang),
+                    value: v,
+                });
+            }
+        }
+        let chart = bar::BarChart {
+            id,
+            title: &title,
+            unit: ind.unit.as_deref().unwrap_or(""),
+            decimals: ind.decimals(),
+            lang,
+            year,
+            bars: members
+                .iter()
+                .map(|m| bar::Bar {
+                    name: m.name(lang).to_string(),
+                    value: self.indicators.values.value(&ind.id, &m.id, year),
+                    highlight: Some(&m.id) == highlight,
+                })
+                .collect(),
+            references,
+            labels: &labels,
+            source: self.source_line(ind, lang, Some(year)),
+        };
+        Some(chart.render())
+    }
+
+    /// The latest value of the home region and its trend word since five years earlier.
+    pub fn headline(&self, ind: &Indicator, lang: &str) -> Option<Headline> {
+        let home = self.site_regions().into_iter().next()?;
+        let (year, value) = self.indicators.values.latest(&ind.id, &home)?;
+        let t = self.t(lang);
+        let before = (1..=5).rev().find_map(|back| {
+            self.indicators
+                .values
+                .value(&ind.id, &home, year - back)
+                .map(|v| (year - back, v))
+        });
+        let trend = before.map(|(y, v)| {
+            let j = trend::judge(ind.better, v, value, ind.decimals());
+            format!(
+                "{} {} {y}",
+                t.get(&format!("trend_{}", j.key()))
+                    .cloned()
+                    .unwrap_or_default(),
+                t.get("since").cloned().unwrap_or_default()
+            )
+        });
+        Some(Headline {
+            region: self.name(&home, lang),
+            year,
+            value: charts::with_unit(
+                value,
+                ind.decimals(),
+                ind.unit.as_deref().unwrap_or(""),
+                lang,
+            ),
+            trend,
+        })
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Headline {
+    pub region: String,
+    pub year: i32,
+    pub value: String,
+    pub trend: Option<String>,
+}
+
+/// `{{ indicator(id="5527", regions=["KUNTA:297", "MAA:SSS"], from=2015, to=2024) }}`
+pub struct IndicatorShortcode<'a> {
+    pub data: &'a DataSet<'a>,
+}
+
+impl Shortcode for IndicatorShortcode<'_> {
+    fn render(&self, call: &Call, ctx: &shortcodes::Context<'_>) -> Result<String, String> {
+        for (k, _) in &call.args {
+            if !["id", "regions", "from", "to"].contains(&k.as_str()) {
+                return Err(format!(
+                    "unknown argument `{k}`; indicator() takes id, regions, from and to"
+                ));
+            }
+        }
+        let id = match call.arg("id") {
+            Some(Value::Str(s)) => s.clone(),
+            Some(Value::Num(n)) => format!("{n}"),
+            _ => {
+                return Err(
+                    "needs id=\"...\", the indicator's id in content/data/indicators.yaml".into(),
+                )
+            }
+        };
+        let Some(ind) = self.data.indicators.get(&id) else {
+            let ids: Vec<&str> = self
+                .data
+                .indicators
+                .list
+                .iter()
+                .map(|i| i.id.as_str())
+                .collect();
+            return Err(match crate::yaml::closest(&id, &ids) {
+                Some(b) => {
+                    format!("indicator `{id}` is not in indicators.yaml; did you mean `{b}`?")
+                }
+                None => format!("indicator `{id}` is not in indicators.yaml"),
+            });
+        };
+        let regions = match call.arg("regions") {
+            None => self.data.site_regions(),
+            Some(Value::List(items)) => {
+                let mut out = Vec::new();
+                for item in items {
+                    let Value::Str(s) = item else {
+                        return Err(
+                            "regions must be a list of texts such as [\"KUNTA:297\", \"MAA:SSS\"]"
+                                .into(),
+                        );
+                    };
+                    out.push(self.data.register.resolve(s)?.id.clone());
+                }
+                if out.len() > charts::PALETTE.len() {
+                    return Err(format!(
+                        "at most {} regions fit in one chart",
+                        charts::PALETTE.len()
+                    ));
+                }
+                out
+            }
+            Some(_) => {
+                return Err("regions must be a list such as [\"KUNTA:297\", \"MAA:SSS\"]".into())
+            }
+        };
+        if regions.is_empty() {
+            return Err(
+                "no regions to show: give regions=[...] or set home_region in site.yaml".into(),
+            );
+        }
+        let year = |k: &str| -> Result<Option<i32>, String> {
+            match call.arg(k) {
+                None => Ok(None),
+                Some(Value::Num(n)) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
+                    Ok(Some(*n as i32))
+                }
+                Some(_) => Err(format!("{k} must be a year such as 2015")),
+            }
+        };
+        let (from, to) = (year("from")?, year("to")?);
+        let chart_id = format!("kaavio-{}-{}", ind.id, ctx.offset);
+        Ok(self
+            .data
+            .line_chart(ind, &regions, from, to, ctx.lang, &chart_id))
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct IndexItem {
+    pub title: String,
+    pub title_lang: Option<String>,
+    pub href: String,
+    pub headline: Option<Headline>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Group {
+    pub title: String,
+    pub items: Vec<IndexItem>,
+}
+
+/// `/mittarit/`: indicators grouped by focus area, then by kind (outcome before activity).
+pub fn index_groups(data: &DataSet<'_>, site: &crate::site::Site, lang: &str) -> Vec<Group> {
+    let t = data.t(lang);
+    let prefix = if lang == data.config.default_language() {
+        String::new()
+    } else {
+        format!("{lang}/")
+    };
+    let mut groups: BTreeMap<(Option<&str>, Option<crate::indicators::Kind>), Vec<IndexItem>> =
+        BTreeMap::new();
+    for ind in &data.indicators.list {
+        let title = ind.title.get(lang, data.config.default_language());
+        groups
+            .entry((ind.focus_area.as_deref(), ind.kind))
+            .or_default()
+            .push(IndexItem {
+                title_lang: (title.lang != lang).then(|| title.lang.clone()),
+                title: title.text,
+                href: site.href(&format!("{prefix}mittarit/{}/", ind.id)),
+                headline: data.headline(ind, lang),
+            });
+    }
+    let word = |k: &str| t.get(k).cloned().unwrap_or_else(|| k.to_string());
+    groups
+        .into_iter()
+        .map(|((area, kind), items)| {
+            let area = area
+                .map(str::to_string)
+                .unwrap_or_else(|| word("indicators_other"));
+            let title = match kind {
+                Some(crate::indicators::Kind::Outcome) => {
+                    format!("{area}: {}", word("kind_outcome").to_lowercase())
+                }
+                Some(crate::indicators::Kind::Activity) => {
+                    format!("{area}: {}", word("kind_activity").to_lowercase())
+                }
+                None => area,
+            };
+            Group { title, items }
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageView {
+    pub title: String,
+    pub title_lang: Option<String>,
+    pub description: Option<String>,
+    pub description_lang: Option<String>,
+    pub better: String,
+    pub unit: Option<String>,
+    pub producer: Option<String>,
+    pub licence: Option<String>,
+    pub headline: Option<Headline>,
+    pub line_chart: String,
+    pub bar_chart: Option<String>,
+    pub csv_href: String,
+}
+
+/// Regions whose municipalities the bar chart compares: the home region, when it has members.
+fn bar_region(data: &DataSet<'_>) -> Option<RegionRef> {
+    data.site_regions()
+        .into_iter()
+        .next()
+        .filter(|r| r.category != Category::Kunta)
+}
+
+pub fn page_view(
+    data: &DataSet<'_>,
+    site: &crate::site::Site,
+    ind: &Indicator,
+    lang: &str,
+) -> PageView {
+    let default = data.config.default_language();
+    let t = data.t(lang);
+    let title = ind.title.get(lang, default);
+    let description = ind.description.as_ref().map(|d| d.get(lang, default));
+    let better = match ind.better {
+        crate::indicators::Better::Up => "better_up",
+        crate::indicators::Better::Down => "better_down",
+        crate::indicators::Better::Neutral => "better_neutral",
+    };
+    let regions = data.site_regions();
+    PageView {
+        title_lang: (title.lang != lang).then(|| title.lang.clone()),
+        title: title.text,
+        description_lang: description
+            .as_ref()
+            .filter(|d| d.lang != lang)
+            .map(|d| d.lang.clone()),
+        description: description.map(|d| markdown_to_safe_html(&d.text)),
+        better: t.get(better).cloned().unwrap_or_default(),
+        unit: ind.unit.clone(),
+        producer: ind.producer.clone(),
+        licence: ind
+            .licence
+            .clone()
+            .or_else(|| ind.is_sotkanet().then(|| "CC BY 4.0".to_string())),
+        headline: data.headline(ind, lang),
+        line_chart: data.line_chart(
+            ind,
+            &regions,
+            None,
+            None,
+            lang,
+            &format!("kaavio-{}", ind.id),
+        ),
+        bar_chart: bar_region(data)
+            .and_then(|r| data.bar_chart(ind, &r, lang, &format!("kunnat-{}", ind.id), None)),
+        csv_href: site.href(&format!("mittarit/{0}/{0}.csv", ind.id)),
+    }
+}
+
+/// Description text from YAML: Markdown, cleaned like an author's raw HTML.
+fn markdown_to_safe_html(text: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(text));
+    ammonia::clean(&html)
+}
+
+/// Exactly the data the indicator's page shows: the line chart's regions over all years and
+/// the bar chart's municipalities in its year, in the Sotkanet CSV shape plus region names.
+pub fn shown_csv(data: &DataSet<'_>, ind: &Indicator) -> String {
+    let mut out = String::from("indicator;region;region_name;year;gender;primary value\n");
+    let mut row = |r: &RegionRef, year: i32, v: Option<f64>| {
+        let name = data.name(r, data.config.default_language());
+        let value = v.map(|v| format!("{v}")).unwrap_or_default();
+        out.push_str(&format!(
+            "{};{r};{};{year};total;{value}\n",
+            ind.id,
+            name.replace(';', ",")
+        ));
+    };
+    for r in data.site_regions() {
+        if let Some(series) =
+            data.indicators
+                .values
+                .series(&ind.id, &r, crate::indicators::Gender::Total)
+        {
+            for (y, p) in series {
+                row(&r, *y, p.value);
+            }
+        }
+    }
+    if let Some(region) = bar_region(data) {
+        let members = data.register.members(&region);
+        if let Some(year) = members
+            .iter()
+            .filter_map(|m| data.indicators.values.latest(&ind.id, &m.id).map(|l| l.0))
+            .max()
+        {
+            for m in members {
+                row(
+                    &m.id,
+                    year,
+                    data.indicators.values.value(&ind.id, &m.id, year),
+                );
+            }
+        }
+    }
+    out
+}
