@@ -1,0 +1,161 @@
+//! End-to-end tests of indicator data, charts and pages over `tests/fixtures/indicators/`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/indicators");
+
+fn kertomus(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kertomus"))
+        .args(args)
+        .output()
+        .expect("run kertomus")
+}
+
+fn built() -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let o = kertomus(&[
+        "build",
+        "-q",
+        "--root",
+        FIXTURE,
+        "--output",
+        public.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    (out, public)
+}
+
+fn read(public: &Path, rel: &str) -> String {
+    std::fs::read_to_string(public.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// A copy of the fixture with files replaced; builds it and returns stderr of the failure.
+fn fails_with(changes: &[(&str, &str)]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(FIXTURE) {
+        let entry = entry.unwrap();
+        let target = dir.path().join(entry.path().strip_prefix(FIXTURE).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    for (rel, text) in changes {
+        std::fs::write(dir.path().join(rel), text).unwrap();
+    }
+    let o = kertomus(&["build", "--root", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!dir.path().join("public").exists());
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn shortcode_chart_has_title_desc_table_and_gaps() {
+    let (_t, public) = built();
+    let page = read(&public, "index.html");
+    assert_eq!(
+        page.matches("role=\"img\"").count(),
+        2,
+        "narrow and wide drawing"
+    );
+    assert!(page.contains(
+        "Sairaalahoitoa saaneet 0–17-vuotiaat / 1 000. Kuopio 2011: 2,5 / 1 000 (2009: 1,9 / 1 000); Pohjois-Savon hyvinvointialue 2011: 2,1 / 1 000; Koko maa 2011: 1,8 / 1 000.</desc>"
+    ), "{page}");
+    // Three series in each drawing; Kuopio's line has a gap at 2010.
+    assert_eq!(page.matches("<g class=\"series\">").count(), 6);
+    assert!(
+        page.contains("<th scope=\"row\">2010</th><td class=\"align-right missing\">"),
+        "missing value in the table"
+    );
+    assert!(page.contains("<th scope=\"col\" class=\"align-right\">Kuopio</th>"));
+    assert!(page.contains("Lähde: THL, <a href=\"https://sotkanet.fi/\">Sotkanet.fi</a>"));
+}
+
+#[test]
+fn indicator_pages_bar_chart_and_csv() {
+    let (_t, public) = built();
+    let page = read(&public, "mittarit/4/index.html");
+    assert!(page.contains("<h1>Sairaalahoitoa saaneet 0–17-vuotiaat / 1 000</h1>"));
+    assert!(page.contains("pienempi on parempi"));
+    // Bar chart across the county's 19 municipalities, with county and country as references.
+    assert!(page.contains("Sairaalahoitoa saaneet 0–17-vuotiaat / 1 000 2011: Kuopio 2,5 / 1 000; Iisalmi 1,5 / 1 000; Pohjois-Savon hyvinvointialue 2,1 / 1 000; Koko maa 1,8 / 1 000.</desc>"), "{page}");
+    let csv = read(&public, "mittarit/4/4.csv");
+    assert!(csv.starts_with("indicator;region;region_name;year;gender;primary value\n"));
+    assert!(csv.contains("4;HYVINVOINTIALUE:13;Pohjois-Savon hyvinvointialue;2009;total;2\n"));
+    assert!(csv.contains("4;KUNTA:297;Kuopio;2011;total;2.5\n"));
+    assert!(
+        csv.contains("4;KUNTA:749;Siilinjärvi;2011;total;\n"),
+        "members without data are listed as missing"
+    );
+    assert_eq!(csv.lines().count(), 1 + 3 + 19);
+
+    let index = read(&public, "mittarit/index.html");
+    assert!(index.contains("Pohjois-Savon hyvinvointialue 2011): <strong>2,1 / 1 000</strong>, heikentynyt vuodesta 2009"), "{index}");
+    let en = read(&public, "en/mittarit/4/index.html");
+    assert!(en.contains("<h1>Hospital care, aged 0–17, per 1,000</h1>"));
+    assert!(en.contains("Kuopio 2.5 / 1 000"), "English number format");
+    assert!(read(&public, "mittarit/ryhmaytyspaivat/index.html").contains("Lähde: Testikunta"));
+}
+
+#[test]
+fn value_errors_name_file_line_and_column() {
+    let err = fails_with(&[(
+        "content/data/values/4.csv",
+        "indicator;region;year;gender;primary value;absolute value\n4;KUNTA:298;2011;total;1;\n4;974;2011;total;x;\n",
+    )]);
+    assert!(err.contains("content/data/values/4.csv:2:3: error: KUNTA:298 is not a municipality; did you mean KUNTA:297 Kuopio?"), "{err}");
+    assert!(
+        err.contains("content/data/values/4.csv:3:18: error: `x` is not a number"),
+        "{err}"
+    );
+}
+
+#[test]
+fn duplicate_rows_across_files() {
+    let err = fails_with(&[(
+        "content/data/values/more.csv",
+        "indicator;region;year;gender;primary value;absolute value\n4;KUNTA:297;2011;total;2,6;\n",
+    )]);
+    assert!(err.contains("content/data/values/more.csv:2:1: error: duplicate row: 4 KUNTA:297 2011 total was already given"), "{err}");
+    assert!(
+        err.contains("the first is at content/data/values/4.csv:7"),
+        "{err}"
+    );
+}
+
+#[test]
+fn shortcode_and_site_region_errors() {
+    let err = fails_with(&[
+        ("content/index.md", "---\ntitle: E\n---\n\n{{ indicator(id=\"5\") }}\n\n{{ indicator(id=\"4\", regions=[\"KUNTA:298\"]) }}\n"),
+        ("content/site.yaml", "title: T\nhome_region: \"HYVINVOINTIALUE:99\"\n"),
+    ]);
+    assert!(err.contains("content/index.md:5:1: error: shortcode `indicator`: indicator `5` is not in indicators.yaml"), "{err}");
+    assert!(
+        err.contains(
+            "content/index.md:7:1: error: shortcode `indicator`: KUNTA:298 is not a municipality"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "content/site.yaml:2:15: error: HYVINVOINTIALUE:99 is not a wellbeing services county"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_key_in_indicators_yaml() {
+    let err = fails_with(&[(
+        "content/data/indicators.yaml",
+        "- id: \"4\"\n  title: T\n  beter: down\n",
+    )]);
+    assert!(
+        err.contains("content/data/indicators.yaml:3:3: error:"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `better`?"), "{err}");
+}
