@@ -101,7 +101,18 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
     // Render and write
     let staging = Staging::new(&output)?;
     let pages = render::render_all(&site, &theme, &data, &staging)?;
-    let files = write_files(&site, &theme, &content_dir, &staging)?;
+    let mut files = write_files(&site, &theme, &content_dir, &staging)?;
+    if !indicators.list.is_empty() {
+        staging.write(
+            "data/indicators.csv",
+            indicators::export::values_csv(&indicators, &register).as_bytes(),
+        )?;
+        staging.write(
+            "data/indicators.json",
+            indicators::export::metadata_json(&indicators).as_bytes(),
+        )?;
+        files += 2;
+    }
     staging.commit()?;
 
     Ok(Summary {

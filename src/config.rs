@@ -55,15 +55,6 @@ pub struct Contact {
     pub phone: Option<String>,
 }
 
-impl serde::Serialize for Text {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Text::Plain(t) => s.serialize_str(t),
-            Text::ByLang(m) => m.serialize(s),
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Compliance {

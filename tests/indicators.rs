@@ -98,6 +98,21 @@ fn indicator_pages_bar_chart_and_csv() {
     assert!(en.contains("<h1>Hospital care, aged 0–17, per 1,000</h1>"));
     assert!(en.contains("Kuopio 2.5 / 1 000"), "English number format");
     assert!(read(&public, "mittarit/ryhmaytyspaivat/index.html").contains("Lähde: Testikunta"));
+
+    let all = read(&public, "data/indicators.csv");
+    assert!(all.starts_with("indicator;region;region_name;year;gender;value\n"));
+    assert!(all.contains("4;KUNTA:297;Kuopio;2010;total;\n"));
+    assert!(all.contains(
+        "ryhmaytyspaivat;HYVINVOINTIALUE:13;Pohjois-Savon hyvinvointialue;2025;total;12\n"
+    ));
+    assert_eq!(all.lines().count(), 1 + 8);
+    let meta: serde_json::Value =
+        serde_json::from_str(&read(&public, "data/indicators.json")).unwrap();
+    assert_eq!(
+        meta["indicators"][0]["title"]["en"],
+        "Hospital care, aged 0–17, per 1,000"
+    );
+    assert_eq!(meta["indicators"][1]["better"], "up");
 }
 
 #[test]

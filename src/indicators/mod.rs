@@ -1,6 +1,7 @@
 //! Indicators (mittarit, spec §8): metadata from `content/data/indicators.yaml` and numbers
 //! from the CSV files under `content/data/values/`. Knows nothing of charts or pages.
 
+pub mod export;
 pub mod trend;
 pub mod values;
 
