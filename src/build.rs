@@ -101,7 +101,13 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
     // Render and write
     let staging = Staging::new(&output)?;
     let pages = render::render_all(&site, &theme, &data, &staging)?;
-    let mut files = write_files(&site, &theme, &content_dir, &staging)?;
+    let mut files = write_files(
+        &site,
+        &theme,
+        &content_dir,
+        &staging,
+        &render::generated_paths(&site, &data),
+    )?;
     if !indicators.list.is_empty() {
         staging.write(
             "data/indicators.csv",
@@ -199,6 +205,7 @@ fn write_files(
     theme: &Theme,
     content_dir: &Path,
     out: &Staging,
+    generated: &[String],
 ) -> Result<usize, Error> {
     for (rel, bytes) in &theme.statics {
         out.write(rel, bytes)?;
@@ -206,7 +213,7 @@ fn write_files(
     site.assets
         .par_iter()
         .try_for_each(|rel| out.copy(&content_dir.join(rel), &content::asset_url_path(rel)))?;
-    out.write("sitemap.xml", feeds::sitemap(site).as_bytes())?;
+    out.write("sitemap.xml", feeds::sitemap(site, generated).as_bytes())?;
     out.write("robots.txt", feeds::robots(site).as_bytes())?;
     let default = site.config.default_language();
     for lang in &site.config.languages {

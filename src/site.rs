@@ -30,6 +30,11 @@ pub struct Page {
 }
 
 impl Page {
+    /// `content/kuntakortit/<code>.md`: prose merged into a municipality card, not a page.
+    pub fn is_card_prose(&self) -> bool {
+        !self.is_index && self.rel.starts_with("kuntakortit")
+    }
+
     pub fn is_document(&self) -> bool {
         self.is_index && self.front.document.is_some()
     }
@@ -225,7 +230,7 @@ pub fn assemble(
 
     let mut children: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (i, p) in pages.iter().enumerate() {
-        if let Some(parent) = &p.parent_key {
+        if let (Some(parent), false) = (&p.parent_key, p.is_card_prose()) {
             children
                 .entry((parent.clone(), p.lang.clone()))
                 .or_default()

@@ -174,3 +174,33 @@ fn unknown_key_in_indicators_yaml() {
     );
     assert!(err.contains("did you mean `better`?"), "{err}");
 }
+
+#[test]
+fn municipality_cards_show_the_input_values() {
+    let (_t, public) = built();
+    let card = read(&public, "kuntakortit/297-kuopio/index.html");
+    assert!(card.contains("<h1>Kuopio</h1>"));
+    // Kuopio 2011 2,5 beside the county 2,1 and the country 1,8; lower is better, so worse.
+    assert!(card.contains("(2011)</th><td class=\"align-right\">2,5 / 1 000</td><td class=\"align-right\">2,1 / 1 000</td><td class=\"align-right\">1,8 / 1 000</td>"), "{card}");
+    assert!(card.contains("<td>heikompi</td>"), "{card}");
+    assert!(
+        card.contains("<p>Kuopion oma kuvaus.</p>"),
+        "prose merged into the card"
+    );
+    assert!(card.contains("<li>Keskusteluapua iltaisin</li>"));
+    assert!(
+        !public.join("kuntakortit/297/index.html").exists(),
+        "the prose file is not a page of its own"
+    );
+    let index = read(&public, "kuntakortit/index.html");
+    assert_eq!(
+        index
+            .matches("<tr><th scope=\"row\"><a href=\"/kuntakortit/")
+            .count(),
+        19,
+        "one row per member of the county"
+    );
+    assert!(index.contains("<a href=\"/kuntakortit/140-iisalmi/\">Iisalmi</a></th><td class=\"align-right\">1,5 (2011)</td>"));
+    assert!(read(&public, "sitemap.xml")
+        .contains("<loc>https://example.fi/en/kuntakortit/297-kuopio/</loc>"));
+}

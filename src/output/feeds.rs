@@ -6,7 +6,8 @@ use super::escape_xml;
 use crate::site::Site;
 use std::fmt::Write as _;
 
-pub fn sitemap(site: &Site) -> String {
+/// `extra`: site-relative paths of generated pages (indicators, cards) besides the content pages.
+pub fn sitemap(site: &Site, extra: &[String]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
@@ -14,9 +15,17 @@ pub fn sitemap(site: &Site) -> String {
         .pages
         .iter()
         .enumerate()
+        .filter(|(_, p)| !p.is_card_prose())
         .map(|(i, p)| (p.path.clone(), i))
         .collect();
     entries.sort();
+    for path in extra {
+        let _ = writeln!(
+            out,
+            "  <url>\n    <loc>{}</loc>\n  </url>",
+            escape_xml(&site.permalink(path))
+        );
+    }
     for (path, i) in entries {
         let p = &site.pages[i];
         let _ = writeln!(

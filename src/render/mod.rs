@@ -1,6 +1,7 @@
 //! Rendering: every page, printable document, fallback front page, 404 page and alias redirect
 //! through the theme's tera templates, in parallel (rayon), written into the staging folder.
 
+pub mod cards;
 pub mod context;
 pub mod indicators;
 pub mod theme;
@@ -33,6 +34,10 @@ enum Job {
     Indicator(String, usize),
     /// The data shown on an indicator's page, as CSV.
     IndicatorCsv(usize),
+    /// `/kuntakortit/` in a language.
+    CardIndex(String),
+    /// One municipality's card in a language, by position among the card members.
+    Card(String, usize),
 }
 
 /// Renders and writes every HTML page; returns how many were written.
@@ -42,7 +47,10 @@ pub fn render_all(
     data: &DataSet<'_>,
     out: &Staging,
 ) -> Result<usize, Error> {
-    let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
+    let mut jobs: Vec<Job> = (0..site.pages.len())
+        .filter(|&i| !site.pages[i].is_card_prose())
+        .map(Job::Page)
+        .collect();
     jobs.extend(
         site.pages
             .iter()
@@ -62,6 +70,13 @@ pub fn render_all(
             jobs.extend((0..data.indicators.list.len()).map(|i| Job::Indicator(lang.clone(), i)));
         }
         jobs.extend((0..data.indicators.list.len()).map(Job::IndicatorCsv));
+    }
+    let members = data.card_members().len();
+    if members > 0 {
+        for lang in &site.config.languages {
+            jobs.push(Job::CardIndex(lang.clone()));
+            jobs.extend((0..members).map(|i| Job::Card(lang.clone(), i)));
+        }
     }
     for (i, p) in site.pages.iter().enumerate() {
         for a in &p.front.aliases {
@@ -178,6 +193,42 @@ fn render_job(
                 indicators::shown_csv(data, ind),
             ))
         }
+        Job::CardIndex(lang) => {
+            let path = format!("{}kuntakortit/", lang_prefix(site, lang));
+            let mut ctx = common(site, theme, data, lang, None, &path);
+            ctx.insert("cards", &cards::index_view(data, site, lang));
+            Ok((
+                format!("{path}index.html"),
+                render(theme, "cards.html", &ctx)?,
+            ))
+        }
+        Job::Card(lang, i) => {
+            let members = data.card_members();
+            let m = members[*i];
+            let path = cards::card_path(data, m, lang);
+            let mut ctx = common(site, theme, data, lang, None, &path);
+            let mut crumbs: Vec<Link> = site
+                .find("", lang)
+                .or_else(|| site.find("", &default))
+                .map(|f| link_to(site, f, lang, false))
+                .into_iter()
+                .collect();
+            crumbs.push(Link {
+                title: theme.strings[lang.as_str()]
+                    .get("cards_title")
+                    .cloned()
+                    .unwrap_or_default(),
+                href: site.href(&format!("{}kuntakortit/", lang_prefix(site, lang))),
+                lang: None,
+                current: false,
+            });
+            ctx.insert("breadcrumbs", &crumbs);
+            ctx.insert("card", &cards::card_view(data, site, m, lang));
+            Ok((
+                format!("{path}index.html"),
+                render(theme, "card.html", &ctx)?,
+            ))
+        }
         Job::NotFound => {
             let ctx = common(site, theme, data, &default, None, "404.html");
             Ok(("404.html".to_string(), render(theme, "404.html", &ctx)?))
@@ -203,6 +254,30 @@ fn render_job(
             ))
         }
     }
+}
+
+/// Site-relative paths of the generated pages (indicators, cards), for the sitemap.
+pub fn generated_paths(site: &Site, data: &DataSet<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    for lang in &site.config.languages {
+        let p = lang_prefix(site, lang);
+        if !data.indicators.list.is_empty() {
+            out.push(format!("{p}mittarit/"));
+            out.extend(
+                data.indicators
+                    .list
+                    .iter()
+                    .map(|i| format!("{p}mittarit/{}/", i.id)),
+            );
+        }
+        let members = data.card_members();
+        if !members.is_empty() {
+            out.push(format!("{p}kuntakortit/"));
+            out.extend(members.iter().map(|m| cards::card_path(data, m, lang)));
+        }
+    }
+    out.sort();
+    out
 }
 
 fn lang_prefix(site: &Site, lang: &str) -> String {
@@ -403,6 +478,15 @@ fn common(
         })
         .collect();
     let mut nav = nav;
+    if !data.card_members().is_empty() {
+        let href = site.href(&format!("{prefix}kuntakortit/"));
+        nav.push(Link {
+            title: t.get("cards_title").cloned().unwrap_or_default(),
+            current: path.starts_with(&format!("{prefix}kuntakortit/")),
+            href,
+            lang: None,
+        });
+    }
     if !data.indicators.list.is_empty() {
         let href = site.href(&format!("{prefix}mittarit/"));
         nav.push(Link {

@@ -1,0 +1,206 @@
+//! Municipality cards (kuntakortit, spec §9): one page per member municipality of the region in
+//! `municipality_cards`, with each configured indicator's latest value beside the county and
+//! the whole country, the trend since five years earlier and a word on how it compares with
+//! the county; and an index with a table of all values.
+
+use super::indicators::DataSet;
+use crate::charts;
+use crate::indicators::{trend, Indicator};
+use crate::regions::{Region, RegionRef};
+use crate::site::Site;
+use serde::Serialize;
+
+impl DataSet<'_> {
+    /// Municipalities that get a card, by name.
+    pub fn card_members(&self) -> Vec<&Region> {
+        match &self.config.municipality_cards {
+            Some(c) => match self.register.resolve(&c.region) {
+                Ok(r) => self.register.members(&r.id),
+                Err(_) => Vec::new(),
+            },
+            None => Vec::new(),
+        }
+    }
+
+    fn card_indicators(&self) -> Vec<&Indicator> {
+        self.config
+            .municipality_cards
+            .iter()
+            .flat_map(|c| c.indicators.iter())
+            .filter_map(|id| self.indicators.get(id))
+            .collect()
+    }
+
+    /// The county a municipality is compared with: the card region when it is a county,
+    /// otherwise the municipality's own county.
+    fn county_of(&self, m: &Region) -> Option<RegionRef> {
+        let region = self
+            .register
+            .resolve(&self.config.municipality_cards.as_ref()?.region)
+            .ok()?;
+        match region.id.category {
+            crate::regions::Category::Kunta => None,
+            crate::regions::Category::Maa => m.county.clone(),
+            _ => Some(region.id.clone()),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct CardRow {
+    pub title: String,
+    pub href: String,
+    pub year: Option<i32>,
+    pub value: Option<String>,
+    pub county: Option<String>,
+    pub country: Option<String>,
+    pub trend: Option<String>,
+    pub comparison: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CardView {
+    pub name: String,
+    pub code: String,
+    pub county_name: Option<String>,
+    pub prose: Option<String>,
+    pub prose_lang: Option<String>,
+    pub needs: Vec<String>,
+    pub phenomena: Vec<(String, Vec<String>)>,
+    pub rows: Vec<CardRow>,
+    pub charts: Vec<String>,
+}
+
+fn word(data: &DataSet<'_>, lang: &str, key: &str) -> String {
+    data.strings[lang]
+        .get(key)
+        .cloned()
+        .unwrap_or_else(|| key.to_string())
+}
+
+fn prefix(data: &DataSet<'_>, lang: &str) -> String {
+    if lang == data.config.default_language() {
+        String::new()
+    } else {
+        format!("{lang}/")
+    }
+}
+
+pub fn card_path(data: &DataSet<'_>, m: &Region, lang: &str) -> String {
+    format!("{}kuntakortit/{}/", prefix(data, lang), m.slug())
+}
+
+pub fn card_view(data: &DataSet<'_>, site: &Site, m: &Region, lang: &str) -> CardView {
+    let county = data.county_of(m);
+    let country = RegionRef::country();
+    let values = &data.indicators.values;
+    let mut rows = Vec::new();
+    let mut chart_html = Vec::new();
+    for ind in data.card_indicators() {
+        let unit = ind.unit.as_deref().unwrap_or("");
+        let fmt = |v: f64| charts::with_unit(v, ind.decimals(), unit, lang);
+        let latest = values.latest(&ind.id, &m.id);
+        let at = |r: &RegionRef| latest.and_then(|(y, _)| values.value(&ind.id, r, y));
+        let county_value = county.as_ref().and_then(at);
+        let trend = latest.and_then(|(y, v)| {
+            let before = values.value(&ind.id, &m.id, y - 5)?;
+            let j = trend::judge(ind.better, before, v, ind.decimals());
+            Some(format!(
+                "{} {} {}",
+                word(data, lang, &format!("trend_{}", j.key())),
+                word(data, lang, "since"),
+                y - 5
+            ))
+        });
+        let comparison = match (latest, county_value) {
+            (Some((_, v)), Some(c)) => Some(word(
+                data,
+                lang,
+                &format!(
+                    "compare_{}",
+                    trend::judge(ind.better, c, v, ind.decimals()).key()
+                ),
+            )),
+            _ => None,
+        };
+        rows.push(CardRow {
+            title: ind.title.get(lang, data.config.default_language()).text,
+            href: site.href(&format!("{}mittarit/{}/", prefix(data, lang), ind.id)),
+            year: latest.map(|l| l.0),
+            value: latest.map(|l| fmt(l.1)),
+            county: county_value.map(fmt),
+            country: at(&country).map(fmt),
+            trend,
+            comparison,
+        });
+        let mut regions = vec![m.id.clone()];
+        regions.extend(county.iter().cloned());
+        regions.push(country.clone());
+        chart_html.push(data.line_chart(
+            ind,
+            &regions,
+            None,
+            None,
+            lang,
+            &format!("kortti-{}", ind.id),
+        ));
+    }
+    let prose = site
+        .find_or_default(&format!("kuntakortit/{}", m.id.code), lang)
+        .map(|i| &site.pages[i]);
+    CardView {
+        name: m.name(lang).to_string(),
+        code: m.id.code.clone(),
+        county_name: county
+            .as_ref()
+            .and_then(|c| data.register.get(c))
+            .map(|c| c.name(lang).to_string()),
+        prose_lang: prose.filter(|p| p.lang != lang).map(|p| p.lang.clone()),
+        prose: prose.map(|p| p.body.clone()),
+        needs: prose.map(|p| p.front.needs.clone()).unwrap_or_default(),
+        phenomena: prose
+            .map(|p| p.front.phenomena.clone().into_iter().collect())
+            .unwrap_or_default(),
+        rows,
+        charts: chart_html,
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct IndexRow {
+    pub name: String,
+    pub href: String,
+    pub values: Vec<Option<String>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CardIndex {
+    pub columns: Vec<String>,
+    pub rows: Vec<IndexRow>,
+}
+
+pub fn index_view(data: &DataSet<'_>, site: &Site, lang: &str) -> CardIndex {
+    let inds = data.card_indicators();
+    CardIndex {
+        columns: inds
+            .iter()
+            .map(|i| i.title.get(lang, data.config.default_language()).text)
+            .collect(),
+        rows: data
+            .card_members()
+            .into_iter()
+            .map(|m| IndexRow {
+                name: m.name(lang).to_string(),
+                href: site.href(&card_path(data, m, lang)),
+                values: inds
+                    .iter()
+                    .map(|i| {
+                        data.indicators.values.latest(&i.id, &m.id).map(|(y, v)| {
+                            format!("{} ({y})", crate::numbers::format(v, i.decimals(), lang))
+                        })
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
