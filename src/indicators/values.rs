@@ -56,13 +56,6 @@ pub struct Point {
 /// The values of one indicator, region and gender, by year.
 pub type Series = BTreeMap<i32, Point>;
 
-/// Where a row came from, for duplicate reports.
-#[derive(Debug, Clone)]
-struct Origin {
-    file: usize,
-    line: usize,
-}
-
 /// All values of the site.
 #[derive(Debug, Default)]
 pub struct Values {
@@ -124,13 +117,33 @@ impl Values {
     }
 }
 
+/// A parsed row. Indicator and region are small indices (into the known indicators and the
+/// file's region table): with ~600,000 rows, cloning string keys per row was most of the
+/// loading time.
 struct Row {
-    indicator: String,
-    region: RegionRef,
+    indicator: u16,
+    region: u32,
     gender: Gender,
     year: i32,
     point: Point,
-    line: usize,
+    line: u32,
+}
+
+/// One file's rows and the regions its rows point into.
+struct Parsed {
+    rows: Vec<Row>,
+    regions: Vec<RegionRef>,
+    diags: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    fn failed(d: Diagnostic) -> Parsed {
+        Parsed {
+            rows: Vec::new(),
+            regions: Vec::new(),
+            diags: vec![d],
+        }
+    }
 }
 
 /// Reads every `*.csv` under `dir` (files in parallel), reporting problems to `diags`.
@@ -157,82 +170,86 @@ pub fn load_dir(
         .iter()
         .map(|f| Path::new("content/data/values").join(f.strip_prefix(dir).unwrap_or(f)))
         .collect();
-    let parsed: Vec<(Vec<Row>, Vec<Diagnostic>)> = files
+    let parsed: Vec<Parsed> = files
         .par_iter()
         .zip(shown.par_iter())
         .map(|(file, shown)| match std::fs::read(file) {
-            Err(e) => (
-                Vec::new(),
-                vec![Diagnostic::file_error(shown, format!("cannot read: {e}"))],
-            ),
+            Err(e) => Parsed::failed(Diagnostic::file_error(shown, format!("cannot read: {e}"))),
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => parse(&text, shown, known, register),
                 Err(e) => {
                     let at = e.utf8_error().valid_up_to();
                     let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                    (
-                        Vec::new(),
-                        vec![Diagnostic::at_offset(
-                            shown,
-                            &lossy,
-                            at,
-                            "the file is not valid UTF-8",
-                        )
-                        .with_hint("save the CSV as UTF-8")],
+                    Parsed::failed(
+                        Diagnostic::at_offset(shown, &lossy, at, "the file is not valid UTF-8")
+                            .with_hint("save the CSV as UTF-8"),
                     )
                 }
             },
         })
         .collect();
 
-    let mut values = Values::default();
-    let mut origins: HashMap<(String, RegionRef, Gender, i32), Origin> = HashMap::new();
-    for (file, (rows, mut d)) in parsed.into_iter().enumerate() {
-        diags.append(&mut d);
-        for row in rows {
-            let key = (
-                row.indicator.clone(),
-                row.region.clone(),
-                row.gender,
-                row.year,
-            );
-            if let Some(first) = origins.get(&key) {
-                diags.push(
-                    Diagnostic::file_error(
+    // Merge: intern regions across files, then fill series keyed by small integers.
+    let ids: Vec<&str> = known.keys().copied().collect();
+    let mut region_ids: HashMap<RegionRef, u32> = HashMap::new();
+    let mut region_list: Vec<RegionRef> = Vec::new();
+    type Key = (u16, u32, Gender);
+    let mut series: HashMap<Key, BTreeMap<i32, (Point, u32, u32)>> = HashMap::new();
+    for (file, mut p) in parsed.into_iter().enumerate() {
+        diags.append(&mut p.diags);
+        let global: Vec<u32> = p
+            .regions
+            .into_iter()
+            .map(|r| {
+                *region_ids.entry(r.clone()).or_insert_with(|| {
+                    region_list.push(r);
+                    (region_list.len() - 1) as u32
+                })
+            })
+            .collect();
+        for row in p.rows {
+            let region = global[row.region as usize];
+            let years = series
+                .entry((row.indicator, region, row.gender))
+                .or_default();
+            match years.entry(row.year) {
+                std::collections::btree_map::Entry::Vacant(v) => {
+                    v.insert((row.point, file as u32, row.line));
+                }
+                std::collections::btree_map::Entry::Occupied(o) => {
+                    let (_, first_file, first_line) = *o.get();
+                    let mut d = Diagnostic::file_error(
                         &shown[file],
                         format!(
                             "duplicate row: {} {} {} {} was already given",
-                            row.indicator,
-                            row.region,
+                            ids[row.indicator as usize],
+                            region_list[region as usize],
                             row.year,
                             row.gender.as_str()
                         ),
                     )
                     .with_hint(format!(
-                        "the first is at {}:{}; keep one of them",
-                        shown[first.file].display(),
-                        first.line
-                    )),
-                );
-                if let Some(last) = diags.last_mut() {
-                    last.line = row.line;
-                    last.col = 1;
+                        "the first is at {}:{first_line}; keep one of them",
+                        shown[first_file as usize].display()
+                    ));
+                    d.line = row.line as usize;
+                    d.col = 1;
+                    diags.push(d);
                 }
-                continue;
             }
-            origins.insert(
-                key,
-                Origin {
-                    file,
-                    line: row.line,
-                },
-            );
-            values
-                .series
-                .entry((row.indicator, row.region, row.gender))
-                .or_default()
-                .insert(row.year, row.point);
         }
+    }
+    let mut values = Values::default();
+    for ((ind, region, gender), years) in series {
+        let key = (
+            ids[ind as usize].to_string(),
+            region_list[region as usize].clone(),
+            gender,
+        );
+        values.series.insert(
+            key,
+            years.into_iter().map(|(y, (p, _, _))| (y, p)).collect(),
+        );
     }
     values
 }
@@ -243,7 +260,7 @@ fn parse(
     shown: &Path,
     known: &BTreeMap<&str, &Indicator>,
     register: &Register,
-) -> (Vec<Row>, Vec<Diagnostic>) {
+) -> Parsed {
     let text_nobom = text.strip_prefix('\u{feff}').unwrap_or(text);
     let delimiter = crate::csvtext::delimiter(text_nobom);
     let mut diags = Vec::new();
@@ -278,11 +295,22 @@ fn parse(
                 )
                 .with_hint(format!("the first line must be: {}", HEADER.join(";"))),
             );
-            return (Vec::new(), diags);
+            return Parsed {
+                rows: Vec::new(),
+                regions: Vec::new(),
+                diags,
+            };
         }
     }
     let mut rows = Vec::new();
-    let mut regions: HashMap<Vec<u8>, Result<RegionRef, String>> = HashMap::new();
+    // Raw region field → index into `regions`, or the error for it.
+    let mut region_index: HashMap<Vec<u8>, Result<u32, String>> = HashMap::new();
+    let mut regions: Vec<RegionRef> = Vec::new();
+    let indices: HashMap<&str, u16> = known
+        .keys()
+        .enumerate()
+        .map(|(i, k)| (*k, i as u16))
+        .collect();
     for record in records {
         let record = match record {
             Ok(r) => r,
@@ -319,7 +347,7 @@ fn parse(
         }
         let field = |i: usize| std::str::from_utf8(&record[i]).unwrap_or_default().trim();
         let indicator = field(0);
-        if !known.contains_key(indicator) {
+        let Some(&indicator_index) = indices.get(indicator) else {
             let names: Vec<&str> = known.keys().copied().collect();
             let hint = match crate::yaml::closest(indicator, &names) {
                 Some(b) => format!("did you mean `{b}`?"),
@@ -334,10 +362,15 @@ fn parse(
                 .with_hint(hint),
             );
             continue;
-        }
-        let region = regions
+        };
+        let region = region_index
             .entry(record[1].to_vec())
-            .or_insert_with(|| register.resolve(field(1)).map(|r| r.id.clone()))
+            .or_insert_with(|| {
+                register.resolve(field(1)).map(|r| {
+                    regions.push(r.id.clone());
+                    (regions.len() - 1) as u32
+                })
+            })
             .clone();
         let region = match region {
             Ok(r) => r,
@@ -373,15 +406,19 @@ fn parse(
             continue;
         };
         rows.push(Row {
-            indicator: indicator.to_string(),
+            indicator: indicator_index,
             region,
             gender,
             year,
             point: Point { value, absolute },
-            line,
+            line: line as u32,
         });
     }
-    (rows, diags)
+    Parsed {
+        rows,
+        regions,
+        diags,
+    }
 }
 
 /// `12.5`, `12,5`, `1 234,5`, `−2,1`; empty is missing.
@@ -412,15 +449,22 @@ mod tests {
         crate::yaml::parse(&format!("id: \"{id}\"\ntitle: T\n")).unwrap()
     }
 
-    fn load(text: &str) -> (Vec<Row>, Vec<Diagnostic>) {
+    /// Rows as (region, point) and the diagnostics.
+    fn load(text: &str) -> (Vec<(String, Point)>, Vec<Diagnostic>) {
         let (a, b) = (indicator("5527"), indicator("4"));
         let known: BTreeMap<&str, &Indicator> = [("5527", &a), ("4", &b)].into_iter().collect();
-        parse(
+        let p = parse(
             text,
             Path::new("content/data/values/x.csv"),
             &known,
             &Register::builtin(),
-        )
+        );
+        let rows = p
+            .rows
+            .iter()
+            .map(|r| (p.regions[r.region as usize].to_string(), r.point))
+            .collect();
+        (rows, p.diags)
     }
 
     #[test]
@@ -428,16 +472,16 @@ mod tests {
         let (rows, d) = load("\u{feff}indicator;region;year;gender;primary value;absolute value\r\n5527;974;2024;total;55.1;\r\n5527;KUNTA:297;2024;total;53,4;1234\r\n5527;658;2023;male;;\r\n");
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(rows.len(), 3);
-        assert_eq!(rows[0].region.to_string(), "HYVINVOINTIALUE:13");
+        assert_eq!(rows[0].0, "HYVINVOINTIALUE:13");
         assert_eq!(
-            rows[1].point,
+            rows[1].1,
             Point {
                 value: Some(53.4),
                 absolute: Some(1234.0)
             }
         );
-        assert_eq!(rows[2].point.value, None);
-        assert_eq!(rows[2].region.to_string(), "MAA:SSS");
+        assert_eq!(rows[2].1.value, None);
+        assert_eq!(rows[2].0, "MAA:SSS");
         let (rows, d) = load("indicator,region,year,gender,primary value,absolute value\n4,KUNTA:297,2011,female,2.5,\n");
         assert!(d.is_empty() && rows.len() == 1);
     }
