@@ -1,29 +1,12 @@
 //! End-to-end tests: build fixture sites with the `kertomus` binary and check what a reader
 //! sees in the output, and what an author sees when the content is wrong.
 
+mod common;
+
+use common::{copy_dir, kertomus, read};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/basic");
-
-fn kertomus(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kertomus"))
-        .args(args)
-        .output()
-        .expect("run kertomus")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 /// A copy of the basic fixture with some files replaced (or added).
 fn site_with(changes: &[(&str, &[u8])]) -> tempfile::TempDir {
@@ -51,10 +34,6 @@ fn built() -> (tempfile::TempDir, PathBuf) {
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     (out, public)
-}
-
-fn read(public: &Path, rel: &str) -> String {
-    std::fs::read_to_string(public.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
 /// Builds a broken site; returns stderr, after checking the exit code and that the previous

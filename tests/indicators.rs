@@ -1,16 +1,11 @@
 //! End-to-end tests of indicator data, charts and pages over `tests/fixtures/indicators/`.
 
+mod common;
+
+use common::{copy_dir, kertomus, read};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/indicators");
-
-fn kertomus(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kertomus"))
-        .args(args)
-        .output()
-        .expect("run kertomus")
-}
 
 fn built() -> (tempfile::TempDir, PathBuf) {
     let out = tempfile::tempdir().unwrap();
@@ -27,22 +22,10 @@ fn built() -> (tempfile::TempDir, PathBuf) {
     (out, public)
 }
 
-fn read(public: &Path, rel: &str) -> String {
-    std::fs::read_to_string(public.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
-
 /// A copy of the fixture with files replaced; builds it and returns stderr of the failure.
 fn fails_with(changes: &[(&str, &str)]) -> String {
     let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(FIXTURE) {
-        let entry = entry.unwrap();
-        let target = dir.path().join(entry.path().strip_prefix(FIXTURE).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    copy_dir(Path::new(FIXTURE), dir.path());
     for (rel, text) in changes {
         std::fs::write(dir.path().join(rel), text).unwrap();
     }
@@ -209,15 +192,7 @@ fn municipality_cards_show_the_input_values() {
 fn card_indicators_must_exist_and_generated_addresses_are_reserved() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path();
-    for entry in walkdir::WalkDir::new(FIXTURE) {
-        let entry = entry.unwrap();
-        let target = site.join(entry.path().strip_prefix(FIXTURE).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    copy_dir(Path::new(FIXTURE), site);
     let yaml = std::fs::read_to_string(site.join("content/site.yaml"))
         .unwrap()
         .replace("indicators: [\"4\"]", "indicators: [\"4\", \"44\"]");

@@ -163,23 +163,10 @@ fn render_job(
             let ind = &data.indicators.list[*i];
             let path = format!("{}mittarit/{}/", lang_prefix(site, lang), ind.id);
             let mut ctx = common(site, theme, data, lang, None, &path);
-            let index_link = Link {
-                title: theme.strings[lang.as_str()]
-                    .get("indicators_title")
-                    .cloned()
-                    .unwrap_or_default(),
-                href: site.href(&format!("{}mittarit/", lang_prefix(site, lang))),
-                lang: None,
-                current: false,
-            };
-            let mut crumbs: Vec<Link> = site
-                .find("", lang)
-                .or_else(|| site.find("", &default))
-                .map(|f| link_to(site, f, lang, false))
-                .into_iter()
-                .collect();
-            crumbs.push(index_link);
-            ctx.insert("breadcrumbs", &crumbs);
+            ctx.insert(
+                "breadcrumbs",
+                &section_crumbs(site, theme, lang, "mittarit", "indicators_title"),
+            );
             ctx.insert("indicator", &indicators::page_view(data, site, ind, lang));
             Ok((
                 format!("{path}index.html"),
@@ -207,22 +194,10 @@ fn render_job(
             let m = members[*i];
             let path = cards::card_path(data, m, lang);
             let mut ctx = common(site, theme, data, lang, None, &path);
-            let mut crumbs: Vec<Link> = site
-                .find("", lang)
-                .or_else(|| site.find("", &default))
-                .map(|f| link_to(site, f, lang, false))
-                .into_iter()
-                .collect();
-            crumbs.push(Link {
-                title: theme.strings[lang.as_str()]
-                    .get("cards_title")
-                    .cloned()
-                    .unwrap_or_default(),
-                href: site.href(&format!("{}kuntakortit/", lang_prefix(site, lang))),
-                lang: None,
-                current: false,
-            });
-            ctx.insert("breadcrumbs", &crumbs);
+            ctx.insert(
+                "breadcrumbs",
+                &section_crumbs(site, theme, lang, "kuntakortit", "cards_title"),
+            );
             ctx.insert("card", &cards::card_view(data, site, m, lang));
             Ok((
                 format!("{path}index.html"),
@@ -254,6 +229,33 @@ fn render_job(
             ))
         }
     }
+}
+
+/// Breadcrumbs of a page inside a generated section: the front page, then the section.
+fn section_crumbs(
+    site: &Site,
+    theme: &Theme,
+    lang: &str,
+    section: &str,
+    title_key: &str,
+) -> Vec<Link> {
+    let front = site
+        .find("", lang)
+        .or_else(|| site.find("", site.config.default_language()));
+    let mut crumbs: Vec<Link> = front
+        .map(|f| link_to(site, f, lang, false))
+        .into_iter()
+        .collect();
+    crumbs.push(Link {
+        title: theme.strings[lang]
+            .get(title_key)
+            .cloned()
+            .unwrap_or_default(),
+        href: site.href(&format!("{}{section}/", lang_prefix(site, lang))),
+        lang: None,
+        current: false,
+    });
+    crumbs
 }
 
 /// Site-relative paths of the generated pages (indicators, cards), for the sitemap.
