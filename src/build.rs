@@ -71,16 +71,11 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
 
     // Data: regions and indicators
     let register = load_register(&content_dir, &mut diags);
-    check_site_regions(&opts.root, &config, &register, &mut diags);
+    check_site_regions(&config, &register, &mut diags);
     let indicators = indicators::load(&content_dir, &register, &mut diags);
-    check_generated_paths(&opts.root, &config, &indicators, &sources, &mut diags);
+    check_generated_paths(&config, &indicators, &sources, &mut diags);
     let data_config = config.clone();
-    let data = DataSet {
-        config: &data_config,
-        register: &register,
-        indicators: &indicators,
-        strings: &theme.strings,
-    };
+    let data = DataSet::new(&data_config, &register, &indicators, &theme.strings);
 
     // Resolve (renders Markdown, checks links)
     let labels = labels(&theme);
@@ -218,11 +213,7 @@ fn write_files(
     out.write("robots.txt", feeds::robots(site).as_bytes())?;
     let default = site.config.default_language();
     for lang in &site.config.languages {
-        let prefix = if lang == default {
-            String::new()
-        } else {
-            format!("{lang}/")
-        };
+        let prefix = site.config.lang_prefix(lang);
         let title = site.config.title.get(lang, default).text;
         out.write(
             &format!("{prefix}atom.xml"),
@@ -246,14 +237,13 @@ fn load_register(content_dir: &Path, diags: &mut Vec<Diagnostic>) -> Register {
 
 /// Card indicators must exist, and no content page may take an address kertomus generates.
 fn check_generated_paths(
-    root: &Path,
     config: &Config,
     indicators: &indicators::Indicators,
     sources: &[SourcePage],
     diags: &mut Vec<Diagnostic>,
 ) {
     let rel = Path::new("content/site.yaml");
-    let text = std::fs::read_to_string(root.join(rel)).unwrap_or_default();
+    let text = config.source.as_str();
     for id in config
         .municipality_cards
         .iter()
@@ -267,7 +257,7 @@ fn check_generated_paths(
             diags.push(
                 Diagnostic::at_offset(
                     rel,
-                    &text,
+                    text,
                     offset,
                     format!("municipality card indicator `{id}` is not in indicators.yaml"),
                 )
@@ -294,14 +284,9 @@ fn check_generated_paths(
 }
 
 /// Regions named in site.yaml must exist.
-fn check_site_regions(
-    root: &Path,
-    config: &Config,
-    register: &Register,
-    diags: &mut Vec<Diagnostic>,
-) {
+fn check_site_regions(config: &Config, register: &Register, diags: &mut Vec<Diagnostic>) {
     let rel = Path::new("content/site.yaml");
-    let text = std::fs::read_to_string(root.join(rel)).unwrap_or_default();
+    let text = config.source.as_str();
     let mut named: Vec<(&str, &str)> = Vec::new();
     named.extend(
         config
@@ -324,10 +309,10 @@ fn check_site_regions(
     for (key, r) in named {
         if let Err(message) = register.resolve(r) {
             let offset = text.find(r).unwrap_or_else(|| {
-                let (line, _) = crate::config::find_key(&text, key);
+                let (line, _) = crate::config::find_key(text, key);
                 text.lines().take(line - 1).map(|l| l.len() + 1).sum()
             });
-            diags.push(Diagnostic::at_offset(rel, &text, offset, message));
+            diags.push(Diagnostic::at_offset(rel, text, offset, message));
         }
     }
 }

@@ -116,11 +116,22 @@ pub struct Config {
     pub accessibility: Option<Accessibility>,
     pub raw_html: RawHtml,
     pub theme: String,
+    /// The text of site.yaml, for placing errors found after parsing.
+    pub source: String,
 }
 
 impl Config {
     pub fn default_language(&self) -> &str {
         &self.languages[0]
+    }
+
+    /// URL prefix of a language: `""` for the default language, `"sv/"` for the others.
+    pub fn lang_prefix(&self, lang: &str) -> String {
+        if lang == self.default_language() {
+            String::new()
+        } else {
+            format!("{lang}/")
+        }
     }
 
     /// Reads and validates `content/site.yaml`. `base_url` overrides the file's value.
@@ -234,6 +245,7 @@ impl Config {
             accessibility: raw.accessibility,
             raw_html: raw.markdown.unwrap_or_default().raw_html,
             theme,
+            source: text.to_string(),
         })
     }
 }

@@ -497,3 +497,14 @@ fn output_folder_that_would_destroy_the_sources_is_refused() {
     assert_eq!(o.status.code(), Some(1));
     assert!(site.path().join("content/site.yaml").is_file());
 }
+
+#[test]
+fn default_language_without_front_page_gets_one_at_the_root() {
+    let site = site_with(&[]);
+    std::fs::remove_file(site.path().join("content/index.md")).unwrap();
+    let o = kertomus(&["build", "-q", "--root", site.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let front = read(&site.path().join("public"), "index.html");
+    assert!(front.contains("<html lang=\"fi\">"), "{front}");
+    assert!(!site.path().join("public/fi").exists());
+}

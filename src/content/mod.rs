@@ -221,11 +221,7 @@ pub fn identify(rel: &Path, config: &Config) -> (String, String, bool) {
 
 /// Site-relative URL path of a page in a language.
 pub fn page_url_path(rel: &Path, lang: &str, is_index: bool, config: &Config) -> String {
-    let mut path = String::new();
-    if lang != config.default_language() {
-        path.push_str(lang);
-        path.push('/');
-    }
+    let mut path = config.lang_prefix(lang);
     let dir = rel.parent().unwrap_or(Path::new(""));
     path.push_str(&dir_url_path(dir));
     if !is_index {

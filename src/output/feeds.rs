@@ -89,11 +89,7 @@ pub fn atom(site: &Site, lang: &str, feed_title: &str) -> String {
             .cmp(&stamp(a))
             .then(site.pages[a].path.cmp(&site.pages[b].path))
     });
-    let prefix = if lang == site.config.default_language() {
-        String::new()
-    } else {
-        format!("{lang}/")
-    };
+    let prefix = site.config.lang_prefix(lang);
     let self_url = site.permalink(&format!("{prefix}atom.xml"));
     let updated = entries
         .iter()

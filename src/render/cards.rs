@@ -5,23 +5,23 @@
 
 use super::indicators::DataSet;
 use crate::charts;
+use crate::config::Config;
 use crate::indicators::{trend, Indicator};
-use crate::regions::{Region, RegionRef};
+use crate::regions::{Region, RegionRef, Register};
 use crate::site::Site;
 use serde::Serialize;
 
-impl DataSet<'_> {
-    /// Municipalities that get a card, by name.
-    pub fn card_members(&self) -> Vec<&Region> {
-        match &self.config.municipality_cards {
-            Some(c) => match self.register.resolve(&c.region) {
-                Ok(r) => self.register.members(&r.id),
-                Err(_) => Vec::new(),
-            },
-            None => Vec::new(),
-        }
-    }
+/// Municipalities that get a card, by name.
+pub fn members<'a>(config: &Config, register: &'a Register) -> Vec<&'a Region> {
+    config
+        .municipality_cards
+        .as_ref()
+        .and_then(|c| register.resolve(&c.region).ok())
+        .map(|r| register.members(&r.id))
+        .unwrap_or_default()
+}
 
+impl DataSet<'_> {
     fn card_indicators(&self) -> Vec<&Indicator> {
         self.config
             .municipality_cards
@@ -78,16 +78,8 @@ fn word(data: &DataSet<'_>, lang: &str, key: &str) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
-fn prefix(data: &DataSet<'_>, lang: &str) -> String {
-    if lang == data.config.default_language() {
-        String::new()
-    } else {
-        format!("{lang}/")
-    }
-}
-
 pub fn card_path(data: &DataSet<'_>, m: &Region, lang: &str) -> String {
-    format!("{}kuntakortit/{}/", prefix(data, lang), m.slug())
+    format!("{}kuntakortit/{}/", data.config.lang_prefix(lang), m.slug())
 }
 
 pub fn card_view(data: &DataSet<'_>, site: &Site, m: &Region, lang: &str) -> CardView {
@@ -125,7 +117,11 @@ pub fn card_view(data: &DataSet<'_>, site: &Site, m: &Region, lang: &str) -> Car
         };
         rows.push(CardRow {
             title: ind.title.get(lang, data.config.default_language()).text,
-            href: site.href(&format!("{}mittarit/{}/", prefix(data, lang), ind.id)),
+            href: site.href(&format!(
+                "{}mittarit/{}/",
+                data.config.lang_prefix(lang),
+                ind.id
+            )),
             year: latest.map(|l| l.0),
             value: latest.map(|l| fmt(l.1)),
             county: county_value.map(fmt),
@@ -187,8 +183,8 @@ pub fn index_view(data: &DataSet<'_>, site: &Site, lang: &str) -> CardIndex {
             .map(|i| i.title.get(lang, data.config.default_language()).text)
             .collect(),
         rows: data
-            .card_members()
-            .into_iter()
+            .cards
+            .iter()
             .map(|m| IndexRow {
                 name: m.name(lang).to_string(),
                 href: site.href(&card_path(data, m, lang)),

@@ -18,6 +18,26 @@ pub struct DataSet<'a> {
     pub indicators: &'a Indicators,
     /// Interface strings by language.
     pub strings: &'a BTreeMap<String, Strings>,
+    /// Municipalities that get a card, by name (computed once: the menu of every page asks).
+    pub cards: Vec<&'a crate::regions::Region>,
+}
+
+impl<'a> DataSet<'a> {
+    pub fn new(
+        config: &'a Config,
+        register: &'a Register,
+        indicators: &'a Indicators,
+        strings: &'a BTreeMap<String, Strings>,
+    ) -> DataSet<'a> {
+        let cards = super::cards::members(config, register);
+        DataSet {
+            config,
+            register,
+            indicators,
+            strings,
+            cards,
+        }
+    }
 }
 
 /// Chart words from the theme's strings.
@@ -343,11 +363,7 @@ pub struct Group {
 /// `/mittarit/`: indicators grouped by focus area, then by kind (outcome before activity).
 pub fn index_groups(data: &DataSet<'_>, site: &crate::site::Site, lang: &str) -> Vec<Group> {
     let t = data.t(lang);
-    let prefix = if lang == data.config.default_language() {
-        String::new()
-    } else {
-        format!("{lang}/")
-    };
+    let prefix = data.config.lang_prefix(lang);
     let mut groups: BTreeMap<(Option<&str>, Option<crate::indicators::Kind>), Vec<IndexItem>> =
         BTreeMap::new();
     for ind in &data.indicators.list {

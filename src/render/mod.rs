@@ -71,7 +71,7 @@ pub fn render_all(
         }
         jobs.extend((0..data.indicators.list.len()).map(Job::IndicatorCsv));
     }
-    let members = data.card_members().len();
+    let members = data.cards.len();
     if members > 0 {
         for lang in &site.config.languages {
             jobs.push(Job::CardIndex(lang.clone()));
@@ -140,7 +140,7 @@ fn render_job(
             ))
         }
         Job::FallbackFront(lang) => {
-            let path = format!("{lang}/");
+            let path = site.config.lang_prefix(lang);
             let mut ctx = common(site, theme, data, lang, None, &path);
             if let Some(front) = site.find("", &default) {
                 ctx.insert("page", &page_view(site, theme, front));
@@ -151,7 +151,7 @@ fn render_job(
             ))
         }
         Job::IndicatorIndex(lang) => {
-            let path = format!("{}mittarit/", lang_prefix(site, lang));
+            let path = format!("{}mittarit/", site.config.lang_prefix(lang));
             let mut ctx = common(site, theme, data, lang, None, &path);
             ctx.insert("groups", &indicators::index_groups(data, site, lang));
             Ok((
@@ -161,7 +161,7 @@ fn render_job(
         }
         Job::Indicator(lang, i) => {
             let ind = &data.indicators.list[*i];
-            let path = format!("{}mittarit/{}/", lang_prefix(site, lang), ind.id);
+            let path = format!("{}mittarit/{}/", site.config.lang_prefix(lang), ind.id);
             let mut ctx = common(site, theme, data, lang, None, &path);
             ctx.insert(
                 "breadcrumbs",
@@ -181,7 +181,7 @@ fn render_job(
             ))
         }
         Job::CardIndex(lang) => {
-            let path = format!("{}kuntakortit/", lang_prefix(site, lang));
+            let path = format!("{}kuntakortit/", site.config.lang_prefix(lang));
             let mut ctx = common(site, theme, data, lang, None, &path);
             ctx.insert("cards", &cards::index_view(data, site, lang));
             Ok((
@@ -190,8 +190,7 @@ fn render_job(
             ))
         }
         Job::Card(lang, i) => {
-            let members = data.card_members();
-            let m = members[*i];
+            let m = data.cards[*i];
             let path = cards::card_path(data, m, lang);
             let mut ctx = common(site, theme, data, lang, None, &path);
             ctx.insert(
@@ -251,7 +250,7 @@ fn section_crumbs(
             .get(title_key)
             .cloned()
             .unwrap_or_default(),
-        href: site.href(&format!("{}{section}/", lang_prefix(site, lang))),
+        href: site.href(&format!("{}{section}/", site.config.lang_prefix(lang))),
         lang: None,
         current: false,
     });
@@ -262,7 +261,7 @@ fn section_crumbs(
 pub fn generated_paths(site: &Site, data: &DataSet<'_>) -> Vec<String> {
     let mut out = Vec::new();
     for lang in &site.config.languages {
-        let p = lang_prefix(site, lang);
+        let p = site.config.lang_prefix(lang);
         if !data.indicators.list.is_empty() {
             out.push(format!("{p}mittarit/"));
             out.extend(
@@ -272,7 +271,7 @@ pub fn generated_paths(site: &Site, data: &DataSet<'_>) -> Vec<String> {
                     .map(|i| format!("{p}mittarit/{}/", i.id)),
             );
         }
-        let members = data.card_members();
+        let members = &data.cards;
         if !members.is_empty() {
             out.push(format!("{p}kuntakortit/"));
             out.extend(members.iter().map(|m| cards::card_path(data, m, lang)));
@@ -280,14 +279,6 @@ pub fn generated_paths(site: &Site, data: &DataSet<'_>) -> Vec<String> {
     }
     out.sort();
     out
-}
-
-fn lang_prefix(site: &Site, lang: &str) -> String {
-    if lang == site.config.default_language() {
-        String::new()
-    } else {
-        format!("{lang}/")
-    }
 }
 
 fn render(theme: &Theme, template: &str, ctx: &Context) -> Result<String, Error> {
@@ -430,11 +421,7 @@ fn common(
 ) -> Context {
     let default = site.config.default_language();
     let t = &theme.strings[lang];
-    let prefix = if lang == default {
-        String::new()
-    } else {
-        format!("{lang}/")
-    };
+    let prefix = site.config.lang_prefix(lang);
     let title = site.config.title.get(lang, default);
     let contact = site.config.contact.as_ref();
     let view = SiteView {
@@ -480,7 +467,7 @@ fn common(
         })
         .collect();
     let mut nav = nav;
-    if !data.card_members().is_empty() {
+    if !data.cards.is_empty() {
         let href = site.href(&format!("{prefix}kuntakortit/"));
         nav.push(Link {
             title: t.get("cards_title").cloned().unwrap_or_default(),
