@@ -224,7 +224,7 @@ fn write_files(
 }
 
 /// The built-in register with `content/data/regions.csv` applied.
-fn load_register(content_dir: &Path, diags: &mut Vec<Diagnostic>) -> Register {
+pub(crate) fn load_register(content_dir: &Path, diags: &mut Vec<Diagnostic>) -> Register {
     let mut register = Register::builtin();
     let rel = Path::new("content/data/regions.csv");
     match std::fs::read_to_string(content_dir.join("data/regions.csv")) {

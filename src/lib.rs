@@ -18,6 +18,7 @@ pub mod output;
 pub mod regions;
 pub mod render;
 pub mod site;
+pub mod sotkanet;
 pub mod text;
 pub mod yaml;
 

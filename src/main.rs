@@ -34,11 +34,44 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Fetch indicator data from THL's Sotkanet indicator bank.
+    Sotkanet {
+        #[command(subcommand)]
+        command: SotkanetCommand,
+    },
     /// Create a new site in DIR that builds as it is.
     Init {
         /// The folder to create (it must not exist or be empty).
         dir: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum SotkanetCommand {
+    /// Write content/data/values/<id>.csv for the site's regions and fill missing metadata
+    /// (title, unit, decimals, producer) into content/data/indicators.yaml.
+    Pull {
+        /// The site folder, holding content/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// Pull this indicator (repeatable); default: every Sotkanet indicator in indicators.yaml.
+        #[arg(long = "indicator", value_name = "ID")]
+        indicators: Vec<String>,
+        /// Years to fetch, e.g. 2010-2025 (default: 2010 to this year).
+        #[arg(long, value_name = "FROM-TO", value_parser = cmd::sotkanet::parse_years)]
+        years: Option<(i32, i32)>,
+        /// The API's base address.
+        #[arg(long, value_name = "URL", default_value = kertomus::sotkanet::api::DEFAULT_BASE)]
+        api: String,
+    },
+}
+
+fn this_year() -> i32 {
+    use chrono::Datelike;
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0).map_or(2026, |t| t.year())
 }
 
 fn main() -> ExitCode {
@@ -57,6 +90,23 @@ fn main() -> ExitCode {
                 drafts,
             };
             cmd::build::run(&opts, cli.quiet)
+        }
+        Command::Sotkanet {
+            command:
+                SotkanetCommand::Pull {
+                    root,
+                    indicators,
+                    years,
+                    api,
+                },
+        } => {
+            let opts = kertomus::sotkanet::PullOptions {
+                root,
+                api,
+                indicators,
+                years: years.unwrap_or((2010, this_year())),
+            };
+            cmd::sotkanet::run(&opts, cli.quiet)
         }
         Command::Init { dir } => cmd::init::run(&dir, cli.quiet),
     }

@@ -79,7 +79,7 @@ impl Indicator {
 }
 
 /// Sotkanet ids are numbers, local ids slugs; authors write `id: 5527` as often as `id: "5527"`.
-fn id_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+pub fn id_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Id {

@@ -1,0 +1,353 @@
+//! `kertomus sotkanet pull`: fetches indicator metadata and values from THL's Sotkanet REST API
+//! for the site's indicators and regions, writes `content/data/values/<id>.csv` in the
+//! Sotkanet CSV shape and fills missing metadata into `indicators.yaml`.
+//!
+//! Everything is fetched before anything is written, and every file is written to a temporary
+//! name and renamed into place, so a failed pull leaves no half-written CSV behind.
+
+pub mod api;
+pub mod fill;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::regions::{Category, RegionRef, Register};
+use api::{ApiError, ApiIndicator, Client};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+/// What to pull.
+#[derive(Debug, Clone)]
+pub struct PullOptions {
+    /// The site folder (holding `content/`).
+    pub root: PathBuf,
+    /// The API's base address.
+    pub api: String,
+    /// Indicator ids; empty: every Sotkanet indicator of indicators.yaml.
+    pub indicators: Vec<String>,
+    /// First and last year, inclusive.
+    pub years: (i32, i32),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PullError {
+    /// Problems in the site's files, with positions.
+    #[error("the site has {} error(s)", .0.len())]
+    Content(Vec<Diagnostic>),
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("{}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// What one indicator's pull wrote.
+#[derive(Debug, Clone)]
+pub struct Pulled {
+    pub id: String,
+    pub file: PathBuf,
+    pub rows: usize,
+    /// Regions of the site that had no rows at all.
+    pub regions_without_data: Vec<RegionRef>,
+}
+
+#[derive(Debug, Default)]
+pub struct PullReport {
+    pub pulled: Vec<Pulled>,
+    /// Keys added to indicators.yaml, per id.
+    pub filled: Vec<(String, Vec<&'static str>)>,
+    /// Ids whose metadata could not be placed in indicators.yaml (edit by hand).
+    pub skipped: Vec<String>,
+}
+
+const GENDERS: [&str; 3] = ["total", "male", "female"];
+
+/// Runs the pull; `progress` gets one line per step for the terminal.
+pub fn pull(opts: &PullOptions, progress: &mut dyn FnMut(&str)) -> Result<PullReport, PullError> {
+    let content = opts.root.join("content");
+    let config = Config::load(&opts.root, None).map_err(PullError::Content)?;
+    let mut diags = Vec::new();
+    let register = crate::build::load_register(&content, &mut diags);
+    if !diags.is_empty() {
+        return Err(PullError::Content(diags));
+    }
+    let yaml_rel = Path::new("content/data/indicators.yaml");
+    let yaml_path = opts.root.join(yaml_rel);
+    let yaml_text = match std::fs::read_to_string(&yaml_path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(io(&yaml_path)(e)),
+    };
+    let listed = fill::listed_ids(&yaml_text).map_err(|e| {
+        PullError::Content(vec![Diagnostic::at_line_col(
+            yaml_rel, &yaml_text, e.line, e.col, e.message,
+        )])
+    })?;
+    let ids = indicator_ids(opts, listed)?;
+    let wanted = site_regions(&config, &register);
+    if opts.years.0 > opts.years.1 {
+        return Err(PullError::Usage(format!(
+            "--years {}-{}: the first year comes first",
+            opts.years.0, opts.years.1
+        )));
+    }
+
+    // Fetch everything first.
+    let client = Client::new(&opts.api);
+    progress(&format!("Fetching the region list from {}", opts.api));
+    let by_sotkanet: HashMap<u32, RegionRef> = client
+        .regions()?
+        .into_iter()
+        .filter_map(|r| {
+            let category = Category::parse(&r.category)?;
+            let id = RegionRef::new(category, &r.code);
+            wanted.contains(&id).then_some((r.id, id))
+        })
+        .collect();
+    let mut fetched = Vec::new();
+    for (id, number) in &ids {
+        progress(&format!("Indicator {id}: metadata"));
+        let meta = client.indicator(*number)?;
+        progress(&format!(
+            "Indicator {id}: values {}–{} for {} regions",
+            opts.years.0,
+            opts.years.1,
+            wanted.len()
+        ));
+        let rows = client.data(*number, opts.years, &GENDERS)?;
+        fetched.push((id.clone(), meta, rows));
+    }
+
+    // Then write: the CSVs, then indicators.yaml.
+    let values_dir = content.join("data/values");
+    std::fs::create_dir_all(&values_dir).map_err(io(&values_dir))?;
+    let mut report = PullReport::default();
+    let mut metas = Vec::new();
+    for (id, meta, rows) in &fetched {
+        let mut table: BTreeMap<(&RegionRef, i32, usize), &api::ApiRow> = BTreeMap::new();
+        for row in rows {
+            let (Some(region), Some(g)) = (
+                by_sotkanet.get(&row.region),
+                GENDERS.iter().position(|g| *g == row.gender),
+            ) else {
+                continue;
+            };
+            table.insert((region, row.year, g), row);
+        }
+        let csv = values_csv(id, &table);
+        let file = values_dir.join(format!("{id}.csv"));
+        write_atomically(&file, csv.as_bytes())?;
+        let covered: BTreeSet<&RegionRef> = table.keys().map(|k| k.0).collect();
+        let pulled = Pulled {
+            id: id.clone(),
+            file: Path::new("content/data/values").join(format!("{id}.csv")),
+            rows: table.len(),
+            regions_without_data: wanted
+                .iter()
+                .filter(|r| !covered.contains(r))
+                .cloned()
+                .collect(),
+        };
+        progress(&format!(
+            "Indicator {id}: wrote {} rows to {}",
+            pulled.rows,
+            pulled.file.display()
+        ));
+        report.pulled.push(pulled);
+        metas.push(to_meta(id, meta));
+    }
+    let filled = fill::fill(&yaml_text, &metas).map_err(|e| {
+        PullError::Content(vec![Diagnostic::at_line_col(
+            yaml_rel, &yaml_text, e.line, e.col, e.message,
+        )])
+    })?;
+    if !filled.added.is_empty() {
+        // The edit must leave a file the build accepts; otherwise the author's file stays.
+        if let Err(e) = crate::yaml::parse::<Vec<crate::indicators::Indicator>>(&filled.text) {
+            return Err(PullError::Usage(format!(
+                "{}: the values were written, but filling metadata would leave the file invalid ({} at line {}), so it was not changed; add title, unit, decimals and producer by hand",
+                yaml_rel.display(),
+                e.message,
+                e.line
+            )));
+        }
+        if let Some(dir) = yaml_path.parent() {
+            std::fs::create_dir_all(dir).map_err(io(dir))?;
+        }
+        write_atomically(&yaml_path, filled.text.as_bytes())?;
+    }
+    report.filled = filled.added;
+    report.skipped = filled.skipped;
+    Ok(report)
+}
+
+/// The ids to pull with their Sotkanet numbers.
+fn indicator_ids(
+    opts: &PullOptions,
+    listed: Vec<(String, bool)>,
+) -> Result<Vec<(String, u32)>, PullError> {
+    let from_yaml = opts.indicators.is_empty();
+    let ids: Vec<String> = if from_yaml {
+        // Local indicators are the author's own numbers, not Sotkanet's.
+        listed
+            .into_iter()
+            .filter(|(id, local)| !local && id.parse::<u32>().is_ok())
+            .map(|(id, _)| id)
+            .collect()
+    } else {
+        opts.indicators.clone()
+    };
+    if ids.is_empty() {
+        return Err(PullError::Usage(
+            "no Sotkanet indicators to pull: content/data/indicators.yaml lists none with a numeric id; add one (- id: \"5527\") or pass --indicator 5527".into(),
+        ));
+    }
+    let mut out = Vec::new();
+    for id in ids {
+        match id.trim().parse::<u32>() {
+            Ok(n) => out.push((n.to_string(), n)),
+            Err(_) => {
+                return Err(PullError::Usage(format!(
+                    "`{id}` is not a Sotkanet indicator id; Sotkanet ids are numbers such as 5527"
+                )))
+            }
+        }
+    }
+    out.dedup();
+    Ok(out)
+}
+
+/// The regions a site shows: home and compare regions, the card region and its members, the
+/// home region's members (for the municipal bar chart), and the whole country (but not all
+/// its municipalities).
+pub fn site_regions(config: &Config, register: &Register) -> BTreeSet<RegionRef> {
+    let mut out = BTreeSet::new();
+    out.insert(RegionRef::country());
+    let named = config
+        .home_region
+        .iter()
+        .chain(&config.compare_regions)
+        .chain(config.municipality_cards.iter().map(|c| &c.region));
+    for text in named {
+        if let Ok(region) = register.resolve(text) {
+            out.insert(region.id.clone());
+            out.extend(region.county.clone());
+            if region.id.category == Category::Maa {
+                continue;
+            }
+            for m in register.members(&region.id) {
+                out.insert(m.id.clone());
+                out.extend(m.county.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The Sotkanet CSV export shape, with regions written as `CATEGORY:code` (the register does
+/// not know Sotkanet's ids for municipalities, and the reference reads better).
+fn values_csv(id: &str, table: &BTreeMap<(&RegionRef, i32, usize), &api::ApiRow>) -> String {
+    let mut out = String::from("indicator;region;year;gender;primary value;absolute value\n");
+    let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    for ((region, year, g), row) in table {
+        out.push_str(&format!(
+            "{id};{region};{year};{};{};{}\n",
+            GENDERS[*g],
+            num(row.value),
+            num(row.abs_value)
+        ));
+    }
+    out
+}
+
+fn to_meta(id: &str, m: &ApiIndicator) -> fill::Meta {
+    let title = [
+        ("fi", &m.title.fi),
+        ("sv", &m.title.sv),
+        ("en", &m.title.en),
+    ]
+    .into_iter()
+    .filter_map(|(l, t)| t.as_ref().map(|t| (l, t.trim().to_string())))
+    .collect();
+    let producer = m
+        .organization
+        .as_ref()
+        .and_then(|o| o.title.fi.clone().or(o.title.en.clone()));
+    // THL's own indicators are CC BY 4.0; other producers may have other terms.
+    let licence = m
+        .organization
+        .as_ref()
+        .filter(|o| o.id == 2)
+        .map(|_| "CC BY 4.0".to_string());
+    fill::Meta {
+        id: id.to_string(),
+        title,
+        unit: m.primary_value_type.as_ref().map(unit),
+        decimals: m.decimals,
+        producer,
+        licence,
+    }
+}
+
+/// A unit as kertomus shows it after a number.
+fn unit(t: &api::ValueType) -> String {
+    match t.code.as_str() {
+        "PROS" => "%".into(),
+        "PER1000" => "/ 1 000".into(),
+        "PER10000" => "/ 10 000".into(),
+        "PER100000" => "/ 100 000".into(),
+        "INDEKSI" => "indeksi".into(),
+        _ => t.title.fi.clone().unwrap_or_else(|| t.code.to_lowercase()),
+    }
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PullError {
+    let path = path.to_path_buf();
+    move |source| PullError::Io { path, source }
+}
+
+/// Writes beside the target and renames over it: a reader never sees half a file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), PullError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.kertomus-tmp"));
+    std::fs::write(&tmp, bytes).map_err(io(&tmp))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(path)(e)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_and_licence_come_from_the_metadata() {
+        let json = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../shared/data/real/sotkanet-indicator-metadata/indicators_metadata.json"),
+        )
+        .expect("../shared/data/real beside the checkout");
+        let all: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let m: ApiIndicator = serde_json::from_value(all["indicators"]["5527"].clone()).unwrap();
+        let meta = to_meta("5527", &m);
+        assert_eq!(meta.unit.as_deref(), Some("%"));
+        assert_eq!(meta.decimals, Some(1));
+        assert_eq!(meta.licence.as_deref(), Some("CC BY 4.0"));
+        assert_eq!(
+            meta.title[0].1,
+            "Terveysliikuntasuosituksen mukaan liian vähän liikkuvien osuus (%)"
+        );
+        let m: ApiIndicator = serde_json::from_value(all["indicators"]["186"].clone()).unwrap();
+        let meta = to_meta("186", &m);
+        assert_eq!(meta.unit.as_deref(), Some("/ 100 000"));
+        assert_eq!(meta.producer.as_deref(), Some("Tilastokeskus"));
+        assert_eq!(meta.licence, None);
+    }
+}
