@@ -1,0 +1,148 @@
+//! plan.yaml as written (spec §6): serde structs with optional fields and no validation beyond
+//! types and enums. [`super::resolve`] turns them into the model.
+
+use super::{FocusKind, Maturity, Scope, Status, WorkType};
+use crate::dates::YearRange;
+use crate::indicators::Kind;
+use crate::text::Text;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlan {
+    /// Further files of focus areas, relative to plan.yaml.
+    #[serde(default)]
+    pub include: Vec<String>,
+    #[serde(default)]
+    pub focus_areas: Vec<RawFocusArea>,
+}
+
+/// An included file holds more focus areas and nothing else.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIncluded {
+    #[serde(default)]
+    pub focus_areas: Vec<RawFocusArea>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFocusArea {
+    pub id: String,
+    pub title: Text,
+    #[serde(default)]
+    pub kind: Option<FocusKind>,
+    #[serde(default)]
+    pub summary: Option<Text>,
+    #[serde(default)]
+    pub gaps: Vec<RawGap>,
+    #[serde(default)]
+    pub goals: Vec<RawGoal>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGap {
+    pub id: String,
+    pub title: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    #[serde(default)]
+    pub target_groups: Vec<Text>,
+    #[serde(default, deserialize_with = "ids")]
+    pub indicators: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGoal {
+    pub id: String,
+    pub title: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    #[serde(default)]
+    pub gap: Option<String>,
+    #[serde(default)]
+    pub target_year: Option<i32>,
+    #[serde(default)]
+    pub shared_with: Vec<String>,
+    #[serde(default)]
+    pub indicators: Vec<RawGoalIndicator>,
+    #[serde(default)]
+    pub measures: Vec<RawMeasure>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearValue {
+    pub year: i32,
+    pub value: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGoalIndicator {
+    #[serde(deserialize_with = "crate::indicators::id_string")]
+    pub id: String,
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    #[serde(default)]
+    pub baseline: Option<YearValue>,
+    #[serde(default)]
+    pub target: Option<YearValue>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeasureIndicator {
+    #[serde(deserialize_with = "crate::indicators::id_string")]
+    pub id: String,
+    #[serde(default)]
+    pub kind: Option<Kind>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProgress {
+    pub status: Status,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeasure {
+    pub id: String,
+    pub title: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    #[serde(default)]
+    pub responsible: Vec<String>,
+    #[serde(default)]
+    pub partners: Vec<String>,
+    #[serde(default)]
+    pub scope: Option<Scope>,
+    #[serde(default)]
+    pub statutory: bool,
+    #[serde(default)]
+    pub work_type: Option<WorkType>,
+    #[serde(default)]
+    pub maturity: Option<Maturity>,
+    #[serde(default)]
+    pub schedule: Option<YearRange>,
+    #[serde(default)]
+    pub indicators: Vec<RawMeasureIndicator>,
+    #[serde(default)]
+    pub progress: BTreeMap<i32, RawProgress>,
+}
+
+/// A list of indicator ids, numbers or strings.
+fn ids<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    struct Id(#[serde(deserialize_with = "crate::indicators::id_string")] String);
+    Ok(Vec::<Id>::deserialize(d)?
+        .into_iter()
+        .map(|i| i.0)
+        .collect())
+}

@@ -1,0 +1,357 @@
+//! Resolving plan.yaml: unique ids across the plan, every reference found (gaps, organisations,
+//! indicators), years inside the plan's period. Every problem becomes a diagnostic at the
+//! value's line and column; resolving goes on so that one run reports them all.
+
+use super::raw::{RawFocusArea, RawGoal, RawMeasure};
+use super::*;
+use std::collections::BTreeSet;
+
+/// Plan ids become URL segments and anchors.
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// Addresses under `suunnitelma/` that kertomus takes itself.
+pub const RESERVED: [&str; 1] = ["yhdessa-ja-erikseen"];
+
+struct Ctx<'a> {
+    sources: &'a [Source],
+    period: Option<YearRange>,
+    known: &'a Known<'a>,
+    gaps: BTreeSet<String>,
+    diags: Vec<Diagnostic>,
+    /// How many times each (file, id) has been located, to find the n-th duplicate.
+    seen: BTreeMap<(usize, String), usize>,
+}
+
+impl Ctx<'_> {
+    fn at(&mut self, file: usize, id: &str) -> At {
+        let n = self.seen.entry((file, id.to_string())).or_insert(0);
+        let offset = self.sources[file].entry(id, 0, *n);
+        *n += 1;
+        At { file, offset }
+    }
+
+    fn error(&mut self, at: At, offset: usize, message: String, hint: Option<String>) {
+        let d = self.sources[at.file].error(offset, message);
+        self.diags.push(match hint {
+            Some(h) => d.with_hint(h),
+            None => d,
+        });
+    }
+
+    fn organisations(&mut self, at: At, key: &str, ids: &[String]) {
+        let from = self.sources[at.file].key(key, at.offset);
+        for id in ids {
+            if self.known.organisations.get(id).is_none() {
+                let offset = self.sources[at.file].value(id, from);
+                let (message, hint) = self.known.organisations.unknown(id);
+                self.error(at, offset, format!("{key}: {message}"), Some(hint));
+            }
+        }
+    }
+
+    fn indicator(&mut self, at: At, id: &str) {
+        if self.known.indicators.get(id).is_none() {
+            let from = self.sources[at.file].key("indicators", at.offset);
+            let offset = self.sources[at.file].value(id, from);
+            let ids: Vec<&str> = self
+                .known
+                .indicators
+                .list
+                .iter()
+                .map(|i| i.id.as_str())
+                .collect();
+            let hint = match crate::yaml::closest(id, &ids) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => "add the indicator to content/data/indicators.yaml".to_string(),
+            };
+            self.error(
+                at,
+                offset,
+                format!("indicator `{id}` is not in content/data/indicators.yaml"),
+                Some(hint),
+            );
+        }
+    }
+
+    fn year(&mut self, at: At, key: &str, year: i32, what: &str) {
+        if let Some(p) = self.period {
+            if !p.contains(year) {
+                let from = self.sources[at.file].key(key, at.offset);
+                let offset = self.sources[at.file].value(&year.to_string(), from);
+                self.error(
+                    at,
+                    offset,
+                    format!("{what} {year} is outside the plan's period {}", p.human()),
+                    Some(format!(
+                        "use a year from {} to {}, or change the document's period",
+                        p.start, p.end
+                    )),
+                );
+            }
+        }
+    }
+
+    fn kind_of(&self, id: &str, written: Option<Kind>) -> Kind {
+        written
+            .or_else(|| self.known.indicators.get(id).and_then(|i| i.kind))
+            .unwrap_or(Kind::Outcome)
+    }
+}
+
+pub fn resolve(
+    areas: Vec<(usize, RawFocusArea)>,
+    sources: &[Source],
+    period: Option<YearRange>,
+    known: &Known<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<FocusArea> {
+    let mut cx = Ctx {
+        sources,
+        period,
+        known,
+        gaps: areas
+            .iter()
+            .flat_map(|(_, fa)| fa.gaps.iter().map(|g| g.id.clone()))
+            .collect(),
+        diags: Vec::new(),
+        seen: BTreeMap::new(),
+    };
+    // Every id of the plan, in file order, to find duplicates and bad ids.
+    let mut ids: BTreeMap<String, At> = BTreeMap::new();
+    let mut check_id = |cx: &mut Ctx<'_>, file: usize, id: &str, what: &str| -> At {
+        let at = cx.at(file, id);
+        if !valid_id(id) {
+            cx.error(
+                at,
+                at.offset,
+                format!(
+                    "{what} id `{id}` may contain only lower-case letters a–z, digits, - and _"
+                ),
+                Some("ids become web addresses; write e.g. mielen-hyvinvointi or mh-1-1".into()),
+            );
+        } else if let Some(first) = ids.get(id) {
+            let (line, _) = crate::diagnostics::line_col(&sources[first.file].text, first.offset);
+            cx.error(
+                at,
+                at.offset,
+                format!("id `{id}` is used twice in the plan"),
+                Some(format!(
+                    "it is first used in {} line {line}; every focus area, gap, goal and measure needs its own id",
+                    sources[first.file].path.display()
+                )),
+            );
+        } else {
+            ids.insert(id.to_string(), at);
+        }
+        at
+    };
+    let mut out = Vec::new();
+    for (file, fa) in areas {
+        let at = check_id(&mut cx, file, &fa.id, "focus area");
+        if RESERVED.contains(&fa.id.as_str()) {
+            cx.error(
+                at,
+                at.offset,
+                format!(
+                    "focus area id `{}` is taken by a page kertomus makes",
+                    fa.id
+                ),
+                Some("choose another id".into()),
+            );
+        }
+        let gaps = fa
+            .gaps
+            .into_iter()
+            .map(|g| {
+                let gat = check_id(&mut cx, file, &g.id, "gap");
+                for i in &g.indicators {
+                    cx.indicator(gat, i);
+                }
+                Gap {
+                    id: g.id,
+                    title: g.title,
+                    description: g.description,
+                    target_groups: g.target_groups,
+                    indicators: g.indicators,
+                    at: gat,
+                }
+            })
+            .collect();
+        let goals = fa
+            .goals
+            .into_iter()
+            .map(|g| {
+                let gat = check_id(&mut cx, file, &g.id, "goal");
+                goal(&mut cx, &mut check_id, file, gat, g)
+            })
+            .collect();
+        out.push(FocusArea {
+            id: fa.id,
+            title: fa.title,
+            kind: fa.kind.unwrap_or_default(),
+            summary: fa.summary,
+            gaps,
+            goals,
+            at,
+        });
+    }
+    diags.append(&mut cx.diags);
+    out
+}
+
+fn goal(
+    cx: &mut Ctx<'_>,
+    check_id: &mut dyn FnMut(&mut Ctx<'_>, usize, &str, &str) -> At,
+    file: usize,
+    at: At,
+    g: RawGoal,
+) -> Goal {
+    if let Some(gap) = &g.gap {
+        if !cx.gaps.contains(gap) {
+            let from = cx.sources[file].key("gap", at.offset);
+            let offset = cx.sources[file].value(gap, from);
+            let known: Vec<&str> = cx.gaps.iter().map(String::as_str).collect();
+            let hint = match crate::yaml::closest(gap, &known) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => "list the gap under a focus area's gaps: first".into(),
+            };
+            cx.error(
+                at,
+                offset,
+                format!("gap `{gap}` is not a gap of this plan"),
+                Some(hint),
+            );
+        }
+    }
+    if let Some(y) = g.target_year {
+        cx.year(at, "target_year", y, "target year");
+    }
+    cx.organisations(at, "shared_with", &g.shared_with);
+    let indicators = g
+        .indicators
+        .into_iter()
+        .map(|i| {
+            cx.indicator(at, &i.id);
+            if let Some(t) = i.target {
+                cx.year(at, "target", t.year, "target year");
+                if let Some(b) = i.baseline {
+                    if b.year > t.year {
+                        let offset = cx.sources[file].value(
+                            &b.year.to_string(),
+                            cx.sources[file].key("baseline", at.offset),
+                        );
+                        cx.error(
+                            at,
+                            offset,
+                            format!(
+                                "baseline year {} is after the target year {}",
+                                b.year, t.year
+                            ),
+                            Some(
+                                "the baseline is where the goal starts from; give an earlier year"
+                                    .into(),
+                            ),
+                        );
+                    }
+                }
+            }
+            GoalIndicator {
+                kind: cx.kind_of(&i.id, i.kind),
+                id: i.id,
+                baseline: i.baseline,
+                target: i.target,
+            }
+        })
+        .collect();
+    let measures = g
+        .measures
+        .into_iter()
+        .map(|m| {
+            let mat = check_id(cx, file, &m.id, "measure");
+            measure(cx, mat, m)
+        })
+        .collect();
+    Goal {
+        id: g.id,
+        title: g.title,
+        description: g.description,
+        gap: g.gap,
+        target_year: g.target_year,
+        shared_with: g.shared_with,
+        indicators,
+        measures,
+        at,
+    }
+}
+
+fn measure(cx: &mut Ctx<'_>, at: At, m: RawMeasure) -> Measure {
+    cx.organisations(at, "responsible", &m.responsible);
+    cx.organisations(at, "partners", &m.partners);
+    for i in &m.indicators {
+        cx.indicator(at, &i.id);
+    }
+    let progress_from = cx.sources[at.file].key("progress", at.offset);
+    for year in m.progress.keys() {
+        if let Some(p) = cx.period {
+            if !p.contains(*year) {
+                let offset = cx.sources[at.file].value(&year.to_string(), progress_from);
+                cx.error(
+                    at,
+                    offset,
+                    format!(
+                        "progress year {year} is outside the plan's period {}",
+                        p.human()
+                    ),
+                    Some(format!(
+                        "report progress for the years {} to {}",
+                        p.start, p.end
+                    )),
+                );
+            }
+        }
+    }
+    let scope = m.scope.unwrap_or(if m.partners.is_empty() {
+        Scope::Own
+    } else {
+        Scope::Joint
+    });
+    Measure {
+        id: m.id,
+        title: m.title,
+        description: m.description,
+        responsible: m.responsible,
+        partners: m.partners,
+        scope,
+        statutory: m.statutory,
+        work_type: m.work_type,
+        maturity: m.maturity,
+        schedule: m.schedule,
+        indicators: m
+            .indicators
+            .into_iter()
+            .map(|i| MeasureIndicator {
+                kind: cx.kind_of(&i.id, i.kind),
+                id: i.id,
+            })
+            .collect(),
+        progress: m
+            .progress
+            .into_iter()
+            .map(|(y, p)| {
+                (
+                    y,
+                    Progress {
+                        status: p.status,
+                        note: p.note,
+                    },
+                )
+            })
+            .collect(),
+        at,
+    }
+}
