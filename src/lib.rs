@@ -6,6 +6,7 @@ pub mod build;
 pub mod charts;
 pub mod config;
 pub mod content;
+pub mod cooperation;
 pub mod csvtext;
 pub mod dates;
 pub mod diagnostics;
@@ -22,6 +23,7 @@ pub mod regions;
 pub mod render;
 pub mod site;
 pub mod sotkanet;
+pub mod surveys;
 pub mod text;
 pub mod yaml;
 

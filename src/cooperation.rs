@@ -1,0 +1,225 @@
+//! The annual clock (vuosikello) and the cooperation structure (yhteistyörakenne), spec §11:
+//! `content/data/vuosikello.yaml` and `content/data/bodies.yaml`.
+
+use crate::dates::{Date, YearRange};
+use crate::diagnostics::Diagnostic;
+use crate::locate::{self, Source};
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Strategic,
+    Operative,
+    CoordinatorNetwork,
+    Network,
+    Forum,
+    AdvisoryBoard,
+}
+
+impl Level {
+    pub const ALL: [Level; 6] = [
+        Level::Strategic,
+        Level::Operative,
+        Level::CoordinatorNetwork,
+        Level::Network,
+        Level::Forum,
+        Level::AdvisoryBoard,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::Strategic => "strategic",
+            Level::Operative => "operative",
+            Level::CoordinatorNetwork => "coordinator_network",
+            Level::Network => "network",
+            Level::Forum => "forum",
+            Level::AdvisoryBoard => "advisory_board",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingsPerYear {
+    pub min: u32,
+    pub max: Option<u32>,
+}
+
+/// A body (toimielin, verkosto, foorumi) of the cooperation structure.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    pub id: String,
+    pub name: Text,
+    pub level: Level,
+    #[serde(default)]
+    pub description: Option<Text>,
+    #[serde(default)]
+    pub members: Vec<Text>,
+    #[serde(default)]
+    pub meetings_per_year: Option<MeetingsPerYear>,
+    #[serde(default)]
+    pub tasks: Vec<Text>,
+    #[serde(default)]
+    pub legal_basis: Vec<String>,
+    #[serde(default)]
+    pub term: Option<YearRange>,
+    #[serde(default)]
+    pub meetings: Vec<Date>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub months: Vec<u32>,
+    pub title: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// Bodies (ids in bodies.yaml) that act in this phase.
+    #[serde(default)]
+    pub actors: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clock {
+    pub title: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// Mark the month of the build on the clock (off by default: the output then depends on
+    /// the day of the build).
+    #[serde(default)]
+    pub show_current_month: bool,
+    #[serde(default)]
+    pub phases: Vec<Phase>,
+}
+
+impl Clock {
+    /// Phases of month `m` (1–12), in the file's order.
+    pub fn phases_in(&self, m: u32) -> Vec<&Phase> {
+        self.phases
+            .iter()
+            .filter(|p| p.months.contains(&m))
+            .collect()
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Cooperation {
+    pub clock: Option<Clock>,
+    pub bodies: Vec<Body>,
+}
+
+impl Cooperation {
+    pub fn body(&self, id: &str) -> Option<&Body> {
+        self.bodies.iter().find(|b| b.id == id)
+    }
+}
+
+fn parse_file<T: serde::de::DeserializeOwned>(
+    content: &Path,
+    rel: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(T, Source)> {
+    let source = match locate::read(content, Path::new(rel)) {
+        Ok(s) => s?,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    match crate::yaml::parse::<T>(&source.text) {
+        Ok(v) => Some((v, source)),
+        Err(e) => {
+            diags.push(locate::yaml_error(&source, e));
+            None
+        }
+    }
+}
+
+pub fn load(content: &Path, diags: &mut Vec<Diagnostic>) -> Cooperation {
+    let mut out = Cooperation::default();
+    if let Some((bodies, src)) = parse_file::<Vec<Body>>(content, "data/bodies.yaml", diags) {
+        let mut seen = std::collections::BTreeSet::new();
+        for b in &bodies {
+            if !seen.insert(b.id.as_str()) {
+                diags.push(src.error(
+                    src.entry(&b.id, 0, 1),
+                    format!("body id `{}` is used twice", b.id),
+                ));
+            }
+        }
+        out.bodies = bodies;
+    }
+    if let Some((clock, src)) = parse_file::<Clock>(content, "data/vuosikello.yaml", diags) {
+        // The n-th `months:` key starts the n-th phase: phases are located by it.
+        let mut from = 0;
+        for p in &clock.phases {
+            let at = src.key("months", from);
+            from = at + 1;
+            if p.months.is_empty() {
+                diags.push(
+                    src.error(at, "a phase needs at least one month")
+                        .with_hint("months: [1, 2, 3]"),
+                );
+            }
+            for m in &p.months {
+                if !(1..=12).contains(m) {
+                    diags.push(
+                        src.error(
+                            src.value(&m.to_string(), at),
+                            format!("month {m} is not between 1 and 12"),
+                        )
+                        .with_hint("months are numbered 1 (January) to 12 (December)"),
+                    );
+                }
+            }
+            for a in &p.actors {
+                if out.body(a).is_none() {
+                    let ids: Vec<&str> = out.bodies.iter().map(|b| b.id.as_str()).collect();
+                    let d = src.error(
+                        src.value(a, at),
+                        format!("actor `{a}` is not a body in content/data/bodies.yaml"),
+                    );
+                    diags.push(match crate::yaml::closest(a, &ids) {
+                        Some(c) => d.with_hint(format!("did you mean `{c}`?")),
+                        None => d.with_hint("list the body in content/data/bodies.yaml"),
+                    });
+                }
+            }
+        }
+        out.clock = Some(clock);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_and_bodies_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::write(dir.path().join("data/bodies.yaml"), "- {id: strateginen-taso, name: S, level: strategic, meetings_per_year: {min: 1, max: 2}}\n").unwrap();
+        std::fs::write(dir.path().join("data/vuosikello.yaml"), "title: V\nphases:\n  - {months: [12, 1], title: \"Kirjoittaminen\", actors: [strateginen-tas]}\n  - {months: [13], title: \"Väärä\"}\n").unwrap();
+        let mut d = Vec::new();
+        let c = load(dir.path(), &mut d);
+        let m: Vec<String> = d
+            .iter()
+            .map(|d| format!("{}:{} {}", d.line, d.col, d.message))
+            .collect();
+        assert_eq!(
+            m,
+            vec![
+                "3:57 actor `strateginen-tas` is not a body in content/data/bodies.yaml",
+                "4:15 month 13 is not between 1 and 12",
+            ]
+        );
+        assert_eq!(c.clock.unwrap().phases_in(1).len(), 1);
+        assert_eq!(c.bodies[0].level, Level::Strategic);
+    }
+}

@@ -1,0 +1,380 @@
+//! Surveys (kyselyt, spec §10): `content/data/surveys/<id>.yaml`. Single-choice questions carry
+//! answer counts per respondent group, from which n, mean (KA) and population standard deviation
+//! (hajonta) are computed; figures published without counts are kept "as published".
+
+use crate::dates::Date;
+use crate::diagnostics::Diagnostic;
+use crate::locate::{self, Source};
+use crate::text::Text;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionType {
+    SingleChoice,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Published {
+    pub mean: Option<f64>,
+    pub sd: Option<f64>,
+    pub n: Option<u32>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupResult {
+    #[serde(default)]
+    pub counts: Option<Vec<u32>>,
+    #[serde(default)]
+    pub published: Option<Published>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    pub text: Text,
+    #[serde(default)]
+    pub groups: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub title: Text,
+    #[serde(default)]
+    pub answers: Vec<Answer>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: QuestionType,
+    pub text: Text,
+    #[serde(default)]
+    pub options: Vec<Text>,
+    /// By group name; shown in the order of the survey's `groups`.
+    #[serde(default)]
+    pub results: BTreeMap<String, GroupResult>,
+    #[serde(default)]
+    pub themes: Vec<Theme>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub title: Text,
+    #[serde(default)]
+    pub questions: Vec<Question>,
+}
+
+/// One survey file as written; validated by [`load`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Survey {
+    #[serde(skip)]
+    pub id: String,
+    pub title: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub groups: Vec<String>,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    #[serde(skip)]
+    pub source: Option<Source>,
+}
+
+/// n, mean and population standard deviation of options coded 1..n.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stats {
+    pub n: u32,
+    pub mean: f64,
+    pub sd: f64,
+}
+
+pub fn stats(counts: &[u32]) -> Option<Stats> {
+    let n: u32 = counts.iter().sum();
+    if n == 0 {
+        return None;
+    }
+    let nf = f64::from(n);
+    let code = |i: usize| (i + 1) as f64;
+    let mean = counts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| code(i) * f64::from(*c))
+        .sum::<f64>()
+        / nf;
+    let var = counts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| f64::from(*c) * (code(i) - mean).powi(2))
+        .sum::<f64>()
+        / nf;
+    Some(Stats {
+        n,
+        mean,
+        sd: var.sqrt(),
+    })
+}
+
+/// Largest difference between computed and published figures that is taken as rounding.
+pub const TOLERANCE: f64 = 0.01;
+
+impl Survey {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.questions.iter())
+            .find(|q| q.id == id)
+    }
+
+    /// Results in the order of `groups`, then any others by name.
+    pub fn ordered_results<'a>(&'a self, q: &'a Question) -> Vec<(&'a str, &'a GroupResult)> {
+        let mut out: Vec<(&str, &GroupResult)> = self
+            .groups
+            .iter()
+            .filter_map(|g| q.results.get(g).map(|r| (g.as_str(), r)))
+            .collect();
+        out.extend(
+            q.results
+                .iter()
+                .filter(|(g, _)| !self.groups.contains(g))
+                .map(|(g, r)| (g.as_str(), r)),
+        );
+        out
+    }
+
+    /// Where computed figures differ from published ones by more than [`TOLERANCE`]:
+    /// warnings for `kertomus check`.
+    pub fn mismatches(&self) -> Vec<Diagnostic> {
+        let Some(src) = &self.source else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for q in self.sections.iter().flat_map(|s| s.questions.iter()) {
+            let q_at = src.entry(&q.id, 0, 0);
+            for (group, r) in &q.results {
+                let (Some(counts), Some(p)) = (&r.counts, &r.published) else {
+                    continue;
+                };
+                let Some(s) = stats(counts) else { continue };
+                let mut diffs = Vec::new();
+                if let Some(m) = p.mean {
+                    if (m - s.mean).abs() > TOLERANCE {
+                        diffs.push(format!("mean {:.2} computed, {m} published", s.mean));
+                    }
+                }
+                if let Some(sd) = p.sd {
+                    if (sd - s.sd).abs() > TOLERANCE {
+                        diffs.push(format!("sd {:.2} computed, {sd} published", s.sd));
+                    }
+                }
+                if let Some(n) = p.n {
+                    if n != s.n {
+                        diffs.push(format!("n {} computed, {n} published", s.n));
+                    }
+                }
+                if !diffs.is_empty() {
+                    let at = src.value(group, q_at);
+                    out.push(
+                        src.error(
+                            at,
+                            format!(
+                                "survey question `{}`, group {group}: {}",
+                                q.id,
+                                diffs.join("; ")
+                            ),
+                        )
+                        .warning()
+                        .with_hint("check the counts against the published report"),
+                    );
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Reads every `content/data/surveys/*.yaml`, in file-name order.
+pub fn load(content: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Survey> {
+    let dir = content.join("data/surveys");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let name = f
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let rel = Path::new("data/surveys").join(&name);
+        let source = match locate::read(content, &rel) {
+            Ok(Some(s)) => s,
+            Ok(None) => continue,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        let id = f
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        match crate::yaml::parse::<Survey>(&source.text) {
+            Ok(mut s) => {
+                s.id = id;
+                validate(&s, &source, diags);
+                s.source = Some(source);
+                out.push(s);
+            }
+            Err(e) => diags.push(locate::yaml_error(&source, e)),
+        }
+    }
+    out
+}
+
+fn validate(s: &Survey, src: &Source, diags: &mut Vec<Diagnostic>) {
+    if !s
+        .id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    {
+        diags.push(
+            Diagnostic::file_error(&src.path, format!("survey file name `{}` is not usable as a web address", s.id))
+                .with_hint("name the file with lower-case letters a–z, digits and -, e.g. ennakkokysely-2025.yaml"),
+        );
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for q in s.sections.iter().flat_map(|x| x.questions.iter()) {
+        let at = src.entry(&q.id, 0, if seen.contains(&q.id) { 1 } else { 0 });
+        if !seen.insert(q.id.clone()) {
+            diags.push(src.error(
+                at,
+                format!("question id `{}` is used twice in the survey", q.id),
+            ));
+        }
+        if q.kind == QuestionType::SingleChoice && q.options.is_empty() {
+            diags.push(
+                src.error(
+                    at,
+                    format!("single-choice question `{}` has no options", q.id),
+                )
+                .with_hint("list the answer options in order: options: [\"Kyllä\", \"Ei\"]"),
+            );
+        }
+        for (group, r) in &q.results {
+            let g_at = src.value(group, at);
+            if !s.groups.is_empty() && !s.groups.contains(group) {
+                let known: Vec<&str> = s.groups.iter().map(String::as_str).collect();
+                let d = src.error(g_at, format!("`{group}` is not one of the survey's groups"));
+                diags.push(match crate::yaml::closest(group, &known) {
+                    Some(c) => d.with_hint(format!("did you mean `{c}`?")),
+                    None => d.with_hint(format!("groups: {}", known.join(", "))),
+                });
+            }
+            if let Some(c) = &r.counts {
+                if c.len() != q.options.len() {
+                    diags.push(
+                        src.error(
+                            src.key("counts", g_at),
+                            format!(
+                                "question `{}`, group {group}: {} counts for {} options",
+                                q.id,
+                                c.len(),
+                                q.options.len()
+                            ),
+                        )
+                        .with_hint("give one count per option, in the order of options"),
+                    );
+                }
+            }
+        }
+        for a in q.themes.iter().flat_map(|t| t.answers.iter()) {
+            for g in &a.groups {
+                if !s.groups.is_empty() && !s.groups.contains(g) {
+                    diags.push(src.error(
+                        src.value(g, at),
+                        format!("`{g}` is not one of the survey's groups"),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statistics_match_the_published_figures() {
+        // HYTE advance survey 2025, question 1, group HVA: KA 1,67, hajonta 0,94, n 3.
+        let s = stats(&[2, 0, 1, 0]).unwrap();
+        assert_eq!(s.n, 3);
+        assert_eq!(format!("{:.2} {:.2}", s.mean, s.sd), "1.67 0.94");
+        let s = stats(&[1]).unwrap();
+        assert_eq!((s.mean, s.sd), (1.0, 0.0));
+        assert_eq!(stats(&[0, 0]), None);
+    }
+
+    fn parse(text: &str) -> (Survey, Vec<Diagnostic>) {
+        let src = Source::new(Path::new("content/data/surveys/k.yaml"), text.into());
+        let mut s: Survey = crate::yaml::parse(text).unwrap();
+        s.id = "k".into();
+        let mut d = Vec::new();
+        validate(&s, &src, &mut d);
+        s.source = Some(src);
+        (s, d)
+    }
+
+    #[test]
+    fn mismatches_over_a_hundredth_are_warnings() {
+        let (s, d) = parse("title: K\ngroups: [HVA, Kunta]\nsections:\n- title: S\n  questions:\n  - id: q1\n    type: single_choice\n    text: Q\n    options: [a, b, c, d]\n    results:\n      HVA: {counts: [2, 0, 1, 0], published: {mean: 1.67, sd: 0.94, n: 3}}\n      Kunta: {counts: [1, 1, 0, 0], published: {mean: 1.7, sd: 0.5, n: 2}}\n");
+        assert!(d.is_empty(), "{d:?}");
+        let w = s.mismatches();
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].line, 12);
+        assert_eq!(
+            w[0].message,
+            "survey question `q1`, group Kunta: mean 1.50 computed, 1.7 published"
+        );
+        assert!(!w[0].is_error());
+    }
+
+    #[test]
+    fn bad_groups_counts_and_ids_are_errors() {
+        let (_, d) = parse("title: K\ngroups: [HVA, Kunta]\nsections:\n- title: S\n  questions:\n  - id: q1\n    type: single_choice\n    text: Q\n    options: [a, b]\n    results:\n      Kunat: {counts: [2, 0, 1]}\n  - {id: q1, type: text, text: T, themes: [{title: X, answers: [{text: A, groups: [HVB]}]}]}\n");
+        let m: Vec<String> = d
+            .iter()
+            .map(|d| format!("{}: {}", d.line, d.message))
+            .collect();
+        assert_eq!(
+            m,
+            vec![
+                "11: `Kunat` is not one of the survey's groups",
+                "11: question `q1`, group Kunat: 3 counts for 2 options",
+                "12: question id `q1` is used twice in the survey",
+                "12: `HVB` is not one of the survey's groups",
+            ]
+        );
+        assert_eq!(d[0].hint.as_deref(), Some("did you mean `Kunta`?"));
+    }
+}
