@@ -12,7 +12,9 @@
 //! with the drawing, so one drawing cannot be readable at both 320 px and 1280 px.
 
 pub mod bar;
+pub mod clock;
 pub mod line;
+pub mod stacked;
 pub mod table;
 
 use crate::numbers;

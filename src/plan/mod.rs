@@ -96,6 +96,8 @@ pub enum Maturity {
 pub struct Plan {
     /// Site key of the plan document's folder (`hyvinvointikertomus-2025-2029`).
     pub doc_key: String,
+    /// URL path of the document in the default language (`hyvinvointikertomus-2025-2029/`).
+    pub doc_path: String,
     pub period: Option<YearRange>,
     /// plan.yaml and its included files, for placing warnings.
     pub sources: Vec<Source>,
@@ -248,6 +250,8 @@ impl Plan {
 #[derive(Debug, Clone)]
 pub struct PlanDoc {
     pub key: String,
+    /// URL path of the document in the default language.
+    pub path: String,
     /// The document folder, relative to `content/`.
     pub dir: PathBuf,
     pub period: Option<YearRange>,
@@ -337,6 +341,7 @@ fn load_one(
     let focus_areas = resolve::resolve(areas, &sources, doc.period, known, diags);
     Some(Plan {
         doc_key: doc.key.clone(),
+        doc_path: doc.path.clone(),
         period: doc.period,
         sources,
         focus_areas,
@@ -391,6 +396,7 @@ pub(crate) mod tests {
         let mut d = Vec::new();
         let doc = PlanDoc {
             key: "doc".into(),
+            path: "doc/".into(),
             dir: "doc".into(),
             period,
         };

@@ -1,0 +1,152 @@
+//! Stacked horizontal bars of shares (measures by status, answers by option), drawn with HTML
+//! and CSS rather than SVG: labels are page text that wraps at 320 px, and each segment has a
+//! pattern as well as a colour so categories differ without colour. The drawing is hidden from
+//! assistive technology; the figure's description and the table after it carry the numbers.
+
+use super::esc;
+use crate::numbers;
+
+pub struct StackedRow {
+    pub label: String,
+    pub counts: Vec<u32>,
+}
+
+pub struct Stacked<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub lang: &'a str,
+    /// Category names, in segment order.
+    pub categories: Vec<String>,
+    pub rows: Vec<StackedRow>,
+    /// Heads of the table's first column and of the total column.
+    pub row_head: &'a str,
+    pub total_head: &'a str,
+}
+
+/// Number of segment patterns in the stylesheet (`.seg-0` … `.seg-7`).
+const PATTERNS: usize = 8;
+
+impl Stacked<'_> {
+    fn percent(&self, count: u32, total: u32) -> String {
+        if total == 0 {
+            return "–".into();
+        }
+        format!(
+            "{} %",
+            numbers::format(f64::from(count) * 100.0 / f64::from(total), 0, self.lang)
+        )
+    }
+
+    /// "HVA: Kyllä 2 (67 %), En osaa sanoa 1 (33 %). …" for the figure's description.
+    pub fn description(&self) -> String {
+        let rows: Vec<String> = self
+            .rows
+            .iter()
+            .map(|r| {
+                let total: u32 = r.counts.iter().sum();
+                let parts: Vec<String> = r
+                    .counts
+                    .iter()
+                    .zip(&self.categories)
+                    .filter(|(c, _)| **c > 0)
+                    .map(|(c, name)| format!("{name} {c} ({})", self.percent(*c, total)))
+                    .collect();
+                format!("{}: {}", r.label, parts.join(", "))
+            })
+            .collect();
+        rows.join(". ") + "."
+    }
+
+    pub fn render(&self) -> String {
+        let mut out = format!(
+            "<figure class=\"stacked\" id=\"{}\">\n<figcaption>{}</figcaption>\n<ul class=\"stacked-legend\" aria-hidden=\"true\">",
+            esc(self.id),
+            esc(self.title)
+        );
+        for (i, c) in self.categories.iter().enumerate() {
+            out.push_str(&format!(
+                "<li><span class=\"seg seg-{}\"></span>{}</li>",
+                i % PATTERNS,
+                esc(c)
+            ));
+        }
+        out.push_str("</ul>\n<div class=\"stacked-rows\" aria-hidden=\"true\">\n");
+        for r in &self.rows {
+            let total: u32 = r.counts.iter().sum();
+            out.push_str(&format!(
+                "<div class=\"stacked-row\"><span class=\"stacked-label\">{}</span><span class=\"stacked-bar\">",
+                esc(&r.label)
+            ));
+            for (i, c) in r.counts.iter().enumerate().filter(|(_, c)| **c > 0) {
+                let share = f64::from(*c) * 100.0 / f64::from(total.max(1));
+                out.push_str(&format!(
+                    "<span class=\"seg seg-{}\" style=\"width: {share:.2}%\"></span>",
+                    i % PATTERNS
+                ));
+            }
+            out.push_str("</span></div>\n");
+        }
+        out.push_str("</div>\n");
+        out.push_str(&format!(
+            "<p class=\"visually-hidden\">{}</p>\n",
+            esc(&self.description())
+        ));
+        out.push_str(&format!(
+            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{0}\">\n<table>\n<caption>{0}</caption>\n<thead><tr><th scope=\"col\">{1}</th>",
+            esc(self.title),
+            esc(self.row_head)
+        ));
+        for c in &self.categories {
+            out.push_str(&format!(
+                "<th scope=\"col\" class=\"align-right\">{}</th>",
+                esc(c)
+            ));
+        }
+        out.push_str(&format!(
+            "<th scope=\"col\" class=\"align-right\">{}</th></tr></thead>\n<tbody>\n",
+            esc(self.total_head)
+        ));
+        for r in &self.rows {
+            let total: u32 = r.counts.iter().sum();
+            out.push_str(&format!("<tr><th scope=\"row\">{}</th>", esc(&r.label)));
+            for c in &r.counts {
+                out.push_str(&format!(
+                    "<td class=\"align-right\">{c} ({})</td>",
+                    self.percent(*c, total)
+                ));
+            }
+            out.push_str(&format!("<td class=\"align-right\">{total}</td></tr>\n"));
+        }
+        out.push_str("</tbody>\n</table>\n</div>\n</figure>\n");
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_in_words_table_and_bars() {
+        let s = Stacked {
+            id: "q1",
+            title: "Q1",
+            lang: "fi",
+            categories: vec!["Kyllä".into(), "Ei".into(), "En osaa sanoa".into()],
+            rows: vec![StackedRow {
+                label: "HVA".into(),
+                counts: vec![2, 0, 1],
+            }],
+            row_head: "Ryhmä",
+            total_head: "Yhteensä",
+        };
+        assert_eq!(
+            s.description(),
+            "HVA: Kyllä 2 (67 %), En osaa sanoa 1 (33 %)."
+        );
+        let html = s.render();
+        assert!(html.contains("<span class=\"seg seg-0\" style=\"width: 66.67%\"></span><span class=\"seg seg-2\" style=\"width: 33.33%\"></span>"));
+        assert!(html.contains("<tr><th scope=\"row\">HVA</th><td class=\"align-right\">2 (67 %)</td><td class=\"align-right\">0 (0 %)</td>"));
+        assert_eq!(html.matches("aria-hidden=\"true\"").count(), 2);
+    }
+}
