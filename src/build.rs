@@ -8,9 +8,10 @@ use crate::indicators;
 use crate::markdown::{shortcodes, Labels};
 use crate::output::{feeds, Staging};
 use crate::regions::Register;
-use crate::render::indicators::{DataSet, IndicatorShortcode};
+use crate::render::indicators::{DataSet, IndicatorShortcode, Model};
 use crate::render::{self, theme::Theme};
 use crate::site::{self, Excluded, Site};
+use crate::{cooperation, organisations, plan, surveys};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -27,6 +28,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Build pages marked `draft: true` too.
     pub drafts: bool,
+    /// Check only (`kertomus check`): stop before rendering, write nothing, and add the plan
+    /// quality report and survey mismatches to the warnings.
+    pub check: bool,
 }
 
 /// What a successful build did.
@@ -37,6 +41,8 @@ pub struct Summary {
     pub output: PathBuf,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
+    /// With `check`: the plan quality and survey findings, each with the name of its kind.
+    pub findings: Vec<(&'static str, Diagnostic)>,
 }
 
 /// Builds the site. On any error nothing is written and the previous output stays as it was.
@@ -73,18 +79,50 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
     let register = load_register(&content_dir, &mut diags);
     check_site_regions(&config, &register, &mut diags);
     let indicators = indicators::load(&content_dir, &register, &mut diags);
-    check_generated_paths(&config, &indicators, &sources, &mut diags);
+    let organisations = organisations::load(&content_dir, &register, &mut diags);
+    let plans = plan::load(
+        &content_dir,
+        &plan_documents(&sources, &config),
+        &plan::Known {
+            organisations: &organisations,
+            indicators: &indicators,
+        },
+        &mut diags,
+    );
+    let surveys = surveys::load(&content_dir, &mut diags);
+    let cooperation = cooperation::load(&content_dir, &mut diags);
+    check_organisation_refs(&config, &sources, &organisations, &mut diags);
+    let model = Model {
+        organisations: &organisations,
+        plans: &plans,
+        surveys: &surveys,
+        cooperation: &cooperation,
+    };
+    check_generated_paths(&config, &indicators, &model, &sources, &mut diags);
     let data_config = config.clone();
-    let data = DataSet::new(&data_config, &register, &indicators, &theme.strings);
+    let data = DataSet::new(&data_config, &register, &indicators, &theme.strings, model);
+    let findings = if opts.check {
+        quality_report(&data, &sources)
+    } else {
+        Vec::new()
+    };
+    // plan.yaml and its includes are data, not files to publish.
+    let plan_files: HashSet<PathBuf> = plan::data_files(&plans).into_iter().collect();
+    let assets: Vec<PathBuf> = found
+        .assets
+        .into_iter()
+        .filter(|a| !plan_files.contains(a) && a.file_name().is_none_or(|n| n != "plan.yaml"))
+        .collect();
 
     // Resolve (renders Markdown, checks links)
     let labels = labels(&theme);
     let mut shortcodes = shortcodes::Registry::default();
     shortcodes.register("indicator", Box::new(IndicatorShortcode { data: &data }));
+    render::shortcodes::register(&mut shortcodes, &data, &theme);
     let site = site::assemble(
         config,
         sources,
-        found.assets,
+        assets,
         &Excluded { drafts, failed },
         &shortcodes,
         &labels,
@@ -92,6 +130,16 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
     );
     if diags.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diags));
+    }
+    if opts.check {
+        return Ok(Summary {
+            pages: site.pages.len(),
+            files: 0,
+            output,
+            elapsed: started.elapsed(),
+            warnings: diags,
+            findings,
+        });
     }
 
     // Render and write
@@ -115,6 +163,17 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
         )?;
         files += 2;
     }
+    if !plans.is_empty() {
+        staging.write(
+            "data/measures.csv",
+            render::opendata::measures_csv(&data).as_bytes(),
+        )?;
+        staging.write(
+            "data/plan.json",
+            render::opendata::plan_json(&data).as_bytes(),
+        )?;
+        files += 2;
+    }
     staging.commit()?;
 
     Ok(Summary {
@@ -123,6 +182,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
         output,
         elapsed: started.elapsed(),
         warnings: diags,
+        findings,
     })
 }
 
@@ -239,6 +299,7 @@ pub(crate) fn load_register(content_dir: &Path, diags: &mut Vec<Diagnostic>) -> 
 fn check_generated_paths(
     config: &Config,
     indicators: &indicators::Indicators,
+    model: &Model<'_>,
     sources: &[SourcePage],
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -265,22 +326,145 @@ fn check_generated_paths(
             );
         }
     }
-    let generated = !indicators.list.is_empty() || config.municipality_cards.is_some();
-    for s in sources.iter().filter(|_| generated) {
+    let mut reserved: Vec<String> = vec!["data/".into()];
+    if !indicators.list.is_empty() {
+        reserved.push("mittarit/".into());
+    }
+    if config.municipality_cards.is_some() {
+        reserved.push("kuntakortit/".into());
+    }
+    if !model.organisations.list.is_empty() {
+        reserved.push("organisaatiot/".into());
+    }
+    if !model.surveys.is_empty() {
+        reserved.push("kyselyt/".into());
+    }
+    if model.cooperation.clock.is_some() {
+        reserved.push("vuosikello/".into());
+    }
+    if !model.cooperation.bodies.is_empty() {
+        reserved.push("yhteistyorakenne/".into());
+    }
+    reserved.extend(
+        model
+            .plans
+            .iter()
+            .map(|p| format!("{}{}/", p.doc_path, render::plan::PLAN_SLUG)),
+    );
+    for s in sources {
         let bare = s
             .path
             .strip_prefix(&format!("{}/", s.lang))
             .unwrap_or(&s.path);
-        let taken = (bare.starts_with("mittarit/") && !indicators.list.is_empty())
-            || (bare == "kuntakortit/" && config.municipality_cards.is_some())
-            || bare.starts_with("data/");
+        // Card prose pages live under kuntakortit/ but are merged into the cards.
+        let taken = reserved.iter().any(|r| {
+            bare.starts_with(r.as_str()) && !(r == "kuntakortit/" && bare != "kuntakortit/")
+        });
         if taken {
             diags.push(
-                Diagnostic::file_error(s.shown(), format!("the address /{} is generated by kertomus", s.path))
-                    .with_hint("rename the folder; /mittarit/, /kuntakortit/ and /data/ are reserved for indicator pages, cards and open data"),
+                Diagnostic::file_error(
+                    s.shown(),
+                    format!("the address /{} is generated by kertomus", s.path),
+                )
+                .with_hint(format!(
+                    "rename the folder; these addresses are reserved for generated pages: /{}",
+                    reserved.join(", /")
+                )),
             );
         }
     }
+}
+
+/// Plan documents (type suunnitelma or kertomus+suunnitelma) in the default language.
+fn plan_documents(sources: &[SourcePage], config: &Config) -> Vec<plan::PlanDoc> {
+    sources
+        .iter()
+        .filter(|s| s.is_index && s.lang == config.default_language())
+        .filter_map(|s| {
+            let doc = s.front.document.as_ref()?;
+            doc.kind.has_plan().then(|| plan::PlanDoc {
+                key: s.key.clone(),
+                path: s.path.clone(),
+                dir: s.dir().to_path_buf(),
+                period: doc.period,
+            })
+        })
+        .collect()
+}
+
+/// The organisation of site.yaml and of documents must be in organisations.yaml, once the
+/// site has one.
+fn check_organisation_refs(
+    config: &Config,
+    sources: &[SourcePage],
+    orgs: &organisations::Organisations,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if orgs.list.is_empty() {
+        return;
+    }
+    if let Some(id) = config
+        .organisation
+        .as_deref()
+        .filter(|id| orgs.get(id).is_none())
+    {
+        let (message, hint) = orgs.unknown(id);
+        let offset = config.source.find(id).unwrap_or(0);
+        diags.push(
+            Diagnostic::at_offset("content/site.yaml", &config.source, offset, message)
+                .with_hint(hint),
+        );
+    }
+    for s in sources {
+        let Some(id) = s
+            .front
+            .document
+            .as_ref()
+            .and_then(|d| d.organisation.as_deref())
+        else {
+            continue;
+        };
+        if orgs.get(id).is_none() {
+            let (message, hint) = orgs.unknown(id);
+            let offset = s.text[..s.body_offset].find(id).unwrap_or(0);
+            diags.push(Diagnostic::at_offset(s.shown(), &s.text, offset, message).with_hint(hint));
+        }
+    }
+}
+
+/// `kertomus check`'s report on the plans and surveys: warnings with positions.
+fn quality_report(data: &DataSet<'_>, sources: &[SourcePage]) -> Vec<(&'static str, Diagnostic)> {
+    let mut out = Vec::new();
+    let home = data.site_regions().into_iter().next();
+    let county_org = |id: Option<&str>| {
+        id.and_then(|id| data.model.organisations.get(id))
+            .is_some_and(|o| o.kind == organisations::OrgType::Hyvinvointialue)
+    };
+    for p in data.model.plans {
+        let doc_org = sources
+            .iter()
+            .find(|s| s.key == p.doc_key && s.is_index)
+            .and_then(|s| s.front.document.as_ref())
+            .and_then(|d| d.organisation.as_deref())
+            .or(data.config.organisation.as_deref());
+        let findings = plan::quality::check(
+            p,
+            &plan::quality::Setting {
+                indicators: data.indicators,
+                home_region: home.as_ref(),
+                county_plan: county_org(doc_org),
+            },
+        );
+        out.extend(findings.into_iter().map(|(f, d)| (f.label(), d)));
+    }
+    for s in data.model.surveys {
+        out.extend(
+            s.mismatches()
+                .into_iter()
+                .map(|d| ("survey figures that differ from the published ones", d)),
+        );
+    }
+    out
 }
 
 /// Regions named in site.yaml must exist.

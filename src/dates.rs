@@ -89,6 +89,15 @@ impl Serialize for Date {
     }
 }
 
+/// Today's date in UTC, from the system clock (chrono's `clock` feature is not needed for it).
+pub fn today_utc() -> Option<NaiveDate> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    DateTime::from_timestamp(i64::try_from(secs).ok()?, 0).map(|t| t.date_naive())
+}
+
 /// An inclusive range of years such as a council term `2025-2029`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct YearRange {

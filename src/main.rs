@@ -88,6 +88,7 @@ fn main() -> ExitCode {
                 output,
                 base_url,
                 drafts,
+                check: false,
             };
             cmd::build::run(&opts, cli.quiet)
         }

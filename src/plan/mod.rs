@@ -246,6 +246,71 @@ impl Plan {
     }
 }
 
+/// Whether a goal indicator is on its way to the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Track {
+    /// The target value is reached.
+    Met,
+    /// At least as far from the baseline as the time elapsed would ask.
+    OnTrack,
+    OffTrack,
+    /// No value to judge by.
+    NoData,
+}
+
+impl Track {
+    pub fn key(self) -> &'static str {
+        match self {
+            Track::Met => "track_met",
+            Track::OnTrack => "track_on",
+            Track::OffTrack => "track_off",
+            Track::NoData => "track_no_data",
+        }
+    }
+}
+
+/// Judges the latest value `(year, value)` against the baseline and target. The direction
+/// that counts as progress is `better`, or for a neutral indicator the direction from the
+/// baseline to the target.
+pub fn track(
+    better: crate::indicators::Better,
+    baseline: Option<YearValue>,
+    target: Option<YearValue>,
+    latest: Option<(i32, f64)>,
+) -> Track {
+    use crate::indicators::Better;
+    let (Some((year, value)), Some(target)) = (latest, target) else {
+        return Track::NoData;
+    };
+    let up = match better {
+        Better::Up => true,
+        Better::Down => false,
+        Better::Neutral => match baseline {
+            Some(b) => target.value >= b.value,
+            None => return Track::NoData,
+        },
+    };
+    let reached = |v: f64, goal: f64| if up { v >= goal } else { v <= goal };
+    if reached(value, target.value) {
+        return Track::Met;
+    }
+    let Some(b) = baseline else {
+        return Track::OffTrack;
+    };
+    let span = f64::from(target.year - b.year);
+    let elapsed = if span <= 0.0 {
+        1.0
+    } else {
+        (f64::from(year - b.year) / span).clamp(0.0, 1.0)
+    };
+    let expected = b.value + (target.value - b.value) * elapsed;
+    if reached(value, expected) {
+        Track::OnTrack
+    } else {
+        Track::OffTrack
+    }
+}
+
 /// A plan document as the content stage knows it.
 #[derive(Debug, Clone)]
 pub struct PlanDoc {
@@ -472,6 +537,35 @@ pub(crate) mod tests {
         assert!(e[0].contains("ongoin"), "{e:?}");
         let e = errors("focus_areas:\n- {id: Mielen Hyvinvointi, title: F, kind: läpileikkaava}\n");
         assert!(e[0].contains("unknown variant `läpileikkaava`"), "{e:?}");
+    }
+
+    #[test]
+    fn goals_on_track() {
+        use crate::indicators::Better;
+        let b = Some(YearValue {
+            year: 2023,
+            value: 11.2,
+        });
+        let t = Some(YearValue {
+            year: 2029,
+            value: 10.0,
+        });
+        assert_eq!(
+            track(Better::Down, b, t, Some((2026, 10.5))),
+            Track::OnTrack
+        );
+        assert_eq!(
+            track(Better::Down, b, t, Some((2026, 11.0))),
+            Track::OffTrack
+        );
+        assert_eq!(track(Better::Down, b, t, Some((2025, 9.9))), Track::Met);
+        assert_eq!(track(Better::Up, b, t, Some((2025, 12.0))), Track::Met);
+        assert_eq!(track(Better::Neutral, b, t, Some((2029, 10.0))), Track::Met);
+        assert_eq!(track(Better::Down, b, t, None), Track::NoData);
+        assert_eq!(
+            track(Better::Down, None, t, Some((2025, 10.5))),
+            Track::OffTrack
+        );
     }
 
     #[test]

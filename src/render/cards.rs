@@ -71,13 +71,6 @@ pub struct CardView {
     pub charts: Vec<String>,
 }
 
-fn word(data: &DataSet<'_>, lang: &str, key: &str) -> String {
-    data.strings[lang]
-        .get(key)
-        .cloned()
-        .unwrap_or_else(|| key.to_string())
-}
-
 pub fn card_path(data: &DataSet<'_>, m: &Region, lang: &str) -> String {
     format!("{}kuntakortit/{}/", data.config.lang_prefix(lang), m.slug())
 }
@@ -99,14 +92,13 @@ pub fn card_view(data: &DataSet<'_>, site: &Site, m: &Region, lang: &str) -> Car
             let j = trend::judge(ind.better, before, v, ind.decimals());
             Some(format!(
                 "{} {} {}",
-                word(data, lang, &format!("trend_{}", j.key())),
-                word(data, lang, "since"),
+                data.word(lang, &format!("trend_{}", j.key())),
+                data.word(lang, "since"),
                 y - 5
             ))
         });
         let comparison = match (latest, county_value) {
-            (Some((_, v)), Some(c)) => Some(word(
-                data,
+            (Some((_, v)), Some(c)) => Some(data.word(
                 lang,
                 &format!(
                     "compare_{}",

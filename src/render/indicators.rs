@@ -20,6 +20,17 @@ pub struct DataSet<'a> {
     pub strings: &'a BTreeMap<String, Strings>,
     /// Municipalities that get a card, by name (computed once: the menu of every page asks).
     pub cards: Vec<&'a crate::regions::Region>,
+    /// Plans, organisations, surveys and the cooperation structure.
+    pub model: Model<'a>,
+}
+
+/// The site's structured data besides indicators.
+#[derive(Clone, Copy)]
+pub struct Model<'a> {
+    pub organisations: &'a crate::organisations::Organisations,
+    pub plans: &'a [crate::plan::Plan],
+    pub surveys: &'a [crate::surveys::Survey],
+    pub cooperation: &'a crate::cooperation::Cooperation,
 }
 
 impl<'a> DataSet<'a> {
@@ -28,6 +39,7 @@ impl<'a> DataSet<'a> {
         register: &'a Register,
         indicators: &'a Indicators,
         strings: &'a BTreeMap<String, Strings>,
+        model: Model<'a>,
     ) -> DataSet<'a> {
         let cards = super::cards::members(config, register);
         DataSet {
@@ -36,6 +48,7 @@ impl<'a> DataSet<'a> {
             indicators,
             strings,
             cards,
+            model,
         }
     }
 }
@@ -58,8 +71,16 @@ pub fn chart_labels(t: &Strings) -> charts::Labels {
 }
 
 impl DataSet<'_> {
-    fn t(&self, lang: &str) -> &Strings {
+    pub fn t(&self, lang: &str) -> &Strings {
         &self.strings[lang]
+    }
+
+    /// An interface word of the theme (the key itself when the theme lacks it).
+    pub fn word(&self, lang: &str, key: &str) -> String {
+        self.t(lang)
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
     }
 
     /// The home region and the compare regions of site.yaml.
@@ -80,7 +101,7 @@ impl DataSet<'_> {
         out
     }
 
-    fn name(&self, r: &RegionRef, lang: &str) -> String {
+    pub fn name(&self, r: &RegionRef, lang: &str) -> String {
         self.register
             .get(r)
             .map_or_else(|| r.to_string(), |x| x.name(lang).to_string())
@@ -446,7 +467,7 @@ pub fn page_view(
             .as_ref()
             .filter(|d| d.lang != lang)
             .map(|d| d.lang.clone()),
-        description: description.map(|d| markdown_to_safe_html(&d.text)),
+        description: description.map(|d| super::html::markdown_to_safe_html(&d.text)),
         better: t.get(better).cloned().unwrap_or_default(),
         unit: ind.unit.clone(),
         producer: ind.producer.clone(),
@@ -470,12 +491,6 @@ pub fn page_view(
 }
 
 /// Description text from YAML: Markdown, cleaned like an author's raw HTML.
-fn markdown_to_safe_html(text: &str) -> String {
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(text));
-    ammonia::clean(&html)
-}
-
 /// Exactly the data the indicator's page shows: the line chart's regions over all years and
 /// the bar chart's municipalities in its year, in the Sotkanet CSV shape plus region names.
 pub fn shown_csv(data: &DataSet<'_>, ind: &Indicator) -> String {

@@ -3,7 +3,14 @@
 
 pub mod cards;
 pub mod context;
+pub mod cooperation;
+mod generated;
+pub mod html;
 pub mod indicators;
+pub mod opendata;
+pub mod plan;
+pub mod shortcodes;
+pub mod surveys;
 pub mod theme;
 
 use crate::error::Error;
@@ -38,6 +45,20 @@ enum Job {
     CardIndex(String),
     /// One municipality's card in a language, by position among the card members.
     Card(String, usize),
+    /// Plan pages, by plan index (and focus area and goal index).
+    PlanOverview(String, usize),
+    FocusArea(String, usize, usize),
+    Goal(String, usize, usize, usize),
+    Together(String, usize),
+    /// `/organisaatiot/` and one organisation, by position among those with a page.
+    OrgIndex(String),
+    Org(String, usize),
+    /// `/kyselyt/` and one survey.
+    SurveyIndex(String),
+    Survey(String, usize),
+    /// `/vuosikello/` and `/yhteistyorakenne/`.
+    Clock(String),
+    Cooperation(String),
 }
 
 /// Renders and writes every HTML page; returns how many were written.
@@ -78,6 +99,31 @@ pub fn render_all(
             jobs.extend((0..members).map(|i| Job::Card(lang.clone(), i)));
         }
     }
+    for lang in &site.config.languages {
+        for (pi, plan) in data.model.plans.iter().enumerate() {
+            jobs.push(Job::PlanOverview(lang.clone(), pi));
+            jobs.push(Job::Together(lang.clone(), pi));
+            for (fi, fa) in plan.focus_areas.iter().enumerate() {
+                jobs.push(Job::FocusArea(lang.clone(), pi, fi));
+                jobs.extend((0..fa.goals.len()).map(|gi| Job::Goal(lang.clone(), pi, fi, gi)));
+            }
+        }
+        let orgs = data.organisations_with_pages().len();
+        if orgs > 0 {
+            jobs.push(Job::OrgIndex(lang.clone()));
+            jobs.extend((0..orgs).map(|i| Job::Org(lang.clone(), i)));
+        }
+        if !data.model.surveys.is_empty() {
+            jobs.push(Job::SurveyIndex(lang.clone()));
+            jobs.extend((0..data.model.surveys.len()).map(|i| Job::Survey(lang.clone(), i)));
+        }
+        if data.model.cooperation.clock.is_some() {
+            jobs.push(Job::Clock(lang.clone()));
+        }
+        if !data.model.cooperation.bodies.is_empty() {
+            jobs.push(Job::Cooperation(lang.clone()));
+        }
+    }
     for (i, p) in site.pages.iter().enumerate() {
         for a in &p.front.aliases {
             if let Some(from) = crate::site::alias_path(a) {
@@ -109,6 +155,7 @@ fn render_job(
                 .unwrap_or_else(|| default_template(site, *i).to_string());
             let mut ctx = common(site, theme, data, &p.lang, Some(*i), &p.path);
             ctx.insert("page", &page_view(site, theme, *i));
+            generated::document_extras(site, data, *i, &mut ctx);
             Ok((
                 format!("{}index.html", p.path),
                 render(theme, &template, &ctx)?,
@@ -134,6 +181,7 @@ fn render_job(
                 })
                 .collect();
             ctx.insert("chapters", &chapters);
+            generated::document_extras(site, data, *i, &mut ctx);
             Ok((
                 format!("{path}index.html"),
                 render(theme, "print.html", &ctx)?,
@@ -203,6 +251,16 @@ fn render_job(
                 render(theme, "card.html", &ctx)?,
             ))
         }
+        Job::PlanOverview(..)
+        | Job::FocusArea(..)
+        | Job::Goal(..)
+        | Job::Together(..)
+        | Job::OrgIndex(_)
+        | Job::Org(..)
+        | Job::SurveyIndex(_)
+        | Job::Survey(..)
+        | Job::Clock(_)
+        | Job::Cooperation(_) => generated::render(site, theme, data, job),
         Job::NotFound => {
             let ctx = common(site, theme, data, &default, None, "404.html");
             Ok(("404.html".to_string(), render(theme, "404.html", &ctx)?))
@@ -276,9 +334,17 @@ pub fn generated_paths(site: &Site, data: &DataSet<'_>) -> Vec<String> {
             out.push(format!("{p}kuntakortit/"));
             out.extend(members.iter().map(|m| cards::card_path(data, m, lang)));
         }
+        out.extend(generated::paths(data, lang));
     }
     out.sort();
     out
+}
+
+/// This month (1–12, UTC), for an annual clock whose site asks to mark it. The only output
+/// that depends on the day of the build, and only when `show_current_month` is set.
+pub fn current_month() -> Option<u32> {
+    use chrono::Datelike;
+    crate::dates::today_utc().map(|d| d.month())
 }
 
 fn render(theme: &Theme, template: &str, ctx: &Context) -> Result<String, Error> {
@@ -485,6 +551,28 @@ fn common(
             lang: None,
         });
     }
+    for (slug, key, shown) in [
+        ("kyselyt/", "surveys_title", !data.model.surveys.is_empty()),
+        (
+            "vuosikello/",
+            "clock_title",
+            data.model.cooperation.clock.is_some(),
+        ),
+        (
+            "yhteistyorakenne/",
+            "cooperation_title",
+            !data.model.cooperation.bodies.is_empty(),
+        ),
+    ] {
+        if shown {
+            nav.push(Link {
+                title: t.get(key).cloned().unwrap_or_default(),
+                current: path.starts_with(&format!("{prefix}{slug}")),
+                href: site.href(&format!("{prefix}{slug}")),
+                lang: None,
+            });
+        }
+    }
     ctx.insert("nav", &nav);
     let breadcrumbs: Vec<Link> = ancestors
         .iter()
@@ -502,8 +590,15 @@ fn common(
                 .cloned()
                 .unwrap_or_else(|| l.clone());
             let translated = current.and_then(|i| site.find(&site.pages[i].key, l));
+            // A generated page (no source page) exists in every language at the same path.
+            let generated = current.is_none() && path.ends_with('/');
             let target = match translated {
                 Some(i) => site.pages[i].path.clone(),
+                None if generated => format!(
+                    "{}{}",
+                    site.config.lang_prefix(l),
+                    path.strip_prefix(&prefix).unwrap_or(path)
+                ),
                 None if l == default => String::new(),
                 None => format!("{l}/"),
             };
@@ -513,7 +608,7 @@ fn common(
                 href: site.href(&target),
                 permalink: site.permalink(&target),
                 current: l == lang,
-                translated: translated.is_some(),
+                translated: translated.is_some() || generated,
             }
         })
         .collect();

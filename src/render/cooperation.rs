@@ -1,0 +1,297 @@
+//! Views of the annual clock (vuosikello) and the cooperation structure (yhteistyörakenne),
+//! spec §11, and of organisations with every role they have in the plans.
+
+use super::html::{md, plain, tx};
+use super::indicators::DataSet;
+use super::plan::{GoalView, MeasureView, OrgLink};
+use crate::charts::clock::{ClockChart, ClockPhase};
+use crate::cooperation::Level;
+use crate::plan::grouping;
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct PhaseView {
+    pub number: usize,
+    pub title: String,
+    pub description: Option<String>,
+    pub months: String,
+    pub actors: Vec<OrgLink>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MonthView {
+    pub name: String,
+    pub current: bool,
+    pub phases: Vec<(usize, String)>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClockView {
+    pub title: String,
+    pub plain_title: String,
+    pub description: Option<String>,
+    pub svg: String,
+    pub phases: Vec<PhaseView>,
+    pub months: Vec<MonthView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BodyView {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub members: Vec<String>,
+    pub meetings_per_year: Option<String>,
+    pub tasks: Vec<String>,
+    pub legal_basis: Vec<String>,
+    pub term: Option<String>,
+    pub meetings: Vec<super::context::DateView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LevelView {
+    pub title: String,
+    pub bodies: Vec<BodyView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CooperationView {
+    pub levels: Vec<LevelView>,
+    pub counterparts: Vec<(OrgLink, OrgLink)>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OrgView {
+    pub id: String,
+    pub name: String,
+    pub plain_name: String,
+    pub href: String,
+    pub kind: String,
+    pub region: Option<String>,
+    pub parent: Option<OrgLink>,
+    pub units: Vec<OrgLink>,
+    pub counterpart: Option<OrgLink>,
+    pub responsible: Vec<MeasureView>,
+    pub partner: Vec<MeasureView>,
+    pub shared_goals: Vec<GoalView>,
+}
+
+/// Months in the page's language, from the theme's `month_1` … `month_12`.
+fn month_names(data: &DataSet<'_>, lang: &str) -> Vec<String> {
+    (1..=12)
+        .map(|m| data.word(lang, &format!("month_{m}")))
+        .collect()
+}
+
+impl DataSet<'_> {
+    fn body_link(&self, id: &str, lang: &str) -> OrgLink {
+        let name = self.model.cooperation.body(id).map_or_else(
+            || crate::output::escape_xml(id),
+            |b| tx(&b.name, lang, self.config.default_language()),
+        );
+        OrgLink {
+            name,
+            href: format!(
+                "{}{}yhteistyorakenne/#{id}",
+                self.config.base_path,
+                self.config.lang_prefix(lang)
+            ),
+        }
+    }
+
+    /// `current` is the month to mark (only when the site asks for it).
+    pub fn clock_view(&self, lang: &str, id: &str, current: Option<u32>) -> Option<ClockView> {
+        let clock = self.model.cooperation.clock.as_ref()?;
+        let d = self.config.default_language();
+        let names = month_names(self, lang);
+        let current = current.filter(|_| clock.show_current_month);
+        let phases: Vec<PhaseView> = clock
+            .phases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PhaseView {
+                number: i + 1,
+                title: tx(&p.title, lang, d),
+                description: p.description.as_ref().map(|t| md(t, lang, d)),
+                months: p
+                    .months
+                    .iter()
+                    .filter_map(|m| names.get((*m as usize).wrapping_sub(1)).cloned())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                actors: p.actors.iter().map(|a| self.body_link(a, lang)).collect(),
+            })
+            .collect();
+        let months: Vec<MonthView> = (1..=12u32)
+            .map(|m| MonthView {
+                name: names[(m - 1) as usize].clone(),
+                current: current == Some(m),
+                phases: clock
+                    .phases
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.months.contains(&m))
+                    .map(|(i, p)| (i + 1, tx(&p.title, lang, d)))
+                    .collect(),
+            })
+            .collect();
+        // "tammikuu: 1. Arviointi; 3. Kirjoittaminen. helmikuu: …" for the drawing's desc.
+        let description: Vec<String> = months
+            .iter()
+            .filter(|m| !m.phases.is_empty())
+            .map(|m| {
+                let ps: Vec<String> = m
+                    .phases
+                    .iter()
+                    .map(|(n, _)| format!("{n}. {}", plain(&clock.phases[n - 1].title, lang, d)))
+                    .collect();
+                format!("{}: {}", m.name, ps.join("; "))
+            })
+            .collect();
+        let short: Vec<String> = (1..=12)
+            .map(|m| self.word(lang, &format!("month_short_{m}")))
+            .collect();
+        let title = plain(&clock.title, lang, d);
+        let svg = ClockChart {
+            id,
+            title: &title,
+            description: &(description.join(". ") + "."),
+            months: std::array::from_fn(|i| short[i].as_str()),
+            phases: clock
+                .phases
+                .iter()
+                .enumerate()
+                .map(|(i, p)| ClockPhase {
+                    number: i + 1,
+                    title: plain(&p.title, lang, d),
+                    months: p.months.clone(),
+                })
+                .collect(),
+            current,
+            current_label: &self.word(lang, "clock_now"),
+        }
+        .render();
+        Some(ClockView {
+            title: tx(&clock.title, lang, d),
+            plain_title: title,
+            description: clock.description.as_ref().map(|t| md(t, lang, d)),
+            svg,
+            phases,
+            months,
+        })
+    }
+
+    pub fn cooperation_view(&self, lang: &str) -> CooperationView {
+        let d = self.config.default_language();
+        let levels = Level::ALL
+            .iter()
+            .filter_map(|level| {
+                let bodies: Vec<BodyView> = self
+                    .model
+                    .cooperation
+                    .bodies
+                    .iter()
+                    .filter(|b| b.level == *level)
+                    .map(|b| BodyView {
+                        id: b.id.clone(),
+                        name: tx(&b.name, lang, d),
+                        description: b.description.as_ref().map(|t| md(t, lang, d)),
+                        members: b.members.iter().map(|t| tx(t, lang, d)).collect(),
+                        meetings_per_year: b.meetings_per_year.map(|m| match m.max {
+                            Some(max) if max != m.min => format!("{}–{max}", m.min),
+                            _ => m.min.to_string(),
+                        }),
+                        tasks: b.tasks.iter().map(|t| tx(t, lang, d)).collect(),
+                        legal_basis: b.legal_basis.clone(),
+                        term: b.term.map(|t| t.human()),
+                        meetings: b
+                            .meetings
+                            .iter()
+                            .map(|x| super::context::DateView::new(x, lang))
+                            .collect(),
+                    })
+                    .collect();
+                (!bodies.is_empty()).then(|| LevelView {
+                    title: self.word(lang, &format!("level_{}", level.key())),
+                    bodies,
+                })
+            })
+            .collect();
+        CooperationView {
+            levels,
+            counterparts: self
+                .model
+                .organisations
+                .counterparts()
+                .into_iter()
+                .map(|(a, b)| (self.org_link(&a.id, lang), self.org_link(&b.id, lang)))
+                .collect(),
+        }
+    }
+
+    /// Organisations that have any role in a plan, or are a counterpart, get a page.
+    pub fn organisations_with_pages(&self) -> Vec<&crate::organisations::Organisation> {
+        self.model
+            .organisations
+            .list
+            .iter()
+            .filter(|o| {
+                !grouping::roles(self.model.plans, &o.id).is_empty() || o.counterpart.is_some()
+            })
+            .collect()
+    }
+
+    pub fn organisation_view(&self, o: &crate::organisations::Organisation, lang: &str) -> OrgView {
+        let d = self.config.default_language();
+        let roles = grouping::roles(self.model.plans, &o.id);
+        let with_page: Vec<&str> = self
+            .organisations_with_pages()
+            .iter()
+            .map(|x| x.id.as_str())
+            .collect();
+        let link = |id: &str| self.org_link(id, lang);
+        OrgView {
+            id: o.id.clone(),
+            name: tx(&o.name, lang, d),
+            plain_name: plain(&o.name, lang, d),
+            href: link(&o.id).href,
+            kind: self.word(lang, &o.kind.i18n_key()),
+            region: o.region.as_ref().map(|r| self.name(r, lang)),
+            parent: o
+                .parent
+                .as_deref()
+                .filter(|p| with_page.contains(p))
+                .map(link),
+            units: self
+                .model
+                .organisations
+                .list
+                .iter()
+                .filter(|u| {
+                    u.parent.as_deref() == Some(o.id.as_str()) && with_page.contains(&u.id.as_str())
+                })
+                .map(|u| link(&u.id))
+                .collect(),
+            counterpart: o
+                .counterpart
+                .as_deref()
+                .filter(|p| with_page.contains(p))
+                .map(link),
+            responsible: roles
+                .responsible
+                .iter()
+                .map(|(p, m)| self.measure_view(p, *m, lang, None))
+                .collect(),
+            partner: roles
+                .partner
+                .iter()
+                .map(|(p, m)| self.measure_view(p, *m, lang, None))
+                .collect(),
+            shared_goals: roles
+                .shared_goals
+                .iter()
+                .map(|(p, fa, g)| self.goal_view(p, fa, g, lang, None))
+                .collect(),
+        }
+    }
+}

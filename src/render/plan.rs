@@ -1,0 +1,657 @@
+//! Plan views (spec §6): the plan overview, a page per focus area and per goal, the "together
+//! and separately" view, the `goals()` shortcode and the annual report. Reads the plan model;
+//! texts come out as HTML (see `html.rs`), the page frame from the theme's templates.
+
+use super::html::{md, plain, tx};
+use super::indicators::DataSet;
+use crate::charts::stacked::{Stacked, StackedRow};
+use crate::plan::{self, grouping, FocusArea, FocusKind, Goal, MeasureRef, Plan, Scope, Status};
+use crate::regions::RegionRef;
+use serde::Serialize;
+
+/// The path of plan pages under a document.
+pub const PLAN_SLUG: &str = "suunnitelma";
+pub const TOGETHER_SLUG: &str = "yhdessa-ja-erikseen";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OrgLink {
+    pub name: String,
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorLink {
+    pub title: String,
+    pub href: String,
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    pub key: String,
+    pub label: String,
+    pub year: i32,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureView {
+    pub id: String,
+    pub title: String,
+    pub href: String,
+    pub goal_title: String,
+    pub goal_href: String,
+    pub focus_area_title: String,
+    pub description: Option<String>,
+    pub responsible: Vec<OrgLink>,
+    pub partners: Vec<OrgLink>,
+    pub scope: String,
+    pub statutory: bool,
+    pub work_type: Option<String>,
+    pub maturity: Option<String>,
+    pub schedule: Option<String>,
+    pub indicators: Vec<IndicatorLink>,
+    /// The status in the year shown; `None`: not reported.
+    pub status: Option<StatusView>,
+    pub progress: Vec<StatusView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalIndicatorView {
+    pub title: String,
+    pub href: String,
+    pub kind: String,
+    pub baseline: Option<String>,
+    pub latest: Option<String>,
+    pub target: Option<String>,
+    pub track_key: String,
+    pub track: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalView {
+    pub id: String,
+    pub title: String,
+    pub plain_title: String,
+    pub href: String,
+    pub description: Option<String>,
+    pub gap: Option<String>,
+    pub target_year: Option<i32>,
+    pub shared_with: Vec<OrgLink>,
+    pub indicators: Vec<GoalIndicatorView>,
+    pub measures: Vec<MeasureView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GapView {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub target_groups: Vec<String>,
+    pub indicators: Vec<IndicatorLink>,
+    pub charts: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FocusAreaView {
+    pub id: String,
+    pub title: String,
+    pub plain_title: String,
+    pub href: String,
+    pub cross_cutting: bool,
+    pub summary: Option<String>,
+    pub gaps: Vec<GapView>,
+    pub goals: Vec<GoalView>,
+    pub measure_count: usize,
+    pub joint_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanView {
+    pub href: String,
+    pub together_href: String,
+    pub doc_title: String,
+    pub doc_href: String,
+    pub year: Option<i32>,
+    pub focus_areas: Vec<FocusAreaView>,
+    pub status_chart: Option<String>,
+    pub measure_count: usize,
+    pub joint_count: usize,
+    pub own_count: usize,
+    pub goal_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    pub organisation: Option<OrgLink>,
+    pub measures: Vec<MeasureView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedGoalView {
+    pub goal: GoalView,
+    pub organisations: Vec<OrgLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TogetherView {
+    pub joint: Vec<GroupView>,
+    pub own: Vec<GroupView>,
+    pub shared_goals: Vec<SharedGoalView>,
+    pub joint_count: usize,
+    pub own_count: usize,
+}
+
+impl<'a> DataSet<'a> {
+    fn href(&self, path: &str) -> String {
+        format!("{}{path}", self.config.base_path)
+    }
+
+    fn d(&self) -> &str {
+        self.config.default_language()
+    }
+
+    /// `<lang prefix><document>/suunnitelma/`.
+    pub fn plan_path(&self, plan: &Plan, lang: &str) -> String {
+        format!(
+            "{}{}{PLAN_SLUG}/",
+            self.config.lang_prefix(lang),
+            plan.doc_path
+        )
+    }
+
+    pub fn focus_area_path(&self, plan: &Plan, fa: &FocusArea, lang: &str) -> String {
+        format!("{}{}/", self.plan_path(plan, lang), fa.id)
+    }
+
+    pub fn goal_path(&self, plan: &Plan, fa: &FocusArea, g: &Goal, lang: &str) -> String {
+        format!("{}{}/", self.focus_area_path(plan, fa, lang), g.id)
+    }
+
+    pub fn together_path(&self, plan: &Plan, lang: &str) -> String {
+        format!("{}{TOGETHER_SLUG}/", self.plan_path(plan, lang))
+    }
+
+    pub fn organisation_path(&self, id: &str, lang: &str) -> String {
+        format!("{}organisaatiot/{id}/", self.config.lang_prefix(lang))
+    }
+
+    pub fn plan_by_key(&self, key: &str) -> Option<&'a Plan> {
+        self.model.plans.iter().find(|p| p.doc_key == key)
+    }
+
+    pub fn org_link(&self, id: &str, lang: &str) -> OrgLink {
+        let name = self.model.organisations.get(id).map_or_else(
+            || crate::output::escape_xml(id),
+            |o| tx(&o.name, lang, self.d()),
+        );
+        OrgLink {
+            name,
+            href: self.href(&self.organisation_path(id, lang)),
+        }
+    }
+
+    fn indicator_link(&self, id: &str, kind: crate::indicators::Kind, lang: &str) -> IndicatorLink {
+        let title = self
+            .indicators
+            .get(id)
+            .map_or_else(|| id.to_string(), |i| tx(&i.title, lang, self.d()));
+        IndicatorLink {
+            title,
+            href: self.href(&format!("{}mittarit/{id}/", self.config.lang_prefix(lang))),
+            kind: self.word(lang, &format!("kind_{}_one", kind_key(kind))),
+        }
+    }
+
+    fn status_view(&self, year: i32, p: &plan::Progress, lang: &str) -> StatusView {
+        StatusView {
+            key: p.status.key().to_string(),
+            label: self.word(lang, &format!("measure_status_{}", p.status.key())),
+            year,
+            note: p.note.as_ref().map(|n| tx(n, lang, self.d())),
+        }
+    }
+
+    /// A measure; its status is the entry of `year` exactly when given (the annual report),
+    /// else its latest entry.
+    pub fn measure_view(
+        &self,
+        plan: &Plan,
+        m: MeasureRef<'_>,
+        lang: &str,
+        year: Option<i32>,
+    ) -> MeasureView {
+        let d = self.d();
+        let me = m.measure;
+        let status = match year {
+            Some(y) => me.progress.get(&y).map(|p| self.status_view(y, p, lang)),
+            None => me
+                .progress
+                .iter()
+                .next_back()
+                .map(|(y, p)| self.status_view(*y, p, lang)),
+        };
+        let fa_path = self.focus_area_path(plan, m.focus_area, lang);
+        MeasureView {
+            id: me.id.clone(),
+            title: tx(&me.title, lang, d),
+            href: self.href(&format!("{fa_path}#{}", me.id)),
+            goal_title: tx(&m.goal.title, lang, d),
+            goal_href: self.href(&self.goal_path(plan, m.focus_area, m.goal, lang)),
+            focus_area_title: tx(&m.focus_area.title, lang, d),
+            description: me.description.as_ref().map(|t| md(t, lang, d)),
+            responsible: me
+                .responsible
+                .iter()
+                .map(|o| self.org_link(o, lang))
+                .collect(),
+            partners: me.partners.iter().map(|o| self.org_link(o, lang)).collect(),
+            scope: self.word(
+                lang,
+                match me.scope {
+                    Scope::Joint => "scope_joint",
+                    Scope::Own => "scope_own",
+                },
+            ),
+            statutory: me.statutory,
+            work_type: me
+                .work_type
+                .map(|w| self.word(lang, &format!("work_type_{}", enum_key(&w)))),
+            maturity: me
+                .maturity
+                .map(|w| self.word(lang, &format!("maturity_{}", enum_key(&w)))),
+            schedule: me.schedule.map(|s| s.human()),
+            indicators: me
+                .indicators
+                .iter()
+                .map(|i| self.indicator_link(&i.id, i.kind, lang))
+                .collect(),
+            status,
+            progress: me
+                .progress
+                .iter()
+                .map(|(y, p)| self.status_view(*y, p, lang))
+                .collect(),
+        }
+    }
+
+    fn home(&self) -> Option<RegionRef> {
+        self.site_regions().into_iter().next()
+    }
+
+    /// Baseline → latest (home region, up to `upto`) → target, and the on-track word.
+    pub fn goal_indicator_view(
+        &self,
+        gi: &plan::GoalIndicator,
+        lang: &str,
+        upto: Option<i32>,
+    ) -> GoalIndicatorView {
+        let link = self.indicator_link(&gi.id, gi.kind, lang);
+        let ind = self.indicators.get(&gi.id);
+        let fmt = |v: f64| match ind {
+            Some(i) => {
+                crate::charts::with_unit(v, i.decimals(), i.unit.as_deref().unwrap_or(""), lang)
+            }
+            None => crate::numbers::format(v, 1, lang),
+        };
+        let latest = self.home().and_then(|h| {
+            let series =
+                self.indicators
+                    .values
+                    .series(&gi.id, &h, crate::indicators::Gender::Total)?;
+            series
+                .iter()
+                .rfind(|(y, p)| upto.is_none_or(|u| **y <= u) && p.value.is_some())
+                .and_then(|(y, p)| p.value.map(|v| (*y, v)))
+        });
+        let better = ind.map(|i| i.better).unwrap_or_default();
+        let track = plan::track(better, gi.baseline, gi.target, latest);
+        GoalIndicatorView {
+            title: link.title,
+            href: link.href,
+            kind: link.kind,
+            baseline: gi
+                .baseline
+                .map(|b| format!("{} ({})", fmt(b.value), b.year)),
+            latest: latest.map(|(y, v)| format!("{} ({y})", fmt(v))),
+            target: gi.target.map(|t| format!("{} ({})", fmt(t.value), t.year)),
+            track_key: track.key().to_string(),
+            track: self.word(lang, track.key()),
+        }
+    }
+
+    pub fn goal_view(
+        &self,
+        plan: &Plan,
+        fa: &FocusArea,
+        g: &Goal,
+        lang: &str,
+        year: Option<i32>,
+    ) -> GoalView {
+        let d = self.d();
+        let gap = g.gap.as_ref().and_then(|id| {
+            plan.focus_areas
+                .iter()
+                .flat_map(|f| f.gaps.iter())
+                .find(|x| &x.id == id)
+                .map(|x| tx(&x.title, lang, d))
+        });
+        GoalView {
+            id: g.id.clone(),
+            title: tx(&g.title, lang, d),
+            plain_title: plain(&g.title, lang, d),
+            href: self.href(&self.goal_path(plan, fa, g, lang)),
+            description: g.description.as_ref().map(|t| md(t, lang, d)),
+            gap,
+            target_year: g.target_year,
+            shared_with: g
+                .shared_with
+                .iter()
+                .map(|o| self.org_link(o, lang))
+                .collect(),
+            indicators: g
+                .indicators
+                .iter()
+                .map(|i| self.goal_indicator_view(i, lang, year))
+                .collect(),
+            measures: g
+                .measures
+                .iter()
+                .map(|m| {
+                    self.measure_view(
+                        plan,
+                        MeasureRef {
+                            focus_area: fa,
+                            goal: g,
+                            measure: m,
+                        },
+                        lang,
+                        year,
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    pub fn focus_area_view(
+        &self,
+        plan: &Plan,
+        fa: &FocusArea,
+        lang: &str,
+        with_charts: bool,
+    ) -> FocusAreaView {
+        let d = self.d();
+        let regions = self.site_regions();
+        let gaps = fa
+            .gaps
+            .iter()
+            .map(|g| GapView {
+                id: g.id.clone(),
+                title: tx(&g.title, lang, d),
+                description: g.description.as_ref().map(|t| md(t, lang, d)),
+                target_groups: g.target_groups.iter().map(|t| tx(t, lang, d)).collect(),
+                indicators: g
+                    .indicators
+                    .iter()
+                    .map(|i| {
+                        let kind = self
+                            .indicators
+                            .get(i)
+                            .and_then(|x| x.kind)
+                            .unwrap_or(crate::indicators::Kind::Outcome);
+                        self.indicator_link(i, kind, lang)
+                    })
+                    .collect(),
+                charts: if with_charts && !regions.is_empty() {
+                    g.indicators
+                        .iter()
+                        .filter_map(|i| self.indicators.get(i))
+                        .map(|ind| {
+                            self.line_chart(
+                                ind,
+                                &regions,
+                                None,
+                                None,
+                                lang,
+                                &format!("{}-{}", g.id, ind.id),
+                            )
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+            })
+            .collect();
+        let goals: Vec<GoalView> = fa
+            .goals
+            .iter()
+            .map(|g| self.goal_view(plan, fa, g, lang, None))
+            .collect();
+        let measures: Vec<&plan::Measure> =
+            fa.goals.iter().flat_map(|g| g.measures.iter()).collect();
+        FocusAreaView {
+            id: fa.id.clone(),
+            title: tx(&fa.title, lang, d),
+            plain_title: plain(&fa.title, lang, d),
+            href: self.href(&self.focus_area_path(plan, fa, lang)),
+            cross_cutting: fa.kind == FocusKind::CrossCutting,
+            summary: fa.summary.as_ref().map(|t| md(t, lang, d)),
+            gaps,
+            goals,
+            measure_count: measures.len(),
+            joint_count: measures.iter().filter(|m| m.scope == Scope::Joint).count(),
+        }
+    }
+
+    /// Measures by status in `year`, one row per focus area and one for the whole plan.
+    pub fn status_chart(&self, plan: &Plan, lang: &str, year: i32, id: &str) -> String {
+        let d = self.d();
+        let mut categories: Vec<String> = Status::ALL
+            .iter()
+            .map(|s| self.word(lang, &format!("measure_status_{}", s.key())))
+            .collect();
+        categories.push(self.word(lang, "measure_not_reported"));
+        let row = |label: String, measures: Vec<&plan::Measure>| {
+            let mut counts = vec![0u32; Status::ALL.len() + 1];
+            for m in measures {
+                let i = m
+                    .status_at(year)
+                    .and_then(|(_, p)| Status::ALL.iter().position(|s| *s == p.status))
+                    .unwrap_or(Status::ALL.len());
+                counts[i] += 1;
+            }
+            StackedRow { label, counts }
+        };
+        let mut rows: Vec<StackedRow> = plan
+            .focus_areas
+            .iter()
+            .map(|fa| {
+                row(
+                    plain(&fa.title, lang, d),
+                    fa.goals.iter().flat_map(|g| g.measures.iter()).collect(),
+                )
+            })
+            .collect();
+        rows.push(row(
+            self.word(lang, "plan_all_measures"),
+            plan.measures().map(|m| m.measure).collect(),
+        ));
+        // Categories nobody is in would only lengthen the legend and the table.
+        let used: Vec<usize> = (0..categories.len())
+            .filter(|i| rows.iter().any(|r| r.counts[*i] > 0))
+            .collect();
+        let title = format!("{} {year}", self.word(lang, "plan_status_chart"));
+        Stacked {
+            id,
+            title: &title,
+            lang,
+            categories: used.iter().map(|i| categories[*i].clone()).collect(),
+            rows: rows
+                .into_iter()
+                .map(|r| StackedRow {
+                    label: r.label,
+                    counts: used.iter().map(|i| r.counts[*i]).collect(),
+                })
+                .collect(),
+            row_head: &self.word(lang, "plan_focus_area"),
+            total_head: &self.word(lang, "total"),
+        }
+        .render()
+    }
+
+    pub fn plan_view(&self, plan: &Plan, lang: &str, doc_title: &str) -> PlanView {
+        let year = plan.latest_year();
+        let measures: Vec<MeasureRef<'_>> = plan.measures().collect();
+        let joint = measures
+            .iter()
+            .filter(|m| m.measure.scope == Scope::Joint)
+            .count();
+        PlanView {
+            href: self.href(&self.plan_path(plan, lang)),
+            together_href: self.href(&self.together_path(plan, lang)),
+            doc_title: doc_title.to_string(),
+            doc_href: self.href(&format!(
+                "{}{}",
+                self.config.lang_prefix(lang),
+                plan.doc_path
+            )),
+            year,
+            focus_areas: plan
+                .focus_areas
+                .iter()
+                .map(|fa| self.focus_area_view(plan, fa, lang, false))
+                .collect(),
+            status_chart: year
+                .filter(|_| !measures.is_empty())
+                .map(|y| self.status_chart(plan, lang, y, "tilanne")),
+            measure_count: measures.len(),
+            joint_count: joint,
+            own_count: measures.len() - joint,
+            goal_count: plan.goals().count(),
+        }
+    }
+
+    pub fn together_view(&self, plan: &Plan, lang: &str) -> TogetherView {
+        let t = grouping::together(plan, self.model.organisations);
+        let group = |g: &grouping::Group<'_>| GroupView {
+            organisation: g.organisation.map(|o| self.org_link(o, lang)),
+            measures: g
+                .measures
+                .iter()
+                .map(|m| self.measure_view(plan, *m, lang, None))
+                .collect(),
+        };
+        TogetherView {
+            joint: t.joint_by_partner.iter().map(group).collect(),
+            own: t.own_by_responsible.iter().map(group).collect(),
+            shared_goals: t
+                .shared_goals
+                .iter()
+                .map(|(fa, g)| SharedGoalView {
+                    goal: self.goal_view(plan, fa, g, lang, None),
+                    organisations: g
+                        .shared_with
+                        .iter()
+                        .map(|o| self.org_link(o, lang))
+                        .collect(),
+                })
+                .collect(),
+            joint_count: t.joint_count,
+            own_count: t.own_count,
+        }
+    }
+
+    /// Every page path of the plans, for jobs and the sitemap.
+    pub fn plan_paths(&self, lang: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for p in self.model.plans {
+            out.push(self.plan_path(p, lang));
+            out.push(self.together_path(p, lang));
+            for fa in &p.focus_areas {
+                out.push(self.focus_area_path(p, fa, lang));
+                out.extend(fa.goals.iter().map(|g| self.goal_path(p, fa, g, lang)));
+            }
+        }
+        out
+    }
+}
+
+fn kind_key(k: crate::indicators::Kind) -> &'static str {
+    match k {
+        crate::indicators::Kind::Outcome => "outcome",
+        crate::indicators::Kind::Activity => "activity",
+    }
+}
+
+/// The snake_case name serde gives an enum value.
+pub(crate) fn enum_key<T: Serialize>(v: &T) -> String {
+    serde_json::to_string(v)
+        .unwrap_or_default()
+        .trim_matches('"')
+        .to_string()
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnnualFocusArea {
+    pub title: String,
+    pub href: String,
+    pub goals: Vec<GoalView>,
+}
+
+/// The annual report (vuosiraportti): every measure's status and note in `year`, measures
+/// without an entry for that year as not reported, and goal indicators up to that year.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnnualView {
+    pub year: i32,
+    pub plan_href: String,
+    pub summary: Vec<(String, String, usize)>,
+    pub not_reported: usize,
+    pub total: usize,
+    pub focus_areas: Vec<AnnualFocusArea>,
+}
+
+impl DataSet<'_> {
+    pub fn annual_view(&self, plan: &Plan, year: i32, lang: &str) -> AnnualView {
+        let mut counts = std::collections::BTreeMap::new();
+        let mut not_reported = 0;
+        let mut total = 0;
+        for m in plan.measures() {
+            total += 1;
+            match m.measure.progress.get(&year) {
+                Some(p) => *counts.entry(p.status).or_insert(0usize) += 1,
+                None => not_reported += 1,
+            }
+        }
+        AnnualView {
+            year,
+            plan_href: self.href(&self.plan_path(plan, lang)),
+            summary: Status::ALL
+                .iter()
+                .filter_map(|s| {
+                    counts.get(s).map(|n| {
+                        (
+                            s.key().to_string(),
+                            self.word(lang, &format!("measure_status_{}", s.key())),
+                            *n,
+                        )
+                    })
+                })
+                .collect(),
+            not_reported,
+            total,
+            focus_areas: plan
+                .focus_areas
+                .iter()
+                .map(|fa| AnnualFocusArea {
+                    title: tx(&fa.title, lang, self.d()),
+                    href: self.href(&self.focus_area_path(plan, fa, lang)),
+                    goals: fa
+                        .goals
+                        .iter()
+                        .map(|g| self.goal_view(plan, fa, g, lang, Some(year)))
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
