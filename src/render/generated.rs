@@ -57,6 +57,9 @@ fn doc_title(site: &Site, key: &str, lang: &str) -> (String, String) {
         .unwrap_or_default()
 }
 
+/// Puts a page's views into its template context.
+type Fill = Box<dyn Fn(&mut Context)>;
+
 pub fn render(
     site: &Site,
     theme: &Theme,
