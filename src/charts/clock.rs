@@ -98,14 +98,34 @@ impl ClockChart<'_> {
                 esc(self.months[(m - 1) as usize])
             );
         }
-        // Phases: one ring each, inwards.
-        let n = self.phases.len().max(1);
+        // Phases on rings inwards: a phase goes on the outermost ring where its months are
+        // free, so phases that follow each other share a ring and stay long enough to read.
+        let mut rings: Vec<[bool; 13]> = Vec::new();
+        let mut ring_of = Vec::new();
+        for p in &self.phases {
+            let months: Vec<usize> = p
+                .months
+                .iter()
+                .filter(|m| (1..=12).contains(*m))
+                .map(|m| *m as usize)
+                .collect();
+            let free = rings.iter().position(|r| months.iter().all(|m| !r[*m]));
+            let i = free.unwrap_or_else(|| {
+                rings.push([false; 13]);
+                rings.len() - 1
+            });
+            for m in &months {
+                rings[i][*m] = true;
+            }
+            ring_of.push(i);
+        }
+        let n = rings.len().max(1);
         let width = (110.0 / n as f64).clamp(8.0, 26.0);
         for (i, p) in self.phases.iter().enumerate() {
-            let r1 = 146.0 - i as f64 * (width + 2.0);
+            let r1 = 146.0 - ring_of[i] as f64 * (width + 2.0);
             let r0 = r1 - width;
             if r0 < 20.0 {
-                break;
+                continue;
             }
             let colour = PALETTE[i % PALETTE.len()];
             for (start, len) in runs(&p.months) {
