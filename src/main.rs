@@ -34,6 +34,18 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Report every problem an author can fix, with the plan quality report; writes nothing.
+    Check {
+        /// The site folder, holding content/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// Check pages marked `draft: true` too.
+        #[arg(long)]
+        drafts: bool,
+        /// Exit with code 1 when there are warnings.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
     /// Fetch indicator data from THL's Sotkanet indicator bank.
     Sotkanet {
         #[command(subcommand)]
@@ -91,6 +103,20 @@ fn main() -> ExitCode {
                 check: false,
             };
             cmd::build::run(&opts, cli.quiet)
+        }
+        Command::Check {
+            root,
+            drafts,
+            deny_warnings,
+        } => {
+            let opts = kertomus::BuildOptions {
+                root,
+                output: None,
+                base_url: None,
+                drafts,
+                check: true,
+            };
+            cmd::check::run(&opts, deny_warnings, cli.quiet)
         }
         Command::Sotkanet {
             command:

@@ -95,7 +95,7 @@ pub fn check(plan: &Plan, s: &Setting<'_>) -> Vec<(Finding, Diagnostic)> {
                 warn(
                     Finding::OwnInCountyPlan,
                     m.at,
-                    format!("measure `{}` is the county's own work, not joint", m.id),
+                    format!("measure `{}` is own work (scope: own), not joint work", m.id),
                     "the regional plan is for joint work across the municipality–county interface; name partners or move it to the county's own plans",
                 );
             }

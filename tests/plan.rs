@@ -1,0 +1,269 @@
+//! End-to-end tests of the plan, annual report, surveys, annual clock, cooperation structure
+//! and `kertomus check` over `tests/fixtures/plan/`.
+
+mod common;
+
+use common::{copy_dir, kertomus, read};
+use std::path::{Path, PathBuf};
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan");
+
+fn built() -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let o = kertomus(&[
+        "build",
+        "-q",
+        "--root",
+        FIXTURE,
+        "--output",
+        public.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    (out, public)
+}
+
+/// A copy of the fixture with files replaced.
+fn variant(changes: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new(FIXTURE), dir.path());
+    for (rel, text) in changes {
+        std::fs::write(dir.path().join(rel), text).unwrap();
+    }
+    dir
+}
+
+fn main_of(html: &str) -> &str {
+    let start = html.find("<main").unwrap();
+    &html[start..html.find("</main>").unwrap()]
+}
+
+#[test]
+fn plan_overview_counts_and_status_chart() {
+    let (_t, public) = built();
+    let page = read(&public, "suunnitelma/suunnitelma/index.html");
+    let main = main_of(&page);
+    assert!(
+        main.contains("2 painopistettä, 3 tavoitetta, 3 toimenpidettä: 2 yhteistä ja 1 omaa."),
+        "{main}"
+    );
+    assert!(main.contains("<a href=\"/suunnitelma/suunnitelma/osallisuus/\">Osallisuus</a> <span class=\"tag\">läpileikkaava painopiste</span>"));
+    // Status in the latest year (2026): each measure's latest entry up to then.
+    assert!(main.contains("<figcaption>Toimenpiteet tilan mukaan 2026</figcaption>"));
+    assert!(main.contains("<tr><th scope=\"row\">Kaikki toimenpiteet</th><td class=\"align-right\">1 (33 %)</td><td class=\"align-right\">1 (33 %)</td><td class=\"align-right\">1 (33 %)</td><td class=\"align-right\">3</td></tr>"), "{main}");
+    assert!(main.contains("<th scope=\"col\" class=\"align-right\">suunniteltu</th><th scope=\"col\" class=\"align-right\">käynnissä</th><th scope=\"col\" class=\"align-right\">toteutunut</th>"));
+    // The document page links to the plan.
+    let doc = read(&public, "suunnitelma/index.html");
+    assert!(doc.contains("<a href=\"/suunnitelma/suunnitelma/\">Suunnitelman yleiskuva</a>"));
+    let sv = read(&public, "sv/suunnitelma/suunnitelma/index.html");
+    assert!(
+        sv.contains("<a href=\"/sv/suunnitelma/suunnitelma/mieli/\">Psykiskt välbefinnande</a>")
+    );
+    assert!(sv.contains("<a href=\"/sv/suunnitelma/suunnitelma/osallisuus/\"><span lang=\"fi\">Osallisuus</span></a>"), "untranslated text keeps its language");
+}
+
+#[test]
+fn focus_area_page_has_gaps_goals_and_measures_with_anchors() {
+    let (_t, public) = built();
+    let main = read(&public, "suunnitelma/suunnitelma/mieli/index.html");
+    let main = main_of(&main);
+    assert!(main.contains("<h1>Mielen hyvinvointi</h1>"));
+    assert!(main.contains("<p>Nuorten <strong>mielen</strong> hyvinvointi.</p>"));
+    assert!(main.contains("<h3 id=\"ahdistus-title\">Nuorten ahdistus</h3>"));
+    assert!(main.contains("role=\"img\""), "the gap's evidence chart");
+    // Goal indicator: baseline → latest → target, and the on-track word.
+    assert!(main.contains("<td class=\"align-right\">11,2 / 1 000 (2023)</td><td class=\"align-right\">10,6 / 1 000 (2025)</td><td class=\"align-right\">10,0 / 1 000 (2029)</td><td><span class=\"track track_on\">tavoitteen suunnassa</span></td>"), "{main}");
+    // Measures are anchors with text status labels, responsible and partners.
+    assert!(main.contains("<article class=\"measure\" id=\"mh-1-1\""));
+    assert!(main.contains("<span class=\"status status-ongoing\">käynnissä 2026</span>"));
+    assert!(main.contains("<span class=\"status status-planned\">suunniteltu 2025</span>"));
+    assert!(main.contains("<dt>Yhteistyötahot</dt><dd><a href=\"/organisaatiot/kuopio/\">Kuopion kaupunki</a>, <a href=\"/organisaatiot/jarjestot/\">Järjestöt</a></dd>"));
+    assert!(main.contains("<dd>oma, lakisääteinen</dd>"));
+    // A goal page of its own.
+    let goal = read(&public, "suunnitelma/suunnitelma/mieli/mh-1/index.html");
+    assert!(goal.contains("<h1>Nuorten mieli voi paremmin</h1>"));
+    assert!(goal
+        .contains("<h3 id=\"mh-1-1-title\" class=\"measure-title\">Ryhmäytyminen kouluissa</h3>"));
+}
+
+#[test]
+fn together_and_separately_groups_by_partner_and_responsible() {
+    let (_t, public) = built();
+    let page = read(
+        &public,
+        "suunnitelma/suunnitelma/yhdessa-ja-erikseen/index.html",
+    );
+    let main = main_of(&page);
+    let joint = &main[main.find("id=\"yhdessa\"").unwrap()..main.find("id=\"erikseen\"").unwrap()];
+    let own = &main
+        [main.find("id=\"erikseen\"").unwrap()..main.find("id=\"yhteiset-tavoitteet\"").unwrap()];
+    let heads = |s: &str| -> Vec<String> {
+        s.split("<h3 ")
+            .skip(1)
+            .map(|h| {
+                let inner = &h[h.find('>').unwrap() + 1..h.find("</h3>").unwrap()];
+                inner
+                    .split('>')
+                    .filter(|p| !p.starts_with('<'))
+                    .map(|p| p.split('<').next().unwrap())
+                    .collect::<String>()
+            })
+            .collect()
+    };
+    assert_eq!(heads(joint), vec!["Kuopion kaupunki", "Järjestöt"]);
+    assert_eq!(heads(own), vec!["Testin hyvinvointialue"]);
+    assert!(
+        joint.contains("Ystävätoiminta"),
+        "a joint measure without a responsible party is listed under its partner"
+    );
+    assert!(main.contains("<a href=\"/suunnitelma/suunnitelma/mieli/mh-1/\">Nuorten mieli voi paremmin</a> – <a href=\"/organisaatiot/kuopio/\">Kuopion kaupunki</a>"));
+    // Organisation pages: roles; an organisation without a role gets no page.
+    let kuopio = read(&public, "organisaatiot/kuopio/index.html");
+    assert!(kuopio.contains("<h2>Toimenpiteet yhteistyötahona (1)</h2>"));
+    assert!(kuopio.contains("<h2>Yhteiset tavoitteet (1)</h2>"));
+    assert!(!public.join("organisaatiot/ei-roolia").exists());
+}
+
+#[test]
+fn annual_report_shows_the_year_with_not_reported_measures() {
+    let (_t, public) = built();
+    let page = read(&public, "raportti-2026/index.html");
+    let main = main_of(&page);
+    assert!(main.contains("<h2 id=\"vuosiraportti\">Vuosiraportti 2026</h2>"));
+    assert!(main.contains("<tr><th scope=\"row\"><span class=\"status status-none\">ei raportoitu</span></th><td class=\"align-right\">1</td></tr>"));
+    assert!(main.contains("<a href=\"/suunnitelma/suunnitelma/mieli/#mh-1-2\">Keskusteluapu iltaisin</a></th><td>Testin hyvinvointialue</td><td><span class=\"status status-none\">ei raportoitu</span>"), "{main}");
+    assert!(
+        main.contains("<td>Kaikki yläkoulut.</td>"),
+        "the year's note"
+    );
+    // The printable page carries the report too.
+    let print = read(&public, "raportti-2026/tulosta/index.html");
+    assert!(print.contains("<h2 id=\"vuosiraportti\">Vuosiraportti 2026</h2>"));
+}
+
+#[test]
+fn survey_statistics_and_published_figures() {
+    let (_t, public) = built();
+    let page = read(&public, "kyselyt/kysely/index.html");
+    let main = main_of(&page);
+    assert!(main.contains("<tr><th scope=\"row\">HVA</th><td class=\"align-right\">3</td><td class=\"align-right\">1,67</td><td class=\"align-right\">0,94</td><td>laskettu vastausmääristä</td></tr>"), "{main}");
+    assert!(main.contains("<tr><th scope=\"row\">Kunta</th><td class=\"align-right\">14</td><td class=\"align-right\">1,93</td><td class=\"align-right\">1,03</td><td>julkaistu luku (vastausmäärät eivät tiedossa)</td></tr>"));
+    assert!(main.contains("<tr><th scope=\"row\">HVA</th><td class=\"align-right\">2 (67 %)</td><td class=\"align-right\">0 (0 %)</td><td class=\"align-right\">1 (33 %)</td><td class=\"align-right\">0 (0 %)</td><td class=\"align-right\">3</td></tr>"));
+    assert!(main.contains("Poliisin ilmiöt <span class=\"tags\">(HVA, Kunta)</span>"));
+    // The shortcode embeds the question in a chapter, with unique ids.
+    let chapter = read(&public, "suunnitelma/01-luku/index.html");
+    assert!(chapter.contains("<div class=\"survey-question\" id=\"q1-"));
+    assert!(chapter.contains("<a href=\"/kyselyt/kysely/\">Ennakkokysely</a>"));
+    assert!(
+        chapter.contains("<table class=\"measures-table\">"),
+        "goals() shortcode"
+    );
+    assert!(
+        chapter.contains("<svg class=\"clock-svg\""),
+        "vuosikello() shortcode"
+    );
+}
+
+#[test]
+fn annual_clock_and_cooperation_structure() {
+    let (_t, public) = built();
+    let clock = read(&public, "vuosikello/index.html");
+    assert!(clock.contains("role=\"img\" aria-labelledby=\"vuosikello-t vuosikello-d\""));
+    assert!(clock.contains("<desc id=\"vuosikello-d\">tammikuu: 1. Arviointi; 2. Kirjoittaminen. helmikuu: 1. Arviointi. maaliskuu: 1. Arviointi. joulukuu: 2. Kirjoittaminen.</desc>"), "{clock}");
+    assert!(clock.contains("<ol class=\"clock-months\">"));
+    assert!(clock.contains("<li><strong>heinäkuu</strong>: –</li>"));
+    assert!(clock.contains("<a href=\"/yhteistyorakenne/#strateginen\">Strateginen taso</a>"));
+    let coop = read(&public, "yhteistyorakenne/index.html");
+    let strategic = coop
+        .find("<h2 id=\"taso-1\">Strateginen taso</h2>")
+        .unwrap();
+    let network = coop
+        .find("<h2 id=\"taso-2\">Koordinaattoriverkosto</h2>")
+        .unwrap();
+    assert!(strategic < network);
+    assert!(coop.contains("<dt>Kokoontuu vuodessa</dt><dd>1–2</dd>"));
+    assert!(coop.contains("<a href=\"/organisaatiot/kuopio/\">Kuopion kaupunki</a> – <a href=\"/organisaatiot/hva/\">Testin hyvinvointialue</a>"), "counterparts");
+    // Every new section is in the navigation and the sitemap.
+    let front = read(&public, "index.html");
+    for href in ["/kyselyt/", "/vuosikello/", "/yhteistyorakenne/"] {
+        assert!(
+            front.contains(&format!("<a href=\"{href}\"")),
+            "{href} in navigation"
+        );
+    }
+    let sitemap = read(&public, "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.fi/suunnitelma/suunnitelma/mieli/mh-1/</loc>"));
+    assert!(sitemap.contains("<loc>https://example.fi/sv/kyselyt/kysely/</loc>"));
+}
+
+#[test]
+fn open_data_measures_csv_and_plan_json() {
+    let (_t, public) = built();
+    let csv = read(&public, "data/measures.csv");
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("plan;focus_area;goal;measure;title;responsible;partners;scope;statutory;work_type;maturity;schedule;indicators;status_year;status;note"));
+    assert_eq!(lines.next(), Some("suunnitelma/;mieli;mh-1;mh-1-1;Ryhmäytyminen kouluissa;hva-oh;kuopio,jarjestot;joint;false;;;2025-2027;paivat;2026;ongoing;Kaikki yläkoulut."));
+    assert_eq!(csv.lines().count(), 4);
+    let json: serde_json::Value = serde_json::from_str(&read(&public, "data/plan.json")).unwrap();
+    let fa = &json["plans"][0]["focus_areas"];
+    assert_eq!(fa[1]["kind"], "cross_cutting");
+    assert_eq!(
+        fa[0]["goals"][0]["measures"][0]["progress"]["2025"]["status"],
+        "started"
+    );
+    assert_eq!(fa[0]["goals"][0]["indicators"][0]["target"]["value"], 10.0);
+}
+
+#[test]
+fn resolver_errors_name_file_line_and_column_and_keep_public() {
+    let dir = variant(&[(
+        "content/suunnitelma/lisa.yaml",
+        "focus_areas:\n  - id: osallisuus\n    title: O\n    goals:\n      - id: mh-1\n        title: T\n        shared_with: [kuopi]\n        measures:\n          - {id: x, title: X, responsible: [hva], progress: {2031: {status: done}}}\n",
+    )]);
+    let public = dir.path().join("public");
+    std::fs::create_dir_all(&public).unwrap();
+    std::fs::write(public.join("index.html"), "old").unwrap();
+    let o = kertomus(&["build", "--root", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains(
+            "content/suunnitelma/lisa.yaml:5:9: error: id `mh-1` is used twice in the plan"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/suunnitelma/lisa.yaml:7:23: error: shared_with: organisation `kuopi` is not in content/data/organisations.yaml"), "{stderr}");
+    assert!(stderr.contains("did you mean `kuopio`?"));
+    assert!(stderr.contains("content/suunnitelma/lisa.yaml:9:62: error: progress year 2031 is outside the plan's period 2025–2029"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(public.join("index.html")).unwrap(),
+        "old"
+    );
+}
+
+#[test]
+fn check_reports_plan_quality_and_survey_mismatches() {
+    let o = kertomus(&["check", "--root", FIXTURE]);
+    assert_eq!(o.status.code(), Some(0), "warnings alone pass");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    for line in [
+        "content/suunnitelma/lisa.yaml:10:14: warning: measure `os-1-1` has no responsible party",
+        "content/suunnitelma/lisa.yaml:10:14: warning: measure `os-1-1` has no indicator",
+        "content/suunnitelma/plan.yaml:27:13: warning: measure `mh-1-2` is statutory",
+        "content/suunnitelma/plan.yaml:27:13: warning: measure `mh-1-2` is own work (scope: own), not joint work",
+        "content/suunnitelma/lisa.yaml:11:10: warning: goal `os-2` has no measures",
+        "content/suunnitelma/lisa.yaml:6:9: warning: goal `os-1` has no outcome indicator",
+        "content/suunnitelma/plan.yaml:23:31: warning: indicator `paivat` has no data for the home region HYVINVOINTIALUE:13",
+        "content/data/surveys/kysely.yaml:14:11: warning: survey question `q1`, group Oppilaitokset: mean 1.50 computed, 1.7 published",
+    ] {
+        assert!(stderr.contains(line), "missing {line}\n{stderr}");
+    }
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains("Checked 4 pages: 0 errors, 8 warnings (1 goals without an outcome indicator, 1 goals without measures, 1 indicators without data for the home region, 1 measures without a responsible party, 1 measures without an indicator, 1 own-only measures in a county's plan, 1 statutory measures, 1 survey figures that differ from the published ones)."), "{stdout}");
+    assert!(
+        !Path::new(FIXTURE).join("public").exists(),
+        "check writes nothing"
+    );
+    let o = kertomus(&["check", "--deny-warnings", "--root", FIXTURE]);
+    assert_eq!(o.status.code(), Some(1));
+}
