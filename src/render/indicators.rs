@@ -403,8 +403,20 @@ pub fn index_groups(data: &DataSet<'_>, site: &crate::site::Site, lang: &str) ->
     groups
         .into_iter()
         .map(|((area, kind), items)| {
+            // A focus area id of a plan shows as that focus area's title.
             let area = area
-                .map(str::to_string)
+                .map(|a| {
+                    data.model
+                        .plans
+                        .iter()
+                        .find_map(|p| p.focus_area(a))
+                        .map_or_else(
+                            || a.to_string(),
+                            |fa| {
+                                super::html::plain(&fa.title, lang, data.config.default_language())
+                            },
+                        )
+                })
                 .unwrap_or_else(|| word("indicators_other"));
             let title = match kind {
                 Some(crate::indicators::Kind::Outcome) => {
