@@ -3,37 +3,19 @@
 
 mod common;
 
-use common::{copy_dir, kertomus, read};
+use common::{build_fixture, fixture_with, kertomus, read};
 use std::path::{Path, PathBuf};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/basic");
 
 /// A copy of the basic fixture with some files replaced (or added).
 fn site_with(changes: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(Path::new(FIXTURE), dir.path());
-    for (rel, bytes) in changes {
-        let path = dir.path().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
-    dir
+    fixture_with(FIXTURE, changes)
 }
 
 /// Builds the basic fixture into a temporary folder.
 fn built() -> (tempfile::TempDir, PathBuf) {
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    let o = kertomus(&[
-        "build",
-        "-q",
-        "--root",
-        FIXTURE,
-        "--output",
-        public.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    (out, public)
+    build_fixture(FIXTURE)
 }
 
 /// Builds a broken site; returns stderr, after checking the exit code and that the previous

@@ -2,33 +2,19 @@
 
 mod common;
 
-use common::{copy_dir, kertomus, read};
+use common::{build_fixture, copy_dir, fixture_with, kertomus, read};
 use std::path::{Path, PathBuf};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/indicators");
 
 fn built() -> (tempfile::TempDir, PathBuf) {
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    let o = kertomus(&[
-        "build",
-        "-q",
-        "--root",
-        FIXTURE,
-        "--output",
-        public.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    (out, public)
+    build_fixture(FIXTURE)
 }
 
 /// A copy of the fixture with files replaced; builds it and returns stderr of the failure.
 fn fails_with(changes: &[(&str, &str)]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(Path::new(FIXTURE), dir.path());
-    for (rel, text) in changes {
-        std::fs::write(dir.path().join(rel), text).unwrap();
-    }
+    let changes: Vec<(&str, &[u8])> = changes.iter().map(|(r, t)| (*r, t.as_bytes())).collect();
+    let dir = fixture_with(FIXTURE, &changes);
     let o = kertomus(&["build", "--root", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(!dir.path().join("public").exists());

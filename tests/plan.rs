@@ -3,34 +3,13 @@
 
 mod common;
 
-use common::{copy_dir, kertomus, read};
+use common::{build_fixture, fixture_with, kertomus, read};
 use std::path::{Path, PathBuf};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan");
 
 fn built() -> (tempfile::TempDir, PathBuf) {
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    let o = kertomus(&[
-        "build",
-        "-q",
-        "--root",
-        FIXTURE,
-        "--output",
-        public.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    (out, public)
-}
-
-/// A copy of the fixture with files replaced.
-fn variant(changes: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(Path::new(FIXTURE), dir.path());
-    for (rel, text) in changes {
-        std::fs::write(dir.path().join(rel), text).unwrap();
-    }
-    dir
+    build_fixture(FIXTURE)
 }
 
 fn main_of(html: &str) -> &str {
@@ -216,9 +195,9 @@ fn open_data_measures_csv_and_plan_json() {
 
 #[test]
 fn resolver_errors_name_file_line_and_column_and_keep_public() {
-    let dir = variant(&[(
+    let dir = fixture_with(FIXTURE, &[(
         "content/suunnitelma/lisa.yaml",
-        "focus_areas:\n  - id: osallisuus\n    title: O\n    goals:\n      - id: mh-1\n        title: T\n        shared_with: [kuopi]\n        measures:\n          - {id: x, title: X, responsible: [hva], progress: {2031: {status: done}}}\n",
+        b"focus_areas:\n  - id: osallisuus\n    title: O\n    goals:\n      - id: mh-1\n        title: T\n        shared_with: [kuopi]\n        measures:\n          - {id: x, title: X, responsible: [hva], progress: {2031: {status: done}}}\n",
     )]);
     let public = dir.path().join("public");
     std::fs::create_dir_all(&public).unwrap();

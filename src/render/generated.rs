@@ -57,8 +57,38 @@ fn doc_title(site: &Site, key: &str, lang: &str) -> (String, String) {
         .unwrap_or_default()
 }
 
-/// Puts a page's views into its template context.
-type Fill = Box<dyn Fn(&mut Context)>;
+/// Breadcrumbs of a plan page: front page, document, and (below the overview) the plan.
+fn plan_crumbs(
+    site: &Site,
+    data: &DataSet<'_>,
+    plan: &crate::plan::Plan,
+    lang: &str,
+    below: bool,
+) -> (Vec<Link>, String) {
+    let (title, href) = doc_title(site, &plan.doc_key, lang);
+    let mut crumbs = front(site, lang);
+    crumbs.push(crumb(title.clone(), href));
+    if below {
+        crumbs.push(crumb(
+            data.word(lang, "plan_title"),
+            site.href(&data.plan_path(plan, lang)),
+        ));
+    }
+    (crumbs, title)
+}
+
+/// Language, path, template, breadcrumbs and named views of one generated page.
+type Out<'a> = (
+    &'a str,
+    String,
+    &'static str,
+    Vec<Link>,
+    Vec<(&'static str, serde_json::Value)>,
+);
+
+fn value(v: impl Serialize) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or_default()
+}
 
 pub fn render(
     site: &Site,
@@ -66,86 +96,64 @@ pub fn render(
     data: &DataSet<'_>,
     job: &Job,
 ) -> Result<(String, String), Error> {
-    let (path, template, build): (String, &str, Fill) = match job {
+    let prefix = |lang: &str| data.config.lang_prefix(lang);
+    let section =
+        |lang: &str, slug: &str, key: &str| super::section_crumbs(site, theme, lang, slug, key);
+    // Each page: language, path, template, breadcrumbs and the views its template reads.
+    let (lang, path, template, crumbs, views): Out<'_> = match job {
         Job::PlanOverview(lang, pi) => {
             let plan = &data.model.plans[*pi];
-            let (title, href) = doc_title(site, &plan.doc_key, lang);
-            let mut crumbs = front(site, lang);
-            crumbs.push(crumb(title.clone(), href));
-            let view = data.plan_view(plan, lang, &title);
-            (
-                data.plan_path(plan, lang),
-                "plan.html",
-                Box::new(move |ctx| {
-                    ctx.insert("breadcrumbs", &crumbs);
-                    ctx.insert("plan", &view);
-                }),
-            )
+            let (crumbs, title) = plan_crumbs(site, data, plan, lang, false);
+            let views = vec![("plan", value(data.plan_view(plan, lang, &title)))];
+            (lang, data.plan_path(plan, lang), "plan.html", crumbs, views)
         }
         Job::Together(lang, pi) => {
             let plan = &data.model.plans[*pi];
-            let (title, href) = doc_title(site, &plan.doc_key, lang);
-            let mut crumbs = front(site, lang);
-            crumbs.push(crumb(title.clone(), href));
-            crumbs.push(crumb(
-                data.word(lang, "plan_title"),
-                site.href(&data.plan_path(plan, lang)),
-            ));
-            let view = data.together_view(plan, lang);
-            let plan_view = data.plan_view(plan, lang, &title);
+            let (crumbs, title) = plan_crumbs(site, data, plan, lang, true);
+            let views = vec![
+                ("together", value(data.together_view(plan, lang))),
+                ("plan", value(data.plan_view(plan, lang, &title))),
+            ];
             (
+                lang,
                 data.together_path(plan, lang),
                 "together.html",
-                Box::new(move |ctx| {
-                    ctx.insert("breadcrumbs", &crumbs);
-                    ctx.insert("together", &view);
-                    ctx.insert("plan", &plan_view);
-                }),
+                crumbs,
+                views,
             )
         }
         Job::FocusArea(lang, pi, fi) => {
             let plan = &data.model.plans[*pi];
             let fa = &plan.focus_areas[*fi];
-            let (title, href) = doc_title(site, &plan.doc_key, lang);
-            let mut crumbs = front(site, lang);
-            crumbs.push(crumb(title, href));
-            crumbs.push(crumb(
-                data.word(lang, "plan_title"),
-                site.href(&data.plan_path(plan, lang)),
-            ));
-            let view = data.focus_area_view(plan, fa, lang, true);
+            let (crumbs, _) = plan_crumbs(site, data, plan, lang, true);
+            let views = vec![(
+                "focus_area",
+                value(data.focus_area_view(plan, fa, lang, true)),
+            )];
             (
+                lang,
                 data.focus_area_path(plan, fa, lang),
                 "focus_area.html",
-                Box::new(move |ctx| {
-                    ctx.insert("breadcrumbs", &crumbs);
-                    ctx.insert("focus_area", &view);
-                }),
+                crumbs,
+                views,
             )
         }
         Job::Goal(lang, pi, fi, gi) => {
             let plan = &data.model.plans[*pi];
             let fa = &plan.focus_areas[*fi];
             let goal = &fa.goals[*gi];
-            let (title, href) = doc_title(site, &plan.doc_key, lang);
-            let mut crumbs = front(site, lang);
-            crumbs.push(crumb(title, href));
-            crumbs.push(crumb(
-                data.word(lang, "plan_title"),
-                site.href(&data.plan_path(plan, lang)),
-            ));
+            let (mut crumbs, _) = plan_crumbs(site, data, plan, lang, true);
             crumbs.push(crumb(
                 super::html::plain(&fa.title, lang, data.config.default_language()),
                 site.href(&data.focus_area_path(plan, fa, lang)),
             ));
-            let view = data.goal_view(plan, fa, goal, lang, None);
+            let views = vec![("goal", value(data.goal_view(plan, fa, goal, lang, None)))];
             (
+                lang,
                 data.goal_path(plan, fa, goal, lang),
                 "goal.html",
-                Box::new(move |ctx| {
-                    ctx.insert("breadcrumbs", &crumbs);
-                    ctx.insert("goal", &view);
-                }),
+                crumbs,
+                views,
             )
         }
         Job::OrgIndex(lang) => {
@@ -174,31 +182,23 @@ pub fn render(
                     }
                 })
                 .collect();
-            let crumbs = front(site, lang);
             (
-                format!("{}organisaatiot/", data.config.lang_prefix(lang)),
+                lang,
+                format!("{}organisaatiot/", prefix(lang)),
                 "organisations.html",
-                Box::new(move |ctx| {
-                    ctx.insert("breadcrumbs", &crumbs);
-                    ctx.insert("organisations", &rows);
-                }),
+                front(site, lang),
+                vec![("organisations", value(rows))],
             )
         }
         Job::Org(lang, i) => {
             let o = data.organisations_with_pages()[*i];
-            let mut crumbs = front(site, lang);
-            crumbs.push(crumb(
-                data.word(lang, "organisations_title"),
-                site.href(&format!("{}organisaatiot/", data.config.lang_prefix(lang))),
-            ));
-            let view = data.organisation_view(o, lang);
+            let views = vec![("organisation", value(data.organisation_view(o, lang)))];
             (
+                lang,
                 data.organisation_path(&o.id, lang),
                 "organisation.html",
-                Box::new(move |ctx| {
-                    ctx.insert("breadcrumbs", &crumbs);
-                    ctx.insert("organisation", &view);
-                }),
+                section(lang, "organisaatiot", "organisations_title"),
+                views,
             )
         }
         Job::SurveyIndex(lang) => {
@@ -208,74 +208,55 @@ pub fn render(
                 .iter()
                 .map(|s| data.survey_view(s, lang))
                 .collect();
-            let crumbs = front(site, lang);
             (
-                format!("{}kyselyt/", data.config.lang_prefix(lang)),
+                lang,
+                format!("{}kyselyt/", prefix(lang)),
                 "surveys.html",
-                Box::new(move |ctx| {
-                    ctx.insert("breadcrumbs", &crumbs);
-                    ctx.insert("surveys", &views);
-                }),
+                front(site, lang),
+                vec![("surveys", value(views))],
             )
         }
         Job::Survey(lang, i) => {
             let s = &data.model.surveys[*i];
-            let mut crumbs = front(site, lang);
-            crumbs.push(crumb(
-                data.word(lang, "surveys_title"),
-                site.href(&format!("{}kyselyt/", data.config.lang_prefix(lang))),
-            ));
-            let view = data.survey_view(s, lang);
+            let views = vec![("survey", value(data.survey_view(s, lang)))];
             (
+                lang,
                 data.survey_path(s, lang),
                 "survey.html",
-                Box::new(move |ctx| {
-                    ctx.insert("breadcrumbs", &crumbs);
-                    ctx.insert("survey", &view);
-                }),
+                section(lang, "kyselyt", "surveys_title"),
+                views,
             )
         }
         Job::Clock(lang) => {
-            let view = data.clock_view(lang, "vuosikello", super::current_month());
-            let crumbs = front(site, lang);
+            let views = vec![(
+                "clock",
+                value(data.clock_view(lang, "vuosikello", super::current_month())),
+            )];
             (
-                format!("{}vuosikello/", data.config.lang_prefix(lang)),
+                lang,
+                format!("{}vuosikello/", prefix(lang)),
                 "vuosikello.html",
-                Box::new(move |ctx| {
-                    ctx.insert("breadcrumbs", &crumbs);
-                    ctx.insert("clock", &view);
-                }),
+                front(site, lang),
+                views,
             )
         }
         Job::Cooperation(lang) => {
-            let view = data.cooperation_view(lang);
-            let crumbs = front(site, lang);
+            let views = vec![("cooperation", value(data.cooperation_view(lang)))];
             (
-                format!("{}yhteistyorakenne/", data.config.lang_prefix(lang)),
+                lang,
+                format!("{}yhteistyorakenne/", prefix(lang)),
                 "cooperation.html",
-                Box::new(move |ctx| {
-                    ctx.insert("breadcrumbs", &crumbs);
-                    ctx.insert("cooperation", &view);
-                }),
+                front(site, lang),
+                views,
             )
         }
         _ => unreachable!("generated::render handles only generated pages"),
     };
-    let lang = match job {
-        Job::PlanOverview(l, ..)
-        | Job::Together(l, ..)
-        | Job::FocusArea(l, ..)
-        | Job::Goal(l, ..)
-        | Job::OrgIndex(l)
-        | Job::Org(l, _)
-        | Job::SurveyIndex(l)
-        | Job::Survey(l, _)
-        | Job::Clock(l)
-        | Job::Cooperation(l) => l.as_str(),
-        _ => site.config.default_language(),
-    };
     let mut ctx = common(site, theme, data, lang, None, &path);
-    build(&mut ctx);
+    ctx.insert("breadcrumbs", &crumbs);
+    for (key, v) in views {
+        ctx.insert(key, &v);
+    }
     Ok((
         format!("{path}index.html"),
         render_template(theme, template, &ctx)?,

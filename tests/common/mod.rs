@@ -1,7 +1,7 @@
 //! Helpers shared by the end-to-end tests.
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Runs the `kertomus` binary.
@@ -28,4 +28,32 @@ pub fn copy_dir(from: &Path, to: &Path) {
 /// A file of a built site.
 pub fn read(public: &Path, rel: &str) -> String {
     std::fs::read_to_string(public.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Builds the fixture site at `root` into a temporary folder; returns it and its `public/`.
+pub fn build_fixture(root: &str) -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let o = kertomus(&[
+        "build",
+        "-q",
+        "--root",
+        root,
+        "--output",
+        public.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    (out, public)
+}
+
+/// A copy of the fixture site at `root` with some files replaced (or added).
+pub fn fixture_with(root: &str, changes: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new(root), dir.path());
+    for (rel, bytes) in changes {
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    dir
 }
