@@ -98,7 +98,19 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
         surveys: &surveys,
         cooperation: &cooperation,
     };
-    check_generated_paths(&config, &indicators, &model, &sources, &mut diags);
+    let statement_slugs: Vec<String> = theme
+        .strings
+        .values()
+        .filter_map(|t| t.get("statement_slug").map(|s| format!("{s}/")))
+        .collect();
+    check_generated_paths(
+        &config,
+        &indicators,
+        &model,
+        &statement_slugs,
+        &sources,
+        &mut diags,
+    );
     let data_config = config.clone();
     let data = DataSet::new(&data_config, &register, &indicators, &theme.strings, model);
     let findings = if opts.check {
@@ -300,6 +312,7 @@ fn check_generated_paths(
     config: &Config,
     indicators: &indicators::Indicators,
     model: &Model<'_>,
+    statement_slugs: &[String],
     sources: &[SourcePage],
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -327,6 +340,7 @@ fn check_generated_paths(
         }
     }
     let mut reserved: Vec<String> = vec!["data/".into()];
+    reserved.extend(statement_slugs.iter().cloned());
     if !indicators.list.is_empty() {
         reserved.push("mittarit/".into());
     }
@@ -457,6 +471,11 @@ fn quality_report(data: &DataSet<'_>, sources: &[SourcePage]) -> Vec<(&'static s
         );
         out.extend(findings.into_iter().map(|(f, d)| (f.label(), d)));
     }
+    out.extend(
+        render::statement::warnings(data.config, crate::dates::today_utc())
+            .into_iter()
+            .map(|d| ("accessibility statement", d)),
+    );
     for s in data.model.surveys {
         out.extend(
             s.mismatches()

@@ -63,19 +63,107 @@ pub enum Compliance {
     None,
 }
 
+/// How the statement's assessment was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    #[default]
+    SelfAssessment,
+    ThirdParty,
+}
+
+/// The authority that enforces accessibility (valvontaviranomainen). Since 1.1.2025 it is
+/// Traficom's Digital Accessibility Supervision; a site may override any field.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Supervisor {
+    #[serde(default = "Supervisor::default_name")]
+    pub name: Text,
+    #[serde(default = "Supervisor::default_unit")]
+    pub unit: Text,
+    #[serde(default = "Supervisor::default_url")]
+    pub url: String,
+    #[serde(default = "Supervisor::default_email")]
+    pub email: String,
+    #[serde(default = "Supervisor::default_phone")]
+    pub phone: String,
+}
+
+impl Supervisor {
+    fn by_lang(fi: &str, sv: &str, en: &str) -> Text {
+        Text::ByLang(
+            [("fi", fi), ("sv", sv), ("en", en)]
+                .into_iter()
+                .map(|(l, t)| (l.to_string(), t.to_string()))
+                .collect(),
+        )
+    }
+    fn default_name() -> Text {
+        Self::by_lang(
+            "Liikenne- ja viestintävirasto Traficom",
+            "Transport- och kommunikationsverket Traficom",
+            "Finnish Transport and Communications Agency Traficom",
+        )
+    }
+    fn default_unit() -> Text {
+        Self::by_lang(
+            "Digitaalisen esteettömyyden valvonta",
+            "Tillsynen över digital tillgänglighet",
+            "Digital Accessibility Supervision",
+        )
+    }
+    fn default_url() -> String {
+        "https://www.saavutettavuusvaatimukset.fi/".into()
+    }
+    fn default_email() -> String {
+        "saavutettavuus@traficom.fi".into()
+    }
+    fn default_phone() -> String {
+        "029 534 5000".into()
+    }
+}
+
+impl Default for Supervisor {
+    fn default() -> Self {
+        Supervisor {
+            name: Self::default_name(),
+            unit: Self::default_unit(),
+            url: Self::default_url(),
+            email: Self::default_email(),
+            phone: Self::default_phone(),
+        }
+    }
+}
+
 /// Drives the generated accessibility statement (spec §3).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Accessibility {
     pub compliance: Compliance,
+    /// Content that does not meet the requirements (non-compliance), and why.
     #[serde(default)]
     pub known_issues: Vec<Text>,
+    /// Content left inaccessible because fixing it would be a disproportionate burden.
+    #[serde(default)]
+    pub disproportionate_burden: Vec<Text>,
+    /// Content outside the law's scope (e.g. third-party content, old documents).
+    #[serde(default)]
+    pub out_of_scope: Vec<Text>,
     #[serde(default)]
     pub feedback_email: Option<String>,
+    #[serde(default)]
+    pub feedback_url: Option<String>,
     #[serde(default)]
     pub prepared: Option<Date>,
     #[serde(default)]
     pub reviewed: Option<Date>,
+    #[serde(default)]
+    pub method: Method,
+    /// Who assessed the site, for a third-party assessment.
+    #[serde(default)]
+    pub assessed_by: Option<Text>,
+    #[serde(default)]
+    pub supervisor: Supervisor,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]

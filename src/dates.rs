@@ -89,12 +89,16 @@ impl Serialize for Date {
     }
 }
 
-/// Today's date in UTC, from the system clock (chrono's `clock` feature is not needed for it).
+/// Today's date in UTC: `SOURCE_DATE_EPOCH` when set (the reproducible-builds convention, so
+/// that a build or check can be repeated as of a given day), else the system clock.
 pub fn today_utc() -> Option<NaiveDate> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_secs();
+    let secs = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => v.trim().parse::<u64>().ok()?,
+        Err(_) => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_secs(),
+    };
     DateTime::from_timestamp(i64::try_from(secs).ok()?, 0).map(|t| t.date_naive())
 }
 

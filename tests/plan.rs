@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{build_fixture, fixture_with, kertomus, read};
+use common::{build_fixture, fixture_with, kertomus, kertomus_on, read};
 use std::path::{Path, PathBuf};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan");
@@ -222,7 +222,7 @@ fn resolver_errors_name_file_line_and_column_and_keep_public() {
 
 #[test]
 fn check_reports_plan_quality_and_survey_mismatches() {
-    let o = kertomus(&["check", "--root", FIXTURE]);
+    let o = kertomus_on("2026-11-30", &["check", "--root", FIXTURE]);
     assert_eq!(o.status.code(), Some(0), "warnings alone pass");
     let stderr = String::from_utf8_lossy(&o.stderr);
     for line in [
@@ -245,4 +245,84 @@ fn check_reports_plan_quality_and_survey_mismatches() {
     );
     let o = kertomus(&["check", "--deny-warnings", "--root", FIXTURE]);
     assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn accessibility_statement_in_three_languages() {
+    let site = "title: {fi: \"Testi\", sv: \"Test\", en: \"Test\"}\nbase_url: \"https://example.fi/\"\nlanguages: [fi, sv, en]\ncontact: {name: Koordinaattori, email: \"hyte@example.fi\"}\naccessibility:\n  compliance: partial\n  known_issues: [{fi: \"Vanhat PDF-liitteet\", sv: \"Gamla PDF-bilagor\", en: \"Old PDF attachments\"}]\n  out_of_scope: [\"Videot ennen 23.9.2020\"]\n  prepared: 2024-01-15\n  reviewed: 2025-06-01\n";
+    let dir = fixture_with(FIXTURE, &[("content/site.yaml", site.as_bytes())]);
+    let public = dir.path().join("public");
+    let o = kertomus(&["build", "-q", "--root", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for (path, words) in [
+        (
+            "saavutettavuusseloste/index.html",
+            [
+                "<h1>Saavutettavuusseloste</h1>",
+                "täyttää WCAG 2.1 -ohjeiston AA-tason saavutettavuusvaatimukset osittain",
+                "<li>Vanhat PDF-liitteet</li>",
+                "Vastaamme 14 päivän kuluessa.",
+                "Liikenne- ja viestintävirasto Traficom<br>\nDigitaalisen esteettömyyden valvonta",
+                "puhelinvaihde 029 534 5000",
+                "<time datetime=\"2025-06-01\">1.6.2025</time>",
+            ],
+        ),
+        (
+            "sv/tillganglighetsutlatande/index.html",
+            [
+                "<h1>Tillgänglighetsutlåtande</h1>",
+                "uppfyller delvis tillgänglighetskraven",
+                "<li>Gamla PDF-bilagor</li>",
+                "Vi svarar inom 14 dagar.",
+                "Transport- och kommunikationsverket Traficom",
+                "växel 029 534 5000",
+                "<li><span lang=\"fi\">Videot ennen 23.9.2020</span></li>",
+            ],
+        ),
+        (
+            "en/accessibility-statement/index.html",
+            [
+                "<h1>Accessibility statement</h1>",
+                "partially complies with the accessibility requirements of WCAG 2.1 level AA",
+                "<li>Old PDF attachments</li>",
+                "We will reply within 14 days.",
+                "Digital Accessibility Supervision",
+                "https://www.saavutettavuusvaatimukset.fi/",
+                "<a href=\"mailto:hyte@example.fi\">hyte@example.fi</a>",
+            ],
+        ),
+    ] {
+        let page = read(&public, path);
+        for w in words {
+            assert!(page.contains(w), "{path}: missing {w}");
+        }
+    }
+    // Every page's footer links to the statement in its language.
+    assert!(read(&public, "sv/index.html").contains("<a href=\"/sv/tillganglighetsutlatande/\">"));
+    assert!(read(&public, "kyselyt/kysely/index.html")
+        .contains("<a href=\"/saavutettavuusseloste/\">Saavutettavuusseloste</a>"));
+    // check: the review is more than a year old on 2026-11-30, not on 2026-05-31.
+    let o = kertomus_on(
+        "2026-05-31",
+        &["check", "--root", dir.path().to_str().unwrap()],
+    );
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("more than a year ago"));
+    let o = kertomus_on(
+        "2026-11-30",
+        &["check", "--root", dir.path().to_str().unwrap()],
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("content/site.yaml:10:3: warning: the accessibility statement was last reviewed on 2025-06-01, more than a year ago"), "{stderr}");
+    // A supervisor may be configured; the rest stays the default.
+    let custom = format!("{site}  supervisor: {{email: \"valvonta@example.fi\"}}\n");
+    let dir = fixture_with(FIXTURE, &[("content/site.yaml", custom.as_bytes())]);
+    let o = kertomus(&["build", "-q", "--root", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = read(
+        &dir.path().join("public"),
+        "saavutettavuusseloste/index.html",
+    );
+    assert!(
+        page.contains("<a href=\"mailto:valvonta@example.fi\">") && page.contains("029 534 5000")
+    );
 }

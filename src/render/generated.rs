@@ -29,6 +29,7 @@ pub fn paths(data: &DataSet<'_>, lang: &str) -> Vec<String> {
     if !data.model.cooperation.bodies.is_empty() {
         out.push(format!("{p}yhteistyorakenne/"));
     }
+    out.push(data.statement_path(lang));
     out
 }
 
@@ -246,6 +247,16 @@ pub fn render(
                 lang,
                 format!("{}yhteistyorakenne/", prefix(lang)),
                 "cooperation.html",
+                front(site, lang),
+                views,
+            )
+        }
+        Job::Statement(lang) => {
+            let views = vec![("statement", value(data.statement_view(lang)))];
+            (
+                lang,
+                data.statement_path(lang),
+                "statement.html",
                 front(site, lang),
                 views,
             )

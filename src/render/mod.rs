@@ -10,6 +10,7 @@ pub mod indicators;
 pub mod opendata;
 pub mod plan;
 pub mod shortcodes;
+pub mod statement;
 pub mod surveys;
 pub mod theme;
 
@@ -59,6 +60,8 @@ enum Job {
     /// `/vuosikello/` and `/yhteistyorakenne/`.
     Clock(String),
     Cooperation(String),
+    /// The accessibility statement in a language.
+    Statement(String),
 }
 
 /// Renders and writes every HTML page; returns how many were written.
@@ -123,6 +126,7 @@ pub fn render_all(
         if !data.model.cooperation.bodies.is_empty() {
             jobs.push(Job::Cooperation(lang.clone()));
         }
+        jobs.push(Job::Statement(lang.clone()));
     }
     for (i, p) in site.pages.iter().enumerate() {
         for a in &p.front.aliases {
@@ -260,7 +264,8 @@ fn render_job(
         | Job::SurveyIndex(_)
         | Job::Survey(..)
         | Job::Clock(_)
-        | Job::Cooperation(_) => generated::render(site, theme, data, job),
+        | Job::Cooperation(_)
+        | Job::Statement(_) => generated::render(site, theme, data, job),
         Job::NotFound => {
             let ctx = common(site, theme, data, &default, None, "404.html");
             Ok(("404.html".to_string(), render(theme, "404.html", &ctx)?))
@@ -498,11 +503,7 @@ fn common(
         feed_href: site.href(&format!("{prefix}atom.xml")),
         css: vec![site.href("css/kertomus.css"), site.href("css/syntax.css")],
         print_css: site.href("css/print.css"),
-        statement_href: site.href(&format!(
-            "{prefix}{}/",
-            t.get("statement_slug")
-                .map_or("saavutettavuusseloste", String::as_str)
-        )),
+        statement_href: site.href(&data.statement_path(lang)),
         contact_name: contact.map(|c| c.name.get(lang, default).text),
         contact_email: contact.and_then(|c| c.email.clone()),
         contact_phone: contact.and_then(|c| c.phone.clone()),

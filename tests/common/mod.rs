@@ -12,6 +12,17 @@ pub fn kertomus(args: &[&str]) -> Output {
         .expect("run kertomus")
 }
 
+/// Runs the `kertomus` binary as of a given day (`SOURCE_DATE_EPOCH`).
+pub fn kertomus_on(day: &str, args: &[&str]) -> Output {
+    let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+    let epoch = date.and_hms_opt(12, 0, 0).unwrap().and_utc().timestamp();
+    Command::new(env!("CARGO_BIN_EXE_kertomus"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", epoch.to_string())
+        .output()
+        .expect("run kertomus")
+}
+
 /// Copies a fixture site.
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {

@@ -1,0 +1,144 @@
+//! The accessibility statement (saavutettavuusseloste, tillgänglighetsutlåtande), generated
+//! from `accessibility:` in site.yaml with the content of the EU model statement (2018/1523)
+//! and the Finnish supervisor's requirements: what it covers, the compliance status against
+//! WCAG 2.1 AA, non-accessible content and why, how and when it was prepared, the feedback
+//! channel with its 14-day answer time, and the enforcement procedure.
+
+use super::context::DateView;
+use super::html::tx;
+use super::indicators::DataSet;
+use crate::config::{Compliance, Method, Supervisor};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct SupervisorView {
+    pub name: String,
+    pub unit: String,
+    pub url: String,
+    pub email: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StatementView {
+    pub site_title: String,
+    pub site_url: String,
+    /// `full`, `partial`, `none`, or `unknown` when site.yaml has no `accessibility:`.
+    pub status: String,
+    pub known_issues: Vec<String>,
+    pub burden: Vec<String>,
+    pub out_of_scope: Vec<String>,
+    pub prepared: Option<DateView>,
+    pub reviewed: Option<DateView>,
+    pub third_party: bool,
+    pub assessed_by: Option<String>,
+    pub feedback_email: Option<String>,
+    pub feedback_url: Option<String>,
+    pub supervisor: SupervisorView,
+}
+
+impl DataSet<'_> {
+    pub fn statement_path(&self, lang: &str) -> String {
+        format!(
+            "{}{}/",
+            self.config.lang_prefix(lang),
+            self.word(lang, "statement_slug")
+        )
+    }
+
+    pub fn statement_view(&self, lang: &str) -> StatementView {
+        let d = self.config.default_language();
+        let a = self.config.accessibility.as_ref();
+        let texts = |v: &[crate::text::Text]| v.iter().map(|t| tx(t, lang, d)).collect();
+        let default_supervisor = Supervisor::default();
+        let s = a.map_or(&default_supervisor, |a| &a.supervisor);
+        StatementView {
+            site_title: self.config.title.get(lang, d).text,
+            site_url: self.config.base_url.clone(),
+            status: match a.map(|a| a.compliance) {
+                Some(Compliance::Full) => "full",
+                Some(Compliance::Partial) => "partial",
+                Some(Compliance::None) => "none",
+                None => "unknown",
+            }
+            .to_string(),
+            known_issues: a.map(|a| texts(&a.known_issues)).unwrap_or_default(),
+            burden: a
+                .map(|a| texts(&a.disproportionate_burden))
+                .unwrap_or_default(),
+            out_of_scope: a.map(|a| texts(&a.out_of_scope)).unwrap_or_default(),
+            prepared: a
+                .and_then(|a| a.prepared.as_ref())
+                .map(|x| DateView::new(x, lang)),
+            reviewed: a
+                .and_then(|a| a.reviewed.as_ref())
+                .map(|x| DateView::new(x, lang)),
+            third_party: a.is_some_and(|a| a.method == Method::ThirdParty),
+            assessed_by: a
+                .and_then(|a| a.assessed_by.as_ref())
+                .map(|t| tx(t, lang, d)),
+            feedback_email: a
+                .and_then(|a| a.feedback_email.clone())
+                .or_else(|| self.config.contact.as_ref().and_then(|c| c.email.clone())),
+            feedback_url: a.and_then(|a| a.feedback_url.clone()),
+            supervisor: SupervisorView {
+                name: tx(&s.name, lang, d),
+                unit: tx(&s.unit, lang, d),
+                url: s.url.clone(),
+                email: s.email.clone(),
+                phone: s.phone.clone(),
+            },
+        }
+    }
+}
+
+/// `kertomus check`: a statement must exist and be reviewed at least once a year.
+pub fn warnings(
+    config: &crate::config::Config,
+    today: Option<chrono::NaiveDate>,
+) -> Vec<crate::diagnostics::Diagnostic> {
+    use crate::diagnostics::Diagnostic;
+    let rel = std::path::Path::new("content/site.yaml");
+    let text = config.source.as_str();
+    let Some(a) = &config.accessibility else {
+        return vec![Diagnostic::file_error(rel, "site.yaml has no `accessibility:`; the accessibility statement says the site has not been assessed")
+            .warning()
+            .with_hint("public sites must publish an accessibility statement (306/2019): add accessibility: {compliance: partial, known_issues: [...], prepared: YYYY-MM-DD, reviewed: YYYY-MM-DD}")];
+    };
+    let last = a.reviewed.or(a.prepared);
+    match (last, today) {
+        (None, _) => {
+            let (line, col) = crate::config::find_key(text, "accessibility");
+            vec![Diagnostic::at_line_col(
+                rel,
+                text,
+                line,
+                col,
+                "the accessibility statement has no `prepared:` or `reviewed:` date",
+            )
+            .warning()
+            .with_hint("add reviewed: YYYY-MM-DD, the day the statement was last checked")]
+        }
+        (Some(date), Some(today)) if (today - date.date).num_days() > 365 => {
+            let key = if a.reviewed.is_some() {
+                "reviewed"
+            } else {
+                "prepared"
+            };
+            let (line, col) = crate::config::find_key(text, key);
+            vec![Diagnostic::at_line_col(
+                rel,
+                text,
+                line,
+                col,
+                format!(
+                    "the accessibility statement was last reviewed on {}, more than a year ago",
+                    date.iso()
+                ),
+            )
+            .warning()
+            .with_hint("review the statement at least once a year and update reviewed:")]
+        }
+        _ => Vec::new(),
+    }
+}
