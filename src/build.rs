@@ -31,6 +31,8 @@ pub struct BuildOptions {
     /// Check only (`kertomus check`): stop before rendering, write nothing, and add the plan
     /// quality report and survey mismatches to the warnings.
     pub check: bool,
+    /// With `check`: fetch external links too.
+    pub external: bool,
 }
 
 /// What a successful build did.
@@ -113,7 +115,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
     );
     let data_config = config.clone();
     let data = DataSet::new(&data_config, &register, &indicators, &theme.strings, model);
-    let findings = if opts.check {
+    let mut findings = if opts.check {
         quality_report(&data, &sources)
     } else {
         Vec::new()
@@ -144,6 +146,31 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
         return Err(Error::Content(diags));
     }
     if opts.check {
+        let mut generated = render::generated_paths(&site, &data);
+        generated.extend(theme.statics.keys().cloned());
+        generated.extend(
+            [
+                "data/indicators.csv",
+                "data/indicators.json",
+                "data/measures.csv",
+                "data/plan.json",
+                "sitemap.xml",
+                "robots.txt",
+            ]
+            .map(String::from),
+        );
+        generated.extend(
+            indicators
+                .list
+                .iter()
+                .map(|i| format!("mittarit/{0}/{0}.csv", i.id)),
+        );
+        findings.extend(crate::check::site(&site, &data, &content_dir, &generated));
+        if opts.external {
+            let (found, _) =
+                crate::check::check_external(&site, &content_dir, Duration::from_secs(10));
+            findings.extend(found);
+        }
         return Ok(Summary {
             pages: site.pages.len(),
             files: 0,

@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod charts;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod cooperation;

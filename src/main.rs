@@ -45,6 +45,12 @@ enum Command {
         /// Exit with code 1 when there are warnings.
         #[arg(long)]
         deny_warnings: bool,
+        /// Also fetch links to other sites (10 s timeout, one request per host at a time).
+        #[arg(long)]
+        external: bool,
+        /// Output format: human-readable text, or JSON for CI.
+        #[arg(long, value_enum, default_value = "text")]
+        format: cmd::check::Format,
     },
     /// Fetch indicator data from THL's Sotkanet indicator bank.
     Sotkanet {
@@ -101,6 +107,7 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
                 check: false,
+                external: false,
             };
             cmd::build::run(&opts, cli.quiet)
         }
@@ -108,6 +115,8 @@ fn main() -> ExitCode {
             root,
             drafts,
             deny_warnings,
+            external,
+            format,
         } => {
             let opts = kertomus::BuildOptions {
                 root,
@@ -115,8 +124,9 @@ fn main() -> ExitCode {
                 base_url: None,
                 drafts,
                 check: true,
+                external,
             };
-            cmd::check::run(&opts, deny_warnings, cli.quiet)
+            cmd::check::run(&opts, deny_warnings, format, cli.quiet)
         }
         Command::Sotkanet {
             command:

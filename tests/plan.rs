@@ -238,7 +238,13 @@ fn check_reports_plan_quality_and_survey_mismatches() {
         assert!(stderr.contains(line), "missing {line}\n{stderr}");
     }
     let stdout = String::from_utf8_lossy(&o.stdout);
-    assert!(stdout.contains("Checked 4 pages: 0 errors, 8 warnings (1 goals without an outcome indicator, 1 goals without measures, 1 indicators without data for the home region, 1 measures without a responsible party, 1 measures without an indicator, 1 own-only measures in a county's plan, 1 statutory measures, 1 survey figures that differ from the published ones)."), "{stdout}");
+    for part in [
+        "Checked 4 pages: 0 errors, ",
+        "1 goals without an outcome indicator, 1 goals without measures, 1 indicators without data for the home region, 1 measures without a responsible party, 1 measures without an indicator, ",
+        " missing translations, 1 own-only measures in a county's plan, 1 statutory measures, 1 survey figures that differ from the published ones).",
+    ] {
+        assert!(stdout.contains(part), "{part}\n{stdout}");
+    }
     assert!(
         !Path::new(FIXTURE).join("public").exists(),
         "check writes nothing"
@@ -324,5 +330,120 @@ fn accessibility_statement_in_three_languages() {
     );
     assert!(
         page.contains("<a href=\"mailto:valvonta@example.fi\">") && page.contains("029 534 5000")
+    );
+}
+
+#[test]
+fn check_finds_what_builds_but_reads_badly() {
+    let dir = fixture_with(
+        FIXTURE,
+        &[
+            (
+                "content/huono.md",
+                "Ei otsikkoa.\n\n## Luku\n\n#### Liian syvä\n\n[](suunnitelma/index.md) ja [ei sivua](/ei-ole/) ja [on](/kyselyt/)\n".as_bytes(),
+            ),
+            ("content/irrallinen/sivu.md", "---\ntitle: Irrallinen\n---\nKukaan ei linkitä tänne.\n".as_bytes()),
+            ("content/index.sv.md", b"---\ntitle: Startsida\n---\nText.\n"),
+        ],
+    );
+    let root = dir.path().to_str().unwrap();
+    let o = kertomus_on("2030-01-01", &["check", "--root", root]);
+    assert_eq!(o.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    for line in [
+        "content/huono.md:1:1: warning: the page has no title",
+        "content/huono.md:5:1: warning: heading level 4 follows level 2; a level is skipped",
+        "content/huono.md:7:1: warning: the link has no text",
+        "content/huono.md:7:40: warning: `/ei-ole/` leads to no page or file of this site",
+        "content/irrallinen/sivu.md: warning: no menu, list or link leads to /irrallinen/sivu/",
+        "content/huono.md: warning: the page has no sv version",
+        "content/data/indicators.yaml:1:4: warning: the newest value of indicator `4` for HYVINVOINTIALUE:13 is from 2025",
+        "content/suunnitelma/plan.yaml:7:32: warning: \"Nuorten ahdistus\" has no sv translation",
+    ] {
+        assert!(stderr.contains(line), "missing {line}\n{stderr}");
+    }
+    assert!(
+        !stderr.contains("content/index.md: warning: the page has no sv version"),
+        "index.sv.md exists"
+    );
+    assert!(
+        !stderr.contains("/kyselyt/` leads to no page"),
+        "generated pages are known"
+    );
+    // JSON for CI: the same findings with their kinds.
+    let o = kertomus_on("2030-01-01", &["check", "--format", "json", "--root", root]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["errors"], 0);
+    assert_eq!(v["kinds"]["skipped heading levels"], 1);
+    assert_eq!(v["kinds"]["pages not reachable from the navigation"], 1);
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == "links without text")
+        .unwrap();
+    assert_eq!(
+        (d["path"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
+        (Some("content/huono.md"), Some(7), Some(1))
+    );
+    // Errors come out as JSON too, with exit code 1.
+    let broken = fixture_with(FIXTURE, &[("content/index.md", b"---\ntitle: [\n---\n")]);
+    let o = kertomus(&[
+        "check",
+        "--format",
+        "json",
+        "--root",
+        broken.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["diagnostics"][0]["severity"], "error");
+    assert_eq!(v["diagnostics"][0]["path"], "content/index.md");
+}
+
+#[test]
+fn check_external_fetches_links_once_per_url() {
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", server.server_addr().to_ip().unwrap());
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = seen.clone();
+    std::thread::spawn(move || {
+        for req in server.incoming_requests() {
+            log.lock()
+                .unwrap()
+                .push(format!("{} {}", req.method(), req.url()));
+            let status = if req.url() == "/ok" { 200 } else { 404 };
+            let _ = req.respond(tiny_http::Response::from_string("x").with_status_code(status));
+        }
+    });
+    let page = format!("---\ntitle: Linkit\n---\n[Hyvä]({base}/ok) ja [rikki]({base}/poissa) ja [taas]({base}/ok)\n");
+    let dir = fixture_with(FIXTURE, &[("content/linkit.md", page.as_bytes())]);
+    let root = dir.path().to_str().unwrap();
+    let o = kertomus(&["check", "--root", root]);
+    assert!(
+        !String::from_utf8_lossy(&o.stderr).contains("broken external"),
+        "not fetched without --external"
+    );
+    assert!(seen.lock().unwrap().is_empty());
+    let o = kertomus(&["check", "--external", "--root", root]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let line = page.lines().nth(3).unwrap();
+    let col = line[..line.find(&format!("{base}/poissa")).unwrap()]
+        .chars()
+        .count()
+        + 1;
+    assert!(
+        stderr.contains(&format!(
+            "content/linkit.md:4:{col}: warning: {base}/poissa: HTTP 404"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(&format!("{base}/ok:")));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("1 broken external links"));
+    let log = seen.lock().unwrap().clone();
+    assert_eq!(
+        log.iter().filter(|l| l.ends_with("/ok")).count(),
+        1,
+        "each URL once: {log:?}"
     );
 }

@@ -1,0 +1,84 @@
+//! The checks of `kertomus check` beyond what a build refuses: things an author can fix that
+//! still build (empty link text, skipped heading levels, untitled pages, missing translations,
+//! pages nobody can reach, root-relative links to nothing, stale or missing data) and, with
+//! `--external`, links to other sites. Each finding is a warning with a position and the name
+//! of its kind for the summary line.
+
+mod external;
+mod pages;
+mod translations;
+
+use crate::diagnostics::Diagnostic;
+use crate::render::indicators::DataSet;
+use crate::site::Site;
+use std::path::Path;
+
+pub use external::check_external;
+
+/// A warning with the name of its kind, for the summary.
+pub type Finding = (&'static str, Diagnostic);
+
+/// Everything `check` looks at in the assembled site. `generated` holds the site-relative paths
+/// of pages and files kertomus writes besides the authors' pages.
+pub fn site(site: &Site, data: &DataSet<'_>, content: &Path, generated: &[String]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    out.extend(pages::markdown(site, content));
+    out.extend(pages::reachability(site));
+    out.extend(pages::root_links(site, content, generated));
+    out.extend(translations::pages(site));
+    out.extend(translations::yaml(site, content));
+    out.extend(data_findings(data, content));
+    out
+}
+
+/// Indicators without data for the home region (those a plan uses are reported by the plan
+/// quality report) and indicators whose newest home-region value is over three years old.
+fn data_findings(data: &DataSet<'_>, content: &Path) -> Vec<Finding> {
+    use chrono::Datelike;
+    let mut out = Vec::new();
+    let Some(home) = data.site_regions().into_iter().next() else {
+        return out;
+    };
+    let Ok(Some(src)) = crate::locate::read(content, Path::new("data/indicators.yaml")) else {
+        return out;
+    };
+    let in_plans: std::collections::BTreeSet<&str> = data
+        .model
+        .plans
+        .iter()
+        .flat_map(|p| {
+            p.focus_areas.iter().flat_map(|fa| {
+                fa.gaps
+                    .iter()
+                    .flat_map(|g| g.indicators.iter().map(String::as_str))
+                    .chain(fa.goals.iter().flat_map(|g| {
+                        g.indicators.iter().map(|i| i.id.as_str()).chain(
+                            g.measures
+                                .iter()
+                                .flat_map(|m| m.indicators.iter().map(|i| i.id.as_str())),
+                        )
+                    }))
+            })
+        })
+        .collect();
+    let this_year = crate::dates::today_utc().map(|d| d.year());
+    for ind in &data.indicators.list {
+        let at = src.entry(&ind.id, 0, 0);
+        match data.indicators.values.latest(&ind.id, &home) {
+            None if !in_plans.contains(ind.id.as_str()) => out.push((
+                "indicators without data for the home region",
+                src.error(at, format!("indicator `{}` has no data for the home region {home}", ind.id))
+                    .warning()
+                    .with_hint("add values under content/data/values/ (kertomus sotkanet pull fetches Sotkanet's)"),
+            )),
+            Some((year, _)) if this_year.is_some_and(|y| y - year > 3) => out.push((
+                "indicators with data older than three years",
+                src.error(at, format!("the newest value of indicator `{}` for {home} is from {year}", ind.id))
+                    .warning()
+                    .with_hint("update the values (kertomus sotkanet pull), or say on the page why the data is old"),
+            )),
+            _ => {}
+        }
+    }
+    out
+}
