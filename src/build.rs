@@ -1,5 +1,6 @@
 //! The build pipeline, in the order it runs: load → parse → resolve → render → write.
 
+use crate::cache::Cache;
 use crate::config::Config;
 use crate::content::{self, SourcePage};
 use crate::diagnostics::Diagnostic;
@@ -13,7 +14,7 @@ use crate::render::{self, theme::Theme};
 use crate::site::{self, Excluded, Site};
 use crate::{cooperation, organisations, plan, surveys};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -49,6 +50,18 @@ pub struct Summary {
 
 /// Builds the site. On any error nothing is written and the previous output stays as it was.
 pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
+    build_inner(opts, None)
+}
+
+/// Builds the site reusing what `cache` kept from earlier builds of the same site (page texts
+/// whose files did not change, Markdown bodies whose inputs did not change). The output is the
+/// same as [`build`]'s.
+pub fn build_with(opts: &BuildOptions, cache: &mut Cache) -> Result<Summary, Error> {
+    build_inner(opts, Some(cache))
+}
+
+fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Summary, Error> {
+    // Only serve (which passes a cache) re-renders partially.
     let started = Instant::now();
     let content_dir = opts.root.join("content");
     if !content_dir.is_dir() {
@@ -69,8 +82,14 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
     let found = content::discover(&content_dir).map_err(Error::Content)?;
 
     // Parse
-    let (sources, drafts, mut diags) =
-        load_pages(&content_dir, &found.pages, &config, &theme, opts.drafts);
+    let (sources, drafts, mut diags) = load_pages(
+        &content_dir,
+        &found.pages,
+        &config,
+        &theme,
+        opts.drafts,
+        cache.as_deref_mut(),
+    );
     // Pages that failed to load exist all the same: links to them are not reported again.
     let failed: HashSet<PathBuf> = diags
         .iter()
@@ -124,6 +143,7 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
     let plan_files: HashSet<PathBuf> = plan::data_files(&plans).into_iter().collect();
     let assets: Vec<PathBuf> = found
         .assets
+        .clone()
         .into_iter()
         .filter(|a| !plan_files.contains(a) && a.file_name().is_none_or(|n| n != "plan.yaml"))
         .collect();
@@ -133,13 +153,34 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
     let mut shortcodes = shortcodes::Registry::default();
     shortcodes.register("indicator", Box::new(IndicatorShortcode { data: &data }));
     render::shortcodes::register(&mut shortcodes, &data, &theme);
+    let excluded = Excluded { drafts, failed };
+    let print = fingerprint(opts, &config, &found, &excluded);
+    // The shape is everything but page bodies; each body is hashed on its own.
+    let shape = crate::cache::hash(&(
+        print,
+        sources
+            .iter()
+            .map(|s| (&s.rel, &s.text[..s.body_offset]))
+            .collect::<Vec<_>>(),
+    ));
+    let body_hashes: HashMap<PathBuf, u64> = sources
+        .iter()
+        .map(|s| (s.rel.clone(), crate::cache::hash(&s.text[s.body_offset..])))
+        .collect();
+    let bodies = cache.as_deref_mut().map(|c| {
+        c.bodies.begin(print);
+        &mut c.bodies
+    });
     let site = site::assemble(
         config,
         sources,
         assets,
-        &Excluded { drafts, failed },
-        &shortcodes,
-        &labels,
+        &excluded,
+        site::MarkdownEnv {
+            shortcodes: &shortcodes,
+            labels: &labels,
+            bodies,
+        },
         &mut diags,
     );
     if diags.iter().any(Diagnostic::is_error) {
@@ -181,7 +222,27 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
         });
     }
 
-    // Render and write
+    // Render and write: only the changed pages when nothing but their bodies changed since
+    // the last build written to this output (serve), else everything.
+    if let Some(c) = cache.as_deref_mut() {
+        if let Some(pages) = body_only_change(c, shape, &output, &body_hashes, &site) {
+            let rendered = render::render_partial(&site, &theme, &data, &pages)?;
+            let written = write_changed(&output, &rendered)?;
+            c.last = Some(crate::cache::LastBuild {
+                shape,
+                output: output.clone(),
+                bodies: body_hashes,
+            });
+            return Ok(Summary {
+                pages: written,
+                files: 0,
+                output,
+                elapsed: started.elapsed(),
+                warnings: diags,
+                findings,
+            });
+        }
+    }
     let staging = Staging::new(&output)?;
     let pages = render::render_all(&site, &theme, &data, &staging)?;
     let mut files = write_files(
@@ -214,6 +275,13 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
         files += 2;
     }
     staging.commit()?;
+    if let Some(c) = cache {
+        c.last = Some(crate::cache::LastBuild {
+            shape,
+            output: output.clone(),
+            bodies: body_hashes,
+        });
+    }
 
     Ok(Summary {
         pages,
@@ -225,19 +293,119 @@ pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
     })
 }
 
-/// Reads every page in parallel; drafts are set aside unless asked for.
+/// The pages whose bodies changed, when nothing else did since the last build written to
+/// `output` (and none of them is merged into another page, as card prose is).
+fn body_only_change(
+    cache: &Cache,
+    shape: u64,
+    output: &Path,
+    bodies: &HashMap<PathBuf, u64>,
+    site: &Site,
+) -> Option<Vec<usize>> {
+    let last = cache.last.as_ref()?;
+    if last.shape != shape || last.output != output || !output.is_dir() {
+        return None;
+    }
+    let changed: Vec<usize> = site
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| last.bodies.get(&p.rel) != bodies.get(&p.rel))
+        .map(|(i, _)| i)
+        .collect();
+    (!changed.iter().any(|&i| site.pages[i].is_card_prose())).then_some(changed)
+}
+
+/// Writes files into the live output, each only when its bytes differ; returns how many.
+fn write_changed(output: &Path, files: &[(String, String)]) -> Result<usize, Error> {
+    let mut written = 0;
+    for (rel, text) in files {
+        let path = output.join(rel);
+        if std::fs::read(&path).ok().as_deref() != Some(text.as_bytes()) {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
+            }
+            std::fs::write(&path, text).map_err(Error::io(&path))?;
+            written += 1;
+        }
+    }
+    Ok(written)
+}
+
+/// Everything a page's Markdown body depends on besides its own text: which pages and files
+/// exist, drafts and failed pages, site.yaml, data, the theme (shortcodes use its partials)
+/// and the month (the annual clock may mark it).
+fn fingerprint(
+    opts: &BuildOptions,
+    config: &Config,
+    found: &content::Discovered,
+    ex: &Excluded,
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    found.pages.hash(&mut h);
+    let content_dir = opts.root.join("content");
+    for a in &found.assets {
+        a.hash(&mut h);
+        std::fs::metadata(content_dir.join(a))
+            .ok()
+            .map(|m| (m.len(), m.modified().ok()))
+            .hash(&mut h);
+    }
+    let mut drafts: Vec<&PathBuf> = ex.drafts.iter().collect();
+    drafts.sort();
+    let mut failed: Vec<&PathBuf> = ex.failed.iter().collect();
+    failed.sort();
+    (
+        drafts,
+        failed,
+        &config.source,
+        &config.base_url,
+        opts.drafts,
+    )
+        .hash(&mut h);
+    crate::cache::stamp_dir(&content_dir.join("data"), &mut h);
+    crate::cache::stamp_dir(&opts.root.join("themes"), &mut h);
+    render::current_month().hash(&mut h);
+    h.finish()
+}
+
+/// Reads every page (in parallel, or through the cache); drafts are set aside unless asked for.
 fn load_pages(
     content_dir: &Path,
     rels: &[PathBuf],
     config: &Config,
     theme: &Theme,
     with_drafts: bool,
+    cache: Option<&mut Cache>,
 ) -> (Vec<SourcePage>, HashSet<PathBuf>, Vec<Diagnostic>) {
     let templates: HashSet<&str> = theme.tera.get_template_names().collect();
+    let read = |rel: &PathBuf| {
+        std::fs::read(content_dir.join(rel)).map_err(|e| {
+            Diagnostic::file_error(Path::new("content").join(rel), format!("cannot read: {e}"))
+        })
+    };
+    let texts: Vec<Result<Vec<u8>, Diagnostic>> = match cache {
+        Some(c) => {
+            c.retain_texts(rels);
+            rels.iter()
+                .map(|rel| {
+                    c.text(content_dir, rel).map_err(|e| {
+                        Diagnostic::file_error(
+                            Path::new("content").join(rel),
+                            format!("cannot read: {e}"),
+                        )
+                    })
+                })
+                .collect()
+        }
+        None => rels.par_iter().map(read).collect(),
+    };
     let results: Vec<Result<SourcePage, Diagnostic>> = rels
         .par_iter()
-        .map(|rel| {
-            let page = content::load_page(content_dir, rel, config)?;
+        .zip(texts.into_par_iter())
+        .map(|(rel, bytes)| {
+            let page = content::parse_page(rel, bytes?, config)?;
             if let Some(t) = &page.front.template {
                 if !templates.contains(t.as_str()) {
                     let (line, col) =

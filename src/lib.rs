@@ -3,6 +3,7 @@
 //! these modules.
 
 pub mod build;
+pub mod cache;
 pub mod charts;
 pub mod check;
 pub mod config;
@@ -22,11 +23,12 @@ pub mod output;
 pub mod plan;
 pub mod regions;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod sotkanet;
 pub mod surveys;
 pub mod text;
 pub mod yaml;
 
-pub use build::{build, BuildOptions, Summary};
+pub use build::{build, build_with, BuildOptions, Summary};
 pub use error::Error;

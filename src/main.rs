@@ -34,6 +34,20 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build and serve the site on this machine, rebuilding and reloading on every save.
+    Serve {
+        /// The site folder, holding content/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on; anything but loopback is visible to other machines.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Report every problem an author can fix, with the plan quality report; writes nothing.
     Check {
         /// The site folder, holding content/.
@@ -110,6 +124,21 @@ fn main() -> ExitCode {
                 external: false,
             };
             cmd::build::run(&opts, cli.quiet)
+        }
+        Command::Serve {
+            root,
+            bind,
+            port,
+            drafts,
+        } => {
+            let opts = kertomus::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                drafts,
+                output: None,
+            };
+            cmd::serve::run(&opts, cli.quiet)
         }
         Command::Check {
             root,

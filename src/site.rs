@@ -123,6 +123,14 @@ impl markdown::Resolver for Index<'_> {
     }
 }
 
+/// What rendering Markdown needs besides the pages: shortcodes, the few words Markdown output
+/// contains, and (in serve) the bodies rendered by earlier builds.
+pub struct MarkdownEnv<'a, 'r> {
+    pub shortcodes: &'a markdown::shortcodes::Registry<'r>,
+    pub labels: &'a BTreeMap<String, markdown::Labels>,
+    pub bodies: Option<&'a mut crate::cache::Bodies>,
+}
+
 /// Builds the site from its loaded pages: checks URLs, renders Markdown in parallel and checks
 /// the links between pages. Problems are pushed to `diags`.
 pub fn assemble(
@@ -130,10 +138,14 @@ pub fn assemble(
     mut sources: Vec<SourcePage>,
     assets: Vec<PathBuf>,
     excluded: &Excluded,
-    shortcodes: &markdown::shortcodes::Registry<'_>,
-    labels: &BTreeMap<String, markdown::Labels>,
+    markdown_env: MarkdownEnv<'_, '_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Site {
+    let MarkdownEnv {
+        shortcodes,
+        labels,
+        bodies,
+    } = markdown_env;
     sources.sort_by(|a, b| a.rel.cmp(&b.rel));
     // Two sources must not claim one URL (`a.md` and `a/index.md`, `Väestö.md` and `vaesto.md`).
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
@@ -178,9 +190,13 @@ pub fn assemble(
         drafts: &excluded.drafts,
         failed: &excluded.failed,
     };
+    let prior = bodies.as_deref();
     let rendered: Vec<markdown::Output> = sources
         .par_iter()
         .map(|s| {
+            if let Some(out) = prior.and_then(|b| b.get(&s.rel, &s.text)) {
+                return out.clone();
+            }
             let shown = s.shown();
             let input = markdown::Input {
                 text: &s.text,
@@ -200,6 +216,11 @@ pub fn assemble(
         })
         .collect();
     drop(index);
+    if let Some(b) = bodies {
+        for (s, out) in sources.iter().zip(&rendered) {
+            b.put(&s.rel, &s.text, out);
+        }
+    }
 
     let mut pages = Vec::with_capacity(sources.len());
     let mut anchor_refs = Vec::new();

@@ -244,6 +244,12 @@ pub fn load_page(content: &Path, rel: &Path, config: &Config) -> Result<SourcePa
     let shown = Path::new("content").join(rel);
     let bytes = std::fs::read(content.join(rel))
         .map_err(|e| Diagnostic::file_error(&shown, format!("cannot read: {e}")))?;
+    parse_page(rel, bytes, config)
+}
+
+/// Parses a page's bytes (as read from `content/<rel>`).
+pub fn parse_page(rel: &Path, bytes: Vec<u8>, config: &Config) -> Result<SourcePage, Diagnostic> {
+    let shown = Path::new("content").join(rel);
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {

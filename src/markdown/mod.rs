@@ -81,7 +81,7 @@ pub struct Input<'a> {
 }
 
 /// The rendered page body.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Output {
     pub html: String,
     pub headings: Vec<Heading>,

@@ -142,6 +142,36 @@ pub fn render_all(
     Ok(jobs.len())
 }
 
+/// Renders only what shows the bodies of `pages`: the pages themselves, the printable pages of
+/// documents that include them (also through a translation's fallback), and the fallback front
+/// pages when the front page changed. For `serve`, when nothing but page bodies changed.
+pub fn render_partial(
+    site: &Site,
+    theme: &Theme,
+    data: &DataSet<'_>,
+    pages: &[usize],
+) -> Result<Vec<(String, String)>, Error> {
+    let mut jobs: Vec<Job> = pages.iter().map(|&i| Job::Page(i)).collect();
+    for (d, p) in site.pages.iter().enumerate() {
+        if p.is_index && site.document_of(d).is_some() {
+            let chapters = site.chapters_with_fallback(d);
+            if pages.iter().any(|i| *i == d || chapters.contains(i)) {
+                jobs.push(Job::Print(d));
+            }
+        }
+    }
+    if pages.iter().any(|&i| site.pages[i].key.is_empty()) {
+        for lang in &site.config.languages {
+            if site.find("", lang).is_none() {
+                jobs.push(Job::FallbackFront(lang.clone()));
+            }
+        }
+    }
+    jobs.par_iter()
+        .map(|job| render_job(site, theme, data, job))
+        .collect()
+}
+
 fn render_job(
     site: &Site,
     theme: &Theme,

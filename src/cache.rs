@@ -1,0 +1,109 @@
+//! What `kertomus serve` keeps between builds so that a rebuild after saving one page reads and
+//! renders only what changed: page texts by file (reused while size and modification time are
+//! the same) and rendered Markdown bodies by file (reused while the text and everything else a
+//! body depends on are the same). Everything else is rebuilt from scratch every time, so a
+//! rebuild gives exactly what a fresh `build` gives.
+
+use crate::markdown;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+#[derive(Default)]
+pub struct Cache {
+    texts: HashMap<PathBuf, (Option<SystemTime>, u64, String)>,
+    pub(crate) bodies: Bodies,
+    /// The last build that wrote its output, for deciding whether a rebuild may re-render
+    /// only the pages whose bodies changed.
+    pub(crate) last: Option<LastBuild>,
+}
+
+/// What the last written build looked like.
+pub(crate) struct LastBuild {
+    /// Hash of everything but page bodies: files, data, theme, site.yaml, front matters.
+    pub shape: u64,
+    pub output: PathBuf,
+    /// Hash of each page's Markdown body.
+    pub bodies: HashMap<PathBuf, u64>,
+}
+
+/// Rendered Markdown bodies by page file, valid for one fingerprint of their surroundings.
+#[derive(Default)]
+pub struct Bodies {
+    pub(crate) fingerprint: u64,
+    map: HashMap<PathBuf, (u64, markdown::Output)>,
+}
+
+pub fn hash<T: Hash + ?Sized>(v: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    v.hash(&mut h);
+    h.finish()
+}
+
+impl Cache {
+    /// The text of `content/<rel>`: from the cache while the file's size and modification time
+    /// are unchanged, else read (and remembered).
+    pub fn text(&mut self, content: &Path, rel: &Path) -> std::io::Result<Vec<u8>> {
+        let path = content.join(rel);
+        let meta = std::fs::metadata(&path)?;
+        let stamp = (meta.modified().ok(), meta.len());
+        if let Some((m, len, text)) = self.texts.get(rel) {
+            if (*m, *len) == stamp && m.is_some() {
+                return Ok(text.as_bytes().to_vec());
+            }
+        }
+        let bytes = std::fs::read(&path)?;
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            self.texts
+                .insert(rel.to_path_buf(), (stamp.0, stamp.1, text.to_string()));
+        }
+        Ok(bytes)
+    }
+
+    /// Forgets texts of files that no longer exist.
+    pub fn retain_texts(&mut self, rels: &[PathBuf]) {
+        let keep: std::collections::HashSet<&PathBuf> = rels.iter().collect();
+        self.texts.retain(|k, _| keep.contains(k));
+    }
+}
+
+impl Bodies {
+    /// Starts a build whose surroundings hash to `fingerprint`; a change forgets every body.
+    pub fn begin(&mut self, fingerprint: u64) {
+        if fingerprint != self.fingerprint {
+            self.map.clear();
+            self.fingerprint = fingerprint;
+        }
+    }
+
+    pub fn get(&self, rel: &Path, text: &str) -> Option<&markdown::Output> {
+        self.map
+            .get(rel)
+            .filter(|(h, _)| *h == hash(text))
+            .map(|(_, out)| out)
+    }
+
+    pub fn put(&mut self, rel: &Path, text: &str, out: &markdown::Output) {
+        self.map
+            .insert(rel.to_path_buf(), (hash(text), out.clone()));
+    }
+}
+
+/// Size and modification time of every file under `dir`, for the fingerprint.
+pub fn stamp_dir(dir: &Path, h: &mut impl Hasher) {
+    for e in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if let Ok(m) = e.metadata() {
+            if m.is_file() {
+                e.path().hash(h);
+                m.len().hash(h);
+                m.modified().ok().hash(h);
+            }
+        }
+    }
+}

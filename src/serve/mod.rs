@@ -1,0 +1,231 @@
+//! `kertomus serve`: builds the site, serves it on loopback, watches `content/`, `themes/` and
+//! `site.yaml`, rebuilds on change (reusing what did not change, see `cache.rs`) and tells open
+//! pages to reload through server-sent events. The reload script and the error overlay are
+//! added to HTML responses as they are served: the files on disk are exactly what `build`
+//! writes. A failed rebuild keeps the last good site and shows its errors until fixed.
+
+mod events;
+mod http;
+
+use crate::build::{build_with, BuildOptions};
+use crate::cache::Cache;
+use crate::diagnostics::report;
+use crate::error::Error;
+use events::Hub;
+use notify_debouncer_full::notify::RecursiveMode;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    pub port: u16,
+    pub drafts: bool,
+    /// Where the built site goes (a fresh temporary folder when `None`).
+    pub output: Option<PathBuf>,
+}
+
+/// What the server shows besides the files.
+#[derive(Debug, Default)]
+pub struct Status {
+    /// The errors of the last build, when it failed (the site is the last good one).
+    pub errors: Option<String>,
+    /// How many builds have finished, good or bad.
+    pub builds: u64,
+}
+
+/// A running server.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub output: PathBuf,
+    pub status: Arc<Mutex<Status>>,
+    server: Arc<tiny_http::Server>,
+}
+
+impl Running {
+    /// Serves until the process ends.
+    pub fn wait(&self) {
+        loop {
+            std::thread::park();
+        }
+    }
+
+    /// Waits until at least `n` builds have finished (for tests and benchmarks).
+    pub fn wait_builds(&self, n: u64, timeout: Duration) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < timeout {
+            if self.status.lock().map(|s| s.builds >= n).unwrap_or(false) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        false
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.server.unblock();
+    }
+}
+
+fn bind_error(addr: SocketAddr, e: &(dyn std::error::Error + 'static)) -> Error {
+    let taken = e
+        .downcast_ref::<std::io::Error>()
+        .is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse)
+        || e.to_string().contains("in use");
+    Error::Config(if taken {
+        format!(
+            "{addr} is already in use (another kertomus serve?); choose another port with --port"
+        )
+    } else {
+        format!("cannot listen on {addr}: {e}")
+    })
+}
+
+/// Builds, starts serving and watching; `log` gets one line per event for the terminal.
+pub fn start(opts: &ServeOptions, log: Arc<dyn Fn(&str) + Send + Sync>) -> Result<Running, Error> {
+    let addr = SocketAddr::new(opts.bind, opts.port);
+    let server = tiny_http::Server::http(addr).map_err(|e| bind_error(addr, e.as_ref()))?;
+    let addr = server.server_addr().to_ip().unwrap_or(addr);
+    let server = Arc::new(server);
+    let output = match &opts.output {
+        Some(o) => o.clone(),
+        None => std::env::temp_dir().join(format!(
+            "kertomus-serve-{}-{}",
+            std::process::id(),
+            addr.port()
+        )),
+    };
+    let build_opts = BuildOptions {
+        root: opts.root.clone(),
+        output: Some(output.clone()),
+        // Links are root-relative: the site works at the server's root whatever base_url says.
+        base_url: Some(format!("http://{addr}/")),
+        drafts: opts.drafts,
+        check: false,
+        external: false,
+    };
+    let status = Arc::new(Mutex::new(Status::default()));
+    let hub = Arc::new(Hub::default());
+    let cache = Arc::new(Mutex::new(Cache::default()));
+    let rebuild = {
+        let (status, hub, cache, log) = (status.clone(), hub.clone(), cache.clone(), log.clone());
+        move |why: &str| {
+            let started = Instant::now();
+            let result = {
+                let mut c = cache.lock().unwrap_or_else(|p| p.into_inner());
+                build_with(&build_opts, &mut c)
+            };
+            let mut s = status.lock().unwrap_or_else(|p| p.into_inner());
+            match result {
+                Ok(summary) => {
+                    s.errors = None;
+                    log(&format!(
+                        "{why}: built {} pages in {} ms",
+                        summary.pages,
+                        started.elapsed().as_millis()
+                    ));
+                }
+                Err(Error::Content(diags)) => {
+                    let text = report(&diags);
+                    log(&format!(
+                        "{why}: the build failed; still serving the last good site\n{text}"
+                    ));
+                    s.errors = Some(text);
+                }
+                Err(e) => {
+                    log(&format!(
+                        "{why}: the build failed; still serving the last good site\nerror: {e}"
+                    ));
+                    s.errors = Some(format!("error: {e}"));
+                }
+            }
+            s.builds += 1;
+            drop(s);
+            hub.send("reload");
+        }
+    };
+    rebuild("start");
+    watch(&opts.root, rebuild)?;
+    for _ in 0..4 {
+        let (server, status, hub, output) =
+            (server.clone(), status.clone(), hub.clone(), output.clone());
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let (status, hub, output) = (status.clone(), hub.clone(), output.clone());
+                // Event streams stay open: each request gets its own thread.
+                std::thread::spawn(move || http::handle(request, &output, &status, &hub));
+            }
+        });
+    }
+    Ok(Running {
+        addr,
+        output,
+        status,
+        server,
+    })
+}
+
+/// Watches the site's sources; each burst of changes (editors write, rename and delete in
+/// quick succession when saving) gives one rebuild. The site folder itself is watched (not
+/// recursively) so that a `themes/` folder created later is watched too.
+fn watch(root: &Path, rebuild: impl Fn(&str) + Send + 'static) -> Result<(), Error> {
+    use notify_debouncer_full::notify::event::{EventKind, ModifyKind};
+    let content = root.join("content");
+    let themes = root.join("themes");
+    let (tx, rx) = std::sync::mpsc::channel::<notify_debouncer_full::DebounceEventResult>();
+    let mut debouncer = notify_debouncer_full::new_debouncer(
+        Duration::from_millis(25),
+        Some(Duration::from_millis(10)),
+        tx,
+    )
+    .map_err(|e| Error::Config(format!("cannot watch files: {e}")))?;
+    let watch_err = |p: &Path, e: notify_debouncer_full::notify::Error| {
+        Error::Config(format!("cannot watch {}: {e}", p.display()))
+    };
+    debouncer
+        .watch(&content, RecursiveMode::Recursive)
+        .map_err(|e| watch_err(&content, e))?;
+    debouncer
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| watch_err(root, e))?;
+    let mut themes_watched =
+        themes.is_dir() && debouncer.watch(&themes, RecursiveMode::Recursive).is_ok();
+    std::thread::spawn(move || {
+        for result in rx {
+            let Ok(events) = result else { continue };
+            if !themes_watched && themes.is_dir() {
+                themes_watched = debouncer.watch(&themes, RecursiveMode::Recursive).is_ok();
+            }
+            // Reading files (the build itself) gives access and metadata events: only
+            // creations, writes, renames and removals of sources are changes.
+            let changed = events
+                .iter()
+                .filter(|e| match e.kind {
+                    EventKind::Create(_) | EventKind::Remove(_) => true,
+                    EventKind::Modify(ModifyKind::Metadata(_)) => false,
+                    EventKind::Modify(_) => true,
+                    _ => false,
+                })
+                .flat_map(|e| e.paths.iter())
+                .find(|p| {
+                    (p.starts_with(&content) || p.starts_with(&themes))
+                        && !p
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                });
+            if let Some(path) = changed {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                rebuild(&format!("changed {name}"));
+            }
+        }
+    });
+    Ok(())
+}
