@@ -34,6 +34,8 @@ pub struct BuildOptions {
     pub check: bool,
     /// With `check`: fetch external links too.
     pub external: bool,
+    /// Build the search index and search pages.
+    pub search: bool,
 }
 
 /// What a successful build did.
@@ -122,7 +124,8 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     let statement_slugs: Vec<String> = theme
         .strings
         .values()
-        .filter_map(|t| t.get("statement_slug").map(|s| format!("{s}/")))
+        .flat_map(|t| ["statement_slug", "search_slug"].map(|k| t.get(k).map(|s| format!("{s}/"))))
+        .flatten()
         .collect();
     check_generated_paths(
         &config,
@@ -133,7 +136,8 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
         &mut diags,
     );
     let data_config = config.clone();
-    let data = DataSet::new(&data_config, &register, &indicators, &theme.strings, model);
+    let mut data = DataSet::new(&data_config, &register, &indicators, &theme.strings, model);
+    data.search = opts.search && !opts.check;
     let mut findings = if opts.check {
         quality_report(&data, &sources)
     } else {
@@ -244,7 +248,14 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
         }
     }
     let staging = Staging::new(&output)?;
-    let pages = render::render_all(&site, &theme, &data, &staging)?;
+    let indexer = data.search.then(crate::search::Indexer::start);
+    let pages = render::render_all(
+        &site,
+        &theme,
+        &data,
+        &staging,
+        indexer.as_ref().map(|i| i.sender()).as_ref(),
+    )?;
     let mut files = write_files(
         &site,
         &theme,
@@ -262,6 +273,12 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
             indicators::export::metadata_json(&indicators).as_bytes(),
         )?;
         files += 2;
+    }
+    if let Some(indexer) = indexer {
+        for (rel, bytes) in indexer.finish()? {
+            staging.write(&format!("pagefind/{rel}"), &bytes)?;
+            files += 1;
+        }
     }
     if !plans.is_empty() {
         staging.write(

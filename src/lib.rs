@@ -23,6 +23,7 @@ pub mod output;
 pub mod plan;
 pub mod regions;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod sotkanet;

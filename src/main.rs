@@ -33,6 +33,9 @@ enum Command {
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Leave out the search index and search pages (faster builds).
+        #[arg(long)]
+        no_search: bool,
     },
     /// Build and serve the site on this machine, rebuilding and reloading on every save.
     Serve {
@@ -114,6 +117,7 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            no_search,
         } => {
             let opts = kertomus::BuildOptions {
                 root,
@@ -122,6 +126,7 @@ fn main() -> ExitCode {
                 drafts,
                 check: false,
                 external: false,
+                search: !no_search,
             };
             cmd::build::run(&opts, cli.quiet)
         }
@@ -154,6 +159,7 @@ fn main() -> ExitCode {
                 drafts,
                 check: true,
                 external,
+                search: false,
             };
             cmd::check::run(&opts, deny_warnings, format, cli.quiet)
         }

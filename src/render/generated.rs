@@ -30,6 +30,9 @@ pub fn paths(data: &DataSet<'_>, lang: &str) -> Vec<String> {
         out.push(format!("{p}yhteistyorakenne/"));
     }
     out.push(data.statement_path(lang));
+    if data.search {
+        out.push(data.search_path(lang));
+    }
     out
 }
 
@@ -251,6 +254,13 @@ pub fn render(
                 views,
             )
         }
+        Job::Search(lang) => (
+            lang,
+            data.search_path(lang),
+            "search.html",
+            front(site, lang),
+            Vec::new(),
+        ),
         Job::Statement(lang) => {
             let views = vec![("statement", value(data.statement_view(lang)))];
             (

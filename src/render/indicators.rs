@@ -22,6 +22,8 @@ pub struct DataSet<'a> {
     pub cards: Vec<&'a crate::regions::Region>,
     /// Plans, organisations, surveys and the cooperation structure.
     pub model: Model<'a>,
+    /// Whether the site gets a search index and search pages.
+    pub search: bool,
 }
 
 /// The site's structured data besides indicators.
@@ -49,6 +51,7 @@ impl<'a> DataSet<'a> {
             strings,
             cards,
             model,
+            search: false,
         }
     }
 }

@@ -62,6 +62,8 @@ enum Job {
     Cooperation(String),
     /// The accessibility statement in a language.
     Statement(String),
+    /// The search page in a language.
+    Search(String),
 }
 
 /// Renders and writes every HTML page; returns how many were written.
@@ -70,6 +72,7 @@ pub fn render_all(
     theme: &Theme,
     data: &DataSet<'_>,
     out: &Staging,
+    search: Option<&std::sync::mpsc::Sender<crate::search::Record>>,
 ) -> Result<usize, Error> {
     let mut jobs: Vec<Job> = (0..site.pages.len())
         .filter(|&i| !site.pages[i].is_card_prose())
@@ -127,6 +130,9 @@ pub fn render_all(
             jobs.push(Job::Cooperation(lang.clone()));
         }
         jobs.push(Job::Statement(lang.clone()));
+        if data.search {
+            jobs.push(Job::Search(lang.clone()));
+        }
     }
     for (i, p) in site.pages.iter().enumerate() {
         for a in &p.front.aliases {
@@ -135,11 +141,47 @@ pub fn render_all(
             }
         }
     }
+    let search = search.map(|s| std::sync::Mutex::new(s.clone()));
     jobs.par_iter().try_for_each(|job| {
         let (path, html) = render_job(site, theme, data, job)?;
+        if let (Some(tx), Some(lang)) = (&search, searchable(site, job)) {
+            let url = site.href(path.strip_suffix("index.html").unwrap_or(&path));
+            if let Some(record) = crate::search::record(&url, lang, &html) {
+                let _ = tx.lock().map(|t| t.send(record));
+            }
+        }
         out.write(&path, html.as_bytes())
     })?;
     Ok(jobs.len())
+}
+
+/// The language of a job's page when it belongs in the search index: pages of their own, not
+/// printable copies, fallback copies, redirects, the 404 page or data files.
+fn searchable<'a>(site: &'a Site, job: &'a Job) -> Option<&'a str> {
+    match job {
+        Job::Page(i) => Some(site.pages[*i].lang.as_str()),
+        Job::IndicatorIndex(l)
+        | Job::Indicator(l, _)
+        | Job::CardIndex(l)
+        | Job::Card(l, _)
+        | Job::PlanOverview(l, _)
+        | Job::FocusArea(l, ..)
+        | Job::Goal(l, ..)
+        | Job::Together(l, _)
+        | Job::OrgIndex(l)
+        | Job::Org(l, _)
+        | Job::SurveyIndex(l)
+        | Job::Survey(l, _)
+        | Job::Clock(l)
+        | Job::Cooperation(l)
+        | Job::Statement(l) => Some(l.as_str()),
+        Job::Print(_)
+        | Job::FallbackFront(_)
+        | Job::NotFound
+        | Job::Alias { .. }
+        | Job::IndicatorCsv(_)
+        | Job::Search(_) => None,
+    }
 }
 
 /// Renders only what shows the bodies of `pages`: the pages themselves, the printable pages of
@@ -295,7 +337,8 @@ fn render_job(
         | Job::Survey(..)
         | Job::Clock(_)
         | Job::Cooperation(_)
-        | Job::Statement(_) => generated::render(site, theme, data, job),
+        | Job::Statement(_)
+        | Job::Search(_) => generated::render(site, theme, data, job),
         Job::NotFound => {
             let ctx = common(site, theme, data, &default, None, "404.html");
             Ok(("404.html".to_string(), render(theme, "404.html", &ctx)?))
@@ -506,6 +549,7 @@ struct SiteView<'a> {
     css: Vec<String>,
     print_css: String,
     statement_href: String,
+    search_href: Option<String>,
     contact_name: Option<String>,
     contact_email: Option<String>,
     contact_phone: Option<String>,
@@ -534,6 +578,7 @@ fn common(
         css: vec![site.href("css/kertomus.css"), site.href("css/syntax.css")],
         print_css: site.href("css/print.css"),
         statement_href: site.href(&data.statement_path(lang)),
+        search_href: data.search.then(|| site.href(&data.search_path(lang))),
         contact_name: contact.map(|c| c.name.get(lang, default).text),
         contact_email: contact.and_then(|c| c.email.clone()),
         contact_phone: contact.and_then(|c| c.phone.clone()),

@@ -46,6 +46,15 @@ impl DataSet<'_> {
         )
     }
 
+    /// `haku/`, `sv/sok/`, `en/search/`.
+    pub fn search_path(&self, lang: &str) -> String {
+        format!(
+            "{}{}/",
+            self.config.lang_prefix(lang),
+            self.word(lang, "search_slug")
+        )
+    }
+
     pub fn statement_view(&self, lang: &str) -> StatementView {
         let d = self.config.default_language();
         let a = self.config.accessibility.as_ref();

@@ -108,6 +108,8 @@ pub fn start(opts: &ServeOptions, log: Arc<dyn Fn(&str) + Send + Sync>) -> Resul
         drafts: opts.drafts,
         check: false,
         external: false,
+        // Indexing takes longer than a rebuild should; the preview has no search index.
+        search: false,
     };
     let status = Arc::new(Mutex::new(Status::default()));
     let hub = Arc::new(Hub::default());

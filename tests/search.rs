@@ -1,0 +1,110 @@
+//! The search index: Finnish and Swedish inflected queries find the base forms, only the main
+//! content is indexed, and the search page works politely without JavaScript. The queries run
+//! the generated index with Node (`tests/search/recall.mjs`), the same code the search page
+//! runs; where Node is missing the test is skipped, except in CI, where it must run.
+
+mod common;
+
+use common::{build_fixture, kertomus, read};
+use std::process::Command;
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/search");
+const RECALL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/search/recall.mjs");
+
+fn node_available() -> bool {
+    let found = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found && std::env::var_os("CI").is_some() {
+        panic!("node is required in CI for the search recall test");
+    }
+    found
+}
+
+#[test]
+fn inflected_queries_find_base_forms() {
+    let (_t, public) = build_fixture(FIXTURE);
+    if !node_available() {
+        eprintln!("skipped: node is not installed");
+        return;
+    }
+    let o = Command::new("node")
+        .args([
+            RECALL,
+            public.to_str().unwrap(),
+            "fi:hyvinvointialueella",
+            "fi:nuorten",
+            "sv:välfärdsområdets",
+            "fi:valikko",
+            "fi:uutissyöte",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let urls = |i: usize| {
+        lines[i]["urls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u.as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        urls(0),
+        vec!["/alue/"],
+        "hyvinvointialueella finds hyvinvointialue"
+    );
+    assert_eq!(urls(1), vec!["/nuoret/"], "nuorten finds nuoret");
+    assert_eq!(
+        urls(2),
+        vec!["/sv/alue/"],
+        "välfärdsområdets finds välfärdsområdet in the Swedish index"
+    );
+    assert!(
+        urls(3).is_empty() && urls(4).is_empty(),
+        "navigation and header are not indexed"
+    );
+}
+
+#[test]
+fn search_pages_and_the_no_search_option() {
+    let (_t, public) = build_fixture(FIXTURE);
+    let page = read(&public, "haku/index.html");
+    assert!(page.contains("<label for=\"search-input\">Hae sivustolta</label>"));
+    assert!(page.contains("<noscript><p class=\"search-noscript\">Haku tarvitsee JavaScriptin"));
+    assert!(page.contains("role=\"status\" aria-live=\"polite\""));
+    assert!(read(&public, "sv/sok/index.html")
+        .contains("<label for=\"search-input\">Sök på webbplatsen</label>"));
+    assert!(
+        read(&public, "index.html").contains("<a class=\"search-link\" href=\"/haku/\">Haku</a>")
+    );
+    assert!(public.join("pagefind/pagefind.js").is_file());
+    assert!(public.join("pagefind/wasm.fi.pagefind").is_file());
+    let entry = read(&public, "pagefind/pagefind-entry.json");
+    assert!(
+        entry.contains("\"fi\"") && entry.contains("\"sv\""),
+        "one index per language: {entry}"
+    );
+
+    let out = tempfile::tempdir().unwrap();
+    let o = kertomus(&[
+        "build",
+        "-q",
+        "--no-search",
+        "--root",
+        FIXTURE,
+        "--output",
+        out.path().join("p").to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert!(!out.path().join("p/pagefind").exists());
+    assert!(!out.path().join("p/haku").exists());
+    assert!(!std::fs::read_to_string(out.path().join("p/index.html"))
+        .unwrap()
+        .contains("search-link"));
+}
