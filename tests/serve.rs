@@ -74,11 +74,13 @@ fn same_tree(a: &Path, b: &Path) {
     }
 }
 
+/// `build` as serve runs it: at the server's address, without the search index.
 fn fresh_build(root: &Path, addr: std::net::SocketAddr) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let o = kertomus(&[
         "build",
         "-q",
+        "--no-search",
         "--root",
         root.to_str().unwrap(),
         "--output",
