@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build-speed benchmark: builds the generated corpus of N pages (default: 1000 and 10000) with
 # the release binary and reports wall time (median of 5 runs after a warm-up), pages per second
-# and peak memory. Corpus and output live on the RAM disk /dev/shm, as in the reference
+# and peak memory. Built with --no-search, as the reference generators build no search index;
+# scripts/bench-search.sh measures what the index adds. Corpus and output live on the RAM disk /dev/shm, as in the reference
 # figures of ../shared/bench/README.md (Zola 0.22: 10,000 pages in 4.8 s, 489 MB peak).
 #
 #   scripts/bench.sh [N ...]
@@ -21,11 +22,11 @@ for n in "${sizes[@]}"; do
   corpus="$base/corpus-$n"
   python3 "$gen" "$n" "$corpus" --sites kertomus >/dev/null
   site="$corpus/kertomus"
-  "$bin" build -q --root "$site" --output "$base/out-$n"   # warm-up
+  "$bin" build -q --no-search --root "$site" --output "$base/out-$n"   # warm-up
   walls=(); peaks=()
   for _ in $(seq "$runs"); do
     log=$(mktemp)
-    /usr/bin/time -v "$bin" build -q --root "$site" --output "$base/out-$n" 2>"$log"
+    /usr/bin/time -v "$bin" build -q --no-search --root "$site" --output "$base/out-$n" 2>"$log"
     walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {split($2,t,":"); if (length(t)==3) print t[1]*3600+t[2]*60+t[3]; else print t[1]*60+t[2]}' "$log")")
     peaks+=("$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")")
     rm -f "$log"

@@ -50,9 +50,11 @@ impl Indexer {
                         .map_err(|e| e.to_string())?;
                 }
                 let files = index.get_files().await.map_err(|e| e.to_string())?;
+                // The search page has its own accessible UI: Pagefind's UI bundles stay out.
                 let mut out: Bundle = files
                     .into_iter()
                     .map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents))
+                    .filter(|(name, _)| !name.contains("-ui."))
                     .collect();
                 out.sort();
                 Ok(out)
