@@ -12,7 +12,7 @@ use crate::regions::Register;
 use crate::render::indicators::{DataSet, IndicatorShortcode, Model};
 use crate::render::{self, theme::Theme};
 use crate::site::{self, Excluded, Site};
-use crate::{cooperation, organisations, plan, surveys};
+use crate::{cooperation, organisations, plan, surveys, validate};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -100,12 +100,12 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
 
     // Data: regions and indicators
     let register = load_register(&content_dir, &mut diags);
-    check_site_regions(&config, &register, &mut diags);
+    validate::site_regions(&config, &register, &mut diags);
     let indicators = indicators::load(&content_dir, &register, &mut diags);
     let organisations = organisations::load(&content_dir, &register, &mut diags);
     let plans = plan::load(
         &content_dir,
-        &plan_documents(&sources, &config),
+        &plan::documents(&sources, &config),
         &plan::Known {
             organisations: &organisations,
             indicators: &indicators,
@@ -114,24 +114,18 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     );
     let surveys = surveys::load(&content_dir, &mut diags);
     let cooperation = cooperation::load(&content_dir, &mut diags);
-    check_organisation_refs(&config, &sources, &organisations, &mut diags);
+    validate::organisation_refs(&config, &sources, &organisations, &mut diags);
     let model = Model {
         organisations: &organisations,
         plans: &plans,
         surveys: &surveys,
         cooperation: &cooperation,
     };
-    let statement_slugs: Vec<String> = theme
-        .strings
-        .values()
-        .flat_map(|t| ["statement_slug", "search_slug"].map(|k| t.get(k).map(|s| format!("{s}/"))))
-        .flatten()
-        .collect();
-    check_generated_paths(
+    validate::generated_paths(
         &config,
         &indicators,
         &model,
-        &statement_slugs,
+        &validate::theme_slugs(&theme),
         &sources,
         &mut diags,
     );
@@ -139,7 +133,7 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     let mut data = DataSet::new(&data_config, &register, &indicators, &theme.strings, model);
     data.search = opts.search && !opts.check;
     let mut findings = if opts.check {
-        quality_report(&data, &sources)
+        crate::check::quality(&data, &sources)
     } else {
         Vec::new()
     };
@@ -158,7 +152,7 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     shortcodes.register("indicator", Box::new(IndicatorShortcode { data: &data }));
     render::shortcodes::register(&mut shortcodes, &data, &theme);
     let excluded = Excluded { drafts, failed };
-    let print = fingerprint(opts, &config, &found, &excluded);
+    let print = crate::cache::fingerprint(opts, &config, &found, &excluded);
     // The shape is everything but page bodies; each body is hashed on its own.
     let shape = crate::cache::hash(&(
         print,
@@ -191,31 +185,13 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
         return Err(Error::Content(diags));
     }
     if opts.check {
-        let mut generated = render::generated_paths(&site, &data);
-        generated.extend(theme.statics.keys().cloned());
-        generated.extend(
-            [
-                "data/indicators.csv",
-                "data/indicators.json",
-                "data/measures.csv",
-                "data/plan.json",
-                "sitemap.xml",
-                "robots.txt",
-            ]
-            .map(String::from),
-        );
-        generated.extend(
-            indicators
-                .list
-                .iter()
-                .map(|i| format!("mittarit/{0}/{0}.csv", i.id)),
-        );
-        findings.extend(crate::check::site(&site, &data, &content_dir, &generated));
-        if opts.external {
-            let (found, _) =
-                crate::check::check_external(&site, &content_dir, Duration::from_secs(10));
-            findings.extend(found);
-        }
+        findings.extend(crate::check::after_assembly(
+            &site,
+            &data,
+            &theme,
+            &content_dir,
+            opts.external,
+        ));
         return Ok(Summary {
             pages: site.pages.len(),
             files: 0,
@@ -229,9 +205,10 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     // Render and write: only the changed pages when nothing but their bodies changed since
     // the last build written to this output (serve), else everything.
     if let Some(c) = cache.as_deref_mut() {
-        if let Some(pages) = body_only_change(c, shape, &output, &body_hashes, &site) {
+        if let Some(pages) = crate::cache::body_only_change(c, shape, &output, &body_hashes, &site)
+        {
             let rendered = render::render_partial(&site, &theme, &data, &pages)?;
-            let written = write_changed(&output, &rendered)?;
+            let written = crate::output::write_changed(&output, &rendered)?;
             c.last = Some(crate::cache::LastBuild {
                 shape,
                 output: output.clone(),
@@ -263,33 +240,12 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
         &staging,
         &render::generated_paths(&site, &data),
     )?;
-    if !indicators.list.is_empty() {
-        staging.write(
-            "data/indicators.csv",
-            indicators::export::values_csv(&indicators, &register).as_bytes(),
-        )?;
-        staging.write(
-            "data/indicators.json",
-            indicators::export::metadata_json(&indicators).as_bytes(),
-        )?;
-        files += 2;
-    }
+    files += write_open_data(&staging, &data)?;
     if let Some(indexer) = indexer {
         for (rel, bytes) in indexer.finish()? {
             staging.write(&format!("pagefind/{rel}"), &bytes)?;
             files += 1;
         }
-    }
-    if !plans.is_empty() {
-        staging.write(
-            "data/measures.csv",
-            render::opendata::measures_csv(&data).as_bytes(),
-        )?;
-        staging.write(
-            "data/plan.json",
-            render::opendata::plan_json(&data).as_bytes(),
-        )?;
-        files += 2;
     }
     staging.commit()?;
     if let Some(c) = cache {
@@ -310,81 +266,27 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     })
 }
 
-/// The pages whose bodies changed, when nothing else did since the last build written to
-/// `output` (and none of them is merged into another page, as card prose is).
-fn body_only_change(
-    cache: &Cache,
-    shape: u64,
-    output: &Path,
-    bodies: &HashMap<PathBuf, u64>,
-    site: &Site,
-) -> Option<Vec<usize>> {
-    let last = cache.last.as_ref()?;
-    if last.shape != shape || last.output != output || !output.is_dir() {
-        return None;
+/// The open data downloads under `/data/`: indicator values and metadata, measures and plans.
+fn write_open_data(staging: &Staging, data: &DataSet<'_>) -> Result<usize, Error> {
+    let mut files = Vec::new();
+    if !data.indicators.list.is_empty() {
+        files.push((
+            "data/indicators.csv",
+            indicators::export::values_csv(data.indicators, data.register),
+        ));
+        files.push((
+            "data/indicators.json",
+            indicators::export::metadata_json(data.indicators),
+        ));
     }
-    let changed: Vec<usize> = site
-        .pages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| last.bodies.get(&p.rel) != bodies.get(&p.rel))
-        .map(|(i, _)| i)
-        .collect();
-    (!changed.iter().any(|&i| site.pages[i].is_card_prose())).then_some(changed)
-}
-
-/// Writes files into the live output, each only when its bytes differ; returns how many.
-fn write_changed(output: &Path, files: &[(String, String)]) -> Result<usize, Error> {
-    let mut written = 0;
-    for (rel, text) in files {
-        let path = output.join(rel);
-        if std::fs::read(&path).ok().as_deref() != Some(text.as_bytes()) {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
-            }
-            std::fs::write(&path, text).map_err(Error::io(&path))?;
-            written += 1;
-        }
+    if !data.model.plans.is_empty() {
+        files.push(("data/measures.csv", render::opendata::measures_csv(data)));
+        files.push(("data/plan.json", render::opendata::plan_json(data)));
     }
-    Ok(written)
-}
-
-/// Everything a page's Markdown body depends on besides its own text: which pages and files
-/// exist, drafts and failed pages, site.yaml, data, the theme (shortcodes use its partials)
-/// and the month (the annual clock may mark it).
-fn fingerprint(
-    opts: &BuildOptions,
-    config: &Config,
-    found: &content::Discovered,
-    ex: &Excluded,
-) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    found.pages.hash(&mut h);
-    let content_dir = opts.root.join("content");
-    for a in &found.assets {
-        a.hash(&mut h);
-        std::fs::metadata(content_dir.join(a))
-            .ok()
-            .map(|m| (m.len(), m.modified().ok()))
-            .hash(&mut h);
+    for (rel, text) in &files {
+        staging.write(rel, text.as_bytes())?;
     }
-    let mut drafts: Vec<&PathBuf> = ex.drafts.iter().collect();
-    drafts.sort();
-    let mut failed: Vec<&PathBuf> = ex.failed.iter().collect();
-    failed.sort();
-    (
-        drafts,
-        failed,
-        &config.source,
-        &config.base_url,
-        opts.drafts,
-    )
-        .hash(&mut h);
-    crate::cache::stamp_dir(&content_dir.join("data"), &mut h);
-    crate::cache::stamp_dir(&opts.root.join("themes"), &mut h);
-    render::current_month().hash(&mut h);
-    h.finish()
+    Ok(files.len())
 }
 
 /// Reads every page (in parallel, or through the cache); drafts are set aside unless asked for.
@@ -517,219 +419,6 @@ pub(crate) fn load_register(content_dir: &Path, diags: &mut Vec<Diagnostic>) -> 
         Err(e) => diags.push(Diagnostic::file_error(rel, format!("cannot read: {e}"))),
     }
     register
-}
-
-/// Card indicators must exist, and no content page may take an address kertomus generates.
-fn check_generated_paths(
-    config: &Config,
-    indicators: &indicators::Indicators,
-    model: &Model<'_>,
-    statement_slugs: &[String],
-    sources: &[SourcePage],
-    diags: &mut Vec<Diagnostic>,
-) {
-    let rel = Path::new("content/site.yaml");
-    let text = config.source.as_str();
-    for id in config
-        .municipality_cards
-        .iter()
-        .flat_map(|c| c.indicators.iter())
-    {
-        if indicators.get(id).is_none() {
-            let offset = text
-                .find(&format!("\"{id}\""))
-                .or_else(|| text.find(id.as_str()))
-                .unwrap_or(0);
-            diags.push(
-                Diagnostic::at_offset(
-                    rel,
-                    text,
-                    offset,
-                    format!("municipality card indicator `{id}` is not in indicators.yaml"),
-                )
-                .with_hint("list ids from content/data/indicators.yaml"),
-            );
-        }
-    }
-    let mut reserved: Vec<String> = vec!["data/".into()];
-    reserved.extend(statement_slugs.iter().cloned());
-    if !indicators.list.is_empty() {
-        reserved.push("mittarit/".into());
-    }
-    if config.municipality_cards.is_some() {
-        reserved.push("kuntakortit/".into());
-    }
-    if !model.organisations.list.is_empty() {
-        reserved.push("organisaatiot/".into());
-    }
-    if !model.surveys.is_empty() {
-        reserved.push("kyselyt/".into());
-    }
-    if model.cooperation.clock.is_some() {
-        reserved.push("vuosikello/".into());
-    }
-    if !model.cooperation.bodies.is_empty() {
-        reserved.push("yhteistyorakenne/".into());
-    }
-    reserved.extend(
-        model
-            .plans
-            .iter()
-            .map(|p| format!("{}{}/", p.doc_path, render::plan::PLAN_SLUG)),
-    );
-    for s in sources {
-        let bare = s
-            .path
-            .strip_prefix(&format!("{}/", s.lang))
-            .unwrap_or(&s.path);
-        // Card prose pages live under kuntakortit/ but are merged into the cards.
-        let taken = reserved.iter().any(|r| {
-            bare.starts_with(r.as_str()) && !(r == "kuntakortit/" && bare != "kuntakortit/")
-        });
-        if taken {
-            diags.push(
-                Diagnostic::file_error(
-                    s.shown(),
-                    format!("the address /{} is generated by kertomus", s.path),
-                )
-                .with_hint(format!(
-                    "rename the folder; these addresses are reserved for generated pages: /{}",
-                    reserved.join(", /")
-                )),
-            );
-        }
-    }
-}
-
-/// Plan documents (type suunnitelma or kertomus+suunnitelma) in the default language.
-fn plan_documents(sources: &[SourcePage], config: &Config) -> Vec<plan::PlanDoc> {
-    sources
-        .iter()
-        .filter(|s| s.is_index && s.lang == config.default_language())
-        .filter_map(|s| {
-            let doc = s.front.document.as_ref()?;
-            doc.kind.has_plan().then(|| plan::PlanDoc {
-                key: s.key.clone(),
-                path: s.path.clone(),
-                dir: s.dir().to_path_buf(),
-                period: doc.period,
-            })
-        })
-        .collect()
-}
-
-/// The organisation of site.yaml and of documents must be in organisations.yaml, once the
-/// site has one.
-fn check_organisation_refs(
-    config: &Config,
-    sources: &[SourcePage],
-    orgs: &organisations::Organisations,
-    diags: &mut Vec<Diagnostic>,
-) {
-    if orgs.list.is_empty() {
-        return;
-    }
-    if let Some(id) = config
-        .organisation
-        .as_deref()
-        .filter(|id| orgs.get(id).is_none())
-    {
-        let (message, hint) = orgs.unknown(id);
-        let offset = config.source.find(id).unwrap_or(0);
-        diags.push(
-            Diagnostic::at_offset("content/site.yaml", &config.source, offset, message)
-                .with_hint(hint),
-        );
-    }
-    for s in sources {
-        let Some(id) = s
-            .front
-            .document
-            .as_ref()
-            .and_then(|d| d.organisation.as_deref())
-        else {
-            continue;
-        };
-        if orgs.get(id).is_none() {
-            let (message, hint) = orgs.unknown(id);
-            let offset = s.text[..s.body_offset].find(id).unwrap_or(0);
-            diags.push(Diagnostic::at_offset(s.shown(), &s.text, offset, message).with_hint(hint));
-        }
-    }
-}
-
-/// `kertomus check`'s report on the plans and surveys: warnings with positions.
-fn quality_report(data: &DataSet<'_>, sources: &[SourcePage]) -> Vec<(&'static str, Diagnostic)> {
-    let mut out = Vec::new();
-    let home = data.site_regions().into_iter().next();
-    let county_org = |id: Option<&str>| {
-        id.and_then(|id| data.model.organisations.get(id))
-            .is_some_and(|o| o.kind == organisations::OrgType::Hyvinvointialue)
-    };
-    for p in data.model.plans {
-        let doc_org = sources
-            .iter()
-            .find(|s| s.key == p.doc_key && s.is_index)
-            .and_then(|s| s.front.document.as_ref())
-            .and_then(|d| d.organisation.as_deref())
-            .or(data.config.organisation.as_deref());
-        let findings = plan::quality::check(
-            p,
-            &plan::quality::Setting {
-                indicators: data.indicators,
-                home_region: home.as_ref(),
-                county_plan: county_org(doc_org),
-            },
-        );
-        out.extend(findings.into_iter().map(|(f, d)| (f.label(), d)));
-    }
-    out.extend(
-        render::statement::warnings(data.config, crate::dates::today_utc())
-            .into_iter()
-            .map(|d| ("accessibility statement", d)),
-    );
-    for s in data.model.surveys {
-        out.extend(
-            s.mismatches()
-                .into_iter()
-                .map(|d| ("survey figures that differ from the published ones", d)),
-        );
-    }
-    out
-}
-
-/// Regions named in site.yaml must exist.
-fn check_site_regions(config: &Config, register: &Register, diags: &mut Vec<Diagnostic>) {
-    let rel = Path::new("content/site.yaml");
-    let text = config.source.as_str();
-    let mut named: Vec<(&str, &str)> = Vec::new();
-    named.extend(
-        config
-            .home_region
-            .iter()
-            .map(|r| ("home_region", r.as_str())),
-    );
-    named.extend(
-        config
-            .compare_regions
-            .iter()
-            .map(|r| ("compare_regions", r.as_str())),
-    );
-    named.extend(
-        config
-            .municipality_cards
-            .iter()
-            .map(|c| ("region", c.region.as_str())),
-    );
-    for (key, r) in named {
-        if let Err(message) = register.resolve(r) {
-            let offset = text.find(r).unwrap_or_else(|| {
-                let (line, _) = crate::config::find_key(text, key);
-                text.lines().take(line - 1).map(|l| l.len() + 1).sum()
-            });
-            diags.push(Diagnostic::at_offset(rel, text, offset, message));
-        }
-    }
 }
 
 /// Refuses an output folder whose replacement would destroy the sources.

@@ -4,7 +4,11 @@
 //! body depends on are the same). Everything else is rebuilt from scratch every time, so a
 //! rebuild gives exactly what a fresh `build` gives.
 
+use crate::build::BuildOptions;
+use crate::config::Config;
+use crate::content;
 use crate::markdown;
+use crate::site::{Excluded, Site};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -106,4 +110,65 @@ pub fn stamp_dir(dir: &Path, h: &mut impl Hasher) {
             }
         }
     }
+}
+
+/// The pages whose bodies changed, when nothing else did since the last build written to
+/// `output` (and none of them is merged into another page, as card prose is).
+pub(crate) fn body_only_change(
+    cache: &Cache,
+    shape: u64,
+    output: &Path,
+    bodies: &HashMap<PathBuf, u64>,
+    site: &Site,
+) -> Option<Vec<usize>> {
+    let last = cache.last.as_ref()?;
+    if last.shape != shape || last.output != output || !output.is_dir() {
+        return None;
+    }
+    let changed: Vec<usize> = site
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| last.bodies.get(&p.rel) != bodies.get(&p.rel))
+        .map(|(i, _)| i)
+        .collect();
+    (!changed.iter().any(|&i| site.pages[i].is_card_prose())).then_some(changed)
+}
+
+/// Everything a page's Markdown body depends on besides its own text: which pages and files
+/// exist, drafts and failed pages, site.yaml, data, the theme (shortcodes use its partials)
+/// and the month (the annual clock may mark it).
+pub(crate) fn fingerprint(
+    opts: &BuildOptions,
+    config: &Config,
+    found: &content::Discovered,
+    ex: &Excluded,
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    found.pages.hash(&mut h);
+    let content_dir = opts.root.join("content");
+    for a in &found.assets {
+        a.hash(&mut h);
+        std::fs::metadata(content_dir.join(a))
+            .ok()
+            .map(|m| (m.len(), m.modified().ok()))
+            .hash(&mut h);
+    }
+    let mut drafts: Vec<&PathBuf> = ex.drafts.iter().collect();
+    drafts.sort();
+    let mut failed: Vec<&PathBuf> = ex.failed.iter().collect();
+    failed.sort();
+    (
+        drafts,
+        failed,
+        &config.source,
+        &config.base_url,
+        opts.drafts,
+    )
+        .hash(&mut h);
+    stamp_dir(&content_dir.join("data"), &mut h);
+    stamp_dir(&opts.root.join("themes"), &mut h);
+    crate::render::current_month().hash(&mut h);
+    h.finish()
 }

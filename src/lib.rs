@@ -29,6 +29,7 @@ pub mod site;
 pub mod sotkanet;
 pub mod surveys;
 pub mod text;
+pub mod validate;
 pub mod yaml;
 
 pub use build::{build, build_with, BuildOptions, Summary};

@@ -31,6 +31,80 @@ pub fn site(site: &Site, data: &DataSet<'_>, content: &Path, generated: &[String
     out
 }
 
+/// `kertomus check`'s report on the plans and surveys: warnings with positions.
+pub fn quality(data: &DataSet<'_>, sources: &[crate::content::SourcePage]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let home = data.site_regions().into_iter().next();
+    let county_org = |id: Option<&str>| {
+        id.and_then(|id| data.model.organisations.get(id))
+            .is_some_and(|o| o.kind == crate::organisations::OrgType::Hyvinvointialue)
+    };
+    for p in data.model.plans {
+        let doc_org = sources
+            .iter()
+            .find(|s| s.key == p.doc_key && s.is_index)
+            .and_then(|s| s.front.document.as_ref())
+            .and_then(|d| d.organisation.as_deref())
+            .or(data.config.organisation.as_deref());
+        let findings = crate::plan::quality::check(
+            p,
+            &crate::plan::quality::Setting {
+                indicators: data.indicators,
+                home_region: home.as_ref(),
+                county_plan: county_org(doc_org),
+            },
+        );
+        out.extend(findings.into_iter().map(|(f, d)| (f.label(), d)));
+    }
+    out.extend(
+        crate::render::statement::warnings(data.config, crate::dates::today_utc())
+            .into_iter()
+            .map(|d| ("accessibility statement", d)),
+    );
+    for s in data.model.surveys {
+        out.extend(
+            s.mismatches()
+                .into_iter()
+                .map(|d| ("survey figures that differ from the published ones", d)),
+        );
+    }
+    out
+}
+
+/// Everything `check` adds once the site is assembled; `external` fetches links to other sites.
+pub fn after_assembly(
+    site: &Site,
+    data: &DataSet<'_>,
+    theme: &crate::render::theme::Theme,
+    content: &Path,
+    external: bool,
+) -> Vec<Finding> {
+    let mut generated = crate::render::generated_paths(site, data);
+    generated.extend(theme.statics.keys().cloned());
+    generated.extend(
+        [
+            "data/indicators.csv",
+            "data/indicators.json",
+            "data/measures.csv",
+            "data/plan.json",
+            "sitemap.xml",
+            "robots.txt",
+        ]
+        .map(String::from),
+    );
+    generated.extend(
+        data.indicators
+            .list
+            .iter()
+            .map(|i| format!("mittarit/{0}/{0}.csv", i.id)),
+    );
+    let mut out = self::site(site, data, content, &generated);
+    if external {
+        out.extend(check_external(site, content, std::time::Duration::from_secs(10)).0);
+    }
+    out
+}
+
 /// Indicators without data for the home region (those a plan uses are reported by the plan
 /// quality report) and indicators whose newest home-region value is over three years old.
 fn data_findings(data: &DataSet<'_>, content: &Path) -> Vec<Finding> {

@@ -101,6 +101,22 @@ impl Drop for Staging {
     }
 }
 
+/// Writes files into the live output, each only when its bytes differ; returns how many.
+pub fn write_changed(output: &Path, files: &[(String, String)]) -> Result<usize, Error> {
+    let mut written = 0;
+    for (rel, text) in files {
+        let path = output.join(rel);
+        if std::fs::read(&path).ok().as_deref() != Some(text.as_bytes()) {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
+            }
+            std::fs::write(&path, text).map_err(Error::io(&path))?;
+            written += 1;
+        }
+    }
+    Ok(written)
+}
+
 /// Escapes text for XML and HTML attribute values.
 pub fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

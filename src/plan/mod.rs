@@ -322,6 +322,26 @@ pub struct PlanDoc {
     pub period: Option<YearRange>,
 }
 
+/// Plan documents (type suunnitelma or kertomus+suunnitelma) in the default language.
+pub fn documents(
+    sources: &[crate::content::SourcePage],
+    config: &crate::config::Config,
+) -> Vec<PlanDoc> {
+    sources
+        .iter()
+        .filter(|s| s.is_index && s.lang == config.default_language())
+        .filter_map(|s| {
+            let doc = s.front.document.as_ref()?;
+            doc.kind.has_plan().then(|| PlanDoc {
+                key: s.key.clone(),
+                path: s.path.clone(),
+                dir: s.dir().to_path_buf(),
+                period: doc.period,
+            })
+        })
+        .collect()
+}
+
 /// What resolving needs to look references up in.
 pub struct Known<'a> {
     pub organisations: &'a Organisations,
