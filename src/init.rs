@@ -11,7 +11,15 @@ const FILES: &[(&str, &str)] = &[
 title: {fi: "Hyvinvointikertomus", sv: "Välfärdsberättelse"}
 base_url: "https://hyvinvointi.example.fi/"
 languages: [fi, sv]
-contact: {name: "Hyvinvointikoordinaattori", email: "hyte@example.fi"}
+contact: {name: {fi: "Hyvinvointikoordinaattori", sv: "Välfärdskoordinator"}, email: "hyte@example.fi"}
+# The accessibility statement (saavutettavuusseloste) is made from these; review them yearly.
+accessibility:
+  compliance: partial              # full | partial | none, after you have assessed the site
+  known_issues:
+    - {fi: "Liitteinä julkaistut PDF-tiedostot eivät ole kaikilta osin saavutettavia.", sv: "PDF-filer som publicerats som bilagor är inte helt tillgängliga."}
+  feedback_email: "hyte@example.fi"
+  prepared: 2026-01-01
+  reviewed: 2026-01-01
 "#,
     ),
     (
