@@ -14,7 +14,7 @@ use crate::render::{self, theme::Theme};
 use crate::site::{self, Excluded, Site};
 use crate::{cooperation, organisations, plan, surveys, validate};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -152,23 +152,17 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     shortcodes.register("indicator", Box::new(IndicatorShortcode { data: &data }));
     render::shortcodes::register(&mut shortcodes, &data, &theme);
     let excluded = Excluded { drafts, failed };
-    let print = crate::cache::fingerprint(opts, &config, &found, &excluded);
-    // The shape is everything but page bodies; each body is hashed on its own.
-    let shape = crate::cache::hash(&(
-        print,
-        sources
-            .iter()
-            .map(|s| (&s.rel, &s.text[..s.body_offset]))
-            .collect::<Vec<_>>(),
-    ));
-    let body_hashes: HashMap<PathBuf, u64> = sources
-        .iter()
-        .map(|s| (s.rel.clone(), crate::cache::hash(&s.text[s.body_offset..])))
-        .collect();
-    let bodies = cache.as_deref_mut().map(|c| {
-        c.bodies.begin(print);
-        &mut c.bodies
-    });
+    // What serve needs to reuse bodies and re-render partially; a plain build skips it.
+    let incremental = cache
+        .is_some()
+        .then(|| crate::cache::Incremental::new(opts, &config, &found, &excluded, &sources));
+    let bodies = cache
+        .as_deref_mut()
+        .zip(incremental.as_ref())
+        .map(|(c, inc)| {
+            c.bodies.begin(inc.fingerprint);
+            &mut c.bodies
+        });
     let site = site::assemble(
         config,
         sources,
@@ -204,16 +198,11 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
 
     // Render and write: only the changed pages when nothing but their bodies changed since
     // the last build written to this output (serve), else everything.
-    if let Some(c) = cache.as_deref_mut() {
-        if let Some(pages) = crate::cache::body_only_change(c, shape, &output, &body_hashes, &site)
-        {
+    if let (Some(c), Some(inc)) = (cache.as_deref_mut(), &incremental) {
+        if let Some(pages) = inc.body_only_change(c, &output, &site) {
             let rendered = render::render_partial(&site, &theme, &data, &pages)?;
             let written = crate::output::write_changed(&output, &rendered)?;
-            c.last = Some(crate::cache::LastBuild {
-                shape,
-                output: output.clone(),
-                bodies: body_hashes,
-            });
+            c.last = incremental.map(|inc| inc.written_to(&output));
             return Ok(Summary {
                 pages: written,
                 files: 0,
@@ -249,11 +238,7 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     }
     staging.commit()?;
     if let Some(c) = cache {
-        c.last = Some(crate::cache::LastBuild {
-            shape,
-            output: output.clone(),
-            bodies: body_hashes,
-        });
+        c.last = incremental.map(|inc| inc.written_to(&output));
     }
 
     Ok(Summary {

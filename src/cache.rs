@@ -27,10 +27,78 @@ pub struct Cache {
 /// What the last written build looked like.
 pub(crate) struct LastBuild {
     /// Hash of everything but page bodies: files, data, theme, site.yaml, front matters.
-    pub shape: u64,
-    pub output: PathBuf,
+    shape: u64,
+    output: PathBuf,
     /// Hash of each page's Markdown body.
-    pub bodies: HashMap<PathBuf, u64>,
+    bodies: HashMap<PathBuf, u64>,
+}
+
+/// A build's state as serve's rebuilds compare it: computed only when there is a cache.
+pub(crate) struct Incremental {
+    /// Everything a Markdown body depends on besides its own text.
+    pub fingerprint: u64,
+    shape: u64,
+    bodies: HashMap<PathBuf, u64>,
+}
+
+impl Incremental {
+    pub fn new(
+        opts: &BuildOptions,
+        config: &Config,
+        found: &content::Discovered,
+        excluded: &Excluded,
+        sources: &[content::SourcePage],
+    ) -> Incremental {
+        let fingerprint = fingerprint(opts, config, found, excluded);
+        // The shape is everything but page bodies; each body is hashed on its own.
+        let shape = hash(&(
+            fingerprint,
+            sources
+                .iter()
+                .map(|s| (&s.rel, &s.text[..s.body_offset]))
+                .collect::<Vec<_>>(),
+        ));
+        let bodies = sources
+            .iter()
+            .map(|s| (s.rel.clone(), hash(&s.text[s.body_offset..])))
+            .collect();
+        Incremental {
+            fingerprint,
+            shape,
+            bodies,
+        }
+    }
+
+    /// The pages whose bodies changed, when nothing else did since the last build written to
+    /// `output` (and none of them is merged into another page, as card prose is).
+    pub fn body_only_change(
+        &self,
+        cache: &Cache,
+        output: &Path,
+        site: &Site,
+    ) -> Option<Vec<usize>> {
+        let last = cache.last.as_ref()?;
+        if last.shape != self.shape || last.output != output || !output.is_dir() {
+            return None;
+        }
+        let changed: Vec<usize> = site
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| last.bodies.get(&p.rel) != self.bodies.get(&p.rel))
+            .map(|(i, _)| i)
+            .collect();
+        (!changed.iter().any(|&i| site.pages[i].is_card_prose())).then_some(changed)
+    }
+
+    /// What to remember once this build was written to `output`.
+    pub fn written_to(self, output: &Path) -> LastBuild {
+        LastBuild {
+            shape: self.shape,
+            output: output.to_path_buf(),
+            bodies: self.bodies,
+        }
+    }
 }
 
 /// Rendered Markdown bodies by page file, valid for one fingerprint of their surroundings.
@@ -112,33 +180,10 @@ pub fn stamp_dir(dir: &Path, h: &mut impl Hasher) {
     }
 }
 
-/// The pages whose bodies changed, when nothing else did since the last build written to
-/// `output` (and none of them is merged into another page, as card prose is).
-pub(crate) fn body_only_change(
-    cache: &Cache,
-    shape: u64,
-    output: &Path,
-    bodies: &HashMap<PathBuf, u64>,
-    site: &Site,
-) -> Option<Vec<usize>> {
-    let last = cache.last.as_ref()?;
-    if last.shape != shape || last.output != output || !output.is_dir() {
-        return None;
-    }
-    let changed: Vec<usize> = site
-        .pages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| last.bodies.get(&p.rel) != bodies.get(&p.rel))
-        .map(|(i, _)| i)
-        .collect();
-    (!changed.iter().any(|&i| site.pages[i].is_card_prose())).then_some(changed)
-}
-
 /// Everything a page's Markdown body depends on besides its own text: which pages and files
 /// exist, drafts and failed pages, site.yaml, data, the theme (shortcodes use its partials)
 /// and the month (the annual clock may mark it).
-pub(crate) fn fingerprint(
+fn fingerprint(
     opts: &BuildOptions,
     config: &Config,
     found: &content::Discovered,
