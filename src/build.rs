@@ -284,26 +284,20 @@ fn load_pages(
     cache: Option<&mut Cache>,
 ) -> (Vec<SourcePage>, HashSet<PathBuf>, Vec<Diagnostic>) {
     let templates: HashSet<&str> = theme.tera.get_template_names().collect();
-    let read = |rel: &PathBuf| {
-        std::fs::read(content_dir.join(rel)).map_err(|e| {
-            Diagnostic::file_error(Path::new("content").join(rel), format!("cannot read: {e}"))
-        })
+    let unreadable = |rel: &PathBuf, e: std::io::Error| {
+        Diagnostic::file_error(Path::new("content").join(rel), format!("cannot read: {e}"))
     };
     let texts: Vec<Result<Vec<u8>, Diagnostic>> = match cache {
         Some(c) => {
             c.retain_texts(rels);
             rels.iter()
-                .map(|rel| {
-                    c.text(content_dir, rel).map_err(|e| {
-                        Diagnostic::file_error(
-                            Path::new("content").join(rel),
-                            format!("cannot read: {e}"),
-                        )
-                    })
-                })
+                .map(|rel| c.text(content_dir, rel).map_err(|e| unreadable(rel, e)))
                 .collect()
         }
-        None => rels.par_iter().map(read).collect(),
+        None => rels
+            .par_iter()
+            .map(|rel| std::fs::read(content_dir.join(rel)).map_err(|e| unreadable(rel, e)))
+            .collect(),
     };
     let results: Vec<Result<SourcePage, Diagnostic>> = rels
         .par_iter()

@@ -141,13 +141,14 @@ pub fn render_all(
             }
         }
     }
-    let search = search.map(|s| std::sync::Mutex::new(s.clone()));
     jobs.par_iter().try_for_each(|job| {
         let (path, html) = render_job(site, theme, data, job)?;
-        if let (Some(tx), Some(lang)) = (&search, searchable(site, job)) {
+        if let (Some(tx), Some(lang)) = (search, searchable(site, job)) {
             let url = site.href(path.strip_suffix("index.html").unwrap_or(&path));
             if let Some(record) = crate::search::record(&url, lang, &html) {
-                let _ = tx.lock().map(|t| t.send(record));
+                // The indexer outlives rendering; a send fails only if it stopped, and
+                // `finish` reports that.
+                let _ = tx.send(record);
             }
         }
         out.write(&path, html.as_bytes())
