@@ -120,20 +120,7 @@ fn data_findings(data: &DataSet<'_>, content: &Path) -> Vec<Finding> {
         .model
         .plans
         .iter()
-        .flat_map(|p| {
-            p.focus_areas.iter().flat_map(|fa| {
-                fa.gaps
-                    .iter()
-                    .flat_map(|g| g.indicators.iter().map(String::as_str))
-                    .chain(fa.goals.iter().flat_map(|g| {
-                        g.indicators.iter().map(|i| i.id.as_str()).chain(
-                            g.measures
-                                .iter()
-                                .flat_map(|m| m.indicators.iter().map(|i| i.id.as_str())),
-                        )
-                    }))
-            })
-        })
+        .flat_map(|p| p.indicator_uses().into_iter().map(|(id, _)| id))
         .collect();
     let this_year = crate::dates::today_utc().map(|d| d.year());
     for ind in &data.indicators.list {

@@ -218,6 +218,24 @@ impl Plan {
         self.focus_areas.iter().find(|f| f.id == id)
     }
 
+    /// Every indicator the plan names (in gaps, goals and measures) with where it is named,
+    /// in file order.
+    pub fn indicator_uses(&self) -> Vec<(&str, At)> {
+        let mut used = Vec::new();
+        for fa in &self.focus_areas {
+            for g in &fa.gaps {
+                used.extend(g.indicators.iter().map(|i| (i.as_str(), g.at)));
+            }
+            for g in &fa.goals {
+                used.extend(g.indicators.iter().map(|i| (i.id.as_str(), g.at)));
+                for m in &g.measures {
+                    used.extend(m.indicators.iter().map(|i| (i.id.as_str(), m.at)));
+                }
+            }
+        }
+        used
+    }
+
     /// The newest year any measure reports progress for.
     pub fn latest_year(&self) -> Option<i32> {
         self.measures()

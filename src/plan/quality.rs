@@ -102,20 +102,8 @@ pub fn check(plan: &Plan, s: &Setting<'_>) -> Vec<(Finding, Diagnostic)> {
         }
     }
     if let Some(home) = s.home_region {
-        let mut used: Vec<(&str, crate::locate::At)> = Vec::new();
-        for fa in &plan.focus_areas {
-            for g in &fa.gaps {
-                used.extend(g.indicators.iter().map(|i| (i.as_str(), g.at)));
-            }
-            for g in &fa.goals {
-                used.extend(g.indicators.iter().map(|i| (i.id.as_str(), g.at)));
-                for m in &g.measures {
-                    used.extend(m.indicators.iter().map(|i| (i.id.as_str(), m.at)));
-                }
-            }
-        }
         let mut reported = BTreeSet::new();
-        for (id, at) in used {
+        for (id, at) in plan.indicator_uses() {
             if s.indicators.get(id).is_some()
                 && s.indicators.values.latest(id, home).is_none()
                 && reported.insert(id)
