@@ -22,9 +22,10 @@ pub type Finding = (&'static str, Diagnostic);
 /// of pages and files kertomus writes besides the authors' pages.
 pub fn site(site: &Site, data: &DataSet<'_>, content: &Path, generated: &[String]) -> Vec<Finding> {
     let mut out = Vec::new();
-    out.extend(pages::markdown(site, content));
+    let sources = pages::sources(site, content);
+    out.extend(pages::markdown(site, &sources));
     out.extend(pages::reachability(site));
-    out.extend(pages::root_links(site, content, generated));
+    out.extend(pages::root_links(site, &sources, generated));
     out.extend(translations::pages(site));
     out.extend(translations::yaml(site, content));
     out.extend(data_findings(data, content));

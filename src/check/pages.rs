@@ -9,27 +9,39 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashSet, VecDeque};
 use std::path::Path;
 
-/// The page's file text and the offset of its Markdown body.
-fn source(content: &Path, rel: &Path) -> Option<(String, usize)> {
-    let text = std::fs::read_to_string(content.join(rel)).ok()?;
-    let body = crate::content::frontmatter::split(&text).ok()?.body_offset;
-    Some((text, body))
+/// Each page's file text and the offset of its Markdown body, read once for every check
+/// (`None` for card prose, which is merged into cards, and for unreadable files).
+pub type Sources = Vec<Option<(String, usize)>>;
+
+pub fn sources(site: &Site, content: &Path) -> Sources {
+    site.pages
+        .iter()
+        .map(|p| {
+            if p.is_card_prose() {
+                return None;
+            }
+            let text = std::fs::read_to_string(content.join(&p.rel)).ok()?;
+            let body = crate::content::frontmatter::split(&text).ok()?.body_offset;
+            Some((text, body))
+        })
+        .collect()
 }
 
 fn shown(rel: &Path) -> std::path::PathBuf {
     Path::new("content").join(rel)
 }
 
-pub fn markdown(site: &Site, content: &Path) -> Vec<Finding> {
+pub fn markdown(site: &Site, sources: &Sources) -> Vec<Finding> {
     let mut out = Vec::new();
-    for p in site.pages.iter().filter(|p| !p.is_card_prose()) {
-        let Some((text, body)) = source(content, &p.rel) else {
+    for (p, source) in site.pages.iter().zip(sources) {
+        let Some((text, body)) = source else {
             continue;
         };
+        let body = *body;
         if p.front.title.is_none() && !p.key.is_empty() {
             out.push((
                 "pages without a title",
-                Diagnostic::at_line_col(shown(&p.rel), &text, 1, 1, "the page has no title")
+                Diagnostic::at_line_col(shown(&p.rel), text, 1, 1, "the page has no title")
                     .warning()
                     .with_hint(format!("add title: to the front matter; the page is now called \"{}\" after its file", p.title)),
             ));
@@ -49,7 +61,7 @@ pub fn markdown(site: &Site, content: &Path) -> Vec<Finding> {
                             "skipped heading levels",
                             Diagnostic::at_offset(
                                 shown(&p.rel),
-                                &text,
+                                text,
                                 at,
                                 format!(
                                     "heading level {h} follows level {level}; a level is skipped"
@@ -80,7 +92,7 @@ pub fn markdown(site: &Site, content: &Path) -> Vec<Finding> {
                     if let Some((start, false)) = link.take() {
                         out.push((
                             "links without text",
-                            Diagnostic::at_offset(shown(&p.rel), &text, start, "the link has no text")
+                            Diagnostic::at_offset(shown(&p.rel), text, start, "the link has no text")
                                 .warning()
                                 .with_hint("write what the link leads to between the brackets: [Väestö ja elinolot](02-vaesto.md)"),
                         ));
@@ -179,7 +191,7 @@ pub fn reachability(site: &Site) -> Vec<Finding> {
 }
 
 /// Root-relative links written by authors that lead to no page or file of the site.
-pub fn root_links(site: &Site, content: &Path, generated: &[String]) -> Vec<Finding> {
+pub fn root_links(site: &Site, sources: &Sources, generated: &[String]) -> Vec<Finding> {
     let mut known: BTreeSet<String> = site.pages.iter().map(|p| p.path.clone()).collect();
     known.extend(generated.iter().cloned());
     known.extend(
@@ -188,10 +200,11 @@ pub fn root_links(site: &Site, content: &Path, generated: &[String]) -> Vec<Find
             .map(|a| crate::content::asset_url_path(a)),
     );
     let mut out = Vec::new();
-    for p in site.pages.iter().filter(|p| !p.is_card_prose()) {
-        let Some((text, body)) = source(content, &p.rel) else {
+    for (p, source) in site.pages.iter().zip(sources) {
+        let Some((text, body)) = source else {
             continue;
         };
+        let body = *body;
         for href in links(&p.body) {
             let t = target(site, href);
             let t_dir = if t.is_empty() || t.ends_with('/') || t.contains('.') {
@@ -217,7 +230,7 @@ pub fn root_links(site: &Site, content: &Path, generated: &[String]) -> Vec<Find
             if let Some(at) = at {
                 out.push((
                     "links to missing pages",
-                    Diagnostic::at_offset(shown(&p.rel), &text, at, format!("`{href}` leads to no page or file of this site"))
+                    Diagnostic::at_offset(shown(&p.rel), text, at, format!("`{href}` leads to no page or file of this site"))
                         .warning()
                         .with_hint("link to the page's .md file with a relative path; such links are checked and follow renames"),
                 ));
