@@ -91,11 +91,10 @@ impl DataSet<'_> {
         );
         OrgLink {
             name,
-            href: format!(
-                "{}{}yhteistyorakenne/#{id}",
-                self.config.base_path,
+            href: self.href(&format!(
+                "{}yhteistyorakenne/#{id}",
                 self.config.lang_prefix(lang)
-            ),
+            )),
         }
     }
 

@@ -143,7 +143,9 @@ pub struct TogetherView {
 }
 
 impl<'a> DataSet<'a> {
-    fn href(&self, path: &str) -> String {
+    /// A site-relative path as a link (the counterpart of `Site::href` for views built before
+    /// or without the site).
+    pub fn href(&self, path: &str) -> String {
         format!("{}{path}", self.config.base_path)
     }
 

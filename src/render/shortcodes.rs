@@ -154,11 +154,7 @@ impl Shortcode for SurveyQuestion<'_> {
         let embed = Embed {
             question: &view,
             survey_title: super::html::tx(&s.title, ctx.lang, self.data.config.default_language()),
-            survey_href: format!(
-                "{}{}",
-                self.data.config.base_path,
-                self.data.survey_path(s, ctx.lang)
-            ),
+            survey_href: self.data.href(&self.data.survey_path(s, ctx.lang)),
         };
         render(
             self.theme,

@@ -146,7 +146,7 @@ impl DataSet<'_> {
             id: s.id.clone(),
             title: tx(&s.title, lang, d),
             plain_title: plain(&s.title, lang, d),
-            href: format!("{}{}", self.config.base_path, self.survey_path(s, lang)),
+            href: self.href(&self.survey_path(s, lang)),
             description: s.description.as_ref().map(|t| md(t, lang, d)),
             date: s
                 .date
