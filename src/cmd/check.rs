@@ -30,12 +30,7 @@ fn json(diags: &[(&str, &Diagnostic)], pages: usize) -> String {
         })
         .collect();
     let errors = diags.iter().filter(|(_, d)| d.is_error()).count();
-    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
-    for (k, d) in diags {
-        if !d.is_error() {
-            *kinds.entry(k).or_insert(0) += 1;
-        }
-    }
+    let kinds = warning_kinds(diags);
     let value = serde_json::json!({
         "pages": pages,
         "errors": errors,
@@ -44,6 +39,15 @@ fn json(diags: &[(&str, &Diagnostic)], pages: usize) -> String {
         "diagnostics": items,
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// How many warnings of each kind, for the summary line and the JSON report.
+fn warning_kinds<'a>(diags: &[(&'a str, &Diagnostic)]) -> BTreeMap<&'a str, usize> {
+    let mut kinds = BTreeMap::new();
+    for (kind, _) in diags.iter().filter(|(_, d)| !d.is_error()) {
+        *kinds.entry(*kind).or_insert(0) += 1;
+    }
+    kinds
 }
 
 pub fn run(opts: &BuildOptions, deny_warnings: bool, format: Format, quiet: bool) -> ExitCode {
@@ -61,10 +65,7 @@ pub fn run(opts: &BuildOptions, deny_warnings: bool, format: Format, quiet: bool
                     if !diags.is_empty() {
                         eprint!("{}", report(&diags));
                     }
-                    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
-                    for (kind, _) in &all {
-                        *kinds.entry(kind).or_insert(0) += 1;
-                    }
+                    let kinds = warning_kinds(&all);
                     if !quiet || warnings > 0 {
                         let detail: Vec<String> =
                             kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
