@@ -99,7 +99,7 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
         .collect();
 
     // Data: regions and indicators
-    let register = load_register(&content_dir, &mut diags);
+    let register = Register::load(&content_dir, &mut diags);
     validate::site_regions(&config, &register, &mut diags);
     let indicators = indicators::load(&content_dir, &register, &mut diags);
     let organisations = organisations::load(&content_dir, &register, &mut diags);
@@ -153,15 +153,22 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     render::shortcodes::register(&mut shortcodes, &data, &theme);
     let excluded = Excluded { drafts, failed };
     // What serve needs to reuse bodies and re-render partially; a plain build skips it.
-    let incremental = cache
-        .is_some()
-        .then(|| crate::cache::Incremental::new(opts, &config, &found, &excluded, &sources));
+    let incremental = cache.is_some().then(|| {
+        let inputs = crate::cache::Inputs {
+            root: &opts.root,
+            drafts: opts.drafts,
+            config: &config,
+            found: &found,
+            excluded: &excluded,
+        };
+        crate::cache::Incremental::new(&inputs, &sources)
+    });
     let bodies = cache
         .as_deref_mut()
         .zip(incremental.as_ref())
         .map(|(c, inc)| {
             c.bodies.begin(inc.fingerprint);
-            &mut c.bodies
+            &mut c.bodies as &mut dyn site::BodyStore
         });
     let site = site::assemble(
         config,
@@ -386,18 +393,6 @@ fn write_files(
         )?;
     }
     Ok(theme.statics.len() + site.assets.len() + 2 + site.config.languages.len())
-}
-
-/// The built-in register with `content/data/regions.csv` applied.
-pub(crate) fn load_register(content_dir: &Path, diags: &mut Vec<Diagnostic>) -> Register {
-    let mut register = Register::builtin();
-    let rel = Path::new("content/data/regions.csv");
-    match std::fs::read_to_string(content_dir.join("data/regions.csv")) {
-        Ok(text) => diags.extend(register.apply_overrides(&text, rel)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => diags.push(Diagnostic::file_error(rel, format!("cannot read: {e}"))),
-    }
-    register
 }
 
 /// Refuses an output folder whose replacement would destroy the sources.

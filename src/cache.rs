@@ -4,11 +4,10 @@
 //! body depends on are the same). Everything else is rebuilt from scratch every time, so a
 //! rebuild gives exactly what a fresh `build` gives.
 
-use crate::build::BuildOptions;
 use crate::config::Config;
 use crate::content;
 use crate::markdown;
-use crate::site::{Excluded, Site};
+use crate::site::{BodyStore, Excluded, Site};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -42,14 +41,8 @@ pub(crate) struct Incremental {
 }
 
 impl Incremental {
-    pub fn new(
-        opts: &BuildOptions,
-        config: &Config,
-        found: &content::Discovered,
-        excluded: &Excluded,
-        sources: &[content::SourcePage],
-    ) -> Incremental {
-        let fingerprint = fingerprint(opts, config, found, excluded);
+    pub fn new(inputs: &Inputs<'_>, sources: &[content::SourcePage]) -> Incremental {
+        let fingerprint = fingerprint(inputs);
         // The shape is everything but page bodies; each body is hashed on its own.
         let shape = hash(&(
             fingerprint,
@@ -101,6 +94,17 @@ impl Incremental {
     }
 }
 
+/// What a build's Markdown bodies depend on besides their own texts.
+pub struct Inputs<'a> {
+    /// The site folder (holding `content/` and `themes/`).
+    pub root: &'a Path,
+    /// Whether drafts are built.
+    pub drafts: bool,
+    pub config: &'a Config,
+    pub found: &'a content::Discovered,
+    pub excluded: &'a Excluded,
+}
+
 /// Rendered Markdown bodies by page file, valid for one fingerprint of their surroundings.
 #[derive(Default)]
 pub struct Bodies {
@@ -149,15 +153,17 @@ impl Bodies {
             self.fingerprint = fingerprint;
         }
     }
+}
 
-    pub fn get(&self, rel: &Path, text: &str) -> Option<&markdown::Output> {
+impl BodyStore for Bodies {
+    fn get(&self, rel: &Path, text: &str) -> Option<&markdown::Output> {
         self.map
             .get(rel)
             .filter(|(h, _)| *h == hash(text))
             .map(|(_, out)| out)
     }
 
-    pub fn put(&mut self, rel: &Path, text: &str, out: &markdown::Output) {
+    fn put(&mut self, rel: &Path, text: &str, out: &markdown::Output) {
         self.map
             .insert(rel.to_path_buf(), (hash(text), out.clone()));
     }
@@ -183,16 +189,18 @@ pub fn stamp_dir(dir: &Path, h: &mut impl Hasher) {
 /// Everything a page's Markdown body depends on besides its own text: which pages and files
 /// exist, drafts and failed pages, site.yaml, data, the theme (shortcodes use its partials)
 /// and the month (the annual clock may mark it).
-fn fingerprint(
-    opts: &BuildOptions,
-    config: &Config,
-    found: &content::Discovered,
-    ex: &Excluded,
-) -> u64 {
+fn fingerprint(inputs: &Inputs<'_>) -> u64 {
+    let Inputs {
+        root,
+        drafts: with_drafts,
+        config,
+        found,
+        excluded: ex,
+    } = inputs;
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     found.pages.hash(&mut h);
-    let content_dir = opts.root.join("content");
+    let content_dir = root.join("content");
     for a in &found.assets {
         a.hash(&mut h);
         std::fs::metadata(content_dir.join(a))
@@ -209,11 +217,11 @@ fn fingerprint(
         failed,
         &config.source,
         &config.base_url,
-        opts.drafts,
+        with_drafts,
     )
         .hash(&mut h);
     stamp_dir(&content_dir.join("data"), &mut h);
-    stamp_dir(&opts.root.join("themes"), &mut h);
-    crate::render::current_month().hash(&mut h);
+    stamp_dir(&root.join("themes"), &mut h);
+    crate::dates::current_month().hash(&mut h);
     h.finish()
 }

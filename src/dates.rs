@@ -102,6 +102,13 @@ pub fn today_utc() -> Option<NaiveDate> {
     DateTime::from_timestamp(i64::try_from(secs).ok()?, 0).map(|t| t.date_naive())
 }
 
+/// This month (1–12, UTC), for an annual clock whose site asks to mark it. The only output
+/// that depends on the day of the build, and only when `show_current_month` is set.
+pub fn current_month() -> Option<u32> {
+    use chrono::Datelike;
+    today_utc().map(|d| d.month())
+}
+
 /// An inclusive range of years such as a council term `2025-2029`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct YearRange {

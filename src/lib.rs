@@ -13,6 +13,7 @@ pub mod csvtext;
 pub mod dates;
 pub mod diagnostics;
 pub mod error;
+pub mod escape;
 pub mod indicators;
 pub mod init;
 pub mod locate;

@@ -144,6 +144,18 @@ pub struct Register {
 }
 
 impl Register {
+    /// The built-in register with `content/data/regions.csv` applied.
+    pub fn load(content_dir: &Path, diags: &mut Vec<Diagnostic>) -> Register {
+        let mut register = Register::builtin();
+        let rel = Path::new("content/data/regions.csv");
+        match std::fs::read_to_string(content_dir.join("data/regions.csv")) {
+            Ok(text) => diags.extend(register.apply_overrides(&text, rel)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => diags.push(Diagnostic::file_error(rel, format!("cannot read: {e}"))),
+        }
+        register
+    }
+
     /// The register built into the binary.
     pub fn builtin() -> Register {
         let mut regions = BTreeMap::new();

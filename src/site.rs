@@ -123,12 +123,21 @@ impl markdown::Resolver for Index<'_> {
     }
 }
 
+/// Markdown bodies rendered by earlier builds, by page file and text. `serve` keeps them
+/// between builds (`cache.rs`); this trait lets the site reuse them without knowing the cache.
+pub trait BodyStore: Sync {
+    /// The body rendered earlier from exactly `text`, if kept.
+    fn get(&self, rel: &Path, text: &str) -> Option<&markdown::Output>;
+    /// Keeps the body rendered from `text`.
+    fn put(&mut self, rel: &Path, text: &str, out: &markdown::Output);
+}
+
 /// What rendering Markdown needs besides the pages: shortcodes, the few words Markdown output
 /// contains, and (in serve) the bodies rendered by earlier builds.
 pub struct MarkdownEnv<'a, 'r> {
     pub shortcodes: &'a markdown::shortcodes::Registry<'r>,
     pub labels: &'a BTreeMap<String, markdown::Labels>,
-    pub bodies: Option<&'a mut crate::cache::Bodies>,
+    pub bodies: Option<&'a mut dyn BodyStore>,
 }
 
 /// Builds the site from its loaded pages: checks URLs, renders Markdown in parallel and checks

@@ -154,10 +154,7 @@ pub fn tick_decimals(ticks: &[f64]) -> usize {
         .unwrap_or(4) as usize
 }
 
-/// Escapes text for SVG and HTML.
-pub fn esc(s: &str) -> String {
-    crate::output::escape_xml(s)
-}
+pub use crate::escape::escape as esc;
 
 /// A value with its unit, as a reader of `lang` writes it.
 pub fn with_unit(v: f64, decimals: usize, unit: &str, lang: &str) -> String {

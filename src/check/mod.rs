@@ -6,6 +6,7 @@
 
 mod external;
 mod pages;
+mod statement;
 mod translations;
 
 use crate::diagnostics::Diagnostic;
@@ -58,7 +59,7 @@ pub fn quality(data: &DataSet<'_>, sources: &[crate::content::SourcePage]) -> Ve
         out.extend(findings.into_iter().map(|(f, d)| (f.label(), d)));
     }
     out.extend(
-        crate::render::statement::warnings(data.config, crate::dates::today_utc())
+        statement::warnings(data.config, crate::dates::today_utc())
             .into_iter()
             .map(|d| ("accessibility statement", d)),
     );

@@ -11,6 +11,7 @@ pub mod shortcodes;
 
 use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;
+use crate::escape::escape as escape_attr;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -264,12 +265,6 @@ pub fn render(input: &Input<'_>, env: &Env<'_>) -> Output {
 fn is_shortcode_line(src: &str) -> bool {
     let s = src.trim();
     s.starts_with("{{") && s.ends_with("}}") && !s.contains('\n')
-}
-
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
 }
 
 struct Renderer<'i, 'e, 'a> {

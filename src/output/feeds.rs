@@ -2,7 +2,7 @@
 //! and an Atom feed per language of documents and dated pages. Written directly rather than
 //! through templates: their shape is fixed by the standards, not by the theme.
 
-use super::escape_xml;
+use crate::escape::escape as escape_xml;
 use crate::site::Site;
 use std::fmt::Write as _;
 

@@ -116,19 +116,3 @@ pub fn write_changed(output: &Path, files: &[(String, String)]) -> Result<usize,
     }
     Ok(written)
 }
-
-/// Escapes text for XML and HTML attribute values.
-pub fn escape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}

@@ -86,7 +86,7 @@ fn month_names(data: &DataSet<'_>, lang: &str) -> Vec<String> {
 impl DataSet<'_> {
     fn body_link(&self, id: &str, lang: &str) -> OrgLink {
         let name = self.model.cooperation.body(id).map_or_else(
-            || crate::output::escape_xml(id),
+            || crate::escape::escape(id),
             |b| tx(&b.name, lang, self.config.default_language()),
         );
         OrgLink {

@@ -234,7 +234,7 @@ pub fn render(
         Job::Clock(lang) => {
             let views = vec![(
                 "clock",
-                value(data.clock_view(lang, "vuosikello", super::current_month())),
+                value(data.clock_view(lang, "vuosikello", crate::dates::current_month())),
             )];
             (
                 lang,

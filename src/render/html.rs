@@ -14,7 +14,7 @@ pub fn markdown_to_safe_html(text: &str) -> String {
 /// A short text, escaped.
 pub fn tx(t: &Text, lang: &str, default: &str) -> String {
     let l = t.get(lang, default);
-    let text = crate::output::escape_xml(&l.text);
+    let text = crate::escape::escape(&l.text);
     if l.lang == lang {
         text
     } else {

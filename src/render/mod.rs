@@ -419,13 +419,6 @@ pub fn generated_paths(site: &Site, data: &DataSet<'_>) -> Vec<String> {
     out
 }
 
-/// This month (1–12, UTC), for an annual clock whose site asks to mark it. The only output
-/// that depends on the day of the build, and only when `show_current_month` is set.
-pub fn current_month() -> Option<u32> {
-    use chrono::Datelike;
-    crate::dates::today_utc().map(|d| d.month())
-}
-
 fn render(theme: &Theme, template: &str, ctx: &Context) -> Result<String, Error> {
     theme
         .tera

@@ -184,7 +184,7 @@ impl<'a> DataSet<'a> {
 
     pub fn org_link(&self, id: &str, lang: &str) -> OrgLink {
         let name = self.model.organisations.get(id).map_or_else(
-            || crate::output::escape_xml(id),
+            || crate::escape::escape(id),
             |o| tx(&o.name, lang, self.d()),
         );
         OrgLink {

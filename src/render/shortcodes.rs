@@ -179,7 +179,7 @@ impl Shortcode for Clock<'_> {
             .clock_view(
                 ctx.lang,
                 &format!("vuosikello-{}", ctx.offset),
-                super::current_month(),
+                crate::dates::current_month(),
             )
             .ok_or("the site has no annual clock: write content/data/vuosikello.yaml")?;
         render(self.theme, "partials/clock.html", ctx.lang, "clock", &view)

@@ -70,7 +70,7 @@ pub fn pull(opts: &PullOptions, progress: &mut dyn FnMut(&str)) -> Result<PullRe
     let content = opts.root.join("content");
     let config = Config::load(&opts.root, None).map_err(PullError::Content)?;
     let mut diags = Vec::new();
-    let register = crate::build::load_register(&content, &mut diags);
+    let register = crate::regions::Register::load(&content, &mut diags);
     if !diags.is_empty() {
         return Err(PullError::Content(diags));
     }

@@ -1,0 +1,52 @@
+//! The accessibility statement's age: `check` warns when it is missing or over a year old.
+
+/// `kertomus check`: a statement must exist and be reviewed at least once a year.
+pub fn warnings(
+    config: &crate::config::Config,
+    today: Option<chrono::NaiveDate>,
+) -> Vec<crate::diagnostics::Diagnostic> {
+    use crate::diagnostics::Diagnostic;
+    let rel = std::path::Path::new("content/site.yaml");
+    let text = config.source.as_str();
+    let Some(a) = &config.accessibility else {
+        return vec![Diagnostic::file_error(rel, "site.yaml has no `accessibility:`; the accessibility statement says the site has not been assessed")
+            .warning()
+            .with_hint("public sites must publish an accessibility statement (306/2019): add accessibility: {compliance: partial, known_issues: [...], prepared: YYYY-MM-DD, reviewed: YYYY-MM-DD}")];
+    };
+    let last = a.reviewed.or(a.prepared);
+    match (last, today) {
+        (None, _) => {
+            let (line, col) = crate::config::find_key(text, "accessibility");
+            vec![Diagnostic::at_line_col(
+                rel,
+                text,
+                line,
+                col,
+                "the accessibility statement has no `prepared:` or `reviewed:` date",
+            )
+            .warning()
+            .with_hint("add reviewed: YYYY-MM-DD, the day the statement was last checked")]
+        }
+        (Some(date), Some(today)) if (today - date.date).num_days() > 365 => {
+            let key = if a.reviewed.is_some() {
+                "reviewed"
+            } else {
+                "prepared"
+            };
+            let (line, col) = crate::config::find_key(text, key);
+            vec![Diagnostic::at_line_col(
+                rel,
+                text,
+                line,
+                col,
+                format!(
+                    "the accessibility statement was last reviewed on {}, more than a year ago",
+                    date.iso()
+                ),
+            )
+            .warning()
+            .with_hint("review the statement at least once a year and update reviewed:")]
+        }
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,94 @@
+//! The one HTML and XML escaper, and the [`Html`] type that says a string is already markup.
+//!
+//! Every place that puts text into HTML, SVG or XML (attributes included) escapes it here, so
+//! there is one set of rules: `&`, `<`, `>`, `"` and `'` become entities. That set is safe in
+//! element content and in both quoted attribute forms.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// Escapes text for HTML, SVG and XML, element content and attribute values alike.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    escape_into(s, &mut out);
+    out
+}
+
+/// [`escape`], appending to `out`.
+pub fn escape_into(s: &str, out: &mut String) {
+    let mut last = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(entity);
+        last = i + 1;
+    }
+    out.push_str(&s[last..]);
+}
+
+/// A string of HTML that is safe to insert as it is: escaped text, or markup that kertomus
+/// generated (charts, sanitised Markdown). View fields of this type are the only ones templates
+/// print with `| safe`; a plain `String` field is text and tera escapes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Html(String);
+
+impl Html {
+    /// Text escaped into HTML.
+    pub fn text(s: &str) -> Html {
+        Html(escape(s))
+    }
+
+    /// Markup kertomus built itself, from escaped parts. The caller vouches for it.
+    pub fn trusted(markup: impl Into<String>) -> Html {
+        Html(markup.into())
+    }
+
+    /// The markup.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The markup, owned.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    /// Whether there is no markup at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for Html {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Html {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_every_character_that_can_leave_text_or_an_attribute() {
+        assert_eq!(
+            escape(r#"<a href="x" title='y'>&</a>"#),
+            "&lt;a href=&quot;x&quot; title=&apos;y&apos;&gt;&amp;&lt;/a&gt;"
+        );
+        assert_eq!(escape("Väestö 2025–2029"), "Väestö 2025–2029");
+        assert_eq!(Html::text("a<b").as_str(), "a&lt;b");
+    }
+}
