@@ -1,17 +1,25 @@
-//! The build pipeline, in the order it runs: load → parse → resolve → render → write.
+//! The build pipeline, in the order it runs: load → parse → data → resolve → render → write.
+//! [`build_inner`] reads as that list; each stage is a function below it.
 
 use crate::cache::Cache;
 use crate::config::Config;
 use crate::content::{self, SourcePage};
+use crate::cooperation::Cooperation;
+use crate::data::{self, SiteData};
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
-use crate::indicators;
+use crate::indicators::{self, Indicators};
 use crate::markdown::{shortcodes, Labels};
-use crate::output::{feeds, Staging};
+use crate::organisations::Organisations;
+use crate::output::{feeds, Memory, Sink, Staging};
+use crate::plan::Plan;
 use crate::regions::Register;
-use crate::render::indicators::{DataSet, IndicatorShortcode, Model};
+use crate::render::indicators::IndicatorShortcode;
+use crate::render::view::View;
 use crate::render::{self, theme::Theme};
-use crate::site::{self, Excluded, Site};
+use crate::routes::{self, Addresses, Route, Routes};
+use crate::site::{self, Excluded};
+use crate::surveys::Survey;
 use crate::{cooperation, organisations, plan, surveys, validate};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
@@ -29,8 +37,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Build pages marked `draft: true` too.
     pub drafts: bool,
-    /// Check only (`kertomus check`): stop before rendering, write nothing, and add the plan
-    /// quality report and survey mismatches to the warnings.
+    /// Check only (`kertomus check`): render into memory, write nothing, and add the plan
+    /// quality report, survey mismatches and broken generated links to the warnings.
     pub check: bool,
     /// With `check`: fetch external links too.
     pub external: bool,
@@ -41,10 +49,15 @@ pub struct BuildOptions {
 /// What a successful build did.
 #[derive(Debug)]
 pub struct Summary {
+    /// Pages and generated files rendered.
     pub pages: usize,
+    /// Other files written.
     pub files: usize,
+    /// The output folder.
     pub output: PathBuf,
+    /// How long it took.
     pub elapsed: Duration,
+    /// Warnings of the build.
     pub warnings: Vec<Diagnostic>,
     /// With `check`: the plan quality and survey findings, each with the name of its kind.
     pub findings: Vec<(&'static str, Diagnostic)>,
@@ -62,27 +75,35 @@ pub fn build_with(opts: &BuildOptions, cache: &mut Cache) -> Result<Summary, Err
     build_inner(opts, Some(cache))
 }
 
-fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Summary, Error> {
-    // Only serve (which passes a cache) re-renders partially.
-    let started = Instant::now();
-    let content_dir = opts.root.join("content");
-    if !content_dir.is_dir() {
-        return Err(Error::Config(format!(
-            "{}: no content/ folder here; run kertomus in a site folder, pass --root DIR, or create a site with `kertomus init DIR`",
-            opts.root.display()
-        )));
-    }
-    let output = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| opts.root.join("public"));
-    check_output(&opts.root, &content_dir, &output)?;
+/// The site's data files, loaded and resolved; [`SiteData`] borrows from it.
+struct Loaded {
+    register: Register,
+    indicators: Indicators,
+    organisations: Organisations,
+    plans: Vec<Plan>,
+    surveys: Vec<Survey>,
+    cooperation: Cooperation,
+}
 
+impl Loaded {
+    fn site_data<'a>(&'a self, config: &'a Config) -> SiteData<'a> {
+        let model = data::Model {
+            organisations: &self.organisations,
+            plans: &self.plans,
+            surveys: &self.surveys,
+            cooperation: &self.cooperation,
+        };
+        SiteData::new(config, &self.register, &self.indicators, model)
+    }
+}
+
+fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Summary, Error> {
+    let started = Instant::now();
+    let (content_dir, output) = folders(opts)?;
     // Load
     let config = Config::load(&opts.root, opts.base_url.as_deref()).map_err(Error::Content)?;
     let theme = Theme::load(&opts.root, &config.theme, &config.languages)?;
     let found = content::discover(&content_dir).map_err(Error::Content)?;
-
     // Parse
     let (sources, drafts, mut diags) = load_pages(
         &content_dir,
@@ -92,67 +113,31 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
         opts.drafts,
         cache.as_deref_mut(),
     );
-    // Pages that failed to load exist all the same: links to them are not reported again.
-    let failed: HashSet<PathBuf> = diags
-        .iter()
-        .filter_map(|d| d.path.strip_prefix("content").ok().map(Path::to_path_buf))
-        .collect();
-
-    // Data: regions and indicators
-    let register = Register::load(&content_dir, &mut diags);
-    validate::site_regions(&config, &register, &mut diags);
-    let indicators = indicators::load(&content_dir, &register, &mut diags);
-    let organisations = organisations::load(&content_dir, &register, &mut diags);
-    let plans = plan::load(
-        &content_dir,
-        &plan::documents(&sources, &config),
-        &plan::Known {
-            organisations: &organisations,
-            indicators: &indicators,
-        },
-        &mut diags,
-    );
-    let surveys = surveys::load(&content_dir, &mut diags);
-    let cooperation = cooperation::load(&content_dir, &mut diags);
-    validate::organisation_refs(&config, &sources, &organisations, &mut diags);
-    let model = Model {
-        organisations: &organisations,
-        plans: &plans,
-        surveys: &surveys,
-        cooperation: &cooperation,
+    let excluded = Excluded {
+        failed: failed_pages(&diags),
+        drafts,
     };
-    validate::generated_paths(
-        &config,
-        &indicators,
-        &model,
-        &validate::theme_slugs(&theme),
-        &sources,
-        &mut diags,
-    );
-    let data_config = config.clone();
-    let mut data = DataSet::new(&data_config, &register, &indicators, &theme.strings, model);
-    data.search = opts.search && !opts.check;
+    // Data
+    let loaded = load_data(&content_dir, &config, &sources, &mut diags);
+    let data = loaded.site_data(&config);
+    let addresses = addresses(&config, &theme);
+    let mut routes = Routes::generated(&data, addresses.clone(), &route_options(opts, &theme));
+    validate::reserved_paths(&routes, &sources, &mut diags);
     let mut findings = if opts.check {
         crate::check::quality(&data, &sources)
     } else {
         Vec::new()
     };
-    // plan.yaml and its includes are data, not files to publish.
-    let plan_files: HashSet<PathBuf> = plan::data_files(&plans).into_iter().collect();
-    let assets: Vec<PathBuf> = found
-        .assets
-        .clone()
-        .into_iter()
-        .filter(|a| !plan_files.contains(a) && a.file_name().is_none_or(|n| n != "plan.yaml"))
-        .collect();
-
-    // Resolve (renders Markdown, checks links)
+    // Resolve: Markdown rendered, links checked, then the content pages join the route table.
+    let view = View {
+        model: &data,
+        strings: &theme.strings,
+        addresses: &addresses,
+    };
+    let mut registry = shortcodes::Registry::default();
+    registry.register("indicator", Box::new(IndicatorShortcode { data: &view }));
+    render::shortcodes::register(&mut registry, &view, &theme);
     let labels = labels(&theme);
-    let mut shortcodes = shortcodes::Registry::default();
-    shortcodes.register("indicator", Box::new(IndicatorShortcode { data: &data }));
-    render::shortcodes::register(&mut shortcodes, &data, &theme);
-    let excluded = Excluded { drafts, failed };
-    // What serve needs to reuse bodies and re-render partially; a plain build skips it.
     let incremental = cache.is_some().then(|| {
         let inputs = crate::cache::Inputs {
             root: &opts.root,
@@ -170,115 +155,220 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
             c.bodies.begin(inc.fingerprint);
             &mut c.bodies as &mut dyn site::BodyStore
         });
-    let site = site::assemble(
-        config,
-        sources,
-        assets,
-        &excluded,
-        site::MarkdownEnv {
-            shortcodes: &shortcodes,
-            labels: &labels,
-            bodies,
-        },
-        &mut diags,
-    );
+    let assets = publishable_assets(&found, &loaded.plans);
+    let env = site::MarkdownEnv {
+        shortcodes: &registry,
+        labels: &labels,
+        bodies,
+    };
+    let site = site::assemble(config.clone(), sources, assets, &excluded, env, &mut diags);
+    routes.add_site(&site);
+    diags.extend(routes.clashes(&site));
     if diags.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diags));
     }
+    let input = render::Input {
+        site: &site,
+        theme: &theme,
+        view: &view,
+        routes: &routes,
+    };
+    let summary = |pages, files| Summary {
+        pages,
+        files,
+        output: output.clone(),
+        elapsed: started.elapsed(),
+        warnings: Vec::new(),
+        findings: Vec::new(),
+    };
+    // `check`: render into memory and check what would be written.
     if opts.check {
-        findings.extend(crate::check::after_assembly(
-            &site,
-            &data,
-            &theme,
-            &content_dir,
-            opts.external,
-        ));
-        return Ok(Summary {
-            pages: site.pages.len(),
-            files: 0,
-            output,
-            elapsed: started.elapsed(),
-            warnings: diags,
-            findings,
-        });
+        findings.extend(check_output_in_memory(input, &content_dir, opts.external)?);
+        let mut s = summary(site.pages.len(), 0);
+        (s.warnings, s.findings) = (diags, findings);
+        return Ok(s);
     }
-
     // Render and write: only the changed pages when nothing but their bodies changed since
     // the last build written to this output (serve), else everything.
     if let (Some(c), Some(inc)) = (cache.as_deref_mut(), &incremental) {
         if let Some(pages) = inc.body_only_change(c, &output, &site) {
-            let rendered = render::render_partial(&site, &theme, &data, &pages)?;
+            let rendered = render::render_partial(input, &pages)?;
             let written = crate::output::write_changed(&output, &rendered)?;
             c.last = incremental.map(|inc| inc.written_to(&output));
-            return Ok(Summary {
-                pages: written,
-                files: 0,
-                output,
-                elapsed: started.elapsed(),
-                warnings: diags,
-                findings,
-            });
+            let mut s = summary(written, 0);
+            s.warnings = diags;
+            return Ok(s);
         }
     }
     let staging = Staging::new(&output)?;
-    let indexer = data.search.then(crate::search::Indexer::start);
-    let pages = render::render_all(
-        &site,
-        &theme,
-        &data,
-        &staging,
-        indexer.as_ref().map(|i| i.sender()).as_ref(),
-    )?;
-    let mut files = write_files(
-        &site,
-        &theme,
-        &content_dir,
-        &staging,
-        &render::generated_paths(&site, &data),
-    )?;
-    files += write_open_data(&staging, &data)?;
-    if let Some(indexer) = indexer {
-        for (rel, bytes) in indexer.finish()? {
-            staging.write(&format!("pagefind/{rel}"), &bytes)?;
-            files += 1;
-        }
-    }
+    let (pages, files) = render_and_write(input, &content_dir, &staging, opts.search)?;
     staging.commit()?;
     if let Some(c) = cache {
         c.last = incremental.map(|inc| inc.written_to(&output));
     }
+    let mut s = summary(pages, files);
+    s.warnings = diags;
+    Ok(s)
+}
 
-    Ok(Summary {
-        pages,
-        files,
-        output,
-        elapsed: started.elapsed(),
-        warnings: diags,
-        findings,
-    })
+/// The content folder and the output folder, refusing an output that would replace sources.
+fn folders(opts: &BuildOptions) -> Result<(PathBuf, PathBuf), Error> {
+    let content_dir = opts.root.join("content");
+    if !content_dir.is_dir() {
+        return Err(Error::Config(format!(
+            "{}: no content/ folder here; run kertomus in a site folder, pass --root DIR, or create a site with `kertomus init DIR`",
+            opts.root.display()
+        )));
+    }
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("public"));
+    check_output(&opts.root, &content_dir, &output)?;
+    Ok((content_dir, output))
+}
+
+/// Pages that failed to load exist all the same: links to them are not reported again.
+fn failed_pages(diags: &[Diagnostic]) -> HashSet<PathBuf> {
+    diags
+        .iter()
+        .filter_map(|d| d.path.strip_prefix("content").ok().map(Path::to_path_buf))
+        .collect()
+}
+
+/// Regions, indicators, organisations, plans, surveys, the annual clock and bodies, with the
+/// checks across them.
+fn load_data(
+    content_dir: &Path,
+    config: &Config,
+    sources: &[SourcePage],
+    diags: &mut Vec<Diagnostic>,
+) -> Loaded {
+    let register = Register::load(content_dir, diags);
+    validate::site_regions(config, &register, diags);
+    let indicators = indicators::load(content_dir, &register, diags);
+    validate::card_indicators(config, &indicators, diags);
+    let organisations = organisations::load(content_dir, &register, diags);
+    let known = plan::Known {
+        organisations: &organisations,
+        indicators: &indicators,
+    };
+    let plans = plan::load(
+        content_dir,
+        &plan::documents(sources, config),
+        &known,
+        diags,
+    );
+    let surveys = surveys::load(content_dir, diags);
+    let cooperation = cooperation::load(content_dir, diags);
+    validate::organisation_refs(config, sources, &organisations, diags);
+    Loaded {
+        register,
+        indicators,
+        organisations,
+        plans,
+        surveys,
+        cooperation,
+    }
+}
+
+/// The address formulas, with the localised slugs of the theme.
+fn addresses(config: &Config, theme: &Theme) -> Addresses {
+    let slugs = |key: &str| -> BTreeMap<String, String> {
+        theme
+            .strings
+            .iter()
+            .filter_map(|(lang, t)| t.get(key).map(|s| (lang.clone(), s.clone())))
+            .collect()
+    };
+    Addresses::new(config, slugs("statement_slug"), slugs("search_slug"))
+}
+
+fn route_options<'a>(opts: &BuildOptions, theme: &'a Theme) -> routes::Options<'a> {
+    routes::Options {
+        search: opts.search && !opts.check,
+        statics: theme.statics.keys().map(String::as_str).collect(),
+    }
+}
+
+/// The authors' files to copy: plan.yaml and its includes are data, not files to publish.
+fn publishable_assets(found: &content::Discovered, plans: &[Plan]) -> Vec<PathBuf> {
+    let plan_files: HashSet<PathBuf> = plan::data_files(plans).into_iter().collect();
+    found
+        .assets
+        .iter()
+        .filter(|a| !plan_files.contains(*a) && a.file_name().is_none_or(|n| n != "plan.yaml"))
+        .cloned()
+        .collect()
+}
+
+/// Renders every page into `out`, then writes the other files; with `search`, the index is
+/// built from the pages while they render. Returns the pages and the other files written.
+fn render_and_write(
+    input: render::Input<'_>,
+    content_dir: &Path,
+    out: &dyn Sink,
+    search: bool,
+) -> Result<(usize, usize), Error> {
+    let indexer = search.then(crate::search::Indexer::start);
+    let sender = indexer.as_ref().map(|i| i.sender());
+    let pages = render::render_all(input, out, sender.as_ref())?;
+    let mut files = write_files(input, content_dir, out)?;
+    files += write_open_data(out, input.view.model, input.routes)?;
+    if let Some(indexer) = indexer {
+        drop(sender);
+        for (rel, bytes) in indexer.finish()? {
+            out.write(&format!("pagefind/{rel}"), &bytes)?;
+            files += 1;
+        }
+    }
+    Ok((pages, files))
+}
+
+/// `check`: the whole site rendered into memory (without the search index), then every link
+/// in it checked against what it holds.
+fn check_output_in_memory(
+    input: render::Input<'_>,
+    content_dir: &Path,
+    external: bool,
+) -> Result<Vec<crate::check::Finding>, Error> {
+    let memory = Memory::default();
+    render_and_write(input, content_dir, &memory, false)?;
+    let files = memory.into_files();
+    let mut findings = crate::check::after_assembly(
+        input.site,
+        input.view.model,
+        input.routes,
+        content_dir,
+        external,
+    );
+    findings.extend(crate::check::output_links(&files, &input.site.config));
+    Ok(findings)
 }
 
 /// The open data downloads under `/data/`: indicator values and metadata, measures and plans.
-fn write_open_data(staging: &Staging, data: &DataSet<'_>) -> Result<usize, Error> {
-    let mut files = Vec::new();
-    if !data.indicators.list.is_empty() {
-        files.push((
-            "data/indicators.csv",
-            indicators::export::values_csv(data.indicators, data.register),
-        ));
-        files.push((
-            "data/indicators.json",
-            indicators::export::metadata_json(data.indicators),
-        ));
+fn write_open_data(out: &dyn Sink, data: &SiteData<'_>, routes: &Routes) -> Result<usize, Error> {
+    let mut written = 0;
+    for e in routes.entries() {
+        let Route::OpenData(name) = e.route else {
+            continue;
+        };
+        let text = match name {
+            routes::DATA_INDICATORS_CSV => {
+                indicators::export::values_csv(data.indicators, data.register)
+            }
+            routes::DATA_INDICATORS_JSON => {
+                indicators::export::metadata_json(data.indicators, |id| {
+                    routes.addresses.indicator_csv(id)
+                })
+            }
+            routes::DATA_MEASURES_CSV => crate::output::opendata::measures_csv(data),
+            _ => crate::output::opendata::plan_json(data),
+        };
+        out.write(&e.path, text.as_bytes())?;
+        written += 1;
     }
-    if !data.model.plans.is_empty() {
-        files.push(("data/measures.csv", render::opendata::measures_csv(data)));
-        files.push(("data/plan.json", render::opendata::plan_json(data)));
-    }
-    for (rel, text) in &files {
-        staging.write(rel, text.as_bytes())?;
-    }
-    Ok(files.len())
+    Ok(written)
 }
 
 /// Reads every page (in parallel, or through the cache); drafts are set aside unless asked for.
@@ -313,19 +403,17 @@ fn load_pages(
             let page = content::parse_page(rel, bytes?, config)?;
             if let Some(t) = &page.front.template {
                 if !templates.contains(t.as_str()) {
-                    let (line, col) =
-                        crate::config::find_key(&page.text[..page.body_offset], "template");
+                    let at = crate::locate::key(&page.text[..page.body_offset], "template");
                     let mut names: Vec<&str> = templates
                         .iter()
                         .copied()
                         .filter(|n| !n.starts_with("partials/"))
                         .collect();
                     names.sort_unstable();
-                    return Err(Diagnostic::at_line_col(
+                    return Err(crate::locate::error_at(
                         page.shown(),
                         &page.text,
-                        line,
-                        col,
+                        at,
                         format!("template `{t}` does not exist"),
                     )
                     .with_hint(format!("templates of this theme: {}", names.join(", "))));
@@ -369,27 +457,25 @@ fn labels(theme: &Theme) -> BTreeMap<String, Labels> {
 
 /// Theme static files, the authors' files beside their pages, sitemap, robots.txt, feeds.
 fn write_files(
-    site: &Site,
-    theme: &Theme,
+    input: render::Input<'_>,
     content_dir: &Path,
-    out: &Staging,
-    generated: &[String],
+    out: &dyn Sink,
 ) -> Result<usize, Error> {
+    let (site, theme, routes) = (input.site, input.theme, input.routes);
     for (rel, bytes) in &theme.statics {
         out.write(rel, bytes)?;
     }
     site.assets
         .par_iter()
         .try_for_each(|rel| out.copy(&content_dir.join(rel), &content::asset_url_path(rel)))?;
-    out.write("sitemap.xml", feeds::sitemap(site, generated).as_bytes())?;
+    out.write("sitemap.xml", feeds::sitemap(site, routes).as_bytes())?;
     out.write("robots.txt", feeds::robots(site).as_bytes())?;
     let default = site.config.default_language();
     for lang in &site.config.languages {
-        let prefix = site.config.lang_prefix(lang);
         let title = site.config.title.get(lang, default).text;
         out.write(
-            &format!("{prefix}atom.xml"),
-            feeds::atom(site, lang, &title).as_bytes(),
+            &routes.addresses.feed(lang),
+            feeds::atom(site, lang, &title, &routes.addresses.feed(lang)).as_bytes(),
         )?;
     }
     Ok(theme.statics.len() + site.assets.len() + 2 + site.config.languages.len())

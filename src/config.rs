@@ -263,8 +263,7 @@ impl Config {
         })?;
         let mut errors = Vec::new();
         let at_key = |key: &str, message: String| {
-            let (line, col) = find_key(text, key);
-            Diagnostic::at_line_col(rel, text, line, col, message)
+            crate::locate::error_at(rel, text, crate::locate::key(text, key), message)
         };
 
         let languages = raw.languages.unwrap_or_else(|| vec!["fi".to_string()]);
@@ -356,18 +355,6 @@ fn normalize_base_url(given: &str) -> Result<(String, String), String> {
         _ => return Err(format!("base_url `{given}` has no host name")),
     };
     Ok((url, path))
-}
-
-/// Position of a top-level `key:` in YAML text, for errors found after parsing.
-pub fn find_key(text: &str, key: &str) -> (usize, usize) {
-    let needle = format!("{key}:");
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with(&needle) {
-            return (i + 1, line.len() - trimmed.len() + 1);
-        }
-    }
-    (1, 1)
 }
 
 #[cfg(test)]

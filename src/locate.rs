@@ -54,19 +54,7 @@ impl Source {
 
     /// Offset of `value` as a whole token at or after `from` (else `from`).
     pub fn value(&self, value: &str, from: usize) -> usize {
-        let t = &self.text;
-        let mut start = from.min(t.len());
-        while let Some(pos) = t[start..].find(value) {
-            let at = start + pos;
-            let end = at + value.len();
-            let before_ok = at == 0 || !is_word(t.as_bytes()[at - 1]);
-            let after_ok = end >= t.len() || !is_word(t.as_bytes()[end]);
-            if before_ok && after_ok {
-                return at;
-            }
-            start = end;
-        }
-        from
+        token(&self.text, value, from).unwrap_or(from)
     }
 
     /// Offset of `key:` at or after `from` (else `from`).
@@ -76,6 +64,53 @@ impl Source {
 
     pub fn error(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
         Diagnostic::at_offset(&self.path, &self.text, offset, message)
+    }
+}
+
+/// Offset of `value` as a whole token (not part of a longer name) at or after `from`. An empty
+/// value is never found: it would match everywhere.
+pub fn token(text: &str, value: &str, from: usize) -> Option<usize> {
+    if value.is_empty() {
+        return None;
+    }
+    let mut start = from.min(text.len());
+    while let Some(pos) = text.get(start..)?.find(value) {
+        let at = start + pos;
+        let end = at + value.len();
+        let before_ok = at == 0 || !is_word(text.as_bytes()[at - 1]);
+        let after_ok = end >= text.len() || !is_word(text.as_bytes()[end]);
+        if before_ok && after_ok {
+            return Some(at);
+        }
+        start = end;
+    }
+    None
+}
+
+/// Offset of a `key:` that starts a line (after indentation), the first one in the text.
+pub fn key(text: &str, key: &str) -> Option<usize> {
+    let needle = format!("{key}:");
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(&needle) {
+            return Some(offset + line.len() - trimmed.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// An error at `offset` when it is known, else about the whole file: never a made-up 1:1.
+pub fn error_at(
+    path: impl Into<PathBuf>,
+    text: &str,
+    offset: Option<usize>,
+    message: impl Into<String>,
+) -> Diagnostic {
+    match offset {
+        Some(at) => Diagnostic::at_offset(path, text, at, message),
+        None => Diagnostic::file_error(path, message),
     }
 }
 
@@ -117,5 +152,17 @@ mod tests {
         assert_eq!(&s.text[a..a + 7], "id: \"a\"");
         assert_eq!(s.value("a-1", a), s.text.rfind("a-1").unwrap());
         assert_eq!(s.entry("a-1", 0, 0), 2);
+    }
+
+    #[test]
+    fn empty_and_absent_values_are_not_found_and_never_loop() {
+        let text = "a: x\n  b: \"\"\n";
+        assert_eq!(token(text, "", 0), None);
+        assert_eq!(token(text, "zz", 0), None);
+        assert_eq!(token(text, "x", 99), None);
+        assert_eq!(key(text, "b"), Some(7));
+        assert_eq!(key(text, "c"), None);
+        let s = Source::new(Path::new("x.yaml"), text.into());
+        assert_eq!(s.value("", 3), 3);
     }
 }

@@ -324,9 +324,9 @@ fn check_document_links(sources: &[SourcePage], default: &str, diags: &mut Vec<D
                 .map(|p| content::dir_key(&p))
                 .is_some_and(|k| keys.contains(&(k.as_str(), default)));
             if !found {
-                let (line, col) = crate::config::find_key(&s.text[..s.body_offset], key);
+                let at = crate::locate::key(&s.text[..s.body_offset], key);
                 diags.push(
-                    Diagnostic::at_line_col(s.shown(), &s.text, line, col, format!("`{key}: {w}` does not lead to a document folder"))
+                    crate::locate::error_at(s.shown(), &s.text, at, format!("`{key}: {w}` does not lead to a document folder"))
                         .with_hint("write the relative path of the other document's folder, e.g. ../hyvinvointikertomus-2021-2025/"),
                 );
             }

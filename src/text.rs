@@ -109,6 +109,14 @@ impl serde::Serialize for Text {
     }
 }
 
+/// The snake_case name serde gives an enum value.
+pub fn enum_key<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v)
+        .unwrap_or_default()
+        .trim_matches('"')
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

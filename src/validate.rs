@@ -6,91 +6,53 @@ use crate::config::Config;
 use crate::content::SourcePage;
 use crate::diagnostics::Diagnostic;
 use crate::indicators;
+use crate::locate;
 use crate::organisations;
 use crate::regions::Register;
-use crate::render;
-use crate::render::indicators::Model;
-use crate::render::theme::Theme;
+use crate::routes::Routes;
 use std::path::Path;
 
-/// The addresses of the statement and search pages in every language of the theme.
-pub fn theme_slugs(theme: &Theme) -> Vec<String> {
-    theme
-        .strings
-        .values()
-        .flat_map(|t| ["statement_slug", "search_slug"].map(|k| t.get(k).map(|s| format!("{s}/"))))
-        .flatten()
-        .collect()
-}
-
-/// Card indicators must exist, and no content page may take an address kertomus generates.
-pub fn generated_paths(
+/// Card indicators of site.yaml must be in indicators.yaml.
+pub fn card_indicators(
     config: &Config,
     indicators: &indicators::Indicators,
-    model: &Model<'_>,
-    theme_slugs: &[String],
-    sources: &[SourcePage],
     diags: &mut Vec<Diagnostic>,
 ) {
     let rel = Path::new("content/site.yaml");
     let text = config.source.as_str();
+    let cards = locate::key(text, "municipality_cards").unwrap_or(0);
     for id in config
         .municipality_cards
         .iter()
         .flat_map(|c| c.indicators.iter())
     {
         if indicators.get(id).is_none() {
-            let offset = text
-                .find(&format!("\"{id}\""))
-                .or_else(|| text.find(id.as_str()))
-                .unwrap_or(0);
+            // At the scalar, quote included, as YAML errors are.
+            let at = [format!("\"{id}\""), format!("'{id}'"), id.clone()]
+                .iter()
+                .find_map(|v| locate::token(text, v, cards));
             diags.push(
-                Diagnostic::at_offset(
+                locate::error_at(
                     rel,
                     text,
-                    offset,
+                    at,
                     format!("municipality card indicator `{id}` is not in indicators.yaml"),
                 )
                 .with_hint("list ids from content/data/indicators.yaml"),
             );
         }
     }
-    let mut reserved: Vec<String> = vec!["data/".into()];
-    reserved.extend(theme_slugs.iter().cloned());
-    if !indicators.list.is_empty() {
-        reserved.push("mittarit/".into());
-    }
-    if config.municipality_cards.is_some() {
-        reserved.push("kuntakortit/".into());
-    }
-    if !model.organisations.list.is_empty() {
-        reserved.push("organisaatiot/".into());
-    }
-    if !model.surveys.is_empty() {
-        reserved.push("kyselyt/".into());
-    }
-    if model.cooperation.clock.is_some() {
-        reserved.push("vuosikello/".into());
-    }
-    if !model.cooperation.bodies.is_empty() {
-        reserved.push("yhteistyorakenne/".into());
-    }
-    reserved.extend(
-        model
-            .plans
-            .iter()
-            .map(|p| format!("{}{}/", p.doc_path, render::plan::PLAN_SLUG)),
-    );
+}
+
+/// No content page may take an address that a generated page or file owns (card prose, which
+/// is merged into its card, excepted).
+pub fn reserved_paths(routes: &Routes, sources: &[SourcePage], diags: &mut Vec<Diagnostic>) {
+    let reserved = routes.reserved();
     for s in sources {
-        let bare = s
-            .path
-            .strip_prefix(&format!("{}/", s.lang))
-            .unwrap_or(&s.path);
-        // Card prose pages live under kuntakortit/ but are merged into the cards.
-        let taken = reserved.iter().any(|r| {
-            bare.starts_with(r.as_str()) && !(r == "kuntakortit/" && bare != "kuntakortit/")
-        });
-        if taken {
+        if !s.is_index && s.rel.starts_with("kuntakortit") {
+            continue;
+        }
+        if reserved.iter().any(|r| s.path.starts_with(r.as_str())) {
             diags.push(
                 Diagnostic::file_error(
                     s.shown(),
@@ -122,10 +84,10 @@ pub fn organisation_refs(
         .filter(|id| orgs.get(id).is_none())
     {
         let (message, hint) = orgs.unknown(id);
-        let offset = config.source.find(id).unwrap_or(0);
+        let at = locate::key(&config.source, "organisation")
+            .and_then(|k| locate::token(&config.source, id, k));
         diags.push(
-            Diagnostic::at_offset("content/site.yaml", &config.source, offset, message)
-                .with_hint(hint),
+            locate::error_at("content/site.yaml", &config.source, at, message).with_hint(hint),
         );
     }
     for s in sources {
@@ -139,8 +101,9 @@ pub fn organisation_refs(
         };
         if orgs.get(id).is_none() {
             let (message, hint) = orgs.unknown(id);
-            let offset = s.text[..s.body_offset].find(id).unwrap_or(0);
-            diags.push(Diagnostic::at_offset(s.shown(), &s.text, offset, message).with_hint(hint));
+            let front = &s.text[..s.body_offset];
+            let at = locate::key(front, "organisation").and_then(|k| locate::token(front, id, k));
+            diags.push(locate::error_at(s.shown(), &s.text, at, message).with_hint(hint));
         }
     }
 }
@@ -170,11 +133,9 @@ pub fn site_regions(config: &Config, register: &Register, diags: &mut Vec<Diagno
     );
     for (key, r) in named {
         if let Err(message) = register.resolve(r) {
-            let offset = text.find(r).unwrap_or_else(|| {
-                let (line, _) = crate::config::find_key(text, key);
-                text.lines().take(line - 1).map(|l| l.len() + 1).sum()
-            });
-            diags.push(Diagnostic::at_offset(rel, text, offset, message));
+            let after = locate::key(text, key).unwrap_or(0);
+            let at = locate::token(text, r, after).or_else(|| locate::key(text, key));
+            diags.push(locate::error_at(rel, text, at, message));
         }
     }
 }

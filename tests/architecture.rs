@@ -24,7 +24,12 @@ fn module_graph() -> BTreeMap<String, BTreeSet<String>> {
             continue;
         }
         let rel = e.path().strip_prefix(&src).unwrap();
-        let first = rel.components().next().unwrap().as_os_str().to_string_lossy();
+        let first = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy();
         let top = first.strip_suffix(".rs").unwrap_or(&first).to_string();
         if !modules.contains(&top) {
             continue; // lib.rs, main.rs
@@ -149,7 +154,9 @@ fn the_model_knows_nothing_of_rendering_urls_or_commands() {
         "cooperation",
         "data",
     ];
-    let above = ["render", "routes", "output", "serve", "check", "build", "cache", "charts"];
+    let above = [
+        "render", "routes", "output", "serve", "check", "build", "cache", "charts",
+    ];
     for m in model {
         for dep in graph.get(m).into_iter().flatten() {
             assert!(

@@ -5,13 +5,17 @@
 //! of its kind for the summary line.
 
 mod external;
+pub mod links;
 mod pages;
 mod statement;
 mod translations;
 
+use crate::config::Config;
+use crate::data::SiteData;
 use crate::diagnostics::Diagnostic;
-use crate::render::indicators::DataSet;
+use crate::routes::Routes;
 use crate::site::Site;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use external::check_external;
@@ -21,7 +25,12 @@ pub type Finding = (&'static str, Diagnostic);
 
 /// Everything `check` looks at in the assembled site. `generated` holds the site-relative paths
 /// of pages and files kertomus writes besides the authors' pages.
-pub fn site(site: &Site, data: &DataSet<'_>, content: &Path, generated: &[String]) -> Vec<Finding> {
+pub fn site(
+    site: &Site,
+    data: &SiteData<'_>,
+    content: &Path,
+    generated: &[String],
+) -> Vec<Finding> {
     let mut out = Vec::new();
     let sources = pages::sources(site, content);
     out.extend(pages::markdown(site, &sources));
@@ -34,14 +43,14 @@ pub fn site(site: &Site, data: &DataSet<'_>, content: &Path, generated: &[String
 }
 
 /// `kertomus check`'s report on the plans and surveys: warnings with positions.
-pub fn quality(data: &DataSet<'_>, sources: &[crate::content::SourcePage]) -> Vec<Finding> {
+pub fn quality(data: &SiteData<'_>, sources: &[crate::content::SourcePage]) -> Vec<Finding> {
     let mut out = Vec::new();
     let home = data.site_regions().into_iter().next();
     let county_org = |id: Option<&str>| {
-        id.and_then(|id| data.model.organisations.get(id))
+        id.and_then(|id| data.organisations.get(id))
             .is_some_and(|o| o.kind == crate::organisations::OrgType::Hyvinvointialue)
     };
-    for p in data.model.plans {
+    for p in data.plans {
         let doc_org = sources
             .iter()
             .find(|s| s.key == p.doc_key && s.is_index)
@@ -63,7 +72,7 @@ pub fn quality(data: &DataSet<'_>, sources: &[crate::content::SourcePage]) -> Ve
             .into_iter()
             .map(|d| ("accessibility statement", d)),
     );
-    for s in data.model.surveys {
+    for s in data.surveys {
         out.extend(
             s.mismatches()
                 .into_iter()
@@ -76,30 +85,17 @@ pub fn quality(data: &DataSet<'_>, sources: &[crate::content::SourcePage]) -> Ve
 /// Everything `check` adds once the site is assembled; `external` fetches links to other sites.
 pub fn after_assembly(
     site: &Site,
-    data: &DataSet<'_>,
-    theme: &crate::render::theme::Theme,
+    data: &SiteData<'_>,
+    routes: &Routes,
     content: &Path,
     external: bool,
 ) -> Vec<Finding> {
-    let mut generated = crate::render::generated_paths(site, data);
-    generated.extend(theme.statics.keys().cloned());
-    generated.extend(
-        [
-            "data/indicators.csv",
-            "data/indicators.json",
-            "data/measures.csv",
-            "data/plan.json",
-            "sitemap.xml",
-            "robots.txt",
-        ]
-        .map(String::from),
-    );
-    generated.extend(
-        data.indicators
-            .list
-            .iter()
-            .map(|i| format!("mittarit/{0}/{0}.csv", i.id)),
-    );
+    let generated: Vec<String> = routes
+        .entries()
+        .iter()
+        .filter(|e| !matches!(e.route, crate::routes::Route::Page(_)))
+        .map(|e| e.path.clone())
+        .collect();
     let mut out = self::site(site, data, content, &generated);
     if external {
         out.extend(check_external(site, content, std::time::Duration::from_secs(10)).0);
@@ -107,9 +103,27 @@ pub fn after_assembly(
     out
 }
 
+/// Links in the rendered output that lead to nothing: kertomus's own bugs, reported so that
+/// they are noticed and sent to its developers.
+pub fn output_links(files: &BTreeMap<String, Vec<u8>>, config: &Config) -> Vec<Finding> {
+    links::broken(files, &config.base_url)
+        .into_iter()
+        .map(|b| {
+            let message = format!(
+                "the generated page /{} links to {}, which {}",
+                b.file, b.link, b.reason
+            );
+            let d = crate::diagnostics::Diagnostic::file_error(b.file.clone(), message)
+                .warning()
+                .with_hint("this is a bug of kertomus, not of the content: please report it");
+            ("broken links in the generated output", d)
+        })
+        .collect()
+}
+
 /// Indicators without data for the home region (those a plan uses are reported by the plan
 /// quality report) and indicators whose newest home-region value is over three years old.
-fn data_findings(data: &DataSet<'_>, content: &Path) -> Vec<Finding> {
+fn data_findings(data: &SiteData<'_>, content: &Path) -> Vec<Finding> {
     use chrono::Datelike;
     let mut out = Vec::new();
     let Some(home) = data.site_regions().into_iter().next() else {
@@ -119,7 +133,6 @@ fn data_findings(data: &DataSet<'_>, content: &Path) -> Vec<Finding> {
         return out;
     };
     let in_plans: std::collections::BTreeSet<&str> = data
-        .model
         .plans
         .iter()
         .flat_map(|p| p.indicator_uses().into_iter().map(|(id, _)| id))

@@ -16,12 +16,11 @@ pub fn warnings(
     let last = a.reviewed.or(a.prepared);
     match (last, today) {
         (None, _) => {
-            let (line, col) = crate::config::find_key(text, "accessibility");
-            vec![Diagnostic::at_line_col(
+            let at = crate::locate::key(text, "accessibility");
+            vec![crate::locate::error_at(
                 rel,
                 text,
-                line,
-                col,
+                at,
                 "the accessibility statement has no `prepared:` or `reviewed:` date",
             )
             .warning()
@@ -33,12 +32,11 @@ pub fn warnings(
             } else {
                 "prepared"
             };
-            let (line, col) = crate::config::find_key(text, key);
-            vec![Diagnostic::at_line_col(
+            let at = crate::locate::key(text, key);
+            vec![crate::locate::error_at(
                 rel,
                 text,
-                line,
-                col,
+                at,
                 format!(
                     "the accessibility statement was last reviewed on {}, more than a year ago",
                     date.iso()

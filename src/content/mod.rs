@@ -279,15 +279,14 @@ pub fn parse_page(rel: &Path, bytes: Vec<u8>, config: &Config) -> Result<SourceP
     })?;
     if let Some(doc) = &front.document {
         if let Some(p) = doc.validate().into_iter().next() {
-            let (line, col) = crate::config::find_key(split.yaml, p.key);
-            return Err(Diagnostic::at_line_col(
-                &shown,
-                &text,
-                line + split.yaml_line - 1,
-                col,
-                p.message,
-            )
-            .with_hint(p.hint));
+            // The front matter starts on line `yaml_line` of the page's text.
+            let yaml_start: usize = text
+                .split_inclusive('\n')
+                .take(split.yaml_line - 1)
+                .map(str::len)
+                .sum();
+            let at = crate::locate::key(split.yaml, p.key).map(|o| o + yaml_start);
+            return Err(crate::locate::error_at(&shown, &text, at, p.message).with_hint(p.hint));
         }
     }
     let (lang, key, is_index) = identify(rel, config);

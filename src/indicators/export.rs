@@ -23,7 +23,8 @@ pub fn values_csv(indicators: &Indicators, register: &Register) -> String {
 }
 
 /// The metadata of every indicator, as JSON.
-pub fn metadata_json(indicators: &Indicators) -> String {
+/// `data_path` gives the address of each indicator's CSV download.
+pub fn metadata_json(indicators: &Indicators, data_path: impl Fn(&str) -> String) -> String {
     let list: Vec<serde_json::Value> = indicators
         .list
         .iter()
@@ -40,7 +41,7 @@ pub fn metadata_json(indicators: &Indicators) -> String {
                 "licence": i.licence,
                 "description": i.description,
                 "focus_area": i.focus_area,
-                "data": format!("mittarit/{0}/{0}.csv", i.id),
+                "data": data_path(&i.id),
             })
         })
         .collect();

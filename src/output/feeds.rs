@@ -3,22 +3,26 @@
 //! through templates: their shape is fixed by the standards, not by the theme.
 
 use crate::escape::escape as escape_xml;
+use crate::routes::{Route, Routes};
 use crate::site::Site;
 use std::fmt::Write as _;
 
-/// `extra`: site-relative paths of generated pages (indicators, cards) besides the content pages.
-pub fn sitemap(site: &Site, extra: &[String]) -> String {
+/// Every page the route table marks for the sitemap: generated pages first (by address), then
+/// content pages with their translations as alternates.
+pub fn sitemap(site: &Site, routes: &Routes) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    let mut entries: Vec<(String, usize)> = site
-        .pages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| !p.is_card_prose())
-        .map(|(i, p)| (p.path.clone(), i))
-        .collect();
+    let mut entries: Vec<(String, usize)> = Vec::new();
+    let mut extra: Vec<&str> = Vec::new();
+    for e in routes.entries().iter().filter(|e| e.sitemap) {
+        match e.route {
+            Route::Page(i) => entries.push((e.path.clone(), i)),
+            _ => extra.push(&e.path),
+        }
+    }
     entries.sort();
+    extra.sort_unstable();
     for path in extra {
         let _ = writeln!(
             out,
@@ -63,7 +67,7 @@ pub fn robots(site: &Site) -> String {
 
 /// Atom feed of one language: documents and pages with a `date`, newest first. The feed's
 /// own `updated` is its newest entry's, so the same content gives the same bytes.
-pub fn atom(site: &Site, lang: &str, feed_title: &str) -> String {
+pub fn atom(site: &Site, lang: &str, feed_title: &str, feed_path: &str) -> String {
     let mut entries: Vec<usize> = site
         .pages
         .iter()
@@ -90,7 +94,7 @@ pub fn atom(site: &Site, lang: &str, feed_title: &str) -> String {
             .then(site.pages[a].path.cmp(&site.pages[b].path))
     });
     let prefix = site.config.lang_prefix(lang);
-    let self_url = site.permalink(&format!("{prefix}atom.xml"));
+    let self_url = site.permalink(feed_path);
     let updated = entries
         .iter()
         .filter_map(|&i| stamp(i))

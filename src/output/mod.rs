@@ -3,9 +3,57 @@
 //! exactly as it was.
 
 pub mod feeds;
+pub mod opendata;
 
 use crate::error::Error;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Where a build's files go: the staging folder of a real build, or memory for `check`, which
+/// renders everything to check the links it would write but writes nothing.
+pub trait Sink: Sync {
+    /// Writes `bytes` to `rel` (a `/`-separated path inside the site).
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error>;
+    /// Copies a file into the site.
+    fn copy(&self, from: &Path, rel: &str) -> Result<(), Error>;
+}
+
+/// A site kept in memory, by output path.
+#[derive(Default)]
+pub struct Memory {
+    files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl Memory {
+    /// The files written, by output path.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Memory {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.insert(rel.to_string(), bytes.to_vec());
+        Ok(())
+    }
+
+    fn copy(&self, from: &Path, rel: &str) -> Result<(), Error> {
+        let bytes = std::fs::read(from).map_err(Error::io(from))?;
+        self.write(rel, &bytes)
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        Staging::write(self, rel, bytes)
+    }
+
+    fn copy(&self, from: &Path, rel: &str) -> Result<(), Error> {
+        Staging::copy(self, from, rel)
+    }
+}
 
 /// A folder being filled with the new site.
 pub struct Staging {

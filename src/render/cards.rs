@@ -3,48 +3,12 @@
 //! the whole country, the trend since five years earlier and a word on how it compares with
 //! the county; and an index with a table of all values.
 
-use super::indicators::DataSet;
+use super::view::View;
 use crate::charts;
-use crate::config::Config;
-use crate::indicators::{trend, Indicator};
-use crate::regions::{Region, RegionRef, Register};
+use crate::indicators::trend;
+use crate::regions::{Region, RegionRef};
 use crate::site::Site;
 use serde::Serialize;
-
-/// Municipalities that get a card, by name.
-pub fn members<'a>(config: &Config, register: &'a Register) -> Vec<&'a Region> {
-    config
-        .municipality_cards
-        .as_ref()
-        .and_then(|c| register.resolve(&c.region).ok())
-        .map(|r| register.members(&r.id))
-        .unwrap_or_default()
-}
-
-impl DataSet<'_> {
-    fn card_indicators(&self) -> Vec<&Indicator> {
-        self.config
-            .municipality_cards
-            .iter()
-            .flat_map(|c| c.indicators.iter())
-            .filter_map(|id| self.indicators.get(id))
-            .collect()
-    }
-
-    /// The county a municipality is compared with: the card region when it is a county,
-    /// otherwise the municipality's own county.
-    fn county_of(&self, m: &Region) -> Option<RegionRef> {
-        let region = self
-            .register
-            .resolve(&self.config.municipality_cards.as_ref()?.region)
-            .ok()?;
-        match region.id.category {
-            crate::regions::Category::Kunta => None,
-            crate::regions::Category::Maa => m.county.clone(),
-            _ => Some(region.id.clone()),
-        }
-    }
-}
 
 #[derive(Debug, Serialize)]
 pub struct CardRow {
@@ -71,17 +35,13 @@ pub struct CardView {
     pub charts: Vec<String>,
 }
 
-pub fn card_path(data: &DataSet<'_>, m: &Region, lang: &str) -> String {
-    format!("{}kuntakortit/{}/", data.config.lang_prefix(lang), m.slug())
-}
-
-pub fn card_view(data: &DataSet<'_>, site: &Site, m: &Region, lang: &str) -> CardView {
-    let county = data.county_of(m);
+pub fn card_view(data: &View<'_>, site: &Site, m: &Region, lang: &str) -> CardView {
+    let county = data.model.county_of(m);
     let country = RegionRef::country();
-    let values = &data.indicators.values;
+    let values = &data.model.indicators.values;
     let mut rows = Vec::new();
     let mut chart_html = Vec::new();
-    for ind in data.card_indicators() {
+    for ind in data.model.card_indicators() {
         let unit = ind.unit.as_deref().unwrap_or("");
         let fmt = |v: f64| charts::with_unit(v, ind.decimals(), unit, lang);
         let latest = values.latest(&ind.id, &m.id);
@@ -108,12 +68,11 @@ pub fn card_view(data: &DataSet<'_>, site: &Site, m: &Region, lang: &str) -> Car
             _ => None,
         };
         rows.push(CardRow {
-            title: ind.title.get(lang, data.config.default_language()).text,
-            href: site.href(&format!(
-                "{}mittarit/{}/",
-                data.config.lang_prefix(lang),
-                ind.id
-            )),
+            title: ind
+                .title
+                .get(lang, data.model.config.default_language())
+                .text,
+            href: site.href(&data.addresses.indicator(&ind.id, lang)),
             year: latest.map(|l| l.0),
             value: latest.map(|l| fmt(l.1)),
             county: county_value.map(fmt),
@@ -141,7 +100,7 @@ pub fn card_view(data: &DataSet<'_>, site: &Site, m: &Region, lang: &str) -> Car
         code: m.id.code.clone(),
         county_name: county
             .as_ref()
-            .and_then(|c| data.register.get(c))
+            .and_then(|c| data.model.register.get(c))
             .map(|c| c.name(lang).to_string()),
         prose_lang: prose.filter(|p| p.lang != lang).map(|p| p.lang.clone()),
         prose: prose.map(|p| p.body.clone()),
@@ -167,25 +126,30 @@ pub struct CardIndex {
     pub rows: Vec<IndexRow>,
 }
 
-pub fn index_view(data: &DataSet<'_>, site: &Site, lang: &str) -> CardIndex {
-    let inds = data.card_indicators();
+pub fn index_view(data: &View<'_>, site: &Site, lang: &str) -> CardIndex {
+    let inds = data.model.card_indicators();
     CardIndex {
         columns: inds
             .iter()
-            .map(|i| i.title.get(lang, data.config.default_language()).text)
+            .map(|i| i.title.get(lang, data.model.config.default_language()).text)
             .collect(),
         rows: data
+            .model
             .cards
             .iter()
             .map(|m| IndexRow {
                 name: m.name(lang).to_string(),
-                href: site.href(&card_path(data, m, lang)),
+                href: site.href(&data.addresses.card(m, lang)),
                 values: inds
                     .iter()
                     .map(|i| {
-                        data.indicators.values.latest(&i.id, &m.id).map(|(y, v)| {
-                            format!("{} ({y})", crate::numbers::format(v, i.decimals(), lang))
-                        })
+                        data.model
+                            .indicators
+                            .values
+                            .latest(&i.id, &m.id)
+                            .map(|(y, v)| {
+                                format!("{} ({y})", crate::numbers::format(v, i.decimals(), lang))
+                            })
                     })
                     .collect(),
             })

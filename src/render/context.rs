@@ -103,6 +103,7 @@ pub fn doc_view(
     doc: &RawDocument,
     lang: &str,
     t: &Strings,
+    print_href: String,
 ) -> DocView {
     let default = site.config.default_language();
     let page = &site.pages[doc_page];
@@ -165,7 +166,7 @@ pub fn doc_view(
             .into_iter()
             .map(|c| link_to(site, c, lang, false))
             .collect(),
-        print_href: site.href(&format!("{}tulosta/", page.path)),
+        print_href,
     }
 }
 

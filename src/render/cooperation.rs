@@ -2,11 +2,12 @@
 //! spec §11, and of organisations with every role they have in the plans.
 
 use super::html::{md, plain, tx};
-use super::indicators::DataSet;
 use super::plan::{GoalView, MeasureView, OrgLink};
+use super::view::View;
 use crate::charts::clock::{ClockChart, ClockPhase};
 use crate::cooperation::Level;
 use crate::plan::grouping;
+use crate::routes::Section;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -77,23 +78,23 @@ pub struct OrgView {
 }
 
 /// Months in the page's language, from the theme's `month_1` … `month_12`.
-fn month_names(data: &DataSet<'_>, lang: &str) -> Vec<String> {
+fn month_names(data: &View<'_>, lang: &str) -> Vec<String> {
     (1..=12)
         .map(|m| data.word(lang, &format!("month_{m}")))
         .collect()
 }
 
-impl DataSet<'_> {
+impl View<'_> {
     fn body_link(&self, id: &str, lang: &str) -> OrgLink {
         let name = self.model.cooperation.body(id).map_or_else(
             || crate::escape::escape(id),
-            |b| tx(&b.name, lang, self.config.default_language()),
+            |b| tx(&b.name, lang, self.model.config.default_language()),
         );
         OrgLink {
             name,
             href: self.href(&format!(
-                "{}yhteistyorakenne/#{id}",
-                self.config.lang_prefix(lang)
+                "{}#{id}",
+                self.addresses.section(Section::Cooperation, lang)
             )),
         }
     }
@@ -101,7 +102,7 @@ impl DataSet<'_> {
     /// `current` is the month to mark (only when the site asks for it).
     pub fn clock_view(&self, lang: &str, id: &str, current: Option<u32>) -> Option<ClockView> {
         let clock = self.model.cooperation.clock.as_ref()?;
-        let d = self.config.default_language();
+        let d = self.model.config.default_language();
         let names = month_names(self, lang);
         let current = current.filter(|_| clock.show_current_month);
         let phases: Vec<PhaseView> = clock
@@ -181,7 +182,7 @@ impl DataSet<'_> {
     }
 
     pub fn cooperation_view(&self, lang: &str) -> CooperationView {
-        let d = self.config.default_language();
+        let d = self.model.config.default_language();
         let levels = Level::ALL
             .iter()
             .filter_map(|level| {
@@ -228,22 +229,11 @@ impl DataSet<'_> {
         }
     }
 
-    /// Organisations that have any role in a plan, or are a counterpart, get a page.
-    pub fn organisations_with_pages(&self) -> Vec<&crate::organisations::Organisation> {
-        self.model
-            .organisations
-            .list
-            .iter()
-            .filter(|o| {
-                !grouping::roles(self.model.plans, &o.id).is_empty() || o.counterpart.is_some()
-            })
-            .collect()
-    }
-
     pub fn organisation_view(&self, o: &crate::organisations::Organisation, lang: &str) -> OrgView {
-        let d = self.config.default_language();
+        let d = self.model.config.default_language();
         let roles = grouping::roles(self.model.plans, &o.id);
         let with_page: Vec<&str> = self
+            .model
             .organisations_with_pages()
             .iter()
             .map(|x| x.id.as_str())
@@ -255,7 +245,7 @@ impl DataSet<'_> {
             plain_name: plain(&o.name, lang, d),
             href: link(&o.id).href,
             kind: self.word(lang, &o.kind.i18n_key()),
-            region: o.region.as_ref().map(|r| self.name(r, lang)),
+            region: o.region.as_ref().map(|r| self.model.region_name(r, lang)),
             parent: o
                 .parent
                 .as_deref()

@@ -1,48 +1,153 @@
-//! Rendering of the generated pages of plans, organisations, surveys, the annual clock and the
-//! cooperation structure, and the plan links and annual report on document pages.
+//! The generated pages: indicators, municipality cards, plans, organisations, surveys, the
+//! annual clock, the cooperation structure, the accessibility statement and search. Each kind
+//! says which template it uses, its breadcrumbs and the views its template reads; the frame
+//! and the address come from the route table.
 
-use super::context::{link_to, Link};
-use super::indicators::DataSet;
-use super::theme::Theme;
-use super::{common, render as render_template, Job};
+use super::context::Link;
+use super::view::View;
+use super::{cards, frame, indicators, render as render_template, Input};
 use crate::error::Error;
-use crate::site::Site;
+use crate::routes::{Entry, Route, Section};
 use serde::Serialize;
-use tera::Context;
 
-/// Every generated path of these pages in `lang`, for the sitemap.
-pub fn paths(data: &DataSet<'_>, lang: &str) -> Vec<String> {
-    let p = data.config.lang_prefix(lang);
-    let mut out = data.plan_paths(lang);
-    let orgs = data.organisations_with_pages();
-    if !orgs.is_empty() {
-        out.push(format!("{p}organisaatiot/"));
-        out.extend(orgs.iter().map(|o| data.organisation_path(&o.id, lang)));
-    }
-    if !data.model.surveys.is_empty() {
-        out.push(format!("{p}kyselyt/"));
-        out.extend(data.model.surveys.iter().map(|s| data.survey_path(s, lang)));
-    }
-    if data.model.cooperation.clock.is_some() {
-        out.push(format!("{p}vuosikello/"));
-    }
-    if !data.model.cooperation.bodies.is_empty() {
-        out.push(format!("{p}yhteistyorakenne/"));
-    }
-    out.push(data.statement_path(lang));
-    if data.search {
-        out.push(data.search_path(lang));
-    }
-    out
+/// What a generated page puts into its template besides the frame.
+struct Page {
+    template: &'static str,
+    crumbs: Vec<Link>,
+    views: Vec<(&'static str, serde_json::Value)>,
 }
 
-/// The front page's link, for breadcrumbs.
-fn front(site: &Site, lang: &str) -> Vec<Link> {
-    site.find("", lang)
-        .or_else(|| site.find("", site.config.default_language()))
-        .map(|f| link_to(site, f, lang, false))
-        .into_iter()
-        .collect()
+fn value(v: impl Serialize) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or_default()
+}
+
+fn page(
+    template: &'static str,
+    crumbs: Vec<Link>,
+    views: Vec<(&'static str, serde_json::Value)>,
+) -> Page {
+    Page {
+        template,
+        crumbs,
+        views,
+    }
+}
+
+/// Renders the generated page `route` (the route of `entry`) in `lang`.
+pub(super) fn render(
+    input: Input<'_>,
+    entry: &Entry,
+    route: &Route,
+    lang: &str,
+) -> Result<String, Error> {
+    let Some(p) = page_of(input, route, lang) else {
+        return Err(Error::Template(format!(
+            "internal: no generated page for {route:?} at /{}",
+            entry.path
+        )));
+    };
+    let mut ctx = frame::common(input, entry, lang, None);
+    ctx.insert("breadcrumbs", &p.crumbs);
+    for (key, v) in p.views {
+        ctx.insert(key, &v);
+    }
+    render_template(input.theme, p.template, &ctx)
+}
+
+fn page_of(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
+    let (site, data) = (input.site, input.view);
+    let front = || frame::front(input, lang);
+    let section = |s: Section, key: &str| frame::section_crumbs(input, lang, s, key);
+    Some(match *route {
+        // The section indexes are in the main menu and have no breadcrumbs.
+        Route::IndicatorIndex => page(
+            "indicators.html",
+            Vec::new(),
+            vec![("groups", value(indicators::index_groups(data, site, lang)))],
+        ),
+        Route::Indicator(i) => {
+            let ind = data.model.indicators.list.get(i)?;
+            page(
+                "indicator.html",
+                section(Section::Indicators, "indicators_title"),
+                vec![(
+                    "indicator",
+                    value(indicators::page_view(data, site, ind, lang)),
+                )],
+            )
+        }
+        Route::CardIndex => page(
+            "cards.html",
+            Vec::new(),
+            vec![("cards", value(cards::index_view(data, site, lang)))],
+        ),
+        Route::Card(i) => {
+            let m = *data.model.cards.get(i)?;
+            page(
+                "card.html",
+                section(Section::Cards, "cards_title"),
+                vec![("card", value(cards::card_view(data, site, m, lang)))],
+            )
+        }
+        Route::PlanOverview(pi) => plan_page(input, pi, None, lang)?,
+        Route::Together(pi) => together(input, pi, lang)?,
+        Route::FocusArea(pi, fi) => plan_page(input, pi, Some((fi, None)), lang)?,
+        Route::Goal(pi, fi, gi) => plan_page(input, pi, Some((fi, Some(gi))), lang)?,
+        Route::OrgIndex => page(
+            "organisations.html",
+            front(),
+            vec![("organisations", value(organisation_rows(data, lang)))],
+        ),
+        Route::Org(i) => {
+            let o = *data.model.organisations_with_pages().get(i)?;
+            page(
+                "organisation.html",
+                section(Section::Organisations, "organisations_title"),
+                vec![("organisation", value(data.organisation_view(o, lang)))],
+            )
+        }
+        Route::SurveyIndex => {
+            let views: Vec<_> = data
+                .model
+                .surveys
+                .iter()
+                .map(|s| data.survey_view(s, lang))
+                .collect();
+            page("surveys.html", front(), vec![("surveys", value(views))])
+        }
+        Route::Survey(i) => {
+            let s = data.model.surveys.get(i)?;
+            page(
+                "survey.html",
+                section(Section::Surveys, "surveys_title"),
+                vec![("survey", value(data.survey_view(s, lang)))],
+            )
+        }
+        Route::Clock => {
+            let clock = data.clock_view(lang, "vuosikello", crate::dates::current_month());
+            page("vuosikello.html", front(), vec![("clock", value(clock))])
+        }
+        Route::Cooperation => page(
+            "cooperation.html",
+            front(),
+            vec![("cooperation", value(data.cooperation_view(lang)))],
+        ),
+        Route::Statement => page(
+            "statement.html",
+            front(),
+            vec![("statement", value(data.statement_view(lang)))],
+        ),
+        Route::Search => page("search.html", front(), Vec::new()),
+        _ => return None,
+    })
+}
+
+/// Title and link of a plan's document in `lang` (or the default language).
+fn doc_link(input: Input<'_>, key: &str, lang: &str) -> (String, String) {
+    let site = input.site;
+    site.find_or_default(key, lang)
+        .map(|i| (site.pages[i].title.clone(), site.href(&site.pages[i].path)))
+        .unwrap_or_default()
 }
 
 fn crumb(title: String, href: String) -> Link {
@@ -54,255 +159,89 @@ fn crumb(title: String, href: String) -> Link {
     }
 }
 
-/// Title of the plan's document in `lang` (or the default language).
-fn doc_title(site: &Site, key: &str, lang: &str) -> (String, String) {
-    site.find_or_default(key, lang)
-        .map(|i| (site.pages[i].title.clone(), site.href(&site.pages[i].path)))
-        .unwrap_or_default()
-}
-
-/// Breadcrumbs of a plan page: front page, document, and (below the overview) the plan.
-fn plan_crumbs(
-    site: &Site,
-    data: &DataSet<'_>,
-    plan: &crate::plan::Plan,
+/// A plan's overview (`at` is `None`), one of its focus areas, or one of its goals.
+fn plan_page(
+    input: Input<'_>,
+    pi: usize,
+    at: Option<(usize, Option<usize>)>,
     lang: &str,
-    below: bool,
-) -> (Vec<Link>, String) {
-    let (title, href) = doc_title(site, &plan.doc_key, lang);
-    let mut crumbs = front(site, lang);
+) -> Option<Page> {
+    let data = input.view;
+    let plan = data.model.plans.get(pi)?;
+    let (title, href) = doc_link(input, &plan.doc_key, lang);
+    let mut crumbs = frame::front(input, lang);
     crumbs.push(crumb(title.clone(), href));
-    if below {
-        crumbs.push(crumb(
-            data.word(lang, "plan_title"),
-            site.href(&data.plan_path(plan, lang)),
-        ));
-    }
-    (crumbs, title)
+    let Some((fi, goal)) = at else {
+        let views = vec![("plan", value(data.plan_view(plan, lang, &title)))];
+        return Some(page("plan.html", crumbs, views));
+    };
+    crumbs.push(plan_crumb(input, plan, lang));
+    let fa = plan.focus_areas.get(fi)?;
+    let Some(gi) = goal else {
+        let views = vec![(
+            "focus_area",
+            value(data.focus_area_view(plan, fa, lang, true)),
+        )];
+        return Some(page("focus_area.html", crumbs, views));
+    };
+    let g = fa.goals.get(gi)?;
+    crumbs.push(crumb(
+        super::html::plain(&fa.title, lang, data.model.config.default_language()),
+        input.site.href(&data.addresses.focus_area(plan, fa, lang)),
+    ));
+    let views = vec![("goal", value(data.goal_view(plan, fa, g, lang, None)))];
+    Some(page("goal.html", crumbs, views))
 }
 
-/// Language, path, template, breadcrumbs and named views of one generated page.
-type Out<'a> = (
-    &'a str,
-    String,
-    &'static str,
-    Vec<Link>,
-    Vec<(&'static str, serde_json::Value)>,
-);
-
-fn value(v: impl Serialize) -> serde_json::Value {
-    serde_json::to_value(v).unwrap_or_default()
+fn plan_crumb(input: Input<'_>, plan: &crate::plan::Plan, lang: &str) -> Link {
+    let data = input.view;
+    crumb(
+        data.word(lang, "plan_title"),
+        input.site.href(&data.addresses.plan(plan, lang)),
+    )
 }
 
-pub fn render(
-    site: &Site,
-    theme: &Theme,
-    data: &DataSet<'_>,
-    job: &Job,
-) -> Result<(String, String), Error> {
-    let prefix = |lang: &str| data.config.lang_prefix(lang);
-    let section =
-        |lang: &str, slug: &str, key: &str| super::section_crumbs(site, theme, lang, slug, key);
-    // Each page: language, path, template, breadcrumbs and the views its template reads.
-    let (lang, path, template, crumbs, views): Out<'_> = match job {
-        Job::PlanOverview(lang, pi) => {
-            let plan = &data.model.plans[*pi];
-            let (crumbs, title) = plan_crumbs(site, data, plan, lang, false);
-            let views = vec![("plan", value(data.plan_view(plan, lang, &title)))];
-            (lang, data.plan_path(plan, lang), "plan.html", crumbs, views)
-        }
-        Job::Together(lang, pi) => {
-            let plan = &data.model.plans[*pi];
-            let (crumbs, title) = plan_crumbs(site, data, plan, lang, true);
-            let views = vec![
-                ("together", value(data.together_view(plan, lang))),
-                ("plan", value(data.plan_view(plan, lang, &title))),
-            ];
-            (
-                lang,
-                data.together_path(plan, lang),
-                "together.html",
-                crumbs,
-                views,
-            )
-        }
-        Job::FocusArea(lang, pi, fi) => {
-            let plan = &data.model.plans[*pi];
-            let fa = &plan.focus_areas[*fi];
-            let (crumbs, _) = plan_crumbs(site, data, plan, lang, true);
-            let views = vec![(
-                "focus_area",
-                value(data.focus_area_view(plan, fa, lang, true)),
-            )];
-            (
-                lang,
-                data.focus_area_path(plan, fa, lang),
-                "focus_area.html",
-                crumbs,
-                views,
-            )
-        }
-        Job::Goal(lang, pi, fi, gi) => {
-            let plan = &data.model.plans[*pi];
-            let fa = &plan.focus_areas[*fi];
-            let goal = &fa.goals[*gi];
-            let (mut crumbs, _) = plan_crumbs(site, data, plan, lang, true);
-            crumbs.push(crumb(
-                super::html::plain(&fa.title, lang, data.config.default_language()),
-                site.href(&data.focus_area_path(plan, fa, lang)),
-            ));
-            let views = vec![("goal", value(data.goal_view(plan, fa, goal, lang, None)))];
-            (
-                lang,
-                data.goal_path(plan, fa, goal, lang),
-                "goal.html",
-                crumbs,
-                views,
-            )
-        }
-        Job::OrgIndex(lang) => {
-            #[derive(Serialize)]
-            struct Row {
-                name: String,
-                href: String,
-                kind: String,
-                responsible: usize,
-                partner: usize,
-                shared: usize,
+/// A plan's "together and separately" page.
+fn together(input: Input<'_>, pi: usize, lang: &str) -> Option<Page> {
+    let data = input.view;
+    let plan = data.model.plans.get(pi)?;
+    let (title, href) = doc_link(input, &plan.doc_key, lang);
+    let mut crumbs = frame::front(input, lang);
+    crumbs.push(crumb(title.clone(), href));
+    crumbs.push(plan_crumb(input, plan, lang));
+    let views = vec![
+        ("together", value(data.together_view(plan, lang))),
+        ("plan", value(data.plan_view(plan, lang, &title))),
+    ];
+    Some(page("together.html", crumbs, views))
+}
+
+#[derive(Serialize)]
+struct OrgRow {
+    name: String,
+    href: String,
+    kind: String,
+    responsible: usize,
+    partner: usize,
+    shared: usize,
+}
+
+/// The organisations index: each organisation with a page and its number of roles.
+fn organisation_rows(data: &View<'_>, lang: &str) -> Vec<OrgRow> {
+    data.model
+        .organisations_with_pages()
+        .iter()
+        .map(|o| {
+            let r = crate::plan::grouping::roles(data.model.plans, &o.id);
+            let link = data.org_link(&o.id, lang);
+            OrgRow {
+                name: link.name,
+                href: link.href,
+                kind: data.word(lang, &o.kind.i18n_key()),
+                responsible: r.responsible.len(),
+                partner: r.partner.len(),
+                shared: r.shared_goals.len(),
             }
-            let rows: Vec<Row> = data
-                .organisations_with_pages()
-                .iter()
-                .map(|o| {
-                    let r = crate::plan::grouping::roles(data.model.plans, &o.id);
-                    let link = data.org_link(&o.id, lang);
-                    Row {
-                        name: link.name,
-                        href: link.href,
-                        kind: data.word(lang, &o.kind.i18n_key()),
-                        responsible: r.responsible.len(),
-                        partner: r.partner.len(),
-                        shared: r.shared_goals.len(),
-                    }
-                })
-                .collect();
-            (
-                lang,
-                format!("{}organisaatiot/", prefix(lang)),
-                "organisations.html",
-                front(site, lang),
-                vec![("organisations", value(rows))],
-            )
-        }
-        Job::Org(lang, i) => {
-            let o = data.organisations_with_pages()[*i];
-            let views = vec![("organisation", value(data.organisation_view(o, lang)))];
-            (
-                lang,
-                data.organisation_path(&o.id, lang),
-                "organisation.html",
-                section(lang, "organisaatiot", "organisations_title"),
-                views,
-            )
-        }
-        Job::SurveyIndex(lang) => {
-            let views: Vec<_> = data
-                .model
-                .surveys
-                .iter()
-                .map(|s| data.survey_view(s, lang))
-                .collect();
-            (
-                lang,
-                format!("{}kyselyt/", prefix(lang)),
-                "surveys.html",
-                front(site, lang),
-                vec![("surveys", value(views))],
-            )
-        }
-        Job::Survey(lang, i) => {
-            let s = &data.model.surveys[*i];
-            let views = vec![("survey", value(data.survey_view(s, lang)))];
-            (
-                lang,
-                data.survey_path(s, lang),
-                "survey.html",
-                section(lang, "kyselyt", "surveys_title"),
-                views,
-            )
-        }
-        Job::Clock(lang) => {
-            let views = vec![(
-                "clock",
-                value(data.clock_view(lang, "vuosikello", crate::dates::current_month())),
-            )];
-            (
-                lang,
-                format!("{}vuosikello/", prefix(lang)),
-                "vuosikello.html",
-                front(site, lang),
-                views,
-            )
-        }
-        Job::Cooperation(lang) => {
-            let views = vec![("cooperation", value(data.cooperation_view(lang)))];
-            (
-                lang,
-                format!("{}yhteistyorakenne/", prefix(lang)),
-                "cooperation.html",
-                front(site, lang),
-                views,
-            )
-        }
-        Job::Search(lang) => (
-            lang,
-            data.search_path(lang),
-            "search.html",
-            front(site, lang),
-            Vec::new(),
-        ),
-        Job::Statement(lang) => {
-            let views = vec![("statement", value(data.statement_view(lang)))];
-            (
-                lang,
-                data.statement_path(lang),
-                "statement.html",
-                front(site, lang),
-                views,
-            )
-        }
-        _ => unreachable!("generated::render handles only generated pages"),
-    };
-    let mut ctx = common(site, theme, data, lang, None, &path);
-    ctx.insert("breadcrumbs", &crumbs);
-    for (key, v) in views {
-        ctx.insert(key, &v);
-    }
-    Ok((
-        format!("{path}index.html"),
-        render_template(theme, template, &ctx)?,
-    ))
-}
-
-/// On a plan document's page: the plan's overview; on an annual report: the report itself.
-pub fn document_extras(site: &Site, data: &DataSet<'_>, i: usize, ctx: &mut Context) {
-    let p = &site.pages[i];
-    let Some(doc) = site.document_of(i).filter(|_| p.is_index) else {
-        return;
-    };
-    let lang = p.lang.as_str();
-    if doc.kind.has_plan() {
-        if let Some(plan) = data.plan_by_key(&p.key) {
-            ctx.insert("doc_plan", &data.plan_view(plan, lang, &p.title));
-        }
-    }
-    if let (Some(year), Some(rel)) = (doc.year, doc.plan.as_deref()) {
-        let dir = p.rel.parent().unwrap_or(std::path::Path::new(""));
-        let key = crate::content::resolve_relative(dir, rel)
-            .map(|d| crate::content::dir_key(&d))
-            .unwrap_or_default();
-        if let Some(plan) = data.plan_by_key(&key) {
-            ctx.insert("annual", &data.annual_view(plan, year, lang));
-        }
-    }
+        })
+        .collect()
 }

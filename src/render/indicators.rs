@@ -2,114 +2,15 @@
 //! from the indicator model, the region register and the site's regions. Charts come from
 //! `crate::charts`; this module chooses what to draw and in which words.
 
-use super::theme::Strings;
+use super::view::{chart_labels, View};
 use crate::charts::{self, bar, line};
-use crate::config::Config;
-use crate::indicators::{trend, Indicator, Indicators};
+use crate::indicators::{trend, Indicator};
 use crate::markdown::shortcodes::{self, Call, Shortcode, Value};
-use crate::regions::{Category, RegionRef, Register};
+use crate::regions::{Category, RegionRef};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// What indicator views read: data, regions and the site's choice of regions.
-pub struct DataSet<'a> {
-    pub config: &'a Config,
-    pub register: &'a Register,
-    pub indicators: &'a Indicators,
-    /// Interface strings by language.
-    pub strings: &'a BTreeMap<String, Strings>,
-    /// Municipalities that get a card, by name (computed once: the menu of every page asks).
-    pub cards: Vec<&'a crate::regions::Region>,
-    /// Plans, organisations, surveys and the cooperation structure.
-    pub model: Model<'a>,
-    /// Whether the site gets a search index and search pages.
-    pub search: bool,
-}
-
-/// The site's structured data besides indicators.
-#[derive(Clone, Copy)]
-pub struct Model<'a> {
-    pub organisations: &'a crate::organisations::Organisations,
-    pub plans: &'a [crate::plan::Plan],
-    pub surveys: &'a [crate::surveys::Survey],
-    pub cooperation: &'a crate::cooperation::Cooperation,
-}
-
-impl<'a> DataSet<'a> {
-    pub fn new(
-        config: &'a Config,
-        register: &'a Register,
-        indicators: &'a Indicators,
-        strings: &'a BTreeMap<String, Strings>,
-        model: Model<'a>,
-    ) -> DataSet<'a> {
-        let cards = super::cards::members(config, register);
-        DataSet {
-            config,
-            register,
-            indicators,
-            strings,
-            cards,
-            model,
-            search: false,
-        }
-    }
-}
-
-/// Chart words from the theme's strings.
-pub fn chart_labels(t: &Strings) -> charts::Labels {
-    let get = |k: &str| t.get(k).cloned().unwrap_or_else(|| k.to_string());
-    charts::Labels {
-        year: get("chart_year"),
-        missing: get("chart_missing"),
-        show_table: get("chart_show_table"),
-        source: get("chart_source"),
-        producer: get("chart_producer"),
-        licence: get("chart_licence"),
-        data_year: get("chart_data_year"),
-        baseline: get("chart_baseline"),
-        target: get("chart_target"),
-        chart_of: get("chart_of"),
-    }
-}
-
-impl DataSet<'_> {
-    pub fn t(&self, lang: &str) -> &Strings {
-        &self.strings[lang]
-    }
-
-    /// An interface word of the theme (the key itself when the theme lacks it).
-    pub fn word(&self, lang: &str, key: &str) -> String {
-        self.t(lang)
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
-    }
-
-    /// The home region and the compare regions of site.yaml.
-    pub fn site_regions(&self) -> Vec<RegionRef> {
-        let mut out = Vec::new();
-        for r in self
-            .config
-            .home_region
-            .iter()
-            .chain(self.config.compare_regions.iter())
-        {
-            if let Ok(region) = self.register.resolve(r) {
-                if !out.contains(&region.id) {
-                    out.push(region.id.clone());
-                }
-            }
-        }
-        out
-    }
-
-    pub fn name(&self, r: &RegionRef, lang: &str) -> String {
-        self.register
-            .get(r)
-            .map_or_else(|| r.to_string(), |x| x.name(lang).to_string())
-    }
-
+impl View<'_> {
     /// "Lähde: THL, Sotkanet.fi …; tuottaja: …; CC BY 4.0; tiedot vuoteen 2011." as HTML.
     pub fn source_line(&self, ind: &Indicator, lang: &str, last_year: Option<i32>) -> String {
         let l = chart_labels(self.t(lang));
@@ -151,14 +52,15 @@ impl DataSet<'_> {
         id: &str,
     ) -> String {
         let labels = chart_labels(self.t(lang));
-        let default = self.config.default_language();
+        let default = self.model.config.default_language();
         let title = ind.title.get(lang, default).text;
         let series: Vec<line::Series> = regions
             .iter()
             .take(charts::PALETTE.len())
             .map(|r| line::Series {
-                name: self.name(r, lang),
+                name: self.model.region_name(r, lang),
                 points: self
+                    .model
                     .indicators
                     .values
                     .series(&ind.id, r, crate::indicators::Gender::Total)
@@ -201,21 +103,30 @@ impl DataSet<'_> {
         id: &str,
         highlight: Option<&RegionRef>,
     ) -> Option<String> {
-        let members = self.register.members(region);
+        let members = self.model.register.members(region);
         let year = members
             .iter()
-            .filter_map(|m| self.indicators.values.latest(&ind.id, &m.id).map(|l| l.0))
+            .filter_map(|m| {
+                self.model
+                    .indicators
+                    .values
+                    .latest(&ind.id, &m.id)
+                    .map(|l| l.0)
+            })
             .max()?;
         let labels = chart_labels(self.t(lang));
-        let title = ind.title.get(lang, self.config.default_language()).text;
+        let title = ind
+            .title
+            .get(lang, self.model.config.default_language())
+            .text;
         let mut references = Vec::new();
         for r in [region.clone(), RegionRef::country()] {
             if r.category == Category::Maa && region.category == Category::Maa {
                 continue;
             }
-            if let Some(v) = self.indicators.values.value(&ind.id, &r, year) {
+            if let Some(v) = self.model.indicators.values.value(&ind.id, &r, year) {
                 references.push(bar::Reference {
-                    name: self.name(&r, lang),
+                    name: self.model.region_name(&r, lang),
                     value: v,
                 });
             }
@@ -231,7 +142,7 @@ impl DataSet<'_> {
                 .iter()
                 .map(|m| bar::Bar {
                     name: m.name(lang).to_string(),
-                    value: self.indicators.values.value(&ind.id, &m.id, year),
+                    value: self.model.indicators.values.value(&ind.id, &m.id, year),
                     highlight: Some(&m.id) == highlight,
                 })
                 .collect(),
@@ -244,11 +155,12 @@ impl DataSet<'_> {
 
     /// The latest value of the home region and its trend word since five years earlier.
     pub fn headline(&self, ind: &Indicator, lang: &str) -> Option<Headline> {
-        let home = self.site_regions().into_iter().next()?;
-        let (year, value) = self.indicators.values.latest(&ind.id, &home)?;
+        let home = self.model.site_regions().into_iter().next()?;
+        let (year, value) = self.model.indicators.values.latest(&ind.id, &home)?;
         let t = self.t(lang);
         let before = (1..=5).rev().find_map(|back| {
-            self.indicators
+            self.model
+                .indicators
                 .values
                 .value(&ind.id, &home, year - back)
                 .map(|v| (year - back, v))
@@ -264,7 +176,7 @@ impl DataSet<'_> {
             )
         });
         Some(Headline {
-            region: self.name(&home, lang),
+            region: self.model.region_name(&home, lang),
             year,
             value: charts::with_unit(
                 value,
@@ -287,7 +199,7 @@ pub struct Headline {
 
 /// `{{ indicator(id="5527", regions=["KUNTA:297", "MAA:SSS"], from=2015, to=2024) }}`
 pub struct IndicatorShortcode<'a> {
-    pub data: &'a DataSet<'a>,
+    pub data: &'a View<'a>,
 }
 
 impl Shortcode for IndicatorShortcode<'_> {
@@ -308,9 +220,10 @@ impl Shortcode for IndicatorShortcode<'_> {
                 )
             }
         };
-        let Some(ind) = self.data.indicators.get(&id) else {
+        let Some(ind) = self.data.model.indicators.get(&id) else {
             let ids: Vec<&str> = self
                 .data
+                .model
                 .indicators
                 .list
                 .iter()
@@ -324,7 +237,7 @@ impl Shortcode for IndicatorShortcode<'_> {
             });
         };
         let regions = match call.arg("regions") {
-            None => self.data.site_regions(),
+            None => self.data.model.site_regions(),
             Some(Value::List(items)) => {
                 let mut out = Vec::new();
                 for item in items {
@@ -334,7 +247,7 @@ impl Shortcode for IndicatorShortcode<'_> {
                                 .into(),
                         );
                     };
-                    out.push(self.data.register.resolve(s)?.id.clone());
+                    out.push(self.data.model.register.resolve(s)?.id.clone());
                 }
                 if out.len() > charts::PALETTE.len() {
                     return Err(format!(
@@ -385,20 +298,19 @@ pub struct Group {
 }
 
 /// `/mittarit/`: indicators grouped by focus area, then by kind (outcome before activity).
-pub fn index_groups(data: &DataSet<'_>, site: &crate::site::Site, lang: &str) -> Vec<Group> {
+pub fn index_groups(data: &View<'_>, site: &crate::site::Site, lang: &str) -> Vec<Group> {
     let t = data.t(lang);
-    let prefix = data.config.lang_prefix(lang);
     let mut groups: BTreeMap<(Option<&str>, Option<crate::indicators::Kind>), Vec<IndexItem>> =
         BTreeMap::new();
-    for ind in &data.indicators.list {
-        let title = ind.title.get(lang, data.config.default_language());
+    for ind in &data.model.indicators.list {
+        let title = ind.title.get(lang, data.model.config.default_language());
         groups
             .entry((ind.focus_area.as_deref(), ind.kind))
             .or_default()
             .push(IndexItem {
                 title_lang: (title.lang != lang).then(|| title.lang.clone()),
                 title: title.text,
-                href: site.href(&format!("{prefix}mittarit/{}/", ind.id)),
+                href: site.href(&data.addresses.indicator(&ind.id, lang)),
                 headline: data.headline(ind, lang),
             });
     }
@@ -416,7 +328,11 @@ pub fn index_groups(data: &DataSet<'_>, site: &crate::site::Site, lang: &str) ->
                         .map_or_else(
                             || a.to_string(),
                             |fa| {
-                                super::html::plain(&fa.title, lang, data.config.default_language())
+                                super::html::plain(
+                                    &fa.title,
+                                    lang,
+                                    data.model.config.default_language(),
+                                )
                             },
                         )
                 })
@@ -451,21 +367,13 @@ pub struct PageView {
     pub csv_href: String,
 }
 
-/// Regions whose municipalities the bar chart compares: the home region, when it has members.
-fn bar_region(data: &DataSet<'_>) -> Option<RegionRef> {
-    data.site_regions()
-        .into_iter()
-        .next()
-        .filter(|r| r.category != Category::Kunta)
-}
-
 pub fn page_view(
-    data: &DataSet<'_>,
+    data: &View<'_>,
     site: &crate::site::Site,
     ind: &Indicator,
     lang: &str,
 ) -> PageView {
-    let default = data.config.default_language();
+    let default = data.model.config.default_language();
     let t = data.t(lang);
     let title = ind.title.get(lang, default);
     let description = ind.description.as_ref().map(|d| d.get(lang, default));
@@ -474,7 +382,7 @@ pub fn page_view(
         crate::indicators::Better::Down => "better_down",
         crate::indicators::Better::Neutral => "better_neutral",
     };
-    let regions = data.site_regions();
+    let regions = data.model.site_regions();
     PageView {
         title_lang: (title.lang != lang).then(|| title.lang.clone()),
         title: title.text,
@@ -499,19 +407,23 @@ pub fn page_view(
             lang,
             &format!("kaavio-{}", ind.id),
         ),
-        bar_chart: bar_region(data)
+        bar_chart: data
+            .model
+            .bar_region()
             .and_then(|r| data.bar_chart(ind, &r, lang, &format!("kunnat-{}", ind.id), None)),
-        csv_href: site.href(&format!("mittarit/{0}/{0}.csv", ind.id)),
+        csv_href: site.href(&data.addresses.indicator_csv(&ind.id)),
     }
 }
 
 /// Description text from YAML: Markdown, cleaned like an author's raw HTML.
 /// Exactly the data the indicator's page shows: the line chart's regions over all years and
 /// the bar chart's municipalities in its year, in the Sotkanet CSV shape plus region names.
-pub fn shown_csv(data: &DataSet<'_>, ind: &Indicator) -> String {
+pub fn shown_csv(data: &View<'_>, ind: &Indicator) -> String {
     let mut out = String::from("indicator;region;region_name;year;gender;primary value\n");
     let mut row = |r: &RegionRef, year: i32, v: Option<f64>| {
-        let name = data.name(r, data.config.default_language());
+        let name = data
+            .model
+            .region_name(r, data.model.config.default_language());
         let value = v.map(|v| format!("{v}")).unwrap_or_default();
         out.push_str(&format!(
             "{};{r};{};{year};total;{value}\n",
@@ -519,9 +431,10 @@ pub fn shown_csv(data: &DataSet<'_>, ind: &Indicator) -> String {
             name.replace(';', ",")
         ));
     };
-    for r in data.site_regions() {
+    for r in data.model.site_regions() {
         if let Some(series) =
-            data.indicators
+            data.model
+                .indicators
                 .values
                 .series(&ind.id, &r, crate::indicators::Gender::Total)
         {
@@ -530,18 +443,24 @@ pub fn shown_csv(data: &DataSet<'_>, ind: &Indicator) -> String {
             }
         }
     }
-    if let Some(region) = bar_region(data) {
-        let members = data.register.members(&region);
+    if let Some(region) = data.model.bar_region() {
+        let members = data.model.register.members(&region);
         if let Some(year) = members
             .iter()
-            .filter_map(|m| data.indicators.values.latest(&ind.id, &m.id).map(|l| l.0))
+            .filter_map(|m| {
+                data.model
+                    .indicators
+                    .values
+                    .latest(&ind.id, &m.id)
+                    .map(|l| l.0)
+            })
             .max()
         {
             for m in members {
                 row(
                     &m.id,
                     year,
-                    data.indicators.values.value(&ind.id, &m.id, year),
+                    data.model.indicators.values.value(&ind.id, &m.id, year),
                 );
             }
         }

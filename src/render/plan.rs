@@ -3,10 +3,9 @@
 //! texts come out as HTML (see `html.rs`), the page frame from the theme's templates.
 
 use super::html::{md, plain, tx};
-use super::indicators::DataSet;
+use super::view::View;
 use crate::charts::stacked::{Stacked, StackedRow};
 use crate::plan::{self, grouping, FocusArea, FocusKind, Goal, MeasureRef, Plan, Scope, Status};
-use crate::regions::RegionRef;
 use serde::Serialize;
 
 /// The path of plan pages under a document.
@@ -142,44 +141,9 @@ pub struct TogetherView {
     pub own_count: usize,
 }
 
-impl<'a> DataSet<'a> {
-    /// A site-relative path as a link (the counterpart of `Site::href` for views built before
-    /// or without the site).
-    pub fn href(&self, path: &str) -> String {
-        format!("{}{path}", self.config.base_path)
-    }
-
+impl<'a> View<'a> {
     fn d(&self) -> &str {
-        self.config.default_language()
-    }
-
-    /// `<lang prefix><document>/suunnitelma/`.
-    pub fn plan_path(&self, plan: &Plan, lang: &str) -> String {
-        format!(
-            "{}{}{PLAN_SLUG}/",
-            self.config.lang_prefix(lang),
-            plan.doc_path
-        )
-    }
-
-    pub fn focus_area_path(&self, plan: &Plan, fa: &FocusArea, lang: &str) -> String {
-        format!("{}{}/", self.plan_path(plan, lang), fa.id)
-    }
-
-    pub fn goal_path(&self, plan: &Plan, fa: &FocusArea, g: &Goal, lang: &str) -> String {
-        format!("{}{}/", self.focus_area_path(plan, fa, lang), g.id)
-    }
-
-    pub fn together_path(&self, plan: &Plan, lang: &str) -> String {
-        format!("{}{TOGETHER_SLUG}/", self.plan_path(plan, lang))
-    }
-
-    pub fn organisation_path(&self, id: &str, lang: &str) -> String {
-        format!("{}organisaatiot/{id}/", self.config.lang_prefix(lang))
-    }
-
-    pub fn plan_by_key(&self, key: &str) -> Option<&'a Plan> {
-        self.model.plans.iter().find(|p| p.doc_key == key)
+        self.model.config.default_language()
     }
 
     pub fn org_link(&self, id: &str, lang: &str) -> OrgLink {
@@ -189,18 +153,19 @@ impl<'a> DataSet<'a> {
         );
         OrgLink {
             name,
-            href: self.href(&self.organisation_path(id, lang)),
+            href: self.href(&self.addresses.organisation(id, lang)),
         }
     }
 
     fn indicator_link(&self, id: &str, kind: crate::indicators::Kind, lang: &str) -> IndicatorLink {
         let title = self
+            .model
             .indicators
             .get(id)
             .map_or_else(|| id.to_string(), |i| tx(&i.title, lang, self.d()));
         IndicatorLink {
             title,
-            href: self.href(&format!("{}mittarit/{id}/", self.config.lang_prefix(lang))),
+            href: self.href(&self.addresses.indicator(id, lang)),
             kind: self.word(lang, &format!("kind_{}_one", kind_key(kind))),
         }
     }
@@ -233,13 +198,13 @@ impl<'a> DataSet<'a> {
                 .next_back()
                 .map(|(y, p)| self.status_view(*y, p, lang)),
         };
-        let fa_path = self.focus_area_path(plan, m.focus_area, lang);
+        let fa_path = self.addresses.focus_area(plan, m.focus_area, lang);
         MeasureView {
             id: me.id.clone(),
             title: tx(&me.title, lang, d),
             href: self.href(&format!("{fa_path}#{}", me.id)),
             goal_title: tx(&m.goal.title, lang, d),
-            goal_href: self.href(&self.goal_path(plan, m.focus_area, m.goal, lang)),
+            goal_href: self.href(&self.addresses.goal(plan, m.focus_area, m.goal, lang)),
             focus_area_title: tx(&m.focus_area.title, lang, d),
             description: me.description.as_ref().map(|t| md(t, lang, d)),
             responsible: me
@@ -258,10 +223,10 @@ impl<'a> DataSet<'a> {
             statutory: me.statutory,
             work_type: me
                 .work_type
-                .map(|w| self.word(lang, &format!("work_type_{}", enum_key(&w)))),
+                .map(|w| self.word(lang, &format!("work_type_{}", crate::text::enum_key(&w)))),
             maturity: me
                 .maturity
-                .map(|w| self.word(lang, &format!("maturity_{}", enum_key(&w)))),
+                .map(|w| self.word(lang, &format!("maturity_{}", crate::text::enum_key(&w)))),
             schedule: me.schedule.map(|s| s.human()),
             indicators: me
                 .indicators
@@ -277,10 +242,6 @@ impl<'a> DataSet<'a> {
         }
     }
 
-    fn home(&self) -> Option<RegionRef> {
-        self.site_regions().into_iter().next()
-    }
-
     /// Baseline → latest (home region, up to `upto`) → target, and the on-track word.
     pub fn goal_indicator_view(
         &self,
@@ -289,18 +250,19 @@ impl<'a> DataSet<'a> {
         upto: Option<i32>,
     ) -> GoalIndicatorView {
         let link = self.indicator_link(&gi.id, gi.kind, lang);
-        let ind = self.indicators.get(&gi.id);
+        let ind = self.model.indicators.get(&gi.id);
         let fmt = |v: f64| match ind {
             Some(i) => {
                 crate::charts::with_unit(v, i.decimals(), i.unit.as_deref().unwrap_or(""), lang)
             }
             None => crate::numbers::format(v, 1, lang),
         };
-        let latest = self.home().and_then(|h| {
-            let series =
-                self.indicators
-                    .values
-                    .series(&gi.id, &h, crate::indicators::Gender::Total)?;
+        let latest = self.model.home().and_then(|h| {
+            let series = self.model.indicators.values.series(
+                &gi.id,
+                &h,
+                crate::indicators::Gender::Total,
+            )?;
             series
                 .iter()
                 .rfind(|(y, p)| upto.is_none_or(|u| **y <= u) && p.value.is_some())
@@ -342,7 +304,7 @@ impl<'a> DataSet<'a> {
             id: g.id.clone(),
             title: tx(&g.title, lang, d),
             plain_title: plain(&g.title, lang, d),
-            href: self.href(&self.goal_path(plan, fa, g, lang)),
+            href: self.href(&self.addresses.goal(plan, fa, g, lang)),
             description: g.description.as_ref().map(|t| md(t, lang, d)),
             gap,
             target_year: g.target_year,
@@ -383,7 +345,7 @@ impl<'a> DataSet<'a> {
         with_charts: bool,
     ) -> FocusAreaView {
         let d = self.d();
-        let regions = self.site_regions();
+        let regions = self.model.site_regions();
         let gaps = fa
             .gaps
             .iter()
@@ -397,6 +359,7 @@ impl<'a> DataSet<'a> {
                     .iter()
                     .map(|i| {
                         let kind = self
+                            .model
                             .indicators
                             .get(i)
                             .and_then(|x| x.kind)
@@ -407,7 +370,7 @@ impl<'a> DataSet<'a> {
                 charts: if with_charts && !regions.is_empty() {
                     g.indicators
                         .iter()
-                        .filter_map(|i| self.indicators.get(i))
+                        .filter_map(|i| self.model.indicators.get(i))
                         .map(|ind| {
                             self.line_chart(
                                 ind,
@@ -435,7 +398,7 @@ impl<'a> DataSet<'a> {
             id: fa.id.clone(),
             title: tx(&fa.title, lang, d),
             plain_title: plain(&fa.title, lang, d),
-            href: self.href(&self.focus_area_path(plan, fa, lang)),
+            href: self.href(&self.addresses.focus_area(plan, fa, lang)),
             cross_cutting: fa.kind == FocusKind::CrossCutting,
             summary: fa.summary.as_ref().map(|t| md(t, lang, d)),
             gaps,
@@ -509,14 +472,10 @@ impl<'a> DataSet<'a> {
             .filter(|m| m.measure.scope == Scope::Joint)
             .count();
         PlanView {
-            href: self.href(&self.plan_path(plan, lang)),
-            together_href: self.href(&self.together_path(plan, lang)),
+            href: self.href(&self.addresses.plan(plan, lang)),
+            together_href: self.href(&self.addresses.together(plan, lang)),
             doc_title: doc_title.to_string(),
-            doc_href: self.href(&format!(
-                "{}{}",
-                self.config.lang_prefix(lang),
-                plan.doc_path
-            )),
+            doc_href: self.href(&format!("{}{}", self.addresses.prefix(lang), plan.doc_path)),
             year,
             focus_areas: plan
                 .focus_areas
@@ -562,20 +521,6 @@ impl<'a> DataSet<'a> {
             own_count: t.own_count,
         }
     }
-
-    /// Every page path of the plans, for jobs and the sitemap.
-    pub fn plan_paths(&self, lang: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for p in self.model.plans {
-            out.push(self.plan_path(p, lang));
-            out.push(self.together_path(p, lang));
-            for fa in &p.focus_areas {
-                out.push(self.focus_area_path(p, fa, lang));
-                out.extend(fa.goals.iter().map(|g| self.goal_path(p, fa, g, lang)));
-            }
-        }
-        out
-    }
 }
 
 fn kind_key(k: crate::indicators::Kind) -> &'static str {
@@ -583,14 +528,6 @@ fn kind_key(k: crate::indicators::Kind) -> &'static str {
         crate::indicators::Kind::Outcome => "outcome",
         crate::indicators::Kind::Activity => "activity",
     }
-}
-
-/// The snake_case name serde gives an enum value.
-pub(crate) fn enum_key<T: Serialize>(v: &T) -> String {
-    serde_json::to_string(v)
-        .unwrap_or_default()
-        .trim_matches('"')
-        .to_string()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -612,7 +549,7 @@ pub struct AnnualView {
     pub focus_areas: Vec<AnnualFocusArea>,
 }
 
-impl DataSet<'_> {
+impl View<'_> {
     pub fn annual_view(&self, plan: &Plan, year: i32, lang: &str) -> AnnualView {
         let mut counts = std::collections::BTreeMap::new();
         let mut not_reported = 0;
@@ -626,7 +563,7 @@ impl DataSet<'_> {
         }
         AnnualView {
             year,
-            plan_href: self.href(&self.plan_path(plan, lang)),
+            plan_href: self.href(&self.addresses.plan(plan, lang)),
             summary: Status::ALL
                 .iter()
                 .filter_map(|s| {
@@ -646,7 +583,7 @@ impl DataSet<'_> {
                 .iter()
                 .map(|fa| AnnualFocusArea {
                     title: tx(&fa.title, lang, self.d()),
-                    href: self.href(&self.focus_area_path(plan, fa, lang)),
+                    href: self.href(&self.addresses.focus_area(plan, fa, lang)),
                     goals: fa
                         .goals
                         .iter()

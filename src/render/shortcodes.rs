@@ -2,12 +2,12 @@
 //! `survey(id=..., question=...)` and `vuosikello()`. Each renders a partial template of the
 //! theme, the same markup the generated pages use.
 
-use super::indicators::DataSet;
 use super::theme::Theme;
+use super::view::View;
 use crate::markdown::shortcodes::{Call, Context, Registry, Shortcode, Value};
 use serde::Serialize;
 
-pub fn register<'a>(registry: &mut Registry<'a>, data: &'a DataSet<'a>, theme: &'a Theme) {
+pub fn register<'a>(registry: &mut Registry<'a>, data: &'a View<'a>, theme: &'a Theme) {
     registry.register("goals", Box::new(Goals { data, theme }));
     registry.register("survey", Box::new(SurveyQuestion { data, theme }));
     registry.register("vuosikello", Box::new(Clock { data, theme }));
@@ -66,7 +66,7 @@ fn render(
 }
 
 struct Goals<'a> {
-    data: &'a DataSet<'a>,
+    data: &'a View<'a>,
     theme: &'a Theme,
 }
 
@@ -80,7 +80,7 @@ impl Shortcode for Goals<'_> {
         )?;
         let bare = ctx
             .page_path
-            .strip_prefix(&self.data.config.lang_prefix(ctx.lang))
+            .strip_prefix(&self.data.model.config.lang_prefix(ctx.lang))
             .unwrap_or(ctx.page_path);
         // The plan of the page's own document first, then any plan with that focus area.
         let mut plans: Vec<&crate::plan::Plan> = self.data.model.plans.iter().collect();
@@ -110,7 +110,7 @@ impl Shortcode for Goals<'_> {
 }
 
 struct SurveyQuestion<'a> {
-    data: &'a DataSet<'a>,
+    data: &'a View<'a>,
     theme: &'a Theme,
 }
 
@@ -153,8 +153,12 @@ impl Shortcode for SurveyQuestion<'_> {
         }
         let embed = Embed {
             question: &view,
-            survey_title: super::html::tx(&s.title, ctx.lang, self.data.config.default_language()),
-            survey_href: self.data.href(&self.data.survey_path(s, ctx.lang)),
+            survey_title: super::html::tx(
+                &s.title,
+                ctx.lang,
+                self.data.model.config.default_language(),
+            ),
+            survey_href: self.data.href(&self.data.addresses.survey(s, ctx.lang)),
         };
         render(
             self.theme,
@@ -167,7 +171,7 @@ impl Shortcode for SurveyQuestion<'_> {
 }
 
 struct Clock<'a> {
-    data: &'a DataSet<'a>,
+    data: &'a View<'a>,
     theme: &'a Theme,
 }
 

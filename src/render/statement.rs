@@ -6,7 +6,7 @@
 
 use super::context::DateView;
 use super::html::tx;
-use super::indicators::DataSet;
+use super::view::View;
 use crate::config::{Compliance, Method, Supervisor};
 use serde::Serialize;
 
@@ -37,33 +37,16 @@ pub struct StatementView {
     pub supervisor: SupervisorView,
 }
 
-impl DataSet<'_> {
-    pub fn statement_path(&self, lang: &str) -> String {
-        format!(
-            "{}{}/",
-            self.config.lang_prefix(lang),
-            self.word(lang, "statement_slug")
-        )
-    }
-
-    /// `haku/`, `sv/sok/`, `en/search/`.
-    pub fn search_path(&self, lang: &str) -> String {
-        format!(
-            "{}{}/",
-            self.config.lang_prefix(lang),
-            self.word(lang, "search_slug")
-        )
-    }
-
+impl View<'_> {
     pub fn statement_view(&self, lang: &str) -> StatementView {
-        let d = self.config.default_language();
-        let a = self.config.accessibility.as_ref();
+        let d = self.model.config.default_language();
+        let a = self.model.config.accessibility.as_ref();
         let texts = |v: &[crate::text::Text]| v.iter().map(|t| tx(t, lang, d)).collect();
         let default_supervisor = Supervisor::default();
         let s = a.map_or(&default_supervisor, |a| &a.supervisor);
         StatementView {
-            site_title: self.config.title.get(lang, d).text,
-            site_url: self.config.base_url.clone(),
+            site_title: self.model.config.title.get(lang, d).text,
+            site_url: self.model.config.base_url.clone(),
             status: match a.map(|a| a.compliance) {
                 Some(Compliance::Full) => "full",
                 Some(Compliance::Partial) => "partial",
@@ -86,9 +69,13 @@ impl DataSet<'_> {
             assessed_by: a
                 .and_then(|a| a.assessed_by.as_ref())
                 .map(|t| tx(t, lang, d)),
-            feedback_email: a
-                .and_then(|a| a.feedback_email.clone())
-                .or_else(|| self.config.contact.as_ref().and_then(|c| c.email.clone())),
+            feedback_email: a.and_then(|a| a.feedback_email.clone()).or_else(|| {
+                self.model
+                    .config
+                    .contact
+                    .as_ref()
+                    .and_then(|c| c.email.clone())
+            }),
             feedback_url: a.and_then(|a| a.feedback_url.clone()),
             supervisor: SupervisorView {
                 name: tx(&s.name, lang, d),

@@ -4,7 +4,7 @@
 //! deviation (hajonta); groups whose counts are unknown show the published figures as such.
 
 use super::html::{md, plain, tx};
-use super::indicators::DataSet;
+use super::view::View;
 use crate::charts::stacked::{Stacked, StackedRow};
 use crate::surveys::{stats, Question, QuestionType, Survey};
 use serde::Serialize;
@@ -61,13 +61,9 @@ pub struct SurveyView {
     pub question_count: usize,
 }
 
-impl DataSet<'_> {
-    pub fn survey_path(&self, s: &Survey, lang: &str) -> String {
-        format!("{}kyselyt/{}/", self.config.lang_prefix(lang), s.id)
-    }
-
+impl View<'_> {
     pub fn question_view(&self, s: &Survey, q: &Question, lang: &str) -> QuestionView {
-        let d = self.config.default_language();
+        let d = self.model.config.default_language();
         let num = |v: f64| crate::numbers::format(v, 2, lang);
         let results = s.ordered_results(q);
         let counted: Vec<StackedRow> = results
@@ -141,12 +137,12 @@ impl DataSet<'_> {
     }
 
     pub fn survey_view(&self, s: &Survey, lang: &str) -> SurveyView {
-        let d = self.config.default_language();
+        let d = self.model.config.default_language();
         SurveyView {
             id: s.id.clone(),
             title: tx(&s.title, lang, d),
             plain_title: plain(&s.title, lang, d),
-            href: self.href(&self.survey_path(s, lang)),
+            href: self.href(&self.addresses.survey(s, lang)),
             description: s.description.as_ref().map(|t| md(t, lang, d)),
             date: s
                 .date

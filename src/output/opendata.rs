@@ -1,16 +1,16 @@
 //! Open data of the plans: `/data/measures.csv`, one row per measure with every field and its
 //! latest status, and `/data/plan.json`, the whole resolved plan.
 
-use super::indicators::DataSet;
-use super::plan::enum_key;
+use crate::data::SiteData;
 use crate::plan::{Plan, Scope};
+use crate::text::enum_key;
 use serde_json::{json, Value};
 
 fn text(t: &crate::text::Text, d: &str) -> String {
     t.get(d, d).text
 }
 
-pub fn measures_csv(data: &DataSet<'_>) -> String {
+pub fn measures_csv(data: &SiteData<'_>) -> String {
     let d = data.config.default_language();
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
@@ -33,7 +33,7 @@ pub fn measures_csv(data: &DataSet<'_>) -> String {
         "status",
         "note",
     ]);
-    for p in data.model.plans {
+    for p in data.plans {
         for m in p.measures() {
             let me = m.measure;
             let latest = me.progress.iter().next_back();
@@ -116,8 +116,8 @@ fn plan_value(p: &Plan) -> Value {
     })
 }
 
-pub fn plan_json(data: &DataSet<'_>) -> String {
-    let plans: Vec<Value> = data.model.plans.iter().map(plan_value).collect();
+pub fn plan_json(data: &SiteData<'_>) -> String {
+    let plans: Vec<Value> = data.plans.iter().map(plan_value).collect();
     let mut out = serde_json::to_string_pretty(&json!({ "plans": plans })).unwrap_or_default();
     out.push('\n');
     out

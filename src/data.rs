@@ -1,0 +1,151 @@
+//! The site's data as one read-only aggregate: site.yaml, the region register, indicators and
+//! their values, organisations, plans, surveys and the cooperation structure, with the domain
+//! questions every part of the site asks of them (which regions the site shows, which
+//! municipalities get a card, which organisations take part in a plan). It knows nothing of
+//! HTML, templates or addresses: `render` and `routes` read it, `validate` and `check` too.
+
+use crate::config::Config;
+use crate::cooperation::Cooperation;
+use crate::indicators::{Indicator, Indicators};
+use crate::organisations::{Organisation, Organisations};
+use crate::plan::{grouping, Plan};
+use crate::regions::{Category, Region, RegionRef, Register};
+use crate::surveys::Survey;
+
+/// Everything the site shows besides its pages, resolved and validated.
+pub struct SiteData<'a> {
+    /// site.yaml.
+    pub config: &'a Config,
+    /// The built-in region register with the site's overrides.
+    pub register: &'a Register,
+    /// indicators.yaml and the value files.
+    pub indicators: &'a Indicators,
+    /// organisations.yaml.
+    pub organisations: &'a Organisations,
+    /// Each plan document's plan.yaml, resolved.
+    pub plans: &'a [Plan],
+    /// The surveys under `content/data/surveys/`.
+    pub surveys: &'a [Survey],
+    /// The annual clock and the cooperation bodies.
+    pub cooperation: &'a Cooperation,
+    /// Municipalities that get a card, by name (computed once: the menu of every page asks).
+    pub cards: Vec<&'a Region>,
+}
+
+/// The parts of [`SiteData`] that are loaded from `content/data/` besides indicators.
+#[derive(Clone, Copy)]
+pub struct Model<'a> {
+    /// organisations.yaml.
+    pub organisations: &'a Organisations,
+    /// The resolved plans.
+    pub plans: &'a [Plan],
+    /// The surveys.
+    pub surveys: &'a [Survey],
+    /// The annual clock and bodies.
+    pub cooperation: &'a Cooperation,
+}
+
+impl<'a> SiteData<'a> {
+    /// Puts the loaded data together.
+    pub fn new(
+        config: &'a Config,
+        register: &'a Register,
+        indicators: &'a Indicators,
+        model: Model<'a>,
+    ) -> SiteData<'a> {
+        SiteData {
+            config,
+            register,
+            indicators,
+            organisations: model.organisations,
+            plans: model.plans,
+            surveys: model.surveys,
+            cooperation: model.cooperation,
+            cards: card_members(config, register),
+        }
+    }
+
+    /// The home region and the compare regions of site.yaml, each once.
+    pub fn site_regions(&self) -> Vec<RegionRef> {
+        let mut out = Vec::new();
+        for r in self
+            .config
+            .home_region
+            .iter()
+            .chain(self.config.compare_regions.iter())
+        {
+            if let Ok(region) = self.register.resolve(r) {
+                if !out.contains(&region.id) {
+                    out.push(region.id.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// The home region, if site.yaml names one the register knows.
+    pub fn home(&self) -> Option<RegionRef> {
+        self.site_regions().into_iter().next()
+    }
+
+    /// The region whose municipalities bar charts compare: the home region, when it has
+    /// members.
+    pub fn bar_region(&self) -> Option<RegionRef> {
+        self.home().filter(|r| r.category != Category::Kunta)
+    }
+
+    /// A region's name in `lang` (its code when the register does not know it).
+    pub fn region_name(&self, r: &RegionRef, lang: &str) -> String {
+        self.register
+            .get(r)
+            .map_or_else(|| r.to_string(), |x| x.name(lang).to_string())
+    }
+
+    /// The indicators municipality cards show, in site.yaml's order.
+    pub fn card_indicators(&self) -> Vec<&'a Indicator> {
+        self.config
+            .municipality_cards
+            .iter()
+            .flat_map(|c| c.indicators.iter())
+            .filter_map(|id| self.indicators.get(id))
+            .collect()
+    }
+
+    /// The county a municipality is compared with: the card region when it is a county,
+    /// otherwise the municipality's own county.
+    pub fn county_of(&self, m: &Region) -> Option<RegionRef> {
+        let region = self
+            .register
+            .resolve(&self.config.municipality_cards.as_ref()?.region)
+            .ok()?;
+        match region.id.category {
+            Category::Kunta => None,
+            Category::Maa => m.county.clone(),
+            _ => Some(region.id.clone()),
+        }
+    }
+
+    /// The plan of the document whose key is `key`.
+    pub fn plan_by_key(&self, key: &str) -> Option<&'a Plan> {
+        self.plans.iter().find(|p| p.doc_key == key)
+    }
+
+    /// Organisations that have any role in a plan, or are a counterpart: those with a page.
+    pub fn organisations_with_pages(&self) -> Vec<&'a Organisation> {
+        self.organisations
+            .list
+            .iter()
+            .filter(|o| !grouping::roles(self.plans, &o.id).is_empty() || o.counterpart.is_some())
+            .collect()
+    }
+}
+
+/// Municipalities that get a card, by name.
+fn card_members<'a>(config: &Config, register: &'a Register) -> Vec<&'a Region> {
+    config
+        .municipality_cards
+        .as_ref()
+        .and_then(|c| register.resolve(&c.region).ok())
+        .map(|r| register.members(&r.id))
+        .unwrap_or_default()
+}

@@ -1,0 +1,218 @@
+//! Pages made from the authors' Markdown: content pages, a document's printable page, the
+//! fallback front page of a language without one, and redirect stubs for aliases.
+
+use super::context::{self, child_view, doc_view, link_to, toc, DateView, Link};
+use super::{frame, render, Input};
+use crate::error::Error;
+use crate::routes::Entry;
+use crate::site::Site;
+use serde::Serialize;
+use tera::Context;
+
+/// A content page, in its own template or the default for its kind.
+pub(super) fn content(input: Input<'_>, e: &Entry, i: usize) -> Result<String, Error> {
+    let p = &input.site.pages[i];
+    let template = p
+        .front
+        .template
+        .clone()
+        .unwrap_or_else(|| default_template(input.site, i).to_string());
+    let mut ctx = frame::common(input, e, &p.lang, Some(i));
+    ctx.insert("page", &page_view(input, i));
+    document_extras(input, i, &mut ctx);
+    render(input.theme, &template, &ctx)
+}
+
+/// A document with all its chapters on one page, for printing.
+pub(super) fn print(input: Input<'_>, e: &Entry, i: usize) -> Result<String, Error> {
+    let site = input.site;
+    let p = &site.pages[i];
+    let mut ctx = frame::common(input, e, &p.lang, Some(i));
+    ctx.insert("page", &page_view(input, i));
+    let chapters: Vec<PrintChapter> = site
+        .chapters_with_fallback(i)
+        .into_iter()
+        .enumerate()
+        .map(|(n, c)| {
+            let ch = &site.pages[c];
+            PrintChapter {
+                title: ch.title.clone(),
+                lang: (ch.lang != p.lang).then(|| ch.lang.clone()),
+                id: format!("luku-{}", n + 1),
+                content: prefix_ids(&ch.body, &format!("luku-{}-", n + 1)),
+            }
+        })
+        .collect();
+    ctx.insert("chapters", &chapters);
+    document_extras(input, i, &mut ctx);
+    render(input.theme, "print.html", &ctx)
+}
+
+/// The default language's front page in the frame of `lang`.
+pub(super) fn fallback_front(input: Input<'_>, e: &Entry, lang: &str) -> Result<String, Error> {
+    let mut ctx = frame::common(input, e, lang, None);
+    if let Some(front) = input.site.find("", input.site.config.default_language()) {
+        ctx.insert("page", &page_view(input, front));
+    }
+    render(input.theme, "index.html", &ctx)
+}
+
+/// A redirect stub at an old address of page `to`.
+pub(super) fn alias(input: Input<'_>, e: &Entry, to: usize) -> Result<String, Error> {
+    let site = input.site;
+    let target = &site.pages[to];
+    let mut ctx = frame::common(input, e, &target.lang, None);
+    ctx.insert(
+        "target",
+        &Link {
+            title: target.title.clone(),
+            // Root-relative, so the redirect works on whatever host serves the site; the
+            // canonical link names the published address.
+            href: site.href(&target.path),
+            lang: None,
+            current: false,
+        },
+    );
+    ctx.insert("target_permalink", &site.permalink(&target.path));
+    render(input.theme, "alias.html", &ctx)
+}
+
+fn default_template(site: &Site, i: usize) -> &'static str {
+    let p = &site.pages[i];
+    if p.key.is_empty() {
+        "index.html"
+    } else if p.is_index && site.document_of(i).is_some() {
+        "document.html"
+    } else if site.document_for_chapter(i).is_some() {
+        "chapter.html"
+    } else {
+        "page.html"
+    }
+}
+
+/// On a plan document's page: the plan's overview; on an annual report: the report itself.
+fn document_extras(input: Input<'_>, i: usize, ctx: &mut Context) {
+    let (site, view) = (input.site, input.view);
+    let p = &site.pages[i];
+    let Some(doc) = site.document_of(i).filter(|_| p.is_index) else {
+        return;
+    };
+    let lang = p.lang.as_str();
+    if doc.kind.has_plan() {
+        if let Some(plan) = view.model.plan_by_key(&p.key) {
+            ctx.insert("doc_plan", &view.plan_view(plan, lang, &p.title));
+        }
+    }
+    if let (Some(year), Some(rel)) = (doc.year, doc.plan.as_deref()) {
+        let dir = p.rel.parent().unwrap_or(std::path::Path::new(""));
+        let key = crate::content::resolve_relative(dir, rel)
+            .map(|d| crate::content::dir_key(&d))
+            .unwrap_or_default();
+        if let Some(plan) = view.model.plan_by_key(&key) {
+            ctx.insert("annual", &view.annual_view(plan, year, lang));
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PrintChapter {
+    title: String,
+    lang: Option<String>,
+    id: String,
+    content: String,
+}
+
+/// A chapter's body for the printable page: ids and in-page links made unique (several
+/// chapters may each have a heading "Johdanto"), and headings one level down, below the
+/// chapter's own title.
+fn prefix_ids(html: &str, prefix: &str) -> String {
+    let mut out = html
+        .replace(" id=\"", &format!(" id=\"{prefix}"))
+        .replace(" href=\"#", &format!(" href=\"#{prefix}"));
+    for level in (2..=5).rev() {
+        out = out
+            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
+            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct PageView {
+    title: String,
+    description: Option<String>,
+    content: String,
+    lang: String,
+    toc: Vec<context::TocItem>,
+    date: Option<DateView>,
+    updated: Option<DateView>,
+    href: String,
+    children: Vec<context::ChildView>,
+    document: Option<context::DocView>,
+    chapter_of: Option<context::DocView>,
+    prev: Option<Link>,
+    next: Option<Link>,
+}
+
+fn page_view(input: Input<'_>, i: usize) -> PageView {
+    let site = input.site;
+    let p = &site.pages[i];
+    let t = &input.theme.strings[&p.lang];
+    let lang = p.lang.as_str();
+    let print_href = |d: usize| site.href(&input.routes.addresses.print(&site.pages[d].path));
+    let document = site
+        .document_of(i)
+        .filter(|_| p.is_index)
+        .map(|d| doc_view(site, i, d, lang, t, print_href(i)));
+    let chapter_of = site.document_for_chapter(i).and_then(|d| {
+        site.document_of(d)
+            .map(|doc| doc_view(site, d, doc, lang, t, print_href(d)))
+    });
+    let (prev, next) = neighbours(site, i, lang);
+    let children = if document.is_some() {
+        Vec::new()
+    } else {
+        site.children(&p.key, lang)
+            .iter()
+            .filter(|&&c| c != i)
+            .map(|&c| child_view(site, c, lang))
+            .collect()
+    };
+    PageView {
+        title: p.title.clone(),
+        description: p.front.description.clone(),
+        content: p.body.clone(),
+        lang: p.lang.clone(),
+        toc: if p.front.toc {
+            toc(&p.headings)
+        } else {
+            Vec::new()
+        },
+        date: p.front.date.as_ref().map(|d| DateView::new(d, lang)),
+        updated: p.front.updated.as_ref().map(|d| DateView::new(d, lang)),
+        href: site.href(&p.path),
+        children,
+        document,
+        chapter_of,
+        prev,
+        next,
+    }
+}
+
+/// The previous and next chapter of a chapter page.
+fn neighbours(site: &Site, i: usize, lang: &str) -> (Option<Link>, Option<Link>) {
+    let Some(d) = site.document_for_chapter(i) else {
+        return (None, None);
+    };
+    let chapters = site.chapters_with_fallback(d);
+    let Some(pos) = chapters.iter().position(|&c| c == i) else {
+        return (None, None);
+    };
+    let prev = pos
+        .checked_sub(1)
+        .map(|n| link_to(site, chapters[n], lang, false));
+    let next = chapters
+        .get(pos + 1)
+        .map(|&n| link_to(site, n, lang, false));
+    (prev, next)
+}

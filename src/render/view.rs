@@ -1,0 +1,57 @@
+//! What every view reads: the site's data, the theme's strings and the address formulas.
+//! Only presentation lives here (words, links, chart labels); domain questions go to
+//! [`SiteData`], addresses to [`Addresses`].
+
+use super::theme::Strings;
+use crate::charts;
+use crate::data::SiteData;
+use crate::routes::Addresses;
+use std::collections::BTreeMap;
+
+/// The view layer's handle on the site: data, strings and addresses.
+pub struct View<'a> {
+    /// The site's data.
+    pub model: &'a SiteData<'a>,
+    /// Interface strings by language.
+    pub strings: &'a BTreeMap<String, Strings>,
+    /// How addresses are formed.
+    pub addresses: &'a Addresses,
+}
+
+impl View<'_> {
+    /// The theme's strings of `lang`.
+    pub fn t(&self, lang: &str) -> &Strings {
+        &self.strings[lang]
+    }
+
+    /// An interface word of the theme (the key itself when the theme lacks it).
+    pub fn word(&self, lang: &str, key: &str) -> String {
+        self.t(lang)
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// A site-relative path as a link (the counterpart of `Site::href` for views built before
+    /// or without the site).
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{path}", self.model.config.base_path)
+    }
+}
+
+/// Chart words from the theme's strings.
+pub fn chart_labels(t: &Strings) -> charts::Labels {
+    let get = |k: &str| t.get(k).cloned().unwrap_or_else(|| k.to_string());
+    charts::Labels {
+        year: get("chart_year"),
+        missing: get("chart_missing"),
+        show_table: get("chart_show_table"),
+        source: get("chart_source"),
+        producer: get("chart_producer"),
+        licence: get("chart_licence"),
+        data_year: get("chart_data_year"),
+        baseline: get("chart_baseline"),
+        target: get("chart_target"),
+        chart_of: get("chart_of"),
+    }
+}
