@@ -619,7 +619,10 @@ impl Routes {
         let mut seen: HashMap<&str, &Entry> = HashMap::new();
         let mut out = Vec::new();
         let content = |e: &Entry| {
-            matches!(e.route, Route::Page(_) | Route::Print(_) | Route::Alias { .. })
+            matches!(
+                e.route,
+                Route::Page(_) | Route::Print(_) | Route::Alias { .. }
+            )
         };
         for e in &self.entries {
             match seen.get(e.path.as_str()) {

@@ -115,6 +115,11 @@ impl Site<'_> {
         if link.starts_with("//") || (has_scheme(link) && !ours) {
             return Ok(());
         }
+        // The same host outside the site's path is another site (the municipality's own
+        // pages, say): not ours to resolve.
+        if ours && !link[self.origin.len()..].starts_with(self.base_path.trim_end_matches('/')) {
+            return Ok(());
+        }
         let (target, fragment) = match link.split_once('#') {
             Some((t, f)) => (t, Some(f)),
             None => (link, None),

@@ -110,7 +110,7 @@ pub fn output_links(files: &BTreeMap<String, Vec<u8>>, config: &Config) -> Vec<F
         .into_iter()
         .map(|b| {
             let message = format!(
-                "the generated page /{} links to {}, which {}",
+                "the generated page /{} links to {}: {}",
                 b.file, b.link, b.reason
             );
             let d = crate::diagnostics::Diagnostic::file_error(b.file.clone(), message)

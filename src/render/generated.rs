@@ -170,9 +170,9 @@ fn plan_page(
     let plan = data.model.plans.get(pi)?;
     let (title, href) = doc_link(input, &plan.doc_key, lang);
     let mut crumbs = frame::front(input, lang);
-    crumbs.push(crumb(title.clone(), href));
+    crumbs.push(crumb(title.clone(), href.clone()));
     let Some((fi, goal)) = at else {
-        let views = vec![("plan", value(data.plan_view(plan, lang, &title)))];
+        let views = vec![("plan", value(data.plan_view(plan, lang, (&title, &href))))];
         return Some(page("plan.html", crumbs, views));
     };
     crumbs.push(plan_crumb(input, plan, lang));
@@ -207,11 +207,11 @@ fn together(input: Input<'_>, pi: usize, lang: &str) -> Option<Page> {
     let plan = data.model.plans.get(pi)?;
     let (title, href) = doc_link(input, &plan.doc_key, lang);
     let mut crumbs = frame::front(input, lang);
-    crumbs.push(crumb(title.clone(), href));
+    crumbs.push(crumb(title.clone(), href.clone()));
     crumbs.push(plan_crumb(input, plan, lang));
     let views = vec![
         ("together", value(data.together_view(plan, lang))),
-        ("plan", value(data.plan_view(plan, lang, &title))),
+        ("plan", value(data.plan_view(plan, lang, (&title, &href)))),
     ];
     Some(page("together.html", crumbs, views))
 }

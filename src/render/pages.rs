@@ -100,7 +100,8 @@ fn document_extras(input: Input<'_>, i: usize, ctx: &mut Context) {
     let lang = p.lang.as_str();
     if doc.kind.has_plan() {
         if let Some(plan) = view.model.plan_by_key(&p.key) {
-            ctx.insert("doc_plan", &view.plan_view(plan, lang, &p.title));
+            let doc = (p.title.as_str(), site.href(&p.path));
+            ctx.insert("doc_plan", &view.plan_view(plan, lang, (doc.0, &doc.1)));
         }
     }
     if let (Some(year), Some(rel)) = (doc.year, doc.plan.as_deref()) {

@@ -464,7 +464,10 @@ impl<'a> View<'a> {
         .render()
     }
 
-    pub fn plan_view(&self, plan: &Plan, lang: &str, doc_title: &str) -> PlanView {
+    /// A plan's overview; `doc` is the title and link of its document as the reader of `lang`
+    /// gets it (the translation, or the default language's page).
+    pub fn plan_view(&self, plan: &Plan, lang: &str, doc: (&str, &str)) -> PlanView {
+        let (doc_title, doc_href) = doc;
         let year = plan.latest_year();
         let measures: Vec<MeasureRef<'_>> = plan.measures().collect();
         let joint = measures
@@ -475,7 +478,7 @@ impl<'a> View<'a> {
             href: self.href(&self.addresses.plan(plan, lang)),
             together_href: self.href(&self.addresses.together(plan, lang)),
             doc_title: doc_title.to_string(),
-            doc_href: self.href(&format!("{}{}", self.addresses.prefix(lang), plan.doc_path)),
+            doc_href: doc_href.to_string(),
             year,
             focus_areas: plan
                 .focus_areas
