@@ -41,7 +41,7 @@ pub(crate) struct Incremental {
 }
 
 impl Incremental {
-    pub fn new(inputs: &Inputs<'_>, sources: &[content::SourcePage]) -> Incremental {
+    pub(crate) fn new(inputs: &Inputs<'_>, sources: &[content::SourcePage]) -> Incremental {
         let fingerprint = fingerprint(inputs);
         // The shape is everything but page bodies; each body is hashed on its own.
         let shape = hash(&(
@@ -64,7 +64,7 @@ impl Incremental {
 
     /// The pages whose bodies changed, when nothing else did since the last build written to
     /// `output` (and none of them is merged into another page, as card prose is).
-    pub fn body_only_change(
+    pub(crate) fn body_only_change(
         &self,
         cache: &Cache,
         output: &Path,
@@ -85,7 +85,7 @@ impl Incremental {
     }
 
     /// What to remember once this build was written to `output`.
-    pub fn written_to(self, output: &Path) -> LastBuild {
+    pub(crate) fn written_to(self, output: &Path) -> LastBuild {
         LastBuild {
             shape: self.shape,
             output: output.to_path_buf(),
@@ -95,7 +95,7 @@ impl Incremental {
 }
 
 /// What a build's Markdown bodies depend on besides their own texts.
-pub struct Inputs<'a> {
+pub(crate) struct Inputs<'a> {
     /// The site folder (holding `content/` and `themes/`).
     pub root: &'a Path,
     /// Whether drafts are built.
@@ -107,12 +107,12 @@ pub struct Inputs<'a> {
 
 /// Rendered Markdown bodies by page file, valid for one fingerprint of their surroundings.
 #[derive(Default)]
-pub struct Bodies {
+pub(crate) struct Bodies {
     pub(crate) fingerprint: u64,
     map: HashMap<PathBuf, (u64, markdown::Output)>,
 }
 
-pub fn hash<T: Hash + ?Sized>(v: &T) -> u64 {
+pub(crate) fn hash<T: Hash + ?Sized>(v: &T) -> u64 {
     let mut h = DefaultHasher::new();
     v.hash(&mut h);
     h.finish()
@@ -147,7 +147,7 @@ impl Cache {
 
 impl Bodies {
     /// Starts a build whose surroundings hash to `fingerprint`; a change forgets every body.
-    pub fn begin(&mut self, fingerprint: u64) {
+    pub(crate) fn begin(&mut self, fingerprint: u64) {
         if fingerprint != self.fingerprint {
             self.map.clear();
             self.fingerprint = fingerprint;
@@ -170,7 +170,7 @@ impl BodyStore for Bodies {
 }
 
 /// Size and modification time of every file under `dir`, for the fingerprint.
-pub fn stamp_dir(dir: &Path, h: &mut impl Hasher) {
+pub(crate) fn stamp_dir(dir: &Path, h: &mut impl Hasher) {
     for e in walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()

@@ -10,7 +10,7 @@ use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Level {
+pub(crate) enum Level {
     Strategic,
     Operative,
     CoordinatorNetwork,
@@ -20,7 +20,7 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 6] = [
+    pub(crate) const ALL: [Level; 6] = [
         Level::Strategic,
         Level::Operative,
         Level::CoordinatorNetwork,
@@ -29,7 +29,7 @@ impl Level {
         Level::AdvisoryBoard,
     ];
 
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Level::Strategic => "strategic",
             Level::Operative => "operative",
@@ -43,7 +43,7 @@ impl Level {
 
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct MeetingsPerYear {
+pub(crate) struct MeetingsPerYear {
     pub min: u32,
     pub max: Option<u32>,
 }
@@ -51,7 +51,7 @@ pub struct MeetingsPerYear {
 /// A body (toimielin, verkosto, foorumi) of the cooperation structure.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Body {
+pub(crate) struct Body {
     pub id: String,
     pub name: Text,
     pub level: Level,
@@ -73,7 +73,7 @@ pub struct Body {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Phase {
+pub(crate) struct Phase {
     pub months: Vec<u32>,
     pub title: Text,
     #[serde(default)]
@@ -85,7 +85,7 @@ pub struct Phase {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Clock {
+pub(crate) struct Clock {
     pub title: Text,
     #[serde(default)]
     pub description: Option<Text>,
@@ -97,24 +97,16 @@ pub struct Clock {
     pub phases: Vec<Phase>,
 }
 
-impl Clock {
-    /// Phases of month `m` (1–12), in the file's order.
-    pub fn phases_in(&self, m: u32) -> Vec<&Phase> {
-        self.phases
-            .iter()
-            .filter(|p| p.months.contains(&m))
-            .collect()
-    }
-}
+impl Clock {}
 
 #[derive(Debug, Default)]
-pub struct Cooperation {
+pub(crate) struct Cooperation {
     pub clock: Option<Clock>,
     pub bodies: Vec<Body>,
 }
 
 impl Cooperation {
-    pub fn body(&self, id: &str) -> Option<&Body> {
+    pub(crate) fn body(&self, id: &str) -> Option<&Body> {
         self.bodies.iter().find(|b| b.id == id)
     }
 }
@@ -140,7 +132,7 @@ fn parse_file<T: serde::de::DeserializeOwned>(
     }
 }
 
-pub fn load(content: &Path, diags: &mut Vec<Diagnostic>) -> Cooperation {
+pub(crate) fn load(content: &Path, diags: &mut Vec<Diagnostic>) -> Cooperation {
     let mut out = Cooperation::default();
     if let Some((bodies, src)) = parse_file::<Vec<Body>>(content, "data/bodies.yaml", diags) {
         let mut seen = std::collections::BTreeSet::new();

@@ -3,7 +3,7 @@
 //! so an error can point at it.
 
 /// `;` when the header line has one, else `,`.
-pub fn delimiter(text: &str) -> u8 {
+pub(crate) fn delimiter(text: &str) -> u8 {
     if text.lines().next().unwrap_or_default().contains(';') {
         b';'
     } else {
@@ -12,7 +12,7 @@ pub fn delimiter(text: &str) -> u8 {
 }
 
 /// 1-based column (in characters) where field `index` (0-based) starts on 1-based `line`.
-pub fn column_of(text: &str, line: usize, index: usize, delimiter: u8) -> usize {
+pub(crate) fn column_of(text: &str, line: usize, index: usize, delimiter: u8) -> usize {
     let l = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
     let mut col = 1;
     let mut seen = 0;

@@ -13,7 +13,7 @@ use crate::regions::{Category, Region, RegionRef, Register};
 use crate::surveys::Survey;
 
 /// Everything the site shows besides its pages, resolved and validated.
-pub struct SiteData<'a> {
+pub(crate) struct SiteData<'a> {
     /// site.yaml.
     pub config: &'a Config,
     /// The built-in region register with the site's overrides.
@@ -34,7 +34,7 @@ pub struct SiteData<'a> {
 
 /// The parts of [`SiteData`] that are loaded from `content/data/` besides indicators.
 #[derive(Clone, Copy)]
-pub struct Model<'a> {
+pub(crate) struct Model<'a> {
     /// organisations.yaml.
     pub organisations: &'a Organisations,
     /// The resolved plans.
@@ -47,7 +47,7 @@ pub struct Model<'a> {
 
 impl<'a> SiteData<'a> {
     /// Puts the loaded data together.
-    pub fn new(
+    pub(crate) fn new(
         config: &'a Config,
         register: &'a Register,
         indicators: &'a Indicators,
@@ -66,7 +66,7 @@ impl<'a> SiteData<'a> {
     }
 
     /// The home region and the compare regions of site.yaml, each once.
-    pub fn site_regions(&self) -> Vec<RegionRef> {
+    pub(crate) fn site_regions(&self) -> Vec<RegionRef> {
         let mut out = Vec::new();
         for r in self
             .config
@@ -84,25 +84,25 @@ impl<'a> SiteData<'a> {
     }
 
     /// The home region, if site.yaml names one the register knows.
-    pub fn home(&self) -> Option<RegionRef> {
+    pub(crate) fn home(&self) -> Option<RegionRef> {
         self.site_regions().into_iter().next()
     }
 
     /// The region whose municipalities bar charts compare: the home region, when it has
     /// members.
-    pub fn bar_region(&self) -> Option<RegionRef> {
+    pub(crate) fn bar_region(&self) -> Option<RegionRef> {
         self.home().filter(|r| r.category != Category::Kunta)
     }
 
     /// A region's name in `lang` (its code when the register does not know it).
-    pub fn region_name(&self, r: &RegionRef, lang: &str) -> String {
+    pub(crate) fn region_name(&self, r: &RegionRef, lang: &str) -> String {
         self.register
             .get(r)
             .map_or_else(|| r.to_string(), |x| x.name(lang).to_string())
     }
 
     /// The indicators municipality cards show, in site.yaml's order.
-    pub fn card_indicators(&self) -> Vec<&'a Indicator> {
+    pub(crate) fn card_indicators(&self) -> Vec<&'a Indicator> {
         self.config
             .municipality_cards
             .iter()
@@ -113,7 +113,7 @@ impl<'a> SiteData<'a> {
 
     /// The county a municipality is compared with: the card region when it is a county,
     /// otherwise the municipality's own county.
-    pub fn county_of(&self, m: &Region) -> Option<RegionRef> {
+    pub(crate) fn county_of(&self, m: &Region) -> Option<RegionRef> {
         let region = self
             .register
             .resolve(&self.config.municipality_cards.as_ref()?.region)
@@ -126,12 +126,12 @@ impl<'a> SiteData<'a> {
     }
 
     /// The plan of the document whose key is `key`.
-    pub fn plan_by_key(&self, key: &str) -> Option<&'a Plan> {
+    pub(crate) fn plan_by_key(&self, key: &str) -> Option<&'a Plan> {
         self.plans.iter().find(|p| p.doc_key == key)
     }
 
     /// Organisations that have any role in a plan, or are a counterpart: those with a page.
-    pub fn organisations_with_pages(&self) -> Vec<&'a Organisation> {
+    pub(crate) fn organisations_with_pages(&self) -> Vec<&'a Organisation> {
         self.organisations
             .list
             .iter()

@@ -91,7 +91,7 @@ impl Serialize for Date {
 
 /// Today's date in UTC: `SOURCE_DATE_EPOCH` when set (the reproducible-builds convention, so
 /// that a build or check can be repeated as of a given day), else the system clock.
-pub fn today_utc() -> Option<NaiveDate> {
+pub(crate) fn today_utc() -> Option<NaiveDate> {
     let secs = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) => v.trim().parse::<u64>().ok()?,
         Err(_) => std::time::SystemTime::now()
@@ -104,20 +104,20 @@ pub fn today_utc() -> Option<NaiveDate> {
 
 /// This month (1–12, UTC), for an annual clock whose site asks to mark it. The only output
 /// that depends on the day of the build, and only when `show_current_month` is set.
-pub fn current_month() -> Option<u32> {
+pub(crate) fn current_month() -> Option<u32> {
     use chrono::Datelike;
     today_utc().map(|d| d.month())
 }
 
 /// An inclusive range of years such as a council term `2025-2029`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct YearRange {
+pub(crate) struct YearRange {
     pub start: i32,
     pub end: i32,
 }
 
 impl YearRange {
-    pub fn parse(s: &str) -> Result<YearRange, String> {
+    pub(crate) fn parse(s: &str) -> Result<YearRange, String> {
         let bad =
             || format!("`{s}` is not a range of years; write it as YYYY-YYYY, e.g. 2025-2029");
         let (a, b) = s.split_once(['-', '–', '—']).ok_or_else(bad)?;
@@ -140,12 +140,12 @@ impl YearRange {
         Ok(YearRange { start, end })
     }
 
-    pub fn contains(&self, year: i32) -> bool {
+    pub(crate) fn contains(&self, year: i32) -> bool {
         (self.start..=self.end).contains(&year)
     }
 
     /// `2025–2029` with an en dash, as typeset in every language we publish.
-    pub fn human(&self) -> String {
+    pub(crate) fn human(&self) -> String {
         format!("{}–{}", self.start, self.end)
     }
 }

@@ -8,14 +8,14 @@ use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// Escapes text for HTML, SVG and XML, element content and attribute values alike.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     escape_into(s, &mut out);
     out
 }
 
 /// [`escape`], appending to `out`.
-pub fn escape_into(s: &str, out: &mut String) {
+pub(crate) fn escape_into(s: &str, out: &mut String) {
     let mut last = 0;
     for (i, b) in s.bytes().enumerate() {
         let entity = match b {
@@ -37,31 +37,31 @@ pub fn escape_into(s: &str, out: &mut String) {
 /// generated (charts, sanitised Markdown). View fields of this type are the only ones templates
 /// print with `| safe`; a plain `String` field is text and tera escapes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Html(String);
+pub(crate) struct Html(String);
 
 impl Html {
     /// Text escaped into HTML.
-    pub fn text(s: &str) -> Html {
+    pub(crate) fn text(s: &str) -> Html {
         Html(escape(s))
     }
 
     /// Markup kertomus built itself, from escaped parts. The caller vouches for it.
-    pub fn trusted(markup: impl Into<String>) -> Html {
+    pub(crate) fn trusted(markup: impl Into<String>) -> Html {
         Html(markup.into())
     }
 
     /// The markup.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 
     /// The markup, owned.
-    pub fn into_string(self) -> String {
+    pub(crate) fn into_string(self) -> String {
         self.0
     }
 
     /// Whether there is no markup at all.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 }

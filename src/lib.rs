@@ -3,37 +3,42 @@
 //! these modules.
 
 pub mod build;
-pub mod cache;
-pub mod charts;
-pub mod check;
-pub mod config;
-pub mod content;
-pub mod cooperation;
-pub mod csvtext;
-pub mod data;
-pub mod dates;
+mod cache;
+mod charts;
+mod check;
+mod config;
+mod content;
+mod cooperation;
+mod csvtext;
+mod data;
+mod dates;
 pub mod diagnostics;
 pub mod error;
-pub mod escape;
+mod escape;
+// Public only for the benchmark examples (`examples/`); not a stable API.
+#[doc(hidden)]
 pub mod indicators;
 pub mod init;
-pub mod locate;
-pub mod markdown;
-pub mod numbers;
-pub mod organisations;
-pub mod output;
-pub mod plan;
+mod locate;
+mod markdown;
+mod numbers;
+mod organisations;
+mod output;
+mod plan;
+// Public only for the benchmark examples (`examples/`); not a stable API.
+#[doc(hidden)]
 pub mod regions;
-pub mod render;
-pub mod routes;
-pub mod search;
+mod render;
+mod routes;
+mod search;
 pub mod serve;
-pub mod site;
+mod site;
 pub mod sotkanet;
-pub mod surveys;
-pub mod text;
-pub mod validate;
-pub mod yaml;
+mod surveys;
+mod text;
+mod validate;
+mod yaml;
 
-pub use build::{build, build_with, BuildOptions, Summary};
+pub use build::{build, BuildOptions, Summary};
+pub use check::links;
 pub use error::Error;

@@ -9,20 +9,20 @@ use std::path::{Path, PathBuf};
 
 /// One YAML file's text and the path it is reported under.
 #[derive(Debug, Clone)]
-pub struct Source {
+pub(crate) struct Source {
     pub path: PathBuf,
     pub text: String,
 }
 
 /// A place in one of the [`Source`]s of a model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct At {
+pub(crate) struct At {
     pub file: usize,
     pub offset: usize,
 }
 
 impl Source {
-    pub fn new(path: &Path, text: String) -> Source {
+    pub(crate) fn new(path: &Path, text: String) -> Source {
         Source {
             path: path.to_path_buf(),
             text,
@@ -31,7 +31,7 @@ impl Source {
 
     /// Offset of the entry whose `id` is `id` (`id: x`, `id: "x"`, `{id: x, ...}`), searching
     /// from `from`; the n-th such entry when an id repeats.
-    pub fn entry(&self, id: &str, from: usize, nth: usize) -> usize {
+    pub(crate) fn entry(&self, id: &str, from: usize, nth: usize) -> usize {
         let t = &self.text;
         let mut found = Vec::new();
         for q in ["", "\"", "'"] {
@@ -53,23 +53,23 @@ impl Source {
     }
 
     /// Offset of `value` as a whole token at or after `from` (else `from`).
-    pub fn value(&self, value: &str, from: usize) -> usize {
+    pub(crate) fn value(&self, value: &str, from: usize) -> usize {
         token(&self.text, value, from).unwrap_or(from)
     }
 
     /// Offset of `key:` at or after `from` (else `from`).
-    pub fn key(&self, key: &str, from: usize) -> usize {
+    pub(crate) fn key(&self, key: &str, from: usize) -> usize {
         self.value(&format!("{key}:"), from)
     }
 
-    pub fn error(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
         Diagnostic::at_offset(&self.path, &self.text, offset, message)
     }
 }
 
 /// Offset of `value` as a whole token (not part of a longer name) at or after `from`. An empty
 /// value is never found: it would match everywhere.
-pub fn token(text: &str, value: &str, from: usize) -> Option<usize> {
+pub(crate) fn token(text: &str, value: &str, from: usize) -> Option<usize> {
     if value.is_empty() {
         return None;
     }
@@ -88,7 +88,7 @@ pub fn token(text: &str, value: &str, from: usize) -> Option<usize> {
 }
 
 /// Offset of a `key:` that starts a line (after indentation), the first one in the text.
-pub fn key(text: &str, key: &str) -> Option<usize> {
+pub(crate) fn key(text: &str, key: &str) -> Option<usize> {
     let needle = format!("{key}:");
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -102,7 +102,7 @@ pub fn key(text: &str, key: &str) -> Option<usize> {
 }
 
 /// An error at `offset` when it is known, else about the whole file: never a made-up 1:1.
-pub fn error_at(
+pub(crate) fn error_at(
     path: impl Into<PathBuf>,
     text: &str,
     offset: Option<usize>,
@@ -119,7 +119,7 @@ fn is_word(b: u8) -> bool {
 }
 
 /// A YAML parse error as a diagnostic of `source`.
-pub fn yaml_error(source: &Source, e: crate::yaml::YamlError) -> Diagnostic {
+pub(crate) fn yaml_error(source: &Source, e: crate::yaml::YamlError) -> Diagnostic {
     let d = Diagnostic::at_line_col(&source.path, &source.text, e.line, e.col, e.message);
     match e.hint {
         Some(h) => d.with_hint(h),
@@ -128,7 +128,7 @@ pub fn yaml_error(source: &Source, e: crate::yaml::YamlError) -> Diagnostic {
 }
 
 /// Reads `content/<rel>`: `None` when it does not exist, a diagnostic when it cannot be read.
-pub fn read(content: &Path, rel: &Path) -> Result<Option<Source>, Diagnostic> {
+pub(crate) fn read(content: &Path, rel: &Path) -> Result<Option<Source>, Diagnostic> {
     let shown = Path::new("content").join(rel);
     match std::fs::read_to_string(content.join(rel)) {
         Ok(text) => Ok(Some(Source::new(&shown, text))),

@@ -3,7 +3,7 @@
 //! in English.
 
 /// Formats `value` with `decimals` decimals for a reader of `lang`.
-pub fn format(value: f64, decimals: usize, lang: &str) -> String {
+pub(crate) fn format(value: f64, decimals: usize, lang: &str) -> String {
     if !value.is_finite() {
         return String::from("–");
     }

@@ -11,7 +11,7 @@ use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum OrgType {
+pub(crate) enum OrgType {
     Kunta,
     Hyvinvointialue,
     Yksikko,
@@ -27,7 +27,7 @@ pub enum OrgType {
 }
 
 impl OrgType {
-    pub fn i18n_key(self) -> String {
+    pub(crate) fn i18n_key(self) -> String {
         let s = serde_json::to_string(&self).unwrap_or_default();
         format!("org_type_{}", s.trim_matches('"'))
     }
@@ -53,7 +53,7 @@ struct RawOrg {
 
 /// A validated organisation.
 #[derive(Debug, Clone)]
-pub struct Organisation {
+pub(crate) struct Organisation {
     pub id: String,
     pub kind: OrgType,
     pub name: Text,
@@ -62,27 +62,29 @@ pub struct Organisation {
     /// Vastinpari: the organisation this one pairs with across the municipality–county
     /// interface.
     pub counterpart: Option<String>,
+    /// The organisation's web address (spec §8), not shown yet.
+    #[allow(dead_code)]
     pub url: Option<String>,
 }
 
 /// All organisations, in the file's order.
 #[derive(Debug, Default)]
-pub struct Organisations {
+pub(crate) struct Organisations {
     pub list: Vec<Organisation>,
     index: BTreeMap<String, usize>,
 }
 
 impl Organisations {
-    pub fn get(&self, id: &str) -> Option<&Organisation> {
+    pub(crate) fn get(&self, id: &str) -> Option<&Organisation> {
         self.index.get(id).map(|&i| &self.list[i])
     }
 
-    pub fn ids(&self) -> Vec<&str> {
+    pub(crate) fn ids(&self) -> Vec<&str> {
         self.list.iter().map(|o| o.id.as_str()).collect()
     }
 
     /// The message for an unknown id, with the closest known one.
-    pub fn unknown(&self, id: &str) -> (String, String) {
+    pub(crate) fn unknown(&self, id: &str) -> (String, String) {
         let message = format!("organisation `{id}` is not in content/data/organisations.yaml");
         let hint = match crate::yaml::closest(id, &self.ids()) {
             Some(c) => format!("did you mean `{c}`?"),
@@ -92,7 +94,7 @@ impl Organisations {
     }
 
     /// Pairs of organisations that name each other (or one names the other) as counterpart.
-    pub fn counterparts(&self) -> Vec<(&Organisation, &Organisation)> {
+    pub(crate) fn counterparts(&self) -> Vec<(&Organisation, &Organisation)> {
         let mut out: Vec<(&Organisation, &Organisation)> = Vec::new();
         for o in &self.list {
             if let Some(c) = o.counterpart.as_deref().and_then(|c| self.get(c)) {
@@ -109,7 +111,11 @@ impl Organisations {
 }
 
 /// Reads `content/data/organisations.yaml` (a site without it has none).
-pub fn load(content: &Path, register: &Register, diags: &mut Vec<Diagnostic>) -> Organisations {
+pub(crate) fn load(
+    content: &Path,
+    register: &Register,
+    diags: &mut Vec<Diagnostic>,
+) -> Organisations {
     let source = match locate::read(content, Path::new("data/organisations.yaml")) {
         Ok(Some(s)) => s,
         Ok(None) => return Organisations::default(),

@@ -19,16 +19,16 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// The folder of a plan below its document.
-pub const PLAN_SLUG: &str = "suunnitelma";
+pub(crate) const PLAN_SLUG: &str = "suunnitelma";
 /// The "together and separately" page below a plan.
-pub const TOGETHER_SLUG: &str = "yhdessa-ja-erikseen";
+pub(crate) const TOGETHER_SLUG: &str = "yhdessa-ja-erikseen";
 /// The printable page below a document.
-pub const PRINT_SLUG: &str = "tulosta";
+pub(crate) const PRINT_SLUG: &str = "tulosta";
 
 /// What an entry is. Indices point into the site's pages or the data's lists; the language
 /// is the entry's, so a route names the same page in every language.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Route {
+pub(crate) enum Route {
     /// A content page, by index in `Site::pages`.
     Page(usize),
     /// The printable page of the document at this page index.
@@ -92,21 +92,7 @@ pub enum Route {
     Static,
 }
 
-impl Route {
-    /// Whether the entry is an HTML page rendered through the theme.
-    pub fn is_page(&self) -> bool {
-        !matches!(
-            self,
-            Route::IndicatorCsv(_)
-                | Route::Feed
-                | Route::Sitemap
-                | Route::Robots
-                | Route::OpenData(_)
-                | Route::Pagefind
-                | Route::Static
-        )
-    }
-}
+impl Route {}
 
 /// What makes entries of different languages the same page.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -123,7 +109,7 @@ enum Peer {
 
 /// One page or file the build writes.
 #[derive(Debug, Clone)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// What it is.
     pub route: Route,
     /// Its language; `None` for files that are the same in every language.
@@ -141,7 +127,7 @@ pub struct Entry {
 
 impl Entry {
     /// The file the entry is written to, relative to the output folder.
-    pub fn file(&self) -> String {
+    pub(crate) fn file(&self) -> String {
         if self.path.is_empty() || self.path.ends_with('/') {
             format!("{}index.html", self.path)
         } else {
@@ -152,7 +138,7 @@ impl Entry {
 
 /// The address formulas. Views ask these for links, the table for what to write.
 #[derive(Debug, Clone)]
-pub struct Addresses {
+pub(crate) struct Addresses {
     prefixes: BTreeMap<String, String>,
     statement: BTreeMap<String, String>,
     search: BTreeMap<String, String>,
@@ -160,7 +146,7 @@ pub struct Addresses {
 
 /// Generated sections at a fixed folder in every language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
+pub(crate) enum Section {
     /// `mittarit/`.
     Indicators,
     /// `kuntakortit/`.
@@ -191,7 +177,7 @@ impl Section {
 impl Addresses {
     /// The formulas for `config`'s languages; `statement` and `search` are the localised
     /// slugs of those pages by language (from the theme's strings).
-    pub fn new(
+    pub(crate) fn new(
         config: &Config,
         statement: BTreeMap<String, String>,
         search: BTreeMap<String, String>,
@@ -209,67 +195,67 @@ impl Addresses {
     }
 
     /// `""` for the default language, `"sv/"` for the others.
-    pub fn prefix(&self, lang: &str) -> &str {
+    pub(crate) fn prefix(&self, lang: &str) -> &str {
         self.prefixes.get(lang).map_or("", String::as_str)
     }
 
     /// A generated section's index.
-    pub fn section(&self, s: Section, lang: &str) -> String {
+    pub(crate) fn section(&self, s: Section, lang: &str) -> String {
         format!("{}{}/", self.prefix(lang), s.slug())
     }
 
     /// An indicator's page.
-    pub fn indicator(&self, id: &str, lang: &str) -> String {
+    pub(crate) fn indicator(&self, id: &str, lang: &str) -> String {
         format!("{}{id}/", self.section(Section::Indicators, lang))
     }
 
     /// The CSV of what an indicator's page shows (one file for every language).
-    pub fn indicator_csv(&self, id: &str) -> String {
+    pub(crate) fn indicator_csv(&self, id: &str) -> String {
         format!("{}/{id}/{id}.csv", Section::Indicators.slug())
     }
 
     /// A municipality's card.
-    pub fn card(&self, m: &Region, lang: &str) -> String {
+    pub(crate) fn card(&self, m: &Region, lang: &str) -> String {
         format!("{}{}/", self.section(Section::Cards, lang), m.slug())
     }
 
     /// A plan's overview: `<lang prefix><document>/suunnitelma/`.
-    pub fn plan(&self, plan: &Plan, lang: &str) -> String {
+    pub(crate) fn plan(&self, plan: &Plan, lang: &str) -> String {
         format!("{}{}{PLAN_SLUG}/", self.prefix(lang), plan.doc_path)
     }
 
     /// A focus area of a plan.
-    pub fn focus_area(&self, plan: &Plan, fa: &FocusArea, lang: &str) -> String {
+    pub(crate) fn focus_area(&self, plan: &Plan, fa: &FocusArea, lang: &str) -> String {
         format!("{}{}/", self.plan(plan, lang), fa.id)
     }
 
     /// A goal of a focus area.
-    pub fn goal(&self, plan: &Plan, fa: &FocusArea, g: &Goal, lang: &str) -> String {
+    pub(crate) fn goal(&self, plan: &Plan, fa: &FocusArea, g: &Goal, lang: &str) -> String {
         format!("{}{}/", self.focus_area(plan, fa, lang), g.id)
     }
 
     /// A plan's "together and separately" page.
-    pub fn together(&self, plan: &Plan, lang: &str) -> String {
+    pub(crate) fn together(&self, plan: &Plan, lang: &str) -> String {
         format!("{}{TOGETHER_SLUG}/", self.plan(plan, lang))
     }
 
     /// An organisation's page.
-    pub fn organisation(&self, id: &str, lang: &str) -> String {
+    pub(crate) fn organisation(&self, id: &str, lang: &str) -> String {
         format!("{}{id}/", self.section(Section::Organisations, lang))
     }
 
     /// A survey's page.
-    pub fn survey(&self, s: &Survey, lang: &str) -> String {
+    pub(crate) fn survey(&self, s: &Survey, lang: &str) -> String {
         format!("{}{}/", self.section(Section::Surveys, lang), s.id)
     }
 
     /// The accessibility statement: `saavutettavuusseloste/`, `sv/tillganglighetsutlatande/`.
-    pub fn statement(&self, lang: &str) -> String {
+    pub(crate) fn statement(&self, lang: &str) -> String {
         self.localised(&self.statement, lang, "accessibility-statement")
     }
 
     /// The search page: `haku/`, `sv/sok/`, `en/search/`.
-    pub fn search(&self, lang: &str) -> String {
+    pub(crate) fn search(&self, lang: &str) -> String {
         self.localised(&self.search, lang, "search")
     }
 
@@ -279,28 +265,28 @@ impl Addresses {
     }
 
     /// The Atom feed of a language.
-    pub fn feed(&self, lang: &str) -> String {
+    pub(crate) fn feed(&self, lang: &str) -> String {
         format!("{}atom.xml", self.prefix(lang))
     }
 
     /// A document's printable page (`page_path` is the document's own address).
-    pub fn print(&self, page_path: &str) -> String {
+    pub(crate) fn print(&self, page_path: &str) -> String {
         format!("{page_path}{PRINT_SLUG}/")
     }
 }
 
 /// The open data files and the index folder, relative to the output.
-pub const DATA_INDICATORS_CSV: &str = "data/indicators.csv";
+pub(crate) const DATA_INDICATORS_CSV: &str = "data/indicators.csv";
 /// Indicator metadata as JSON.
-pub const DATA_INDICATORS_JSON: &str = "data/indicators.json";
+pub(crate) const DATA_INDICATORS_JSON: &str = "data/indicators.json";
 /// Every plan's measures as CSV.
-pub const DATA_MEASURES_CSV: &str = "data/measures.csv";
+pub(crate) const DATA_MEASURES_CSV: &str = "data/measures.csv";
 /// Every plan as JSON.
-pub const DATA_PLAN_JSON: &str = "data/plan.json";
+pub(crate) const DATA_PLAN_JSON: &str = "data/plan.json";
 
 /// Every page and file of one build.
 #[derive(Debug, Clone)]
-pub struct Routes {
+pub(crate) struct Routes {
     /// The formulas the entries were made with.
     pub addresses: Addresses,
     entries: Vec<Entry>,
@@ -312,7 +298,7 @@ pub struct Routes {
 }
 
 /// What the generated part of the table depends on besides the data.
-pub struct Options<'a> {
+pub(crate) struct Options<'a> {
     /// Whether the build writes a search index and search pages.
     pub search: bool,
     /// The theme's static files, by output path.
@@ -321,7 +307,11 @@ pub struct Options<'a> {
 
 impl Routes {
     /// The entries of everything kertomus generates from data (not yet the content pages).
-    pub fn generated(data: &SiteData<'_>, addresses: Addresses, opts: &Options<'_>) -> Routes {
+    pub(crate) fn generated(
+        data: &SiteData<'_>,
+        addresses: Addresses,
+        opts: &Options<'_>,
+    ) -> Routes {
         let mut r = Routes {
             addresses,
             entries: Vec::new(),
@@ -447,7 +437,7 @@ impl Routes {
 
     /// Adds the content pages, printable pages, fallback front pages and redirect stubs of the
     /// assembled site.
-    pub fn add_site(&mut self, site: &Site) {
+    pub(crate) fn add_site(&mut self, site: &Site) {
         for (i, p) in site.pages.iter().enumerate() {
             // Card prose is merged into the cards.
             if p.is_card_prose() {
@@ -541,19 +531,19 @@ impl Routes {
     }
 
     /// Every entry.
-    pub fn entries(&self) -> &[Entry] {
+    pub(crate) fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
     /// The entry of `route` in `lang` (in no language for files that have none).
-    pub fn get(&self, route: &Route, lang: Option<&str>) -> Option<&Entry> {
+    pub(crate) fn get(&self, route: &Route, lang: Option<&str>) -> Option<&Entry> {
         let key = (route.clone(), lang.map(str::to_string));
         self.by_route.get(&key).map(|&i| &self.entries[i])
     }
 
     /// The same page as `entry` in `lang`: its translation, or for a generated page its
     /// version in that language; `None` when the page has none there.
-    pub fn peer(&self, entry: &Entry, lang: &str) -> Option<&Entry> {
+    pub(crate) fn peer(&self, entry: &Entry, lang: &str) -> Option<&Entry> {
         self.by_peer
             .get(&entry.peer)?
             .iter()
@@ -562,7 +552,7 @@ impl Routes {
     }
 
     /// The front page of `lang` (its own or the fallback).
-    pub fn front(&self, lang: &str) -> Option<&Entry> {
+    pub(crate) fn front(&self, lang: &str) -> Option<&Entry> {
         self.by_peer
             .get(&Peer::Content(String::new()))?
             .iter()
@@ -571,22 +561,17 @@ impl Routes {
     }
 
     /// The main menu's generated sections in `lang`, in menu order.
-    pub fn nav<'a>(&'a self, lang: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+    pub(crate) fn nav<'a>(&'a self, lang: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
         self.nav
             .iter()
             .map(|&i| &self.entries[i])
             .filter(move |e| e.lang.as_deref() == Some(lang))
     }
 
-    /// Every address written, for link checks.
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(|e| e.path.as_str())
-    }
-
     /// Folders that generated pages and files own: no content page may have an address inside
     /// one. A generated page owns its address and everything below it; open data and the
     /// search index own their folders.
-    pub fn reserved(&self) -> Vec<String> {
+    pub(crate) fn reserved(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for e in &self.entries {
             let owned = match &e.route {
@@ -615,7 +600,7 @@ impl Routes {
 
     /// Errors for two entries with one address: a content page where a printable page or a
     /// redirect must go, two aliases, and the like. Each names what clashes.
-    pub fn clashes(&self, site: &Site) -> Vec<Diagnostic> {
+    pub(crate) fn clashes(&self, site: &Site) -> Vec<Diagnostic> {
         let mut seen: HashMap<&str, &Entry> = HashMap::new();
         let mut out = Vec::new();
         let content = |e: &Entry| {

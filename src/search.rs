@@ -11,7 +11,7 @@ use std::thread::JoinHandle;
 
 /// One page to index.
 #[derive(Debug, Clone)]
-pub struct Record {
+pub(crate) struct Record {
     /// Root-relative URL (`/hyvinvointikertomus-2025-2029/`).
     pub url: String,
     pub lang: String,
@@ -20,16 +20,16 @@ pub struct Record {
 }
 
 /// The bundle's files: paths inside `pagefind/` and their bytes.
-pub type Bundle = Vec<(String, Vec<u8>)>;
+pub(crate) type Bundle = Vec<(String, Vec<u8>)>;
 
 /// The indexer thread; [`Indexer::finish`] returns the bundle's files (paths inside `pagefind/`).
-pub struct Indexer {
+pub(crate) struct Indexer {
     tx: Option<Sender<Record>>,
     handle: Option<JoinHandle<Result<Bundle, String>>>,
 }
 
 impl Indexer {
-    pub fn start() -> Indexer {
+    pub(crate) fn start() -> Indexer {
         let (tx, rx) = channel::<Record>();
         let handle = std::thread::spawn(move || -> Result<Bundle, String> {
             let runtime = tokio::runtime::Builder::new_current_thread()
@@ -67,11 +67,11 @@ impl Indexer {
     }
 
     /// A sender for records; cheap to clone into rendering threads.
-    pub fn sender(&self) -> Sender<Record> {
+    pub(crate) fn sender(&self) -> Sender<Record> {
         self.tx.clone().expect("indexer is running")
     }
 
-    pub fn finish(mut self) -> Result<Bundle, Error> {
+    pub(crate) fn finish(mut self) -> Result<Bundle, Error> {
         drop(self.tx.take());
         let handle = self.handle.take().expect("indexer is running");
         handle
@@ -82,7 +82,7 @@ impl Indexer {
 }
 
 /// The record of a rendered page: the text of its `<main>`, without tags.
-pub fn record(url: &str, lang: &str, html: &str) -> Option<Record> {
+pub(crate) fn record(url: &str, lang: &str, html: &str) -> Option<Record> {
     let start = html.find("<main")?;
     let end = html[start..].find("</main>")? + start;
     let main = &html[start..end];
@@ -105,7 +105,7 @@ pub fn record(url: &str, lang: &str, html: &str) -> Option<Record> {
 /// Text of an HTML fragment: tags dropped (SVG text and scripts too), entities decoded,
 /// white space folded. Written by hand: the fragment is our own generated HTML, and a full
 /// HTML parser would cost more than the indexing it feeds.
-pub fn text(html: &str) -> String {
+pub(crate) fn text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;
     while let Some(lt) = rest.find('<') {

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 /// A page ready for rendering.
 #[derive(Debug)]
-pub struct Page {
+pub(crate) struct Page {
     pub rel: PathBuf,
     pub lang: String,
     pub key: String,
@@ -31,17 +31,13 @@ pub struct Page {
 
 impl Page {
     /// `content/kuntakortit/<code>.md`: prose merged into a municipality card, not a page.
-    pub fn is_card_prose(&self) -> bool {
+    pub(crate) fn is_card_prose(&self) -> bool {
         !self.is_index && self.rel.starts_with("kuntakortit")
-    }
-
-    pub fn is_document(&self) -> bool {
-        self.is_index && self.front.document.is_some()
     }
 }
 
 /// All pages and files of the site.
-pub struct Site {
+pub(crate) struct Site {
     pub config: Config,
     /// Sorted by source path, so every output is in a stable order.
     pub pages: Vec<Page>,
@@ -55,7 +51,7 @@ pub struct Site {
 /// Pages that exist on disk but are not in the site: links to them get a clearer message
 /// (drafts), or none at all (pages that failed to load report their own errors).
 #[derive(Debug, Default)]
-pub struct Excluded {
+pub(crate) struct Excluded {
     pub drafts: HashSet<PathBuf>,
     pub failed: HashSet<PathBuf>,
 }
@@ -125,7 +121,7 @@ impl markdown::Resolver for Index<'_> {
 
 /// Markdown bodies rendered by earlier builds, by page file and text. `serve` keeps them
 /// between builds (`cache.rs`); this trait lets the site reuse them without knowing the cache.
-pub trait BodyStore: Sync {
+pub(crate) trait BodyStore: Sync {
     /// The body rendered earlier from exactly `text`, if kept.
     fn get(&self, rel: &Path, text: &str) -> Option<&markdown::Output>;
     /// Keeps the body rendered from `text`.
@@ -134,7 +130,7 @@ pub trait BodyStore: Sync {
 
 /// What rendering Markdown needs besides the pages: shortcodes, the few words Markdown output
 /// contains, and (in serve) the bodies rendered by earlier builds.
-pub struct MarkdownEnv<'a, 'r> {
+pub(crate) struct MarkdownEnv<'a, 'r> {
     pub shortcodes: &'a markdown::shortcodes::Registry<'r>,
     pub labels: &'a BTreeMap<String, markdown::Labels>,
     pub bodies: Option<&'a mut dyn BodyStore>,
@@ -142,7 +138,7 @@ pub struct MarkdownEnv<'a, 'r> {
 
 /// Builds the site from its loaded pages: checks URLs, renders Markdown in parallel and checks
 /// the links between pages. Problems are pushed to `diags`.
-pub fn assemble(
+pub(crate) fn assemble(
     config: Config,
     mut sources: Vec<SourcePage>,
     assets: Vec<PathBuf>,
@@ -375,7 +371,7 @@ fn check_aliases(
 
 /// Site-relative folder of an alias (`/vanha/osoite/` → `vanha/osoite/`), or `None` when it
 /// would leave the site or is not a plain path.
-pub fn alias_path(alias: &str) -> Option<String> {
+pub(crate) fn alias_path(alias: &str) -> Option<String> {
     let trimmed = alias.trim().trim_start_matches('/');
     if alias.contains("://") || alias.contains('\\') || trimmed.is_empty() {
         return None;
@@ -393,34 +389,34 @@ pub fn alias_path(alias: &str) -> Option<String> {
 }
 
 impl Site {
-    pub fn href(&self, path: &str) -> String {
+    pub(crate) fn href(&self, path: &str) -> String {
         format!("{}{}", self.config.base_path, path)
     }
 
-    pub fn permalink(&self, path: &str) -> String {
+    pub(crate) fn permalink(&self, path: &str) -> String {
         format!("{}{}", self.config.base_url, path)
     }
 
-    pub fn find(&self, key: &str, lang: &str) -> Option<usize> {
+    pub(crate) fn find(&self, key: &str, lang: &str) -> Option<usize> {
         self.by_key
             .get(&(key.to_string(), lang.to_string()))
             .copied()
     }
 
     /// The page for `key` in `lang`, else in the default language.
-    pub fn find_or_default(&self, key: &str, lang: &str) -> Option<usize> {
+    pub(crate) fn find_or_default(&self, key: &str, lang: &str) -> Option<usize> {
         self.find(key, lang)
             .or_else(|| self.find(key, self.config.default_language()))
     }
 
-    pub fn children(&self, key: &str, lang: &str) -> &[usize] {
+    pub(crate) fn children(&self, key: &str, lang: &str) -> &[usize] {
         self.children
             .get(&(key.to_string(), lang.to_string()))
             .map_or(&[], Vec::as_slice)
     }
 
     /// Translations of page `i` (itself included), in the order of `languages`.
-    pub fn translations(&self, i: usize) -> Vec<usize> {
+    pub(crate) fn translations(&self, i: usize) -> Vec<usize> {
         let key = &self.pages[i].key;
         self.config
             .languages
@@ -431,7 +427,7 @@ impl Site {
 
     /// Ancestors of page `i` from the front page down, each in the page's language if it
     /// exists, else in the default language.
-    pub fn ancestors(&self, i: usize) -> Vec<usize> {
+    pub(crate) fn ancestors(&self, i: usize) -> Vec<usize> {
         let page = &self.pages[i];
         let mut out = Vec::new();
         let mut key = page.parent_key.clone();
@@ -446,7 +442,7 @@ impl Site {
     }
 
     /// The document block that applies to page `i` (its own, or its default-language twin's).
-    pub fn document_of(&self, i: usize) -> Option<&RawDocument> {
+    pub(crate) fn document_of(&self, i: usize) -> Option<&RawDocument> {
         let p = &self.pages[i];
         p.front.document.as_ref().or_else(|| {
             let twin = self.find(&p.key, self.config.default_language())?;
@@ -459,7 +455,7 @@ impl Site {
     }
 
     /// The document page that page `i` is a chapter of.
-    pub fn document_for_chapter(&self, i: usize) -> Option<usize> {
+    pub(crate) fn document_for_chapter(&self, i: usize) -> Option<usize> {
         let p = &self.pages[i];
         if p.is_index {
             return None;
@@ -469,14 +465,14 @@ impl Site {
     }
 
     /// Chapters of document page `doc`, in its language, in reading order.
-    pub fn chapters(&self, doc: usize) -> &[usize] {
+    pub(crate) fn chapters(&self, doc: usize) -> &[usize] {
         let d = &self.pages[doc];
         self.children(&d.key, &d.lang)
     }
 
     /// Chapters for a reader of the document's language: its own chapters, and the default
     /// language's for those not translated (marked by their `lang`).
-    pub fn chapters_with_fallback(&self, doc: usize) -> Vec<usize> {
+    pub(crate) fn chapters_with_fallback(&self, doc: usize) -> Vec<usize> {
         let d = &self.pages[doc];
         let default = self.config.default_language();
         if d.lang == default {

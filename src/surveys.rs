@@ -12,14 +12,14 @@ use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum QuestionType {
+pub(crate) enum QuestionType {
     SingleChoice,
     Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Published {
+pub(crate) struct Published {
     pub mean: Option<f64>,
     pub sd: Option<f64>,
     pub n: Option<u32>,
@@ -27,7 +27,7 @@ pub struct Published {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct GroupResult {
+pub(crate) struct GroupResult {
     #[serde(default)]
     pub counts: Option<Vec<u32>>,
     #[serde(default)]
@@ -36,7 +36,7 @@ pub struct GroupResult {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Answer {
+pub(crate) struct Answer {
     pub text: Text,
     #[serde(default)]
     pub groups: Vec<String>,
@@ -44,7 +44,7 @@ pub struct Answer {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Theme {
+pub(crate) struct Theme {
     pub title: Text,
     #[serde(default)]
     pub answers: Vec<Answer>,
@@ -52,7 +52,7 @@ pub struct Theme {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Question {
+pub(crate) struct Question {
     pub id: String,
     #[serde(rename = "type")]
     pub kind: QuestionType,
@@ -68,7 +68,7 @@ pub struct Question {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Section {
+pub(crate) struct Section {
     pub title: Text,
     #[serde(default)]
     pub questions: Vec<Question>,
@@ -77,7 +77,7 @@ pub struct Section {
 /// One survey file as written; validated by [`load`].
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Survey {
+pub(crate) struct Survey {
     #[serde(skip)]
     pub id: String,
     pub title: Text,
@@ -95,13 +95,13 @@ pub struct Survey {
 
 /// n, mean and population standard deviation of options coded 1..n.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Stats {
+pub(crate) struct Stats {
     pub n: u32,
     pub mean: f64,
     pub sd: f64,
 }
 
-pub fn stats(counts: &[u32]) -> Option<Stats> {
+pub(crate) fn stats(counts: &[u32]) -> Option<Stats> {
     let n: u32 = counts.iter().sum();
     if n == 0 {
         return None;
@@ -128,10 +128,10 @@ pub fn stats(counts: &[u32]) -> Option<Stats> {
 }
 
 /// Largest difference between computed and published figures that is taken as rounding.
-pub const TOLERANCE: f64 = 0.01;
+pub(crate) const TOLERANCE: f64 = 0.01;
 
 impl Survey {
-    pub fn question(&self, id: &str) -> Option<&Question> {
+    pub(crate) fn question(&self, id: &str) -> Option<&Question> {
         self.sections
             .iter()
             .flat_map(|s| s.questions.iter())
@@ -139,7 +139,10 @@ impl Survey {
     }
 
     /// Results in the order of `groups`, then any others by name.
-    pub fn ordered_results<'a>(&'a self, q: &'a Question) -> Vec<(&'a str, &'a GroupResult)> {
+    pub(crate) fn ordered_results<'a>(
+        &'a self,
+        q: &'a Question,
+    ) -> Vec<(&'a str, &'a GroupResult)> {
         let mut out: Vec<(&str, &GroupResult)> = self
             .groups
             .iter()
@@ -156,7 +159,7 @@ impl Survey {
 
     /// Where computed figures differ from published ones by more than [`TOLERANCE`]:
     /// warnings for `kertomus check`.
-    pub fn mismatches(&self) -> Vec<Diagnostic> {
+    pub(crate) fn mismatches(&self) -> Vec<Diagnostic> {
         let Some(src) = &self.source else {
             return Vec::new();
         };
@@ -206,7 +209,7 @@ impl Survey {
 }
 
 /// Reads every `content/data/surveys/*.yaml`, in file-name order.
-pub fn load(content: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Survey> {
+pub(crate) fn load(content: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Survey> {
     let dir = content.join("data/surveys");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();

@@ -96,7 +96,7 @@ impl<'de> Deserialize<'de> for Text {
 }
 
 /// A two- or three-letter lowercase ISO 639 code.
-pub fn is_language_code(s: &str) -> bool {
+pub(crate) fn is_language_code(s: &str) -> bool {
     (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
 }
 
@@ -110,7 +110,7 @@ impl serde::Serialize for Text {
 }
 
 /// The snake_case name serde gives an enum value.
-pub fn enum_key<T: serde::Serialize>(v: &T) -> String {
+pub(crate) fn enum_key<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v)
         .unwrap_or_default()
         .trim_matches('"')

@@ -13,7 +13,7 @@ use crate::routes::Routes;
 use std::path::Path;
 
 /// Card indicators of site.yaml must be in indicators.yaml.
-pub fn card_indicators(
+pub(crate) fn card_indicators(
     config: &Config,
     indicators: &indicators::Indicators,
     diags: &mut Vec<Diagnostic>,
@@ -46,7 +46,7 @@ pub fn card_indicators(
 
 /// No content page may take an address that a generated page or file owns (card prose, which
 /// is merged into its card, excepted).
-pub fn reserved_paths(routes: &Routes, sources: &[SourcePage], diags: &mut Vec<Diagnostic>) {
+pub(crate) fn reserved_paths(routes: &Routes, sources: &[SourcePage], diags: &mut Vec<Diagnostic>) {
     let reserved = routes.reserved();
     for s in sources {
         if !s.is_index && s.rel.starts_with("kuntakortit") {
@@ -69,7 +69,7 @@ pub fn reserved_paths(routes: &Routes, sources: &[SourcePage], diags: &mut Vec<D
 
 /// The organisation of site.yaml and of documents must be in organisations.yaml, once the
 /// site has one.
-pub fn organisation_refs(
+pub(crate) fn organisation_refs(
     config: &Config,
     sources: &[SourcePage],
     orgs: &organisations::Organisations,
@@ -109,7 +109,7 @@ pub fn organisation_refs(
 }
 
 /// Regions named in site.yaml must exist.
-pub fn site_regions(config: &Config, register: &Register, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn site_regions(config: &Config, register: &Register, diags: &mut Vec<Diagnostic>) {
     let rel = Path::new("content/site.yaml");
     let text = config.source.as_str();
     let mut named: Vec<(&str, &str)> = Vec::new();

@@ -18,7 +18,7 @@ pub struct YamlError {
 
 /// Parses `text` into `T`. An empty document is parsed as an empty map, so that optional
 /// sections may be left empty.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     let text = if text.trim().is_empty() { "{}" } else { text };
     check_flow_depth(text)?;
     serde_yaml::from_str(text).map_err(|e| {
@@ -136,7 +136,7 @@ fn suggestion(message: &str) -> Option<String> {
 }
 
 /// The candidate closest to `given`, if it is close enough to be a likely typo.
-pub fn closest<'a>(given: &str, candidates: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn closest<'a>(given: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
         .map(|c| (strsim::jaro_winkler(given, c), *c))

@@ -5,7 +5,7 @@
 mod common;
 
 use common::build_fixture;
-use kertomus::check::links::{broken, read_folder};
+use kertomus::links::{broken, read_folder};
 use std::path::Path;
 
 fn base_url(root: &str) -> String {

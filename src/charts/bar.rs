@@ -5,19 +5,19 @@ use super::{esc, tick_decimals, ticks, with_unit, Labels, DASHES, PALETTE};
 use crate::numbers;
 use std::fmt::Write as _;
 
-pub struct Bar {
+pub(crate) struct Bar {
     pub name: String,
     pub value: Option<f64>,
     /// Drawn in another colour and named in bold (e.g. the card's own municipality).
     pub highlight: bool,
 }
 
-pub struct Reference {
+pub(crate) struct Reference {
     pub name: String,
     pub value: f64,
 }
 
-pub struct BarChart<'a> {
+pub(crate) struct BarChart<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub unit: &'a str,
@@ -43,7 +43,7 @@ impl BarChart<'_> {
         bars
     }
 
-    pub fn description(&self) -> String {
+    pub(crate) fn description(&self) -> String {
         let fmt = |v: f64| with_unit(v, self.decimals, self.unit, self.lang);
         let bars: Vec<&Bar> = self
             .sorted()
@@ -71,7 +71,7 @@ impl BarChart<'_> {
         format!("{} {}: {}.", self.title, self.year, parts.join("; "))
     }
 
-    pub fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         let mut out = format!(
             "<figure class=\"chart\" id=\"{}\">\n<figcaption>{} {}</figcaption>\n",
             esc(self.id),

@@ -7,13 +7,12 @@ use super::{esc, PALETTE};
 use std::f64::consts::PI;
 use std::fmt::Write as _;
 
-pub struct ClockPhase {
+pub(crate) struct ClockPhase {
     pub number: usize,
-    pub title: String,
     pub months: Vec<u32>,
 }
 
-pub struct ClockChart<'a> {
+pub(crate) struct ClockChart<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub description: &'a str,
@@ -71,7 +70,7 @@ fn runs(months: &[u32]) -> Vec<(u32, u32)> {
 }
 
 impl ClockChart<'_> {
-    pub fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         let mut s = format!(
             "<svg class=\"clock-svg\" viewBox=\"0 0 400 400\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" focusable=\"false\">\n<title id=\"{id}-t\">{}</title>\n<desc id=\"{id}-d\">{}</desc>\n",
             esc(self.title),

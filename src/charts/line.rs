@@ -7,19 +7,19 @@ use std::fmt::Write as _;
 
 /// One region's values, by year; `None` is a missing value (drawn as a gap).
 #[derive(Debug, Clone)]
-pub struct Series {
+pub(crate) struct Series {
     pub name: String,
     pub points: Vec<(i32, Option<f64>)>,
 }
 
 /// A goal drawn on the chart: where it started and where it should be.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Goal {
+pub(crate) struct Goal {
     pub baseline: Option<(i32, f64)>,
     pub target: Option<(i32, f64)>,
 }
 
-pub struct LineChart<'a> {
+pub(crate) struct LineChart<'a> {
     /// Unique on the page; ids of the chart's parts derive from it.
     pub id: &'a str,
     pub title: &'a str,
@@ -69,7 +69,7 @@ impl LineChart<'_> {
     }
 
     /// The finding in words: each region's latest value, and the first region's change.
-    pub fn description(&self) -> String {
+    pub(crate) fn description(&self) -> String {
         let fmt = |v: f64| with_unit(v, self.decimals, self.unit, self.lang);
         let mut parts = Vec::new();
         for (i, s) in self.series.iter().enumerate() {
@@ -98,7 +98,7 @@ impl LineChart<'_> {
     }
 
     /// The figure (narrow and wide drawings, legend, source) followed by the data table.
-    pub fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         let mut out = format!(
             "<figure class=\"chart\" id=\"{}\">\n<figcaption>{}</figcaption>\n",
             esc(self.id),

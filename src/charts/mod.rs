@@ -11,17 +11,17 @@
 //! Each chart is drawn twice, for narrow and wide screens, and CSS shows one: SVG text scales
 //! with the drawing, so one drawing cannot be readable at both 320 px and 1280 px.
 
-pub mod bar;
-pub mod clock;
-pub mod line;
-pub mod stacked;
-pub mod table;
+pub(crate) mod bar;
+pub(crate) mod clock;
+pub(crate) mod line;
+pub(crate) mod stacked;
+pub(crate) mod table;
 
 use crate::numbers;
 
 /// Words the charts need, in the page's language.
 #[derive(Debug, Clone, Default)]
-pub struct Labels {
+pub(crate) struct Labels {
     pub year: String,
     pub missing: String,
     pub show_table: String,
@@ -31,17 +31,16 @@ pub struct Labels {
     pub data_year: String,
     pub baseline: String,
     pub target: String,
-    pub chart_of: String,
 }
 
 /// Line colours that keep at least 3:1 contrast on white (WCAG 1.4.11) and stay apart for
 /// the common colour-vision deficiencies (after Okabe–Ito and Paul Tol).
-pub const PALETTE: [&str; 8] = [
+pub(crate) const PALETTE: [&str; 8] = [
     "#0072b2", "#c2410c", "#007756", "#aa3377", "#1b1b1b", "#7a5a00", "#4b4bb4", "#5f6368",
 ];
 
 /// Dash patterns, one per series, so that lines differ without colour.
-pub const DASHES: [&str; 8] = [
+pub(crate) const DASHES: [&str; 8] = [
     "",
     "8 4",
     "2 4",
@@ -54,7 +53,7 @@ pub const DASHES: [&str; 8] = [
 
 /// Marker shapes, one per series.
 #[derive(Debug, Clone, Copy)]
-pub enum Marker {
+pub(crate) enum Marker {
     Circle,
     Square,
     Triangle,
@@ -65,7 +64,7 @@ pub enum Marker {
     Star,
 }
 
-pub const MARKERS: [Marker; 8] = [
+pub(crate) const MARKERS: [Marker; 8] = [
     Marker::Circle,
     Marker::Square,
     Marker::Triangle,
@@ -77,7 +76,7 @@ pub const MARKERS: [Marker; 8] = [
 ];
 
 /// SVG for a marker centred at (x, y).
-pub fn marker(m: Marker, x: f64, y: f64, colour: &str) -> String {
+pub(crate) fn marker(m: Marker, x: f64, y: f64, colour: &str) -> String {
     let r = 4.5;
     match m {
         Marker::Circle => format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r}\" fill=\"{colour}\"/>"),
@@ -101,7 +100,7 @@ pub fn marker(m: Marker, x: f64, y: f64, colour: &str) -> String {
 
 /// A small legend swatch (line with marker) as standalone SVG, hidden from assistive
 /// technology: the legend's text says which series it is.
-pub fn swatch(series: usize) -> String {
+pub(crate) fn swatch(series: usize) -> String {
     let i = series % PALETTE.len();
     let dash = if DASHES[i].is_empty() {
         String::new()
@@ -116,7 +115,7 @@ pub fn swatch(series: usize) -> String {
 }
 
 /// Round tick values covering [lo, hi]: steps of 1, 2 or 5 × 10^k, about `target` of them.
-pub fn ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
+pub(crate) fn ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
     let (lo, hi) = if hi - lo < 1e-9 {
         (lo - 1.0, hi + 1.0)
     } else {
@@ -140,7 +139,7 @@ pub fn ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
 }
 
 /// Decimals needed to show tick values exactly (a step of 2.5 needs one).
-pub fn tick_decimals(ticks: &[f64]) -> usize {
+pub(crate) fn tick_decimals(ticks: &[f64]) -> usize {
     let step = if ticks.len() > 1 {
         (ticks[1] - ticks[0]).abs()
     } else {
@@ -154,10 +153,10 @@ pub fn tick_decimals(ticks: &[f64]) -> usize {
         .unwrap_or(4) as usize
 }
 
-pub use crate::escape::escape as esc;
+pub(crate) use crate::escape::escape as esc;
 
 /// A value with its unit, as a reader of `lang` writes it.
-pub fn with_unit(v: f64, decimals: usize, unit: &str, lang: &str) -> String {
+pub(crate) fn with_unit(v: f64, decimals: usize, unit: &str, lang: &str) -> String {
     let n = numbers::format(v, decimals, lang);
     match unit.trim() {
         "" => n,

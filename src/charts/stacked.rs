@@ -6,12 +6,12 @@
 use super::esc;
 use crate::numbers;
 
-pub struct StackedRow {
+pub(crate) struct StackedRow {
     pub label: String,
     pub counts: Vec<u32>,
 }
 
-pub struct Stacked<'a> {
+pub(crate) struct Stacked<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub lang: &'a str,
@@ -38,7 +38,7 @@ impl Stacked<'_> {
     }
 
     /// "HVA: Kyllä 2 (67 %), En osaa sanoa 1 (33 %). …" for the figure's description.
-    pub fn description(&self) -> String {
+    pub(crate) fn description(&self) -> String {
         let rows: Vec<String> = self
             .rows
             .iter()
@@ -57,7 +57,7 @@ impl Stacked<'_> {
         rows.join(". ") + "."
     }
 
-    pub fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         let mut out = format!(
             "<figure class=\"stacked\" id=\"{}\">\n<figcaption>{}</figcaption>\n<ul class=\"stacked-legend\" aria-hidden=\"true\">",
             esc(self.id),

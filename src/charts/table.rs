@@ -4,10 +4,10 @@
 use super::{esc, Labels};
 
 /// A table cell: a formatted number, or missing.
-pub type Cell = Option<String>;
+pub(crate) type Cell = Option<String>;
 
 /// `<details>` with a captioned table; `columns[0]` heads the row-header column.
-pub fn details(
+pub(crate) fn details(
     caption: &str,
     columns: &[String],
     rows: &[(String, Vec<Cell>)],

@@ -53,7 +53,11 @@ fn probe(agent: &ureq::Agent, url: &str) -> Option<String> {
     }
 }
 
-pub fn check_external(site: &Site, content: &Path, timeout: Duration) -> (Vec<Finding>, usize) {
+pub(crate) fn check_external(
+    site: &Site,
+    content: &Path,
+    timeout: Duration,
+) -> (Vec<Finding>, usize) {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .user_agent(concat!(
             "kertomus/",

@@ -18,14 +18,14 @@ use crate::site::Site;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub use external::check_external;
+pub(crate) use external::check_external;
 
 /// A warning with the name of its kind, for the summary.
-pub type Finding = (&'static str, Diagnostic);
+pub(crate) type Finding = (&'static str, Diagnostic);
 
 /// Everything `check` looks at in the assembled site. `generated` holds the site-relative paths
 /// of pages and files kertomus writes besides the authors' pages.
-pub fn site(
+pub(crate) fn site(
     site: &Site,
     data: &SiteData<'_>,
     content: &Path,
@@ -43,7 +43,7 @@ pub fn site(
 }
 
 /// `kertomus check`'s report on the plans and surveys: warnings with positions.
-pub fn quality(data: &SiteData<'_>, sources: &[crate::content::SourcePage]) -> Vec<Finding> {
+pub(crate) fn quality(data: &SiteData<'_>, sources: &[crate::content::SourcePage]) -> Vec<Finding> {
     let mut out = Vec::new();
     let home = data.site_regions().into_iter().next();
     let county_org = |id: Option<&str>| {
@@ -83,7 +83,7 @@ pub fn quality(data: &SiteData<'_>, sources: &[crate::content::SourcePage]) -> V
 }
 
 /// Everything `check` adds once the site is assembled; `external` fetches links to other sites.
-pub fn after_assembly(
+pub(crate) fn after_assembly(
     site: &Site,
     data: &SiteData<'_>,
     routes: &Routes,
@@ -105,7 +105,7 @@ pub fn after_assembly(
 
 /// Links in the rendered output that lead to nothing: kertomus's own bugs, reported so that
 /// they are noticed and sent to its developers.
-pub fn output_links(files: &BTreeMap<String, Vec<u8>>, config: &Config) -> Vec<Finding> {
+pub(crate) fn output_links(files: &BTreeMap<String, Vec<u8>>, config: &Config) -> Vec<Finding> {
     links::broken(files, &config.base_url)
         .into_iter()
         .map(|b| {

@@ -11,9 +11,9 @@ use std::path::Path;
 
 /// Each page's file text and the offset of its Markdown body, read once for every check
 /// (`None` for card prose, which is merged into cards, and for unreadable files).
-pub type Sources = Vec<Option<(String, usize)>>;
+pub(super) type Sources = Vec<Option<(String, usize)>>;
 
-pub fn sources(site: &Site, content: &Path) -> Sources {
+pub(super) fn sources(site: &Site, content: &Path) -> Sources {
     site.pages
         .iter()
         .map(|p| {
@@ -31,7 +31,7 @@ fn shown(rel: &Path) -> std::path::PathBuf {
     Path::new("content").join(rel)
 }
 
-pub fn markdown(site: &Site, sources: &Sources) -> Vec<Finding> {
+pub(super) fn markdown(site: &Site, sources: &Sources) -> Vec<Finding> {
     let mut out = Vec::new();
     for (p, source) in site.pages.iter().zip(sources) {
         let Some((text, body)) = source else {
@@ -133,7 +133,7 @@ fn target<'a>(site: &Site, href: &'a str) -> &'a str {
 
 /// Pages no menu, list or link leads to, starting from the front pages. A translation counts
 /// as reachable when its default-language page is (the language switcher leads to it).
-pub fn reachability(site: &Site) -> Vec<Finding> {
+pub(super) fn reachability(site: &Site) -> Vec<Finding> {
     let by_path: std::collections::HashMap<&str, usize> = site
         .pages
         .iter()
@@ -191,7 +191,7 @@ pub fn reachability(site: &Site) -> Vec<Finding> {
 }
 
 /// Root-relative links written by authors that lead to no page or file of the site.
-pub fn root_links(site: &Site, sources: &Sources, generated: &[String]) -> Vec<Finding> {
+pub(super) fn root_links(site: &Site, sources: &Sources, generated: &[String]) -> Vec<Finding> {
     let mut known: BTreeSet<String> = site.pages.iter().map(|p| p.path.clone()).collect();
     known.extend(generated.iter().cloned());
     known.extend(

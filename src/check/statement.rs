@@ -1,7 +1,7 @@
 //! The accessibility statement's age: `check` warns when it is missing or over a year old.
 
 /// `kertomus check`: a statement must exist and be reviewed at least once a year.
-pub fn warnings(
+pub(super) fn warnings(
     config: &crate::config::Config,
     today: Option<chrono::NaiveDate>,
 ) -> Vec<crate::diagnostics::Diagnostic> {

@@ -8,7 +8,7 @@ use crate::site::Site;
 use serde_yaml::Value;
 use std::path::{Path, PathBuf};
 
-pub fn pages(site: &Site) -> Vec<Finding> {
+pub(super) fn pages(site: &Site) -> Vec<Finding> {
     let default = site.config.default_language();
     let mut out = Vec::new();
     for (i, p) in site.pages.iter().enumerate() {
@@ -88,7 +88,7 @@ fn yaml_files(content: &Path) -> Vec<PathBuf> {
     out
 }
 
-pub fn yaml(site: &Site, content: &Path) -> Vec<Finding> {
+pub(super) fn yaml(site: &Site, content: &Path) -> Vec<Finding> {
     let langs = &site.config.languages;
     if langs.len() < 2 {
         return Vec::new();

@@ -4,7 +4,7 @@ use kertomus::diagnostics::report;
 use kertomus::{BuildOptions, Error};
 use std::process::ExitCode;
 
-pub fn run(opts: &BuildOptions, quiet: bool) -> ExitCode {
+pub(crate) fn run(opts: &BuildOptions, quiet: bool) -> ExitCode {
     match kertomus::build(opts) {
         Ok(summary) => {
             if !summary.warnings.is_empty() && !quiet {
@@ -29,7 +29,7 @@ pub fn run(opts: &BuildOptions, quiet: bool) -> ExitCode {
 }
 
 /// Prints a build error; content errors with file, line, column and source line.
-pub fn print_error(e: &Error) {
+pub(crate) fn print_error(e: &Error) {
     match e {
         Error::Content(diags) => {
             eprint!("{}", report(diags));

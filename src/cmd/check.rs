@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Text,
     Json,
 }
@@ -50,7 +50,12 @@ fn warning_kinds<'a>(diags: &[(&'a str, &Diagnostic)]) -> BTreeMap<&'a str, usiz
     kinds
 }
 
-pub fn run(opts: &BuildOptions, deny_warnings: bool, format: Format, quiet: bool) -> ExitCode {
+pub(crate) fn run(
+    opts: &BuildOptions,
+    deny_warnings: bool,
+    format: Format,
+    quiet: bool,
+) -> ExitCode {
     match (kertomus::build(opts), format) {
         (Ok(summary), format) => {
             let mut all: Vec<(&str, &Diagnostic)> =

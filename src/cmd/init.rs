@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(dir: &Path, quiet: bool) -> ExitCode {
+pub(crate) fn run(dir: &Path, quiet: bool) -> ExitCode {
     match kertomus::init::init(dir) {
         Ok(files) => {
             if !quiet {

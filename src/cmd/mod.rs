@@ -1,7 +1,7 @@
 //! One file per command; each prints for people and returns the process exit code.
 
-pub mod build;
-pub mod check;
-pub mod init;
-pub mod serve;
-pub mod sotkanet;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod init;
+pub(crate) mod serve;
+pub(crate) mod sotkanet;

@@ -4,7 +4,7 @@ use kertomus::serve::{start, ServeOptions};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-pub fn run(opts: &ServeOptions, quiet: bool) -> ExitCode {
+pub(crate) fn run(opts: &ServeOptions, quiet: bool) -> ExitCode {
     if !opts.bind.is_loopback() {
         eprintln!(
             "warning: serving on {} makes the work-in-progress site (and its error messages) visible to other machines; use the default 127.0.0.1 unless you mean it",

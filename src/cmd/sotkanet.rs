@@ -4,7 +4,7 @@ use kertomus::diagnostics::report;
 use kertomus::sotkanet::{pull, PullError, PullOptions};
 use std::process::ExitCode;
 
-pub fn run(opts: &PullOptions, quiet: bool) -> ExitCode {
+pub(crate) fn run(opts: &PullOptions, quiet: bool) -> ExitCode {
     let mut progress = |line: &str| {
         if !quiet {
             eprintln!("{line}");
@@ -62,7 +62,7 @@ pub fn run(opts: &PullOptions, quiet: bool) -> ExitCode {
 }
 
 /// `2010-2025` or a single year.
-pub fn parse_years(s: &str) -> Result<(i32, i32), String> {
+pub(crate) fn parse_years(s: &str) -> Result<(i32, i32), String> {
     let bad = || format!("`{s}` is not a year range; write e.g. 2010-2025");
     let (a, b) = s.split_once(['-', '–']).unwrap_or((s, s));
     let a: i32 = a.trim().parse().map_err(|_| bad())?;

@@ -6,7 +6,7 @@ use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-pub enum DocType {
+pub(crate) enum DocType {
     #[serde(rename = "kertomus")]
     Kertomus,
     #[serde(rename = "suunnitelma")]
@@ -19,7 +19,7 @@ pub enum DocType {
 
 impl DocType {
     /// Key of the type's name in the theme's i18n strings.
-    pub fn i18n_key(self) -> &'static str {
+    pub(crate) fn i18n_key(self) -> &'static str {
         match self {
             DocType::Kertomus => "doc_type_kertomus",
             DocType::Suunnitelma => "doc_type_suunnitelma",
@@ -28,14 +28,14 @@ impl DocType {
         }
     }
 
-    pub fn has_plan(self) -> bool {
+    pub(crate) fn has_plan(self) -> bool {
         matches!(self, DocType::Suunnitelma | DocType::KertomusSuunnitelma)
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum DocStatus {
+pub(crate) enum DocStatus {
     Draft,
     InHandling,
     Approved,
@@ -43,7 +43,7 @@ pub enum DocStatus {
 }
 
 impl DocStatus {
-    pub fn i18n_key(self) -> &'static str {
+    pub(crate) fn i18n_key(self) -> &'static str {
         match self {
             DocStatus::Draft => "status_draft",
             DocStatus::InHandling => "status_in_handling",
@@ -56,7 +56,7 @@ impl DocStatus {
 /// One handling step (käsittelyvaihe).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Handling {
+pub(crate) struct Handling {
     pub body: Text,
     pub date: Date,
     #[serde(default)]
@@ -67,7 +67,7 @@ pub struct Handling {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Related {
+pub(crate) struct Related {
     pub title: Text,
     pub url: String,
 }
@@ -75,7 +75,7 @@ pub struct Related {
 /// The `document:` block as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawDocument {
+pub(crate) struct RawDocument {
     #[serde(rename = "type")]
     pub kind: DocType,
     #[serde(default)]
@@ -102,7 +102,7 @@ pub struct RawDocument {
 
 /// A problem in a document block: the key it concerns and what to say.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocProblem {
+pub(crate) struct DocProblem {
     pub key: &'static str,
     pub message: String,
     pub hint: String,
@@ -110,7 +110,7 @@ pub struct DocProblem {
 
 impl RawDocument {
     /// Checks what the types alone cannot: required keys per type and sane years and dates.
-    pub fn validate(&self) -> Vec<DocProblem> {
+    pub(crate) fn validate(&self) -> Vec<DocProblem> {
         let mut out = Vec::new();
         let mut problem = |key, message: String, hint: &str| {
             out.push(DocProblem {

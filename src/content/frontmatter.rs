@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 /// Front matter as written (spec §4). Unknown keys are errors.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     #[serde(default)]
     pub title: Option<String>,
     #[serde(default)]
@@ -32,8 +32,10 @@ pub struct FrontMatter {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub document: Option<RawDocument>,
-    // Municipality card prose (spec §9); read here so such files validate, used by the cards.
+    // Municipality card prose (spec §9): part of the format, read so that such files
+    // validate; the card is chosen by the file's name.
     #[serde(default)]
+    #[allow(dead_code)]
     pub municipality: Option<String>,
     #[serde(default)]
     pub phenomena: BTreeMap<String, Vec<String>>,
@@ -43,7 +45,7 @@ pub struct FrontMatter {
 
 /// A file split at its front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     /// The YAML between the `---` lines (empty when the file has no front matter).
     pub yaml: &'a str,
     /// 1-based line of the file on which `yaml` starts.
@@ -54,7 +56,7 @@ pub struct Split<'a> {
 
 /// Where the front matter went wrong: a byte offset of the file and a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SplitError {
+pub(crate) struct SplitError {
     pub offset: usize,
     pub message: String,
     pub hint: &'static str,
@@ -62,7 +64,7 @@ pub struct SplitError {
 
 /// Splits `text` (BOM already removed) at its front matter. A file that does not begin with
 /// `---` has none. Accepts LF and CRLF line ends.
-pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
+pub(crate) fn split(text: &str) -> Result<Split<'_>, SplitError> {
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
         return Ok(Split {

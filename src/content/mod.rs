@@ -1,8 +1,8 @@
 //! Loading the site's sources: finding pages and other files under `content/` (walkdir),
 //! reading them as UTF-8, and parsing front matter. Knows nothing of HTML.
 
-pub mod document;
-pub mod frontmatter;
+pub(crate) mod document;
+pub(crate) mod frontmatter;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -12,7 +12,7 @@ use walkdir::WalkDir;
 
 /// Files found under `content/`, as paths relative to it, in a stable order.
 #[derive(Debug, Default)]
-pub struct Discovered {
+pub(crate) struct Discovered {
     pub pages: Vec<PathBuf>,
     /// Images, PDFs and other files copied beside their pages.
     pub assets: Vec<PathBuf>,
@@ -20,7 +20,7 @@ pub struct Discovered {
 
 /// Walks `content/`. `data/` and `site.yaml` are neither pages nor copied; hidden files are
 /// skipped. A symlink that leads outside `content/` is an error.
-pub fn discover(content: &Path) -> Result<Discovered, Vec<Diagnostic>> {
+pub(crate) fn discover(content: &Path) -> Result<Discovered, Vec<Diagnostic>> {
     let mut found = Discovered::default();
     let mut errors = Vec::new();
     let canonical_root = content
@@ -91,13 +91,13 @@ pub fn discover(content: &Path) -> Result<Discovered, Vec<Diagnostic>> {
 }
 
 /// A path as the author sees it: `content/...`.
-pub fn shown(content: &Path, path: &Path) -> PathBuf {
+pub(crate) fn shown(content: &Path, path: &Path) -> PathBuf {
     Path::new("content").join(path.strip_prefix(content).unwrap_or(path))
 }
 
 /// A page's source read and its front matter parsed; Markdown not yet rendered.
 #[derive(Debug)]
-pub struct SourcePage {
+pub(crate) struct SourcePage {
     /// Relative to `content/`.
     pub rel: PathBuf,
     pub lang: String,
@@ -114,18 +114,18 @@ pub struct SourcePage {
 
 impl SourcePage {
     /// The folder the page's file lives in, relative to `content/`.
-    pub fn dir(&self) -> &Path {
+    pub(crate) fn dir(&self) -> &Path {
         self.rel.parent().unwrap_or(Path::new(""))
     }
 
     /// Path shown in diagnostics.
-    pub fn shown(&self) -> PathBuf {
+    pub(crate) fn shown(&self) -> PathBuf {
         Path::new("content").join(&self.rel)
     }
 
     /// Key of the page's parent: the index page of its folder, or of the folder above for an
     /// index page. `None` for the front page.
-    pub fn parent_key(&self) -> Option<String> {
+    pub(crate) fn parent_key(&self) -> Option<String> {
         if self.key.is_empty() {
             return None;
         }
@@ -136,14 +136,10 @@ impl SourcePage {
         };
         Some(dir_key(dir))
     }
-
-    pub fn body(&self) -> &str {
-        &self.text[self.body_offset..]
-    }
 }
 
 /// Translation key of a folder's index page: `a/b/`, or `""` for the content root.
-pub fn dir_key(dir: &Path) -> String {
+pub(crate) fn dir_key(dir: &Path) -> String {
     let s = slash_path(dir);
     if s.is_empty() {
         s
@@ -163,7 +159,7 @@ fn slash_path(p: &Path) -> String {
 }
 
 /// URL path segment for a file or folder name: readable ASCII (`Väestö` → `vaesto`).
-pub fn url_segment(name: &str) -> String {
+pub(crate) fn url_segment(name: &str) -> String {
     let s = slug::slugify(name);
     if s.is_empty() {
         "-".to_string()
@@ -173,7 +169,7 @@ pub fn url_segment(name: &str) -> String {
 }
 
 /// Site-relative output path of a folder: each component as a URL segment, ending in `/`.
-pub fn dir_url_path(dir: &Path) -> String {
+pub(crate) fn dir_url_path(dir: &Path) -> String {
     dir.components()
         .filter_map(|c| match c {
             Component::Normal(s) => Some(url_segment(&s.to_string_lossy()) + "/"),
@@ -183,7 +179,7 @@ pub fn dir_url_path(dir: &Path) -> String {
 }
 
 /// Output path of an asset (kept beside its page): folders as URL segments, file name as is.
-pub fn asset_url_path(rel: &Path) -> String {
+pub(crate) fn asset_url_path(rel: &Path) -> String {
     let dir = rel.parent().map(dir_url_path).unwrap_or_default();
     let name = rel
         .file_name()
@@ -193,7 +189,7 @@ pub fn asset_url_path(rel: &Path) -> String {
 }
 
 /// Language, translation key and whether it is an index page, from a page's relative path.
-pub fn identify(rel: &Path, config: &Config) -> (String, String, bool) {
+pub(crate) fn identify(rel: &Path, config: &Config) -> (String, String, bool) {
     let stem = rel
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -220,7 +216,7 @@ pub fn identify(rel: &Path, config: &Config) -> (String, String, bool) {
 }
 
 /// Site-relative URL path of a page in a language.
-pub fn page_url_path(rel: &Path, lang: &str, is_index: bool, config: &Config) -> String {
+pub(crate) fn page_url_path(rel: &Path, lang: &str, is_index: bool, config: &Config) -> String {
     let mut path = config.lang_prefix(lang);
     let dir = rel.parent().unwrap_or(Path::new(""));
     path.push_str(&dir_url_path(dir));
@@ -239,16 +235,12 @@ pub fn page_url_path(rel: &Path, lang: &str, is_index: bool, config: &Config) ->
     path
 }
 
-/// Reads one page and parses its front matter.
-pub fn load_page(content: &Path, rel: &Path, config: &Config) -> Result<SourcePage, Diagnostic> {
-    let shown = Path::new("content").join(rel);
-    let bytes = std::fs::read(content.join(rel))
-        .map_err(|e| Diagnostic::file_error(&shown, format!("cannot read: {e}")))?;
-    parse_page(rel, bytes, config)
-}
-
 /// Parses a page's bytes (as read from `content/<rel>`).
-pub fn parse_page(rel: &Path, bytes: Vec<u8>, config: &Config) -> Result<SourcePage, Diagnostic> {
+pub(crate) fn parse_page(
+    rel: &Path,
+    bytes: Vec<u8>,
+    config: &Config,
+) -> Result<SourcePage, Diagnostic> {
     let shown = Path::new("content").join(rel);
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -305,7 +297,7 @@ pub fn parse_page(rel: &Path, bytes: Vec<u8>, config: &Config) -> Result<SourceP
 
 /// Resolves a relative path written in `from_dir` (both relative to `content/`), refusing any
 /// path that climbs out of `content/`. Absolute paths (`/kuvat/a.png`) are taken from `content/`.
-pub fn resolve_relative(from_dir: &Path, written: &str) -> Option<PathBuf> {
+pub(crate) fn resolve_relative(from_dir: &Path, written: &str) -> Option<PathBuf> {
     let mut out: Vec<String> = Vec::new();
     let start: Vec<String> = if written.starts_with('/') {
         Vec::new()

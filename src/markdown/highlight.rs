@@ -14,7 +14,7 @@ fn syntaxes() -> &'static SyntaxSet {
 
 /// Highlighted HTML (`<pre>` element) for `code` in `lang`, or `None` when syntect does not
 /// know the language (the caller then prints it plain).
-pub fn highlight(code: &str, lang: &str) -> Option<String> {
+pub(crate) fn highlight(code: &str, lang: &str) -> Option<String> {
     let set = syntaxes();
     let syntax = set.find_syntax_by_token(lang)?;
     let mut gen = ClassedHTMLGenerator::new_with_class_style(

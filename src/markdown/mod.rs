@@ -6,8 +6,8 @@
 //! the HTML that ammonia cleans: they are emitted as placeholders and put back afterwards, so
 //! sanitizing an author's raw HTML never mangles what kertomus itself wrote.
 
-pub mod highlight;
-pub mod shortcodes;
+pub(crate) mod highlight;
+pub(crate) mod shortcodes;
 
 use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;
@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Where a relative link or image in the content leads.
-pub enum Target {
+pub(crate) enum Target {
     /// A page, by its index in the site, and the URL to link to.
     Page { id: usize, href: String },
     /// A published file (image, PDF) and its URL.
@@ -29,14 +29,14 @@ pub enum Target {
 }
 
 /// Answers what a content path leads to, for a reader of a given language.
-pub trait Resolver: Sync {
+pub(crate) trait Resolver: Sync {
     /// `path` is relative to `content/` and already normalized.
     fn resolve(&self, path: &Path, lang: &str) -> Target;
 }
 
 /// A heading of the page, for ids and the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Heading {
+pub(crate) struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
@@ -44,7 +44,7 @@ pub struct Heading {
 
 /// A link to `#anchor` on another page, checked once every page is rendered.
 #[derive(Debug, Clone)]
-pub struct AnchorRef {
+pub(crate) struct AnchorRef {
     pub page: usize,
     pub anchor: String,
     /// The diagnostic to report when the anchor does not exist.
@@ -53,14 +53,14 @@ pub struct AnchorRef {
 
 /// Localised labels for the few words the Markdown output itself contains.
 #[derive(Debug, Clone, Default)]
-pub struct Labels {
+pub(crate) struct Labels {
     pub table: String,
     pub task_done: String,
     pub task_open: String,
 }
 
 /// Everything the renderer needs besides the page itself.
-pub struct Env<'a> {
+pub(crate) struct Env<'a> {
     pub raw_html: RawHtml,
     pub resolver: &'a dyn Resolver,
     pub shortcodes: &'a shortcodes::Registry<'a>,
@@ -68,7 +68,7 @@ pub struct Env<'a> {
 }
 
 /// The page to render.
-pub struct Input<'a> {
+pub(crate) struct Input<'a> {
     /// The whole file (positions in diagnostics count from its top).
     pub text: &'a str,
     pub body_offset: usize,
@@ -83,7 +83,7 @@ pub struct Input<'a> {
 
 /// The rendered page body.
 #[derive(Debug, Default, Clone)]
-pub struct Output {
+pub(crate) struct Output {
     pub html: String,
     pub headings: Vec<Heading>,
     /// Every id the body defines (headings, footnotes), for checking `#anchor` links.
@@ -95,7 +95,7 @@ pub struct Output {
 const PH_OPEN: char = '\u{E000}';
 const PH_CLOSE: char = '\u{E001}';
 
-pub fn render(input: &Input<'_>, env: &Env<'_>) -> Output {
+pub(crate) fn render(input: &Input<'_>, env: &Env<'_>) -> Output {
     let body = &input.text[input.body_offset..];
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES

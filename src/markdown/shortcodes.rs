@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 /// An argument value: a string, number, boolean or list of those.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     Str(String),
     Num(f64),
     Bool(bool),
@@ -18,27 +18,27 @@ pub enum Value {
 
 /// A parsed shortcode call.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Call {
+pub(crate) struct Call {
     pub name: String,
     pub args: Vec<(String, Value)>,
 }
 
 impl Call {
-    pub fn arg(&self, name: &str) -> Option<&Value> {
+    pub(crate) fn arg(&self, name: &str) -> Option<&Value> {
         self.args.iter().find(|(k, _)| k == name).map(|(_, v)| v)
     }
 }
 
 /// A syntax error at a character column (0-based) of the shortcode text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
+pub(crate) struct SyntaxError {
     pub col: usize,
     pub message: String,
 }
 
 /// What a shortcode may know about the page it is rendered on.
 #[derive(Debug, Clone)]
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     pub lang: &'a str,
     /// Byte offset of the call in the page's file: unique on the page, for element ids.
     pub offset: usize,
@@ -47,32 +47,32 @@ pub struct Context<'a> {
 }
 
 /// A shortcode implementation: returns HTML, or a message for the author.
-pub trait Shortcode: Send + Sync {
+pub(crate) trait Shortcode: Send + Sync {
     fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<String, String>;
 }
 
 /// The registered shortcodes, by name.
 #[derive(Default)]
-pub struct Registry<'a> {
+pub(crate) struct Registry<'a> {
     map: BTreeMap<String, Box<dyn Shortcode + 'a>>,
 }
 
 impl<'a> Registry<'a> {
-    pub fn register(&mut self, name: &str, shortcode: Box<dyn Shortcode + 'a>) {
+    pub(crate) fn register(&mut self, name: &str, shortcode: Box<dyn Shortcode + 'a>) {
         self.map.insert(name.to_string(), shortcode);
     }
 
-    pub fn get(&self, name: &str) -> Option<&dyn Shortcode> {
+    pub(crate) fn get(&self, name: &str) -> Option<&dyn Shortcode> {
         self.map.get(name).map(|b| b.as_ref())
     }
 
-    pub fn names(&self) -> Vec<&str> {
+    pub(crate) fn names(&self) -> Vec<&str> {
         self.map.keys().map(String::as_str).collect()
     }
 }
 
 /// Parses `{{ name(arg=value, ...) }}` (the whole trimmed line).
-pub fn parse(src: &str) -> Result<Call, SyntaxError> {
+pub(crate) fn parse(src: &str) -> Result<Call, SyntaxError> {
     let chars: Vec<char> = src.chars().collect();
     let mut p = Parser {
         chars: &chars,

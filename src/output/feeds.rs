@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 /// Every page the route table marks for the sitemap: generated pages first (by address), then
 /// content pages with their translations as alternates.
-pub fn sitemap(site: &Site, routes: &Routes) -> String {
+pub(crate) fn sitemap(site: &Site, routes: &Routes) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
@@ -58,7 +58,7 @@ pub fn sitemap(site: &Site, routes: &Routes) -> String {
     out
 }
 
-pub fn robots(site: &Site) -> String {
+pub(crate) fn robots(site: &Site) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         site.permalink("sitemap.xml")
@@ -67,7 +67,7 @@ pub fn robots(site: &Site) -> String {
 
 /// Atom feed of one language: documents and pages with a `date`, newest first. The feed's
 /// own `updated` is its newest entry's, so the same content gives the same bytes.
-pub fn atom(site: &Site, lang: &str, feed_title: &str, feed_path: &str) -> String {
+pub(crate) fn atom(site: &Site, lang: &str, feed_title: &str, feed_path: &str) -> String {
     let mut entries: Vec<usize> = site
         .pages
         .iter()

@@ -2,8 +2,8 @@
 //! the previous output only when the whole build succeeded. A failed build leaves `public/`
 //! exactly as it was.
 
-pub mod feeds;
-pub mod opendata;
+pub(crate) mod feeds;
+pub(crate) mod opendata;
 
 use crate::error::Error;
 use std::collections::BTreeMap;
@@ -12,7 +12,7 @@ use std::sync::Mutex;
 
 /// Where a build's files go: the staging folder of a real build, or memory for `check`, which
 /// renders everything to check the links it would write but writes nothing.
-pub trait Sink: Sync {
+pub(crate) trait Sink: Sync {
     /// Writes `bytes` to `rel` (a `/`-separated path inside the site).
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error>;
     /// Copies a file into the site.
@@ -21,13 +21,13 @@ pub trait Sink: Sync {
 
 /// A site kept in memory, by output path.
 #[derive(Default)]
-pub struct Memory {
+pub(crate) struct Memory {
     files: Mutex<BTreeMap<String, Vec<u8>>>,
 }
 
 impl Memory {
     /// The files written, by output path.
-    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+    pub(crate) fn into_files(self) -> BTreeMap<String, Vec<u8>> {
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -56,7 +56,7 @@ impl Sink for Staging {
 }
 
 /// A folder being filled with the new site.
-pub struct Staging {
+pub(crate) struct Staging {
     target: PathBuf,
     dir: PathBuf,
     committed: bool,
@@ -65,7 +65,7 @@ pub struct Staging {
 impl Staging {
     /// Creates an empty staging folder next to `target` (same file system, so the final
     /// swap is a rename).
-    pub fn new(target: &Path) -> Result<Staging, Error> {
+    pub(crate) fn new(target: &Path) -> Result<Staging, Error> {
         let parent = target
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -88,13 +88,13 @@ impl Staging {
     }
 
     /// Writes `bytes` to `rel` (a `/`-separated path inside the site).
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+    pub(crate) fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
         let path = self.prepare(rel)?;
         std::fs::write(&path, bytes).map_err(Error::io(&path))
     }
 
     /// Copies a file into the site.
-    pub fn copy(&self, from: &Path, rel: &str) -> Result<(), Error> {
+    pub(crate) fn copy(&self, from: &Path, rel: &str) -> Result<(), Error> {
         let path = self.prepare(rel)?;
         std::fs::copy(from, &path)
             .map(|_| ())
@@ -111,7 +111,7 @@ impl Staging {
     }
 
     /// Puts the new site in place of the old one.
-    pub fn commit(mut self) -> Result<(), Error> {
+    pub(crate) fn commit(mut self) -> Result<(), Error> {
         let old = self.dir.with_file_name(format!(
             ".{}.kertomus-old",
             self.target
@@ -150,7 +150,7 @@ impl Drop for Staging {
 }
 
 /// Writes files into the live output, each only when its bytes differ; returns how many.
-pub fn write_changed(output: &Path, files: &[(String, String)]) -> Result<usize, Error> {
+pub(crate) fn write_changed(output: &Path, files: &[(String, String)]) -> Result<usize, Error> {
     let mut written = 0;
     for (rel, text) in files {
         let path = output.join(rel);

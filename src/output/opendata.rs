@@ -10,7 +10,7 @@ fn text(t: &crate::text::Text, d: &str) -> String {
     t.get(d, d).text
 }
 
-pub fn measures_csv(data: &SiteData<'_>) -> String {
+pub(crate) fn measures_csv(data: &SiteData<'_>) -> String {
     let d = data.config.default_language();
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
@@ -116,7 +116,7 @@ fn plan_value(p: &Plan) -> Value {
     })
 }
 
-pub fn plan_json(data: &SiteData<'_>) -> String {
+pub(crate) fn plan_json(data: &SiteData<'_>) -> String {
     let plans: Vec<Value> = data.plans.iter().map(plan_value).collect();
     let mut out = serde_json::to_string_pretty(&json!({ "plans": plans })).unwrap_or_default();
     out.push('\n');

@@ -7,14 +7,14 @@ use crate::organisations::Organisations;
 
 /// Measures grouped under one organisation id.
 #[derive(Debug)]
-pub struct Group<'a> {
+pub(crate) struct Group<'a> {
     /// `None`: measures that name no organisation in this role.
     pub organisation: Option<&'a str>,
     pub measures: Vec<MeasureRef<'a>>,
 }
 
 #[derive(Debug)]
-pub struct Together<'a> {
+pub(crate) struct Together<'a> {
     pub joint_by_partner: Vec<Group<'a>>,
     pub own_by_responsible: Vec<Group<'a>>,
     pub shared_goals: Vec<(&'a FocusArea, &'a Goal)>,
@@ -56,7 +56,7 @@ fn group_by<'a>(
     out
 }
 
-pub fn together<'a>(plan: &'a Plan, orgs: &'a Organisations) -> Together<'a> {
+pub(crate) fn together<'a>(plan: &'a Plan, orgs: &'a Organisations) -> Together<'a> {
     let (joint, own): (Vec<MeasureRef<'a>>, Vec<MeasureRef<'a>>) = plan
         .measures()
         .partition(|m| m.measure.scope == Scope::Joint);
@@ -74,19 +74,19 @@ pub fn together<'a>(plan: &'a Plan, orgs: &'a Organisations) -> Together<'a> {
 
 /// What one organisation does in the plans.
 #[derive(Debug, Default)]
-pub struct Roles<'a> {
+pub(crate) struct Roles<'a> {
     pub responsible: Vec<(&'a Plan, MeasureRef<'a>)>,
     pub partner: Vec<(&'a Plan, MeasureRef<'a>)>,
     pub shared_goals: Vec<(&'a Plan, &'a FocusArea, &'a Goal)>,
 }
 
 impl Roles<'_> {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.responsible.is_empty() && self.partner.is_empty() && self.shared_goals.is_empty()
     }
 }
 
-pub fn roles<'a>(plans: &'a [Plan], org: &str) -> Roles<'a> {
+pub(crate) fn roles<'a>(plans: &'a [Plan], org: &str) -> Roles<'a> {
     let mut out = Roles::default();
     for p in plans {
         for m in p.measures() {

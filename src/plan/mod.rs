@@ -3,9 +3,9 @@
 //! a plan document's `index.md` (plus its `include:` files) is parsed into [`raw`] structs and
 //! resolved into the validated model here. Knows nothing of pages or HTML.
 
-pub mod grouping;
-pub mod quality;
-pub mod raw;
+pub(crate) mod grouping;
+pub(crate) mod quality;
+pub(crate) mod raw;
 mod resolve;
 
 use crate::dates::YearRange;
@@ -18,11 +18,11 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-pub use raw::YearValue;
+pub(crate) use raw::YearValue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum FocusKind {
+pub(crate) enum FocusKind {
     #[default]
     Focus,
     /// Läpileikkaava: runs through every other focus area.
@@ -32,7 +32,7 @@ pub enum FocusKind {
 /// A measure's state in one year's follow-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Status {
+pub(crate) enum Status {
     Planned,
     Started,
     Ongoing,
@@ -43,7 +43,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 7] = [
+    pub(crate) const ALL: [Status; 7] = [
         Status::Planned,
         Status::Started,
         Status::Ongoing,
@@ -53,7 +53,7 @@ impl Status {
         Status::Dropped,
     ];
 
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Status::Planned => "planned",
             Status::Started => "started",
@@ -69,14 +69,14 @@ impl Status {
 /// Joint work across the municipality–county interface (yhdyspinta), or an organisation's own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Scope {
+pub(crate) enum Scope {
     Joint,
     Own,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum WorkType {
+pub(crate) enum WorkType {
     Edistava,
     Ehkaiseva,
     Korjaava,
@@ -85,7 +85,7 @@ pub enum WorkType {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Maturity {
+pub(crate) enum Maturity {
     Pilot,
     Developing,
     Established,
@@ -93,7 +93,7 @@ pub enum Maturity {
 
 /// The plan of one document.
 #[derive(Debug)]
-pub struct Plan {
+pub(crate) struct Plan {
     /// Site key of the plan document's folder (`hyvinvointikertomus-2025-2029`).
     pub doc_key: String,
     /// URL path of the document in the default language (`hyvinvointikertomus-2025-2029/`).
@@ -105,18 +105,17 @@ pub struct Plan {
 }
 
 #[derive(Debug)]
-pub struct FocusArea {
+pub(crate) struct FocusArea {
     pub id: String,
     pub title: Text,
     pub kind: FocusKind,
     pub summary: Option<Text>,
     pub gaps: Vec<Gap>,
     pub goals: Vec<Goal>,
-    pub at: At,
 }
 
 #[derive(Debug)]
-pub struct Gap {
+pub(crate) struct Gap {
     pub id: String,
     pub title: Text,
     pub description: Option<Text>,
@@ -126,7 +125,7 @@ pub struct Gap {
 }
 
 #[derive(Debug)]
-pub struct GoalIndicator {
+pub(crate) struct GoalIndicator {
     pub id: String,
     pub kind: Kind,
     pub baseline: Option<YearValue>,
@@ -134,7 +133,7 @@ pub struct GoalIndicator {
 }
 
 #[derive(Debug)]
-pub struct Goal {
+pub(crate) struct Goal {
     pub id: String,
     pub title: Text,
     pub description: Option<Text>,
@@ -148,19 +147,19 @@ pub struct Goal {
 }
 
 #[derive(Debug)]
-pub struct MeasureIndicator {
+pub(crate) struct MeasureIndicator {
     pub id: String,
     pub kind: Kind,
 }
 
 #[derive(Debug)]
-pub struct Progress {
+pub(crate) struct Progress {
     pub status: Status,
     pub note: Option<Text>,
 }
 
 #[derive(Debug)]
-pub struct Measure {
+pub(crate) struct Measure {
     pub id: String,
     pub title: Text,
     pub description: Option<Text>,
@@ -179,7 +178,7 @@ pub struct Measure {
 
 impl Measure {
     /// The latest progress entry up to and including `year`.
-    pub fn status_at(&self, year: i32) -> Option<(i32, &Progress)> {
+    pub(crate) fn status_at(&self, year: i32) -> Option<(i32, &Progress)> {
         self.progress
             .range(..=year)
             .next_back()
@@ -189,14 +188,14 @@ impl Measure {
 
 /// A measure with the focus area and goal it belongs to.
 #[derive(Debug, Clone, Copy)]
-pub struct MeasureRef<'a> {
+pub(crate) struct MeasureRef<'a> {
     pub focus_area: &'a FocusArea,
     pub goal: &'a Goal,
     pub measure: &'a Measure,
 }
 
 impl Plan {
-    pub fn measures(&self) -> impl Iterator<Item = MeasureRef<'_>> {
+    pub(crate) fn measures(&self) -> impl Iterator<Item = MeasureRef<'_>> {
         self.focus_areas.iter().flat_map(|fa| {
             fa.goals.iter().flat_map(move |g| {
                 g.measures.iter().map(move |m| MeasureRef {
@@ -208,19 +207,19 @@ impl Plan {
         })
     }
 
-    pub fn goals(&self) -> impl Iterator<Item = (&FocusArea, &Goal)> {
+    pub(crate) fn goals(&self) -> impl Iterator<Item = (&FocusArea, &Goal)> {
         self.focus_areas
             .iter()
             .flat_map(|fa| fa.goals.iter().map(move |g| (fa, g)))
     }
 
-    pub fn focus_area(&self, id: &str) -> Option<&FocusArea> {
+    pub(crate) fn focus_area(&self, id: &str) -> Option<&FocusArea> {
         self.focus_areas.iter().find(|f| f.id == id)
     }
 
     /// Every indicator the plan names (in gaps, goals and measures) with where it is named,
     /// in file order.
-    pub fn indicator_uses(&self) -> Vec<(&str, At)> {
+    pub(crate) fn indicator_uses(&self) -> Vec<(&str, At)> {
         let mut used = Vec::new();
         for fa in &self.focus_areas {
             for g in &fa.gaps {
@@ -237,36 +236,25 @@ impl Plan {
     }
 
     /// The newest year any measure reports progress for.
-    pub fn latest_year(&self) -> Option<i32> {
+    pub(crate) fn latest_year(&self) -> Option<i32> {
         self.measures()
             .filter_map(|m| m.measure.progress.keys().next_back().copied())
             .max()
     }
 
-    /// Measures by status in `year` (each measure's latest entry up to that year); measures
-    /// with no entry by then are counted under `None`.
-    pub fn status_counts(&self, year: i32) -> BTreeMap<Option<Status>, usize> {
-        let mut out = BTreeMap::new();
-        for m in self.measures() {
-            let s = m.measure.status_at(year).map(|(_, p)| p.status);
-            *out.entry(s).or_insert(0) += 1;
-        }
-        out
-    }
-
-    pub fn source(&self, at: At) -> &Source {
+    pub(crate) fn source(&self, at: At) -> &Source {
         &self.sources[at.file]
     }
 
     /// A diagnostic at `at`.
-    pub fn diagnostic(&self, at: At, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn diagnostic(&self, at: At, message: impl Into<String>) -> Diagnostic {
         self.source(at).error(at.offset, message)
     }
 }
 
 /// Whether a goal indicator is on its way to the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Track {
+pub(crate) enum Track {
     /// The target value is reached.
     Met,
     /// At least as far from the baseline as the time elapsed would ask.
@@ -277,7 +265,7 @@ pub enum Track {
 }
 
 impl Track {
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Track::Met => "track_met",
             Track::OnTrack => "track_on",
@@ -290,7 +278,7 @@ impl Track {
 /// Judges the latest value `(year, value)` against the baseline and target. The direction
 /// that counts as progress is `better`, or for a neutral indicator the direction from the
 /// baseline to the target.
-pub fn track(
+pub(crate) fn track(
     better: crate::indicators::Better,
     baseline: Option<YearValue>,
     target: Option<YearValue>,
@@ -331,7 +319,7 @@ pub fn track(
 
 /// A plan document as the content stage knows it.
 #[derive(Debug, Clone)]
-pub struct PlanDoc {
+pub(crate) struct PlanDoc {
     pub key: String,
     /// URL path of the document in the default language.
     pub path: String,
@@ -341,7 +329,7 @@ pub struct PlanDoc {
 }
 
 /// Plan documents (type suunnitelma or kertomus+suunnitelma) in the default language.
-pub fn documents(
+pub(crate) fn documents(
     sources: &[crate::content::SourcePage],
     config: &crate::config::Config,
 ) -> Vec<PlanDoc> {
@@ -361,14 +349,14 @@ pub fn documents(
 }
 
 /// What resolving needs to look references up in.
-pub struct Known<'a> {
+pub(crate) struct Known<'a> {
     pub organisations: &'a Organisations,
     pub indicators: &'a Indicators,
 }
 
 /// Reads and resolves the plan of every plan document. A plan document without plan.yaml has
 /// an empty plan (a report may describe its plan in prose only).
-pub fn load(
+pub(crate) fn load(
     content: &Path,
     docs: &[PlanDoc],
     known: &Known<'_>,
@@ -452,7 +440,7 @@ fn load_one(
 }
 
 /// Files under `content/` that plans read (plan.yaml and includes): data, not assets.
-pub fn data_files(plans: &[Plan]) -> Vec<PathBuf> {
+pub(crate) fn data_files(plans: &[Plan]) -> Vec<PathBuf> {
     plans
         .iter()
         .flat_map(|p| p.sources.iter())

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 /// Kinds of finding, in the order the summary lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Finding {
+pub(crate) enum Finding {
     NoResponsible,
     NoIndicator,
     Statutory,
@@ -23,7 +23,7 @@ pub enum Finding {
 
 impl Finding {
     /// How the summary line names this kind.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Finding::NoResponsible => "measures without a responsible party",
             Finding::NoIndicator => "measures without an indicator",
@@ -37,14 +37,14 @@ impl Finding {
 }
 
 /// What the report needs besides the plan.
-pub struct Setting<'a> {
+pub(crate) struct Setting<'a> {
     pub indicators: &'a Indicators,
     pub home_region: Option<&'a RegionRef>,
     /// The plan is a wellbeing services county's (its organisation is a hyvinvointialue).
     pub county_plan: bool,
 }
 
-pub fn check(plan: &Plan, s: &Setting<'_>) -> Vec<(Finding, Diagnostic)> {
+pub(crate) fn check(plan: &Plan, s: &Setting<'_>) -> Vec<(Finding, Diagnostic)> {
     let mut out = Vec::new();
     let mut warn = |f: Finding, at, message: String, hint: &str| {
         out.push((f, plan.diagnostic(at, message).warning().with_hint(hint)));
@@ -121,19 +121,6 @@ pub fn check(plan: &Plan, s: &Setting<'_>) -> Vec<(Finding, Diagnostic)> {
         }
     }
     out
-}
-
-/// "3 measures without an indicator, 1 statutory measure, ..." for the kinds found.
-pub fn summary(findings: &[(Finding, Diagnostic)]) -> String {
-    let mut counts: std::collections::BTreeMap<Finding, usize> = Default::default();
-    for (f, _) in findings {
-        *counts.entry(*f).or_insert(0) += 1;
-    }
-    counts
-        .iter()
-        .map(|(f, n)| format!("{n} × {}", f.label()))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]

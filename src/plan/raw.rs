@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPlan {
+pub(crate) struct RawPlan {
     /// Further files of focus areas, relative to plan.yaml.
     #[serde(default)]
     pub include: Vec<String>,
@@ -21,14 +21,14 @@ pub struct RawPlan {
 /// An included file holds more focus areas and nothing else.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawIncluded {
+pub(crate) struct RawIncluded {
     #[serde(default)]
     pub focus_areas: Vec<RawFocusArea>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawFocusArea {
+pub(crate) struct RawFocusArea {
     pub id: String,
     pub title: Text,
     #[serde(default)]
@@ -43,7 +43,7 @@ pub struct RawFocusArea {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawGap {
+pub(crate) struct RawGap {
     pub id: String,
     pub title: Text,
     #[serde(default)]
@@ -56,7 +56,7 @@ pub struct RawGap {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawGoal {
+pub(crate) struct RawGoal {
     pub id: String,
     pub title: Text,
     #[serde(default)]
@@ -75,14 +75,14 @@ pub struct RawGoal {
 
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct YearValue {
+pub(crate) struct YearValue {
     pub year: i32,
     pub value: f64,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawGoalIndicator {
+pub(crate) struct RawGoalIndicator {
     #[serde(deserialize_with = "crate::indicators::id_string")]
     pub id: String,
     #[serde(default)]
@@ -95,7 +95,7 @@ pub struct RawGoalIndicator {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawMeasureIndicator {
+pub(crate) struct RawMeasureIndicator {
     #[serde(deserialize_with = "crate::indicators::id_string")]
     pub id: String,
     #[serde(default)]
@@ -104,7 +104,7 @@ pub struct RawMeasureIndicator {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawProgress {
+pub(crate) struct RawProgress {
     pub status: Status,
     #[serde(default)]
     pub note: Option<Text>,
@@ -112,7 +112,7 @@ pub struct RawProgress {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawMeasure {
+pub(crate) struct RawMeasure {
     pub id: String,
     pub title: Text,
     #[serde(default)]

@@ -15,7 +15,7 @@ fn valid_id(id: &str) -> bool {
 }
 
 /// Addresses under `suunnitelma/` that kertomus takes itself.
-pub const RESERVED: [&str; 1] = ["yhdessa-ja-erikseen"];
+pub(super) const RESERVED: [&str; 1] = ["yhdessa-ja-erikseen"];
 
 struct Ctx<'a> {
     sources: &'a [Source],
@@ -103,7 +103,7 @@ impl Ctx<'_> {
     }
 }
 
-pub fn resolve(
+pub(super) fn resolve(
     areas: Vec<(usize, RawFocusArea)>,
     sources: &[Source],
     period: Option<YearRange>,
@@ -197,7 +197,6 @@ pub fn resolve(
             summary: fa.summary,
             gaps,
             goals,
-            at,
         });
     }
     diags.append(&mut cx.diags);

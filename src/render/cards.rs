@@ -11,7 +11,7 @@ use crate::site::Site;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
-pub struct CardRow {
+pub(crate) struct CardRow {
     pub title: String,
     pub href: String,
     pub year: Option<i32>,
@@ -23,7 +23,7 @@ pub struct CardRow {
 }
 
 #[derive(Debug, Serialize)]
-pub struct CardView {
+pub(crate) struct CardView {
     pub name: String,
     pub code: String,
     pub county_name: Option<String>,
@@ -32,10 +32,10 @@ pub struct CardView {
     pub needs: Vec<String>,
     pub phenomena: Vec<(String, Vec<String>)>,
     pub rows: Vec<CardRow>,
-    pub charts: Vec<String>,
+    pub charts: Vec<crate::escape::Html>,
 }
 
-pub fn card_view(data: &View<'_>, site: &Site, m: &Region, lang: &str) -> CardView {
+pub(crate) fn card_view(data: &View<'_>, site: &Site, m: &Region, lang: &str) -> CardView {
     let county = data.model.county_of(m);
     let country = RegionRef::country();
     let values = &data.model.indicators.values;
@@ -114,19 +114,19 @@ pub fn card_view(data: &View<'_>, site: &Site, m: &Region, lang: &str) -> CardVi
 }
 
 #[derive(Debug, Serialize)]
-pub struct IndexRow {
+pub(crate) struct IndexRow {
     pub name: String,
     pub href: String,
     pub values: Vec<Option<String>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct CardIndex {
+pub(crate) struct CardIndex {
     pub columns: Vec<String>,
     pub rows: Vec<IndexRow>,
 }
 
-pub fn index_view(data: &View<'_>, site: &Site, lang: &str) -> CardIndex {
+pub(crate) fn index_view(data: &View<'_>, site: &Site, lang: &str) -> CardIndex {
     let inds = data.model.card_indicators();
     CardIndex {
         columns: inds

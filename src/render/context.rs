@@ -9,7 +9,7 @@ use crate::site::Site;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
-pub struct Link {
+pub(crate) struct Link {
     pub title: String,
     pub href: String,
     /// Set when the linked text is in another language than the page.
@@ -18,7 +18,7 @@ pub struct Link {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Alternate {
+pub(crate) struct Alternate {
     pub lang: String,
     pub name: String,
     pub href: String,
@@ -29,13 +29,13 @@ pub struct Alternate {
 }
 
 #[derive(Debug, Serialize)]
-pub struct DateView {
+pub(crate) struct DateView {
     pub iso: String,
     pub human: String,
 }
 
 impl DateView {
-    pub fn new(d: &Date, lang: &str) -> Self {
+    pub(crate) fn new(d: &Date, lang: &str) -> Self {
         DateView {
             iso: d.iso(),
             human: d.human(lang),
@@ -44,14 +44,14 @@ impl DateView {
 }
 
 #[derive(Debug, Serialize)]
-pub struct TocItem {
+pub(crate) struct TocItem {
     pub id: String,
     pub text: String,
     pub children: Vec<TocItem>,
 }
 
 /// Second- and third-level headings as a nested list.
-pub fn toc(headings: &[Heading]) -> Vec<TocItem> {
+pub(crate) fn toc(headings: &[Heading]) -> Vec<TocItem> {
     let mut out: Vec<TocItem> = Vec::new();
     for h in headings.iter().filter(|h| (2..=3).contains(&h.level)) {
         let item = TocItem {
@@ -68,7 +68,7 @@ pub fn toc(headings: &[Heading]) -> Vec<TocItem> {
 }
 
 #[derive(Debug, Serialize)]
-pub struct StepView {
+pub(crate) struct StepView {
     pub body: String,
     pub body_lang: Option<String>,
     pub date: DateView,
@@ -77,7 +77,7 @@ pub struct StepView {
 }
 
 #[derive(Debug, Serialize)]
-pub struct DocView {
+pub(crate) struct DocView {
     pub title: String,
     /// Set when the document page is in another language than the reader's page.
     pub lang: Option<String>,
@@ -97,7 +97,7 @@ pub struct DocView {
     pub print_href: String,
 }
 
-pub fn doc_view(
+pub(crate) fn doc_view(
     site: &Site,
     doc_page: usize,
     doc: &RawDocument,
@@ -171,7 +171,7 @@ pub fn doc_view(
 }
 
 /// A link to page `i` for a reader of `lang`.
-pub fn link_to(site: &Site, i: usize, lang: &str, current: bool) -> Link {
+pub(crate) fn link_to(site: &Site, i: usize, lang: &str, current: bool) -> Link {
     let p = &site.pages[i];
     Link {
         title: p.title.clone(),
@@ -182,7 +182,7 @@ pub fn link_to(site: &Site, i: usize, lang: &str, current: bool) -> Link {
 }
 
 #[derive(Debug, Serialize)]
-pub struct ChildView {
+pub(crate) struct ChildView {
     pub title: String,
     pub href: String,
     pub lang: Option<String>,
@@ -190,7 +190,7 @@ pub struct ChildView {
     pub date: Option<DateView>,
 }
 
-pub fn child_view(site: &Site, i: usize, lang: &str) -> ChildView {
+pub(crate) fn child_view(site: &Site, i: usize, lang: &str) -> ChildView {
     let p = &site.pages[i];
     ChildView {
         title: p.title.clone(),

@@ -11,7 +11,7 @@ use crate::routes::Section;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
-pub struct PhaseView {
+pub(crate) struct PhaseView {
     pub number: usize,
     pub title: String,
     pub description: Option<String>,
@@ -20,14 +20,14 @@ pub struct PhaseView {
 }
 
 #[derive(Debug, Serialize)]
-pub struct MonthView {
+pub(crate) struct MonthView {
     pub name: String,
     pub current: bool,
     pub phases: Vec<(usize, String)>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ClockView {
+pub(crate) struct ClockView {
     pub title: String,
     pub plain_title: String,
     pub description: Option<String>,
@@ -37,7 +37,7 @@ pub struct ClockView {
 }
 
 #[derive(Debug, Serialize)]
-pub struct BodyView {
+pub(crate) struct BodyView {
     pub id: String,
     pub name: String,
     pub description: Option<String>,
@@ -50,19 +50,19 @@ pub struct BodyView {
 }
 
 #[derive(Debug, Serialize)]
-pub struct LevelView {
+pub(crate) struct LevelView {
     pub title: String,
     pub bodies: Vec<BodyView>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct CooperationView {
+pub(crate) struct CooperationView {
     pub levels: Vec<LevelView>,
     pub counterparts: Vec<(OrgLink, OrgLink)>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct OrgView {
+pub(crate) struct OrgView {
     pub id: String,
     pub name: String,
     pub plain_name: String,
@@ -100,7 +100,12 @@ impl View<'_> {
     }
 
     /// `current` is the month to mark (only when the site asks for it).
-    pub fn clock_view(&self, lang: &str, id: &str, current: Option<u32>) -> Option<ClockView> {
+    pub(crate) fn clock_view(
+        &self,
+        lang: &str,
+        id: &str,
+        current: Option<u32>,
+    ) -> Option<ClockView> {
         let clock = self.model.cooperation.clock.as_ref()?;
         let d = self.model.config.default_language();
         let names = month_names(self, lang);
@@ -163,7 +168,6 @@ impl View<'_> {
                 .enumerate()
                 .map(|(i, p)| ClockPhase {
                     number: i + 1,
-                    title: plain(&p.title, lang, d),
                     months: p.months.clone(),
                 })
                 .collect(),
@@ -181,7 +185,7 @@ impl View<'_> {
         })
     }
 
-    pub fn cooperation_view(&self, lang: &str) -> CooperationView {
+    pub(crate) fn cooperation_view(&self, lang: &str) -> CooperationView {
         let d = self.model.config.default_language();
         let levels = Level::ALL
             .iter()
@@ -229,7 +233,11 @@ impl View<'_> {
         }
     }
 
-    pub fn organisation_view(&self, o: &crate::organisations::Organisation, lang: &str) -> OrgView {
+    pub(crate) fn organisation_view(
+        &self,
+        o: &crate::organisations::Organisation,
+        lang: &str,
+    ) -> OrgView {
         let d = self.model.config.default_language();
         let roles = grouping::roles(self.model.plans, &o.id);
         let with_page: Vec<&str> = self

@@ -5,14 +5,14 @@
 use crate::text::Text;
 
 /// Markdown written in YAML (a summary, a description) as sanitized HTML.
-pub fn markdown_to_safe_html(text: &str) -> String {
+pub(crate) fn markdown_to_safe_html(text: &str) -> String {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(text));
     ammonia::clean(&html)
 }
 
 /// A short text, escaped.
-pub fn tx(t: &Text, lang: &str, default: &str) -> String {
+pub(crate) fn tx(t: &Text, lang: &str, default: &str) -> String {
     let l = t.get(lang, default);
     let text = crate::escape::escape(&l.text);
     if l.lang == lang {
@@ -23,12 +23,12 @@ pub fn tx(t: &Text, lang: &str, default: &str) -> String {
 }
 
 /// A short text as plain text (for `<title>` and descriptions).
-pub fn plain(t: &Text, lang: &str, default: &str) -> String {
+pub(crate) fn plain(t: &Text, lang: &str, default: &str) -> String {
     t.get(lang, default).text
 }
 
 /// A Markdown text as a block of HTML.
-pub fn md(t: &Text, lang: &str, default: &str) -> String {
+pub(crate) fn md(t: &Text, lang: &str, default: &str) -> String {
     let l = t.get(lang, default);
     let html = markdown_to_safe_html(&l.text);
     if l.lang == lang {

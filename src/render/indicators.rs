@@ -4,6 +4,7 @@
 
 use super::view::{chart_labels, View};
 use crate::charts::{self, bar, line};
+use crate::escape::Html;
 use crate::indicators::{trend, Indicator};
 use crate::markdown::shortcodes::{self, Call, Shortcode, Value};
 use crate::regions::{Category, RegionRef};
@@ -12,7 +13,12 @@ use std::collections::BTreeMap;
 
 impl View<'_> {
     /// "Lähde: THL, Sotkanet.fi …; tuottaja: …; CC BY 4.0; tiedot vuoteen 2011." as HTML.
-    pub fn source_line(&self, ind: &Indicator, lang: &str, last_year: Option<i32>) -> String {
+    pub(crate) fn source_line(
+        &self,
+        ind: &Indicator,
+        lang: &str,
+        last_year: Option<i32>,
+    ) -> String {
         let l = chart_labels(self.t(lang));
         let esc = charts::esc;
         let mut parts = Vec::new();
@@ -42,7 +48,7 @@ impl View<'_> {
     }
 
     /// Line chart (with its table) of `ind` for `regions`, limited to years `from..=to`.
-    pub fn line_chart(
+    pub(crate) fn line_chart(
         &self,
         ind: &Indicator,
         regions: &[RegionRef],
@@ -50,7 +56,7 @@ impl View<'_> {
         to: Option<i32>,
         lang: &str,
         id: &str,
-    ) -> String {
+    ) -> Html {
         let labels = chart_labels(self.t(lang));
         let default = self.model.config.default_language();
         let title = ind.title.get(lang, default).text;
@@ -90,19 +96,20 @@ impl View<'_> {
             labels: &labels,
             source: self.source_line(ind, lang, last_year),
         };
-        chart.render()
+        // The chart escapes every text it draws.
+        Html::trusted(chart.render())
     }
 
     /// Bar chart of the latest year across the municipalities of `region`, or `None` when
     /// they have no data.
-    pub fn bar_chart(
+    pub(crate) fn bar_chart(
         &self,
         ind: &Indicator,
         region: &RegionRef,
         lang: &str,
         id: &str,
         highlight: Option<&RegionRef>,
-    ) -> Option<String> {
+    ) -> Option<Html> {
         let members = self.model.register.members(region);
         let year = members
             .iter()
@@ -150,11 +157,11 @@ impl View<'_> {
             labels: &labels,
             source: self.source_line(ind, lang, Some(year)),
         };
-        Some(chart.render())
+        Some(Html::trusted(chart.render()))
     }
 
     /// The latest value of the home region and its trend word since five years earlier.
-    pub fn headline(&self, ind: &Indicator, lang: &str) -> Option<Headline> {
+    pub(crate) fn headline(&self, ind: &Indicator, lang: &str) -> Option<Headline> {
         let home = self.model.site_regions().into_iter().next()?;
         let (year, value) = self.model.indicators.values.latest(&ind.id, &home)?;
         let t = self.t(lang);
@@ -190,7 +197,7 @@ impl View<'_> {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Headline {
+pub(crate) struct Headline {
     pub region: String,
     pub year: i32,
     pub value: String,
@@ -198,7 +205,7 @@ pub struct Headline {
 }
 
 /// `{{ indicator(id="5527", regions=["KUNTA:297", "MAA:SSS"], from=2015, to=2024) }}`
-pub struct IndicatorShortcode<'a> {
+pub(crate) struct IndicatorShortcode<'a> {
     pub data: &'a View<'a>,
 }
 
@@ -279,12 +286,13 @@ impl Shortcode for IndicatorShortcode<'_> {
         let chart_id = format!("kaavio-{}-{}", ind.id, ctx.offset);
         Ok(self
             .data
-            .line_chart(ind, &regions, from, to, ctx.lang, &chart_id))
+            .line_chart(ind, &regions, from, to, ctx.lang, &chart_id)
+            .into_string())
     }
 }
 
 #[derive(Debug, Serialize)]
-pub struct IndexItem {
+pub(crate) struct IndexItem {
     pub title: String,
     pub title_lang: Option<String>,
     pub href: String,
@@ -292,13 +300,13 @@ pub struct IndexItem {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Group {
+pub(crate) struct Group {
     pub title: String,
     pub items: Vec<IndexItem>,
 }
 
 /// `/mittarit/`: indicators grouped by focus area, then by kind (outcome before activity).
-pub fn index_groups(data: &View<'_>, site: &crate::site::Site, lang: &str) -> Vec<Group> {
+pub(crate) fn index_groups(data: &View<'_>, site: &crate::site::Site, lang: &str) -> Vec<Group> {
     let t = data.t(lang);
     let mut groups: BTreeMap<(Option<&str>, Option<crate::indicators::Kind>), Vec<IndexItem>> =
         BTreeMap::new();
@@ -352,7 +360,7 @@ pub fn index_groups(data: &View<'_>, site: &crate::site::Site, lang: &str) -> Ve
 }
 
 #[derive(Debug, Serialize)]
-pub struct PageView {
+pub(crate) struct PageView {
     pub title: String,
     pub title_lang: Option<String>,
     pub description: Option<String>,
@@ -362,12 +370,12 @@ pub struct PageView {
     pub producer: Option<String>,
     pub licence: Option<String>,
     pub headline: Option<Headline>,
-    pub line_chart: String,
-    pub bar_chart: Option<String>,
+    pub line_chart: Html,
+    pub bar_chart: Option<Html>,
     pub csv_href: String,
 }
 
-pub fn page_view(
+pub(crate) fn page_view(
     data: &View<'_>,
     site: &crate::site::Site,
     ind: &Indicator,
@@ -418,7 +426,7 @@ pub fn page_view(
 /// Description text from YAML: Markdown, cleaned like an author's raw HTML.
 /// Exactly the data the indicator's page shows: the line chart's regions over all years and
 /// the bar chart's municipalities in its year, in the Sotkanet CSV shape plus region names.
-pub fn shown_csv(data: &View<'_>, ind: &Indicator) -> String {
+pub(crate) fn shown_csv(data: &View<'_>, ind: &Indicator) -> String {
     let mut out = String::from("indicator;region;region_name;year;gender;primary value\n");
     let mut row = |r: &RegionRef, year: i32, v: Option<f64>| {
         let name = data

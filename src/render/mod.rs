@@ -2,20 +2,20 @@
 //! fallback front pages, the 404 page, redirect stubs and the generated pages) through the
 //! theme's tera templates, in parallel (rayon), written into the staging folder.
 
-pub mod cards;
-pub mod context;
-pub mod cooperation;
+pub(crate) mod cards;
+pub(crate) mod context;
+pub(crate) mod cooperation;
 mod frame;
 mod generated;
-pub mod html;
-pub mod indicators;
+pub(crate) mod html;
+pub(crate) mod indicators;
 mod pages;
-pub mod plan;
-pub mod shortcodes;
-pub mod statement;
-pub mod surveys;
-pub mod theme;
-pub mod view;
+pub(crate) mod plan;
+pub(crate) mod shortcodes;
+pub(crate) mod statement;
+pub(crate) mod surveys;
+pub(crate) mod theme;
+pub(crate) mod view;
 
 use crate::error::Error;
 use crate::output::Sink;
@@ -29,7 +29,7 @@ use view::View;
 /// What a render stage reads: the assembled site, the theme, the data's views and the route
 /// table.
 #[derive(Clone, Copy)]
-pub struct Input<'a> {
+pub(crate) struct Input<'a> {
     /// The assembled site.
     pub site: &'a Site,
     /// Templates and strings.
@@ -42,7 +42,7 @@ pub struct Input<'a> {
 
 /// Renders and writes every page of the route table; returns how many were written. Pages
 /// marked for search are sent to `search` as they are rendered.
-pub fn render_all(
+pub(crate) fn render_all(
     input: Input<'_>,
     out: &dyn Sink,
     search: Option<&std::sync::mpsc::Sender<crate::search::Record>>,
@@ -72,7 +72,10 @@ pub fn render_all(
 /// Renders only what shows the bodies of `pages`: the pages themselves, the printable pages of
 /// documents that include them (also through a translation's fallback), and the fallback front
 /// pages when the front page changed. For `serve`, when nothing but page bodies changed.
-pub fn render_partial(input: Input<'_>, pages: &[usize]) -> Result<Vec<(String, String)>, Error> {
+pub(crate) fn render_partial(
+    input: Input<'_>,
+    pages: &[usize],
+) -> Result<Vec<(String, String)>, Error> {
     let site = input.site;
     let front_changed = pages.iter().any(|&i| site.pages[i].key.is_empty());
     let affected = |e: &Entry| match e.route {

@@ -5,28 +5,25 @@
 use super::html::{md, plain, tx};
 use super::view::View;
 use crate::charts::stacked::{Stacked, StackedRow};
+use crate::escape::Html;
 use crate::plan::{self, grouping, FocusArea, FocusKind, Goal, MeasureRef, Plan, Scope, Status};
 use serde::Serialize;
 
-/// The path of plan pages under a document.
-pub const PLAN_SLUG: &str = "suunnitelma";
-pub const TOGETHER_SLUG: &str = "yhdessa-ja-erikseen";
-
 #[derive(Debug, Clone, Serialize)]
-pub struct OrgLink {
+pub(crate) struct OrgLink {
     pub name: String,
     pub href: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct IndicatorLink {
+pub(crate) struct IndicatorLink {
     pub title: String,
     pub href: String,
     pub kind: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct StatusView {
+pub(crate) struct StatusView {
     pub key: String,
     pub label: String,
     pub year: i32,
@@ -34,7 +31,7 @@ pub struct StatusView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct MeasureView {
+pub(crate) struct MeasureView {
     pub id: String,
     pub title: String,
     pub href: String,
@@ -56,7 +53,7 @@ pub struct MeasureView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct GoalIndicatorView {
+pub(crate) struct GoalIndicatorView {
     pub title: String,
     pub href: String,
     pub kind: String,
@@ -68,7 +65,7 @@ pub struct GoalIndicatorView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct GoalView {
+pub(crate) struct GoalView {
     pub id: String,
     pub title: String,
     pub plain_title: String,
@@ -82,17 +79,17 @@ pub struct GoalView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct GapView {
+pub(crate) struct GapView {
     pub id: String,
     pub title: String,
     pub description: Option<String>,
     pub target_groups: Vec<String>,
     pub indicators: Vec<IndicatorLink>,
-    pub charts: Vec<String>,
+    pub charts: Vec<Html>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct FocusAreaView {
+pub(crate) struct FocusAreaView {
     pub id: String,
     pub title: String,
     pub plain_title: String,
@@ -106,14 +103,14 @@ pub struct FocusAreaView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PlanView {
+pub(crate) struct PlanView {
     pub href: String,
     pub together_href: String,
     pub doc_title: String,
     pub doc_href: String,
     pub year: Option<i32>,
     pub focus_areas: Vec<FocusAreaView>,
-    pub status_chart: Option<String>,
+    pub status_chart: Option<Html>,
     pub measure_count: usize,
     pub joint_count: usize,
     pub own_count: usize,
@@ -121,19 +118,19 @@ pub struct PlanView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct GroupView {
+pub(crate) struct GroupView {
     pub organisation: Option<OrgLink>,
     pub measures: Vec<MeasureView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SharedGoalView {
+pub(crate) struct SharedGoalView {
     pub goal: GoalView,
     pub organisations: Vec<OrgLink>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct TogetherView {
+pub(crate) struct TogetherView {
     pub joint: Vec<GroupView>,
     pub own: Vec<GroupView>,
     pub shared_goals: Vec<SharedGoalView>,
@@ -146,7 +143,7 @@ impl<'a> View<'a> {
         self.model.config.default_language()
     }
 
-    pub fn org_link(&self, id: &str, lang: &str) -> OrgLink {
+    pub(crate) fn org_link(&self, id: &str, lang: &str) -> OrgLink {
         let name = self.model.organisations.get(id).map_or_else(
             || crate::escape::escape(id),
             |o| tx(&o.name, lang, self.d()),
@@ -181,7 +178,7 @@ impl<'a> View<'a> {
 
     /// A measure; its status is the entry of `year` exactly when given (the annual report),
     /// else its latest entry.
-    pub fn measure_view(
+    pub(crate) fn measure_view(
         &self,
         plan: &Plan,
         m: MeasureRef<'_>,
@@ -243,7 +240,7 @@ impl<'a> View<'a> {
     }
 
     /// Baseline → latest (home region, up to `upto`) → target, and the on-track word.
-    pub fn goal_indicator_view(
+    pub(crate) fn goal_indicator_view(
         &self,
         gi: &plan::GoalIndicator,
         lang: &str,
@@ -284,7 +281,7 @@ impl<'a> View<'a> {
         }
     }
 
-    pub fn goal_view(
+    pub(crate) fn goal_view(
         &self,
         plan: &Plan,
         fa: &FocusArea,
@@ -337,7 +334,7 @@ impl<'a> View<'a> {
         }
     }
 
-    pub fn focus_area_view(
+    pub(crate) fn focus_area_view(
         &self,
         plan: &Plan,
         fa: &FocusArea,
@@ -409,7 +406,7 @@ impl<'a> View<'a> {
     }
 
     /// Measures by status in `year`, one row per focus area and one for the whole plan.
-    pub fn status_chart(&self, plan: &Plan, lang: &str, year: i32, id: &str) -> String {
+    pub(crate) fn status_chart(&self, plan: &Plan, lang: &str, year: i32, id: &str) -> Html {
         let d = self.d();
         let mut categories: Vec<String> = Status::ALL
             .iter()
@@ -446,7 +443,8 @@ impl<'a> View<'a> {
             .filter(|i| rows.iter().any(|r| r.counts[*i] > 0))
             .collect();
         let title = format!("{} {year}", self.word(lang, "plan_status_chart"));
-        Stacked {
+        // The chart escapes every text it draws.
+        let chart = Stacked {
             id,
             title: &title,
             lang,
@@ -460,13 +458,13 @@ impl<'a> View<'a> {
                 .collect(),
             row_head: &self.word(lang, "plan_focus_area"),
             total_head: &self.word(lang, "total"),
-        }
-        .render()
+        };
+        Html::trusted(chart.render())
     }
 
     /// A plan's overview; `doc` is the title and link of its document as the reader of `lang`
     /// gets it (the translation, or the default language's page).
-    pub fn plan_view(&self, plan: &Plan, lang: &str, doc: (&str, &str)) -> PlanView {
+    pub(crate) fn plan_view(&self, plan: &Plan, lang: &str, doc: (&str, &str)) -> PlanView {
         let (doc_title, doc_href) = doc;
         let year = plan.latest_year();
         let measures: Vec<MeasureRef<'_>> = plan.measures().collect();
@@ -495,7 +493,7 @@ impl<'a> View<'a> {
         }
     }
 
-    pub fn together_view(&self, plan: &Plan, lang: &str) -> TogetherView {
+    pub(crate) fn together_view(&self, plan: &Plan, lang: &str) -> TogetherView {
         let t = grouping::together(plan, self.model.organisations);
         let group = |g: &grouping::Group<'_>| GroupView {
             organisation: g.organisation.map(|o| self.org_link(o, lang)),
@@ -534,7 +532,7 @@ fn kind_key(k: crate::indicators::Kind) -> &'static str {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AnnualFocusArea {
+pub(crate) struct AnnualFocusArea {
     pub title: String,
     pub href: String,
     pub goals: Vec<GoalView>,
@@ -543,7 +541,7 @@ pub struct AnnualFocusArea {
 /// The annual report (vuosiraportti): every measure's status and note in `year`, measures
 /// without an entry for that year as not reported, and goal indicators up to that year.
 #[derive(Debug, Clone, Serialize)]
-pub struct AnnualView {
+pub(crate) struct AnnualView {
     pub year: i32,
     pub plan_href: String,
     pub summary: Vec<(String, String, usize)>,
@@ -553,7 +551,7 @@ pub struct AnnualView {
 }
 
 impl View<'_> {
-    pub fn annual_view(&self, plan: &Plan, year: i32, lang: &str) -> AnnualView {
+    pub(crate) fn annual_view(&self, plan: &Plan, year: i32, lang: &str) -> AnnualView {
         let mut counts = std::collections::BTreeMap::new();
         let mut not_reported = 0;
         let mut total = 0;

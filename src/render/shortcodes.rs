@@ -7,7 +7,7 @@ use super::view::View;
 use crate::markdown::shortcodes::{Call, Context, Registry, Shortcode, Value};
 use serde::Serialize;
 
-pub fn register<'a>(registry: &mut Registry<'a>, data: &'a View<'a>, theme: &'a Theme) {
+pub(crate) fn register<'a>(registry: &mut Registry<'a>, data: &'a View<'a>, theme: &'a Theme) {
     registry.register("goals", Box::new(Goals { data, theme }));
     registry.register("survey", Box::new(SurveyQuestion { data, theme }));
     registry.register("vuosikello", Box::new(Clock { data, theme }));

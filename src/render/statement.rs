@@ -11,7 +11,7 @@ use crate::config::{Compliance, Method, Supervisor};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
-pub struct SupervisorView {
+pub(crate) struct SupervisorView {
     pub name: String,
     pub unit: String,
     pub url: String,
@@ -20,7 +20,7 @@ pub struct SupervisorView {
 }
 
 #[derive(Debug, Serialize)]
-pub struct StatementView {
+pub(crate) struct StatementView {
     pub site_title: String,
     pub site_url: String,
     /// `full`, `partial`, `none`, or `unknown` when site.yaml has no `accessibility:`.
@@ -38,7 +38,7 @@ pub struct StatementView {
 }
 
 impl View<'_> {
-    pub fn statement_view(&self, lang: &str) -> StatementView {
+    pub(crate) fn statement_view(&self, lang: &str) -> StatementView {
         let d = self.model.config.default_language();
         let a = self.model.config.accessibility.as_ref();
         let texts = |v: &[crate::text::Text]| v.iter().map(|t| tx(t, lang, d)).collect();

@@ -10,7 +10,7 @@ use crate::surveys::{stats, Question, QuestionType, Survey};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
-pub struct StatRow {
+pub(crate) struct StatRow {
     pub group: String,
     pub n: Option<String>,
     pub mean: Option<String>,
@@ -20,19 +20,19 @@ pub struct StatRow {
 }
 
 #[derive(Debug, Serialize)]
-pub struct AnswerView {
+pub(crate) struct AnswerView {
     pub text: String,
     pub groups: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ThemeView {
+pub(crate) struct ThemeView {
     pub title: String,
     pub answers: Vec<AnswerView>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct QuestionView {
+pub(crate) struct QuestionView {
     pub id: String,
     pub text: String,
     pub single_choice: bool,
@@ -43,13 +43,13 @@ pub struct QuestionView {
 }
 
 #[derive(Debug, Serialize)]
-pub struct SectionView {
+pub(crate) struct SectionView {
     pub title: String,
     pub questions: Vec<QuestionView>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct SurveyView {
+pub(crate) struct SurveyView {
     pub id: String,
     pub title: String,
     pub plain_title: String,
@@ -62,7 +62,7 @@ pub struct SurveyView {
 }
 
 impl View<'_> {
-    pub fn question_view(&self, s: &Survey, q: &Question, lang: &str) -> QuestionView {
+    pub(crate) fn question_view(&self, s: &Survey, q: &Question, lang: &str) -> QuestionView {
         let d = self.model.config.default_language();
         let num = |v: f64| crate::numbers::format(v, 2, lang);
         let results = s.ordered_results(q);
@@ -136,7 +136,7 @@ impl View<'_> {
         }
     }
 
-    pub fn survey_view(&self, s: &Survey, lang: &str) -> SurveyView {
+    pub(crate) fn survey_view(&self, s: &Survey, lang: &str) -> SurveyView {
         let d = self.model.config.default_language();
         SurveyView {
             id: s.id.clone(),

@@ -4,14 +4,14 @@
 use crate::error::Error;
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// Interface strings of one language, by key.
-pub type Strings = BTreeMap<String, String>;
+pub(crate) type Strings = BTreeMap<String, String>;
 
-pub struct Theme {
+pub(crate) struct Theme {
     pub tera: tera::Tera,
     /// Interface strings by language code.
     pub strings: BTreeMap<String, Strings>,
@@ -21,7 +21,7 @@ pub struct Theme {
 
 impl Theme {
     /// Loads the built-in theme and the site's overrides from `root/themes/<name>/`.
-    pub fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Error> {
+    pub(crate) fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Error> {
         let site_dir = root.join("themes").join(name);
         if name != "default" && !site_dir.is_dir() {
             return Err(Error::Config(format!(
@@ -147,13 +147,4 @@ fn sort_file(
             .push((origin.clone(), as_text(bytes)?));
     }
     Ok(())
-}
-
-/// Paths under the built-in theme, for `init` and documentation.
-pub fn builtin_template_names() -> Vec<PathBuf> {
-    builtin_files(&BUILTIN)
-        .into_iter()
-        .map(|f| f.path().to_path_buf())
-        .filter(|p| p.starts_with("templates"))
-        .collect()
 }

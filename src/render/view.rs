@@ -9,7 +9,7 @@ use crate::routes::Addresses;
 use std::collections::BTreeMap;
 
 /// The view layer's handle on the site: data, strings and addresses.
-pub struct View<'a> {
+pub(crate) struct View<'a> {
     /// The site's data.
     pub model: &'a SiteData<'a>,
     /// Interface strings by language.
@@ -20,12 +20,12 @@ pub struct View<'a> {
 
 impl View<'_> {
     /// The theme's strings of `lang`.
-    pub fn t(&self, lang: &str) -> &Strings {
+    pub(crate) fn t(&self, lang: &str) -> &Strings {
         &self.strings[lang]
     }
 
     /// An interface word of the theme (the key itself when the theme lacks it).
-    pub fn word(&self, lang: &str, key: &str) -> String {
+    pub(crate) fn word(&self, lang: &str, key: &str) -> String {
         self.t(lang)
             .get(key)
             .cloned()
@@ -34,13 +34,13 @@ impl View<'_> {
 
     /// A site-relative path as a link (the counterpart of `Site::href` for views built before
     /// or without the site).
-    pub fn href(&self, path: &str) -> String {
+    pub(crate) fn href(&self, path: &str) -> String {
         format!("{}{path}", self.model.config.base_path)
     }
 }
 
 /// Chart words from the theme's strings.
-pub fn chart_labels(t: &Strings) -> charts::Labels {
+pub(crate) fn chart_labels(t: &Strings) -> charts::Labels {
     let get = |k: &str| t.get(k).cloned().unwrap_or_else(|| k.to_string());
     charts::Labels {
         year: get("chart_year"),
@@ -52,6 +52,5 @@ pub fn chart_labels(t: &Strings) -> charts::Labels {
         data_year: get("chart_data_year"),
         baseline: get("chart_baseline"),
         target: get("chart_target"),
-        chart_of: get("chart_of"),
     }
 }

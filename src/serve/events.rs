@@ -4,12 +4,12 @@ use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Mutex;
 
 #[derive(Default)]
-pub struct Hub {
+pub(super) struct Hub {
     listeners: Mutex<Vec<Sender<String>>>,
 }
 
 impl Hub {
-    pub fn subscribe(&self) -> Receiver<String> {
+    pub(super) fn subscribe(&self) -> Receiver<String> {
         let (tx, rx) = channel();
         if let Ok(mut l) = self.listeners.lock() {
             l.push(tx);
@@ -18,7 +18,7 @@ impl Hub {
     }
 
     /// Sends `event` to every listener; closed connections drop out.
-    pub fn send(&self, event: &str) {
+    pub(super) fn send(&self, event: &str) {
         if let Ok(mut l) = self.listeners.lock() {
             l.retain(|tx| tx.send(event.to_string()).is_ok());
         }

@@ -15,7 +15,7 @@ const LIVE_JS: &str = "(function () {\n  var source = new EventSource(\"/__kerto
 
 /// The file under `root` that `url` names, or `None` when the path is not acceptable: any
 /// `..` segment (also percent-encoded), an encoded slash or backslash, a NUL byte.
-pub fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
+pub(super) fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
     let path = url.split(['?', '#']).next().unwrap_or("");
     if !path.starts_with('/') {
         return None;
@@ -54,7 +54,7 @@ fn header(name: &str, value: &str) -> tiny_http::Header {
 }
 
 /// Adds the reload script, and the overlay of the last build's errors, before `</body>`.
-pub fn inject(html: &str, errors: Option<&str>) -> String {
+pub(super) fn inject(html: &str, errors: Option<&str>) -> String {
     let mut extra = String::new();
     if let Some(e) = errors {
         extra.push_str(&format!(
@@ -69,7 +69,7 @@ pub fn inject(html: &str, errors: Option<&str>) -> String {
     }
 }
 
-pub fn handle(request: tiny_http::Request, root: &Path, status: &Mutex<Status>, hub: &Hub) {
+pub(super) fn handle(request: tiny_http::Request, root: &Path, status: &Mutex<Status>, hub: &Hub) {
     let url = request.url().to_string();
     let head = *request.method() == tiny_http::Method::Head;
     if !matches!(
