@@ -9,9 +9,7 @@ use kertomus::links::{broken, read_folder};
 use std::path::Path;
 
 fn base_url(root: &str) -> String {
-    kertomus::config::Config::load(Path::new(root), None)
-        .expect("site.yaml")
-        .base_url
+    kertomus::links::base_url(Path::new(root)).expect("site.yaml loads")
 }
 
 fn assert_no_broken_links(root: &str) {

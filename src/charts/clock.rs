@@ -181,7 +181,6 @@ mod tests {
             ],
             phases: vec![ClockPhase {
                 number: 1,
-                title: "Arviointi".into(),
                 months: vec![1, 2, 3],
             }],
             current: None,

@@ -72,6 +72,14 @@ pub fn broken(files: &BTreeMap<String, Vec<u8>>, base_url: &str) -> Vec<Broken> 
     out
 }
 
+/// The published address of the site at `root` (its site.yaml's `base_url`), or `None` when
+/// site.yaml does not load.
+pub fn base_url(root: &Path) -> Option<String> {
+    crate::config::Config::load(root, None)
+        .ok()
+        .map(|c| c.base_url)
+}
+
 /// Every file under `dir`, by `/`-separated path, for checking a written output.
 pub fn read_folder(dir: &Path) -> std::io::Result<BTreeMap<String, Vec<u8>>> {
     let mut out = BTreeMap::new();
