@@ -1,5 +1,5 @@
 //! The build pipeline, in the order it runs: load → parse → data → resolve → render → write.
-//! [`build_inner`] reads as that list; each stage is a function below it.
+//! `build_inner` reads as that list; each stage is a function below it.
 
 use crate::cache::Cache;
 use crate::config::Config;

@@ -12,13 +12,16 @@ use std::path::{Path, PathBuf};
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// The build fails.
     Error,
+    /// Reported; the build goes on.
     Warning,
 }
 
 /// One problem in the site's sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error or warning.
     pub severity: Severity,
     /// Path as the author knows it, relative to the site root (`content/index.md`).
     pub path: PathBuf,
@@ -26,7 +29,9 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column in characters.
     pub col: usize,
+    /// What is wrong.
     pub message: String,
+    /// What to do about it.
     pub hint: Option<String>,
     /// The offending source line, shown under the message.
     pub source_line: Option<String>,
@@ -74,16 +79,19 @@ impl Diagnostic {
         Diagnostic::at_line_col(path, text, line, col, message)
     }
 
+    /// The same diagnostic with a hint on what to do.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
+    /// The same diagnostic as a warning.
     pub fn warning(mut self) -> Self {
         self.severity = Severity::Warning;
         self
     }
 
+    /// Whether it fails the build.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -4,6 +4,7 @@
 use crate::diagnostics::Diagnostic;
 use std::path::PathBuf;
 
+/// Why a build (or another command) did not finish.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Problems in the site's content, all of them, each with file, line and column.
@@ -15,9 +16,12 @@ pub enum Error {
     /// A template failed to parse or render; the message names template, line and column.
     #[error("template error: {0}")]
     Template(String),
+    /// A file could not be read or written.
     #[error("{}: {source}", .path.display())]
     Io {
+        /// The file.
         path: PathBuf,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },

@@ -34,35 +34,21 @@ pub(crate) fn escape_into(s: &str, out: &mut String) {
 }
 
 /// A string of HTML that is safe to insert as it is: escaped text, or markup that kertomus
-/// generated (charts, sanitised Markdown). View fields of this type are the only ones templates
-/// print with `| safe`; a plain `String` field is text and tera escapes it.
+/// generated (charts, sanitised Markdown). Views hand generated markup to templates in this
+/// type, so a field's type says that it is printed with `| safe`; charts are typed so, and
+/// the remaining `String` fields that templates print with `| safe` are to follow.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Html(String);
 
 impl Html {
-    /// Text escaped into HTML.
-    pub(crate) fn text(s: &str) -> Html {
-        Html(escape(s))
-    }
-
     /// Markup kertomus built itself, from escaped parts. The caller vouches for it.
     pub(crate) fn trusted(markup: impl Into<String>) -> Html {
         Html(markup.into())
     }
 
-    /// The markup.
-    pub(crate) fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// The markup, owned.
     pub(crate) fn into_string(self) -> String {
         self.0
-    }
-
-    /// Whether there is no markup at all.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 }
 
@@ -89,6 +75,6 @@ mod tests {
             "&lt;a href=&quot;x&quot; title=&apos;y&apos;&gt;&amp;&lt;/a&gt;"
         );
         assert_eq!(escape("Väestö 2025–2029"), "Väestö 2025–2029");
-        assert_eq!(Html::text("a<b").as_str(), "a&lt;b");
+        assert_eq!(Html::trusted("<b>").to_string(), "<b>");
     }
 }

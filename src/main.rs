@@ -96,7 +96,7 @@ enum SotkanetCommand {
         #[arg(long, value_name = "FROM-TO", value_parser = cmd::sotkanet::parse_years)]
         years: Option<(i32, i32)>,
         /// The API's base address.
-        #[arg(long, value_name = "URL", default_value = kertomus::sotkanet::api::DEFAULT_BASE)]
+        #[arg(long, value_name = "URL", default_value = kertomus::sotkanet::DEFAULT_BASE)]
         api: String,
     },
 }

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 /// A YAML problem at a position of the parsed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct YamlError {
+pub(crate) struct YamlError {
     pub message: String,
     /// 1-based; 0 when the parser could not tell.
     pub line: usize,

@@ -1,5 +1,5 @@
 //! Documents (spec §5): a folder whose `index.md` has a `document:` block. This module holds
-//! the block's raw shape and its validation into [`Document`].
+//! the block's raw shape and its validation into `RawDocument`.
 
 use crate::dates::{Date, YearRange};
 use crate::text::Text;

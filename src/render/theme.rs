@@ -148,3 +148,45 @@ fn sort_file(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builtin_strings(lang: &str) -> Strings {
+        let file = BUILTIN
+            .get_file(format!("i18n/{lang}.yaml"))
+            .unwrap_or_else(|| panic!("no built-in i18n/{lang}.yaml"));
+        crate::yaml::parse(file.contents_utf8().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_builtin_theme_has_every_string_in_every_language() {
+        let langs = ["fi", "sv", "en"];
+        let all: std::collections::BTreeSet<String> = langs
+            .iter()
+            .flat_map(|l| builtin_strings(l).into_keys())
+            .collect();
+        assert!(all.len() > 100, "only {} keys", all.len());
+        for l in langs {
+            let s = builtin_strings(l);
+            let missing: Vec<&String> = all.iter().filter(|k| !s.contains_key(*k)).collect();
+            assert!(missing.is_empty(), "{l}.yaml lacks {missing:?}");
+            let empty: Vec<&String> = s.iter().filter(|(_, v)| v.trim().is_empty()).map(|(k, _)| k).collect();
+            assert!(empty.is_empty(), "{l}.yaml has empty strings {empty:?}");
+        }
+    }
+
+    #[test]
+    fn a_site_override_falls_back_to_the_builtin_string_of_its_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let i18n = dir.path().join("themes/default/i18n");
+        std::fs::create_dir_all(&i18n).unwrap();
+        std::fs::write(i18n.join("sv.yaml"), "search_title: \"Sök här\"\n").unwrap();
+        let langs = vec!["fi".to_string(), "sv".to_string()];
+        let theme = Theme::load(dir.path(), "default", &langs).unwrap();
+        assert_eq!(theme.strings["sv"]["search_title"], "Sök här");
+        assert_eq!(theme.strings["sv"]["statement_slug"], builtin_strings("sv")["statement_slug"]);
+        assert_eq!(theme.strings["fi"]["search_title"], builtin_strings("fi")["search_title"]);
+    }
+}

@@ -18,11 +18,16 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// What `kertomus serve` serves and where.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
+    /// The site folder (holding `content/`).
     pub root: PathBuf,
+    /// The address to listen on.
     pub bind: IpAddr,
+    /// The port to listen on.
     pub port: u16,
+    /// Whether drafts are built.
     pub drafts: bool,
     /// Where the built site goes (a fresh temporary folder when `None`).
     pub output: Option<PathBuf>,
@@ -39,8 +44,11 @@ pub struct Status {
 
 /// A running server.
 pub struct Running {
+    /// Where it listens.
     pub addr: SocketAddr,
+    /// The folder it serves.
     pub output: PathBuf,
+    /// The last build's outcome.
     pub status: Arc<Mutex<Status>>,
     server: Arc<tiny_http::Server>,
 }

@@ -38,28 +38,28 @@ fn excerpt(body: &str) -> String {
 
 /// A text in Sotkanet's three languages; any of them may be missing.
 #[derive(Debug, Clone, Default, Deserialize)]
-pub struct Lang3 {
+pub(super) struct Lang3 {
     pub fi: Option<String>,
     pub sv: Option<String>,
     pub en: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
-pub struct ApiRegion {
+pub(super) struct ApiRegion {
     pub id: u32,
     pub code: String,
     pub category: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
-pub struct ValueType {
+pub(super) struct ValueType {
     pub code: String,
     #[serde(default)]
     pub title: Lang3,
 }
 
 #[derive(Debug, Clone, Deserialize)]
-pub struct Organization {
+pub(super) struct Organization {
     pub id: u32,
     #[serde(default)]
     pub title: Lang3,
@@ -67,8 +67,7 @@ pub struct Organization {
 
 /// `GET indicators/{id}`: only the fields kertomus fills into indicators.yaml.
 #[derive(Debug, Clone, Deserialize)]
-pub struct ApiIndicator {
-    pub id: u32,
+pub(super) struct ApiIndicator {
     #[serde(default)]
     pub title: Lang3,
     #[serde(rename = "primaryValueType")]
@@ -79,7 +78,7 @@ pub struct ApiIndicator {
 
 /// One row of `GET json?indicator=…`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct ApiRow {
+pub(super) struct ApiRow {
     pub region: u32,
     pub year: i32,
     pub gender: String,
@@ -88,13 +87,13 @@ pub struct ApiRow {
     pub abs_value: Option<f64>,
 }
 
-pub struct Client {
+pub(super) struct Client {
     base: String,
     agent: ureq::Agent,
 }
 
 impl Client {
-    pub fn new(base: &str) -> Client {
+    pub(super) fn new(base: &str) -> Client {
         let base = if base.ends_with('/') {
             base.to_string()
         } else {
@@ -110,17 +109,17 @@ impl Client {
         Client { base, agent }
     }
 
-    pub fn regions(&self) -> Result<Vec<ApiRegion>, ApiError> {
+    pub(super) fn regions(&self) -> Result<Vec<ApiRegion>, ApiError> {
         self.get("regions")
     }
 
-    pub fn indicator(&self, id: u32) -> Result<ApiIndicator, ApiError> {
+    pub(super) fn indicator(&self, id: u32) -> Result<ApiIndicator, ApiError> {
         self.get(&format!("indicators/{id}"))
     }
 
     /// Every region's rows for the years and genders; both are required by the API and are
     /// repeated parameters, not comma lists.
-    pub fn data(
+    pub(super) fn data(
         &self,
         id: u32,
         years: (i32, i32),

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 /// Metadata for one indicator, ready to write.
 #[derive(Debug, Clone, Default)]
-pub struct Meta {
+pub(super) struct Meta {
     pub id: String,
     /// Title in fi, sv, en.
     pub title: Vec<(&'static str, String)>,
@@ -34,7 +34,7 @@ struct Present {
 }
 
 /// The ids listed in indicators.yaml, in order, with whether each is a local indicator.
-pub fn listed_ids(text: &str) -> Result<Vec<(String, bool)>, crate::yaml::YamlError> {
+pub(super) fn listed_ids(text: &str) -> Result<Vec<(String, bool)>, crate::yaml::YamlError> {
     Ok(parse_present(text)?
         .into_iter()
         .map(|p| (p.id, p.source == Some(crate::indicators::Source::Local)))
@@ -50,7 +50,7 @@ fn parse_present(text: &str) -> Result<Vec<Present>, crate::yaml::YamlError> {
 
 /// The result of [`fill`].
 #[derive(Debug, Default)]
-pub struct Filled {
+pub(super) struct Filled {
     pub text: String,
     /// Per indicator id, the keys added (an id new to the file gets `added` too).
     pub added: Vec<(String, Vec<&'static str>)>,
@@ -60,7 +60,7 @@ pub struct Filled {
 
 /// Adds the missing keys of every `metas` entry to `text`; indicators not in the file are
 /// appended as new entries.
-pub fn fill(text: &str, metas: &[Meta]) -> Result<Filled, crate::yaml::YamlError> {
+pub(super) fn fill(text: &str, metas: &[Meta]) -> Result<Filled, crate::yaml::YamlError> {
     let present = parse_present(text)?;
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let starts = item_starts(&lines);

@@ -5,8 +5,10 @@
 //! Everything is fetched before anything is written, and every file is written to a temporary
 //! name and renamed into place, so a failed pull leaves no half-written CSV behind.
 
-pub mod api;
-pub mod fill;
+mod api;
+mod fill;
+
+pub use api::DEFAULT_BASE;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -28,18 +30,24 @@ pub struct PullOptions {
     pub years: (i32, i32),
 }
 
+/// Why `kertomus sotkanet pull` wrote nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum PullError {
     /// Problems in the site's files, with positions.
     #[error("the site has {} error(s)", .0.len())]
     Content(Vec<Diagnostic>),
+    /// The API could not be reached or answered wrongly.
     #[error(transparent)]
     Api(#[from] ApiError),
+    /// The command was given something it cannot use.
     #[error("{0}")]
     Usage(String),
+    /// A file could not be read or written.
     #[error("{}: {source}", .path.display())]
     Io {
+        /// The file.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
 }
@@ -47,15 +55,20 @@ pub enum PullError {
 /// What one indicator's pull wrote.
 #[derive(Debug, Clone)]
 pub struct Pulled {
+    /// The indicator's id.
     pub id: String,
+    /// The values file written.
     pub file: PathBuf,
+    /// Rows in it.
     pub rows: usize,
     /// Regions of the site that had no rows at all.
     pub regions_without_data: Vec<RegionRef>,
 }
 
+/// What a pull did.
 #[derive(Debug, Default)]
 pub struct PullReport {
+    /// Each indicator fetched.
     pub pulled: Vec<Pulled>,
     /// Keys added to indicators.yaml, per id.
     pub filled: Vec<(String, Vec<&'static str>)>,
