@@ -172,7 +172,11 @@ mod tests {
             let s = builtin_strings(l);
             let missing: Vec<&String> = all.iter().filter(|k| !s.contains_key(*k)).collect();
             assert!(missing.is_empty(), "{l}.yaml lacks {missing:?}");
-            let empty: Vec<&String> = s.iter().filter(|(_, v)| v.trim().is_empty()).map(|(k, _)| k).collect();
+            let empty: Vec<&String> = s
+                .iter()
+                .filter(|(_, v)| v.trim().is_empty())
+                .map(|(k, _)| k)
+                .collect();
             assert!(empty.is_empty(), "{l}.yaml has empty strings {empty:?}");
         }
     }
@@ -186,7 +190,13 @@ mod tests {
         let langs = vec!["fi".to_string(), "sv".to_string()];
         let theme = Theme::load(dir.path(), "default", &langs).unwrap();
         assert_eq!(theme.strings["sv"]["search_title"], "Sök här");
-        assert_eq!(theme.strings["sv"]["statement_slug"], builtin_strings("sv")["statement_slug"]);
-        assert_eq!(theme.strings["fi"]["search_title"], builtin_strings("fi")["search_title"]);
+        assert_eq!(
+            theme.strings["sv"]["statement_slug"],
+            builtin_strings("sv")["statement_slug"]
+        );
+        assert_eq!(
+            theme.strings["fi"]["search_title"],
+            builtin_strings("fi")["search_title"]
+        );
     }
 }
