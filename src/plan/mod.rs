@@ -253,12 +253,15 @@ impl Plan {
 }
 
 /// Whether a goal indicator is on its way to the target.
+// "on track" and "off track" are the words of the follow-up, not a naming stutter.
+#[allow(clippy::enum_variant_names)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Track {
     /// The target value is reached.
     Met,
     /// At least as far from the baseline as the time elapsed would ask.
     OnTrack,
+    /// Behind what the time elapsed would ask.
     OffTrack,
     /// No value to judge by.
     NoData,
@@ -453,7 +456,7 @@ pub(crate) mod tests {
     use super::*;
     use crate::regions::Register;
 
-    pub fn organisations() -> Organisations {
+    pub(crate) fn organisations() -> Organisations {
         let text = "- {id: hva, type: hyvinvointialue, name: HVA}\n- {id: kuopio, type: kunta, name: Kuopio}\n- {id: jarjestot, type: jarjesto, name: Järjestöt}\n";
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("data")).unwrap();
@@ -464,7 +467,7 @@ pub(crate) mod tests {
         o
     }
 
-    pub fn indicators() -> Indicators {
+    pub(crate) fn indicators() -> Indicators {
         let list = crate::yaml::parse(
             "- {id: \"4\", title: Nuoret, kind: outcome, better: down}\n- {id: act, source: local, title: Päivät, kind: activity}\n",
         )
@@ -500,7 +503,7 @@ pub(crate) mod tests {
     }
 
     /// A resolved plan of `text` that must have no errors.
-    pub fn plan(text: &str) -> (Plan, Organisations) {
+    pub(crate) fn plan(text: &str) -> (Plan, Organisations) {
         let (p, d, orgs) = resolve_text(
             text,
             Some(YearRange {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Runs the `kertomus` binary.
-pub fn kertomus(args: &[&str]) -> Output {
+pub(crate) fn kertomus(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kertomus"))
         .args(args)
         .output()
@@ -13,7 +13,7 @@ pub fn kertomus(args: &[&str]) -> Output {
 }
 
 /// Runs the `kertomus` binary as of a given day (`SOURCE_DATE_EPOCH`).
-pub fn kertomus_on(day: &str, args: &[&str]) -> Output {
+pub(crate) fn kertomus_on(day: &str, args: &[&str]) -> Output {
     let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
     let epoch = date.and_hms_opt(12, 0, 0).unwrap().and_utc().timestamp();
     Command::new(env!("CARGO_BIN_EXE_kertomus"))
@@ -24,7 +24,7 @@ pub fn kertomus_on(day: &str, args: &[&str]) -> Output {
 }
 
 /// Copies a fixture site.
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
         let target = to.join(entry.path().strip_prefix(from).unwrap());
@@ -37,12 +37,12 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// A file of a built site.
-pub fn read(public: &Path, rel: &str) -> String {
+pub(crate) fn read(public: &Path, rel: &str) -> String {
     std::fs::read_to_string(public.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
 /// Builds the fixture site at `root` into a temporary folder; returns it and its `public/`.
-pub fn build_fixture(root: &str) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn build_fixture(root: &str) -> (tempfile::TempDir, PathBuf) {
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
     let o = kertomus(&[
@@ -58,7 +58,7 @@ pub fn build_fixture(root: &str) -> (tempfile::TempDir, PathBuf) {
 }
 
 /// A copy of the fixture site at `root` with some files replaced (or added).
-pub fn fixture_with(root: &str, changes: &[(&str, &[u8])]) -> tempfile::TempDir {
+pub(crate) fn fixture_with(root: &str, changes: &[(&str, &[u8])]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(Path::new(root), dir.path());
     for (rel, bytes) in changes {
