@@ -123,7 +123,7 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     let addresses = addresses(&config, &theme);
     let mut routes = Routes::generated(&data, addresses.clone(), &route_options(opts, &theme));
     validate::reserved_paths(&routes, &sources, &mut diags);
-    let mut findings = if opts.check {
+    let findings = if opts.check {
         crate::check::quality(&data, &sources)
     } else {
         Vec::new()
@@ -134,10 +134,7 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
         strings: &theme.strings,
         addresses: &addresses,
     };
-    let mut registry = shortcodes::Registry::default();
-    registry.register("indicator", Box::new(IndicatorShortcode { data: &view }));
-    render::shortcodes::register(&mut registry, &view, &theme);
-    let labels = labels(&theme);
+    let registry = shortcodes(&view, &theme);
     let incremental = cache.is_some().then(|| {
         let inputs = crate::cache::Inputs {
             root: &opts.root,
@@ -155,60 +152,93 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
             c.bodies.begin(inc.fingerprint);
             &mut c.bodies as &mut dyn site::BodyStore
         });
-    let assets = publishable_assets(&found, &loaded.plans);
+    let labels = labels(&theme);
     let env = site::MarkdownEnv {
         shortcodes: &registry,
         labels: &labels,
         bodies,
     };
+    let assets = publishable_assets(&found, &loaded.plans);
     let site = site::assemble(config.clone(), sources, assets, &excluded, env, &mut diags);
     routes.add_site(&site);
     diags.extend(routes.clashes(&site));
     if diags.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diags));
     }
+    // Render and write
     let input = render::Input {
         site: &site,
         theme: &theme,
         view: &view,
         routes: &routes,
     };
-    let summary = |pages, files| Summary {
-        pages,
-        files,
-        output: output.clone(),
-        elapsed: started.elapsed(),
-        warnings: Vec::new(),
-        findings: Vec::new(),
+    let mut summary = Summary::new(started, &output, diags, findings);
+    let (pages, files) = if opts.check {
+        let found = check_output_in_memory(input, &content_dir, opts.external)?;
+        summary.findings.extend(found);
+        (site.pages.len(), 0)
+    } else if let Some(pages) = incremental
+        .as_ref()
+        .zip(cache.as_deref())
+        .and_then(|(inc, c)| inc.body_only_change(c, &output, &site))
+    {
+        (rewrite_pages(input, &output, &pages)?, 0)
+    } else {
+        write_site(input, &content_dir, &output, opts.search)?
     };
-    // `check`: render into memory and check what would be written.
-    if opts.check {
-        findings.extend(check_output_in_memory(input, &content_dir, opts.external)?);
-        let mut s = summary(site.pages.len(), 0);
-        (s.warnings, s.findings) = (diags, findings);
-        return Ok(s);
+    if let (Some(c), Some(inc), false) = (cache, incremental, opts.check) {
+        c.last = Some(inc.written_to(&output));
     }
-    // Render and write: only the changed pages when nothing but their bodies changed since
-    // the last build written to this output (serve), else everything.
-    if let (Some(c), Some(inc)) = (cache.as_deref_mut(), &incremental) {
-        if let Some(pages) = inc.body_only_change(c, &output, &site) {
-            let rendered = render::render_partial(input, &pages)?;
-            let written = crate::output::write_changed(&output, &rendered)?;
-            c.last = incremental.map(|inc| inc.written_to(&output));
-            let mut s = summary(written, 0);
-            s.warnings = diags;
-            return Ok(s);
+    summary.pages = pages;
+    summary.files = files;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+impl Summary {
+    fn new(
+        started: Instant,
+        output: &Path,
+        warnings: Vec<Diagnostic>,
+        findings: Vec<crate::check::Finding>,
+    ) -> Summary {
+        Summary {
+            pages: 0,
+            files: 0,
+            output: output.to_path_buf(),
+            elapsed: started.elapsed(),
+            warnings,
+            findings,
         }
     }
-    let staging = Staging::new(&output)?;
-    let (pages, files) = render_and_write(input, &content_dir, &staging, opts.search)?;
+}
+
+/// The shortcodes a page may use, reading the site's data through `view`.
+fn shortcodes<'a>(view: &'a View<'a>, theme: &'a Theme) -> shortcodes::Registry<'a> {
+    let mut registry = shortcodes::Registry::default();
+    registry.register("indicator", Box::new(IndicatorShortcode { data: view }));
+    render::shortcodes::register(&mut registry, view, theme);
+    registry
+}
+
+/// `serve`, when nothing but page bodies changed since the last build written to `output`:
+/// only the pages that show those bodies are rendered, and written where their bytes changed.
+fn rewrite_pages(input: render::Input<'_>, output: &Path, pages: &[usize]) -> Result<usize, Error> {
+    let rendered = render::render_partial(input, pages)?;
+    crate::output::write_changed(output, &rendered)
+}
+
+/// The whole site into a staging folder that replaces `output` once everything is written.
+fn write_site(
+    input: render::Input<'_>,
+    content_dir: &Path,
+    output: &Path,
+    search: bool,
+) -> Result<(usize, usize), Error> {
+    let staging = Staging::new(output)?;
+    let counts = render_and_write(input, content_dir, &staging, search)?;
     staging.commit()?;
-    if let Some(c) = cache {
-        c.last = incremental.map(|inc| inc.written_to(&output));
-    }
-    let mut s = summary(pages, files);
-    s.warnings = diags;
-    Ok(s)
+    Ok(counts)
 }
 
 /// The content folder and the output folder, refusing an output that would replace sources.
