@@ -146,13 +146,33 @@ pub(crate) fn assemble(
     markdown_env: MarkdownEnv<'_, '_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Site {
-    let MarkdownEnv {
-        shortcodes,
-        labels,
-        bodies,
-    } = markdown_env;
     sources.sort_by(|a, b| a.rel.cmp(&b.rel));
-    // Two sources must not claim one URL (`a.md` and `a/index.md`, `Väestö.md` and `vaesto.md`).
+    let seen = unique_addresses(&mut sources, diags);
+    check_aliases(&sources, &seen, diags);
+    check_document_links(&sources, config.default_language(), diags);
+    let by_key: HashMap<(String, String), usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((s.key.clone(), s.lang.clone()), i))
+        .collect();
+    let rendered = render_bodies(&config, &sources, &assets, &by_key, excluded, markdown_env);
+    let pages = pages(sources, rendered, diags);
+    let children = children(&pages);
+    Site {
+        config,
+        pages,
+        assets,
+        by_key,
+        children,
+    }
+}
+
+/// Two sources must not claim one URL (`a.md` and `a/index.md`, `Väestö.md` and `vaesto.md`):
+/// the second is dropped with an error. Returns the address of each page that stays.
+fn unique_addresses(
+    sources: &mut Vec<SourcePage>,
+    diags: &mut Vec<Diagnostic>,
+) -> HashMap<String, PathBuf> {
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     sources.retain(|s| match seen.get(&s.path) {
         Some(first) => {
@@ -174,23 +194,33 @@ pub(crate) fn assemble(
             true
         }
     });
-    check_aliases(&sources, &seen, diags);
-    check_document_links(&sources, config.default_language(), diags);
+    seen
+}
 
-    let by_key: HashMap<(String, String), usize> = sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| ((s.key.clone(), s.lang.clone()), i))
-        .collect();
+/// Every page's Markdown as HTML, in parallel; bodies an earlier build rendered from the same
+/// text and surroundings are reused, and the new ones kept for the next build.
+fn render_bodies(
+    config: &Config,
+    sources: &[SourcePage],
+    assets: &[PathBuf],
+    by_key: &HashMap<(String, String), usize>,
+    excluded: &Excluded,
+    markdown_env: MarkdownEnv<'_, '_>,
+) -> Vec<markdown::Output> {
+    let MarkdownEnv {
+        shortcodes,
+        labels,
+        bodies,
+    } = markdown_env;
     let index = Index {
-        config: &config,
+        config,
         by_rel: sources
             .iter()
             .enumerate()
             .map(|(i, s)| (s.rel.as_path(), i))
             .collect(),
-        by_key: &by_key,
-        sources: &sources,
+        by_key,
+        sources,
         assets: assets.iter().map(PathBuf::as_path).collect(),
         drafts: &excluded.drafts,
         failed: &excluded.failed,
@@ -220,13 +250,21 @@ pub(crate) fn assemble(
             markdown::render(&input, &env)
         })
         .collect();
-    drop(index);
     if let Some(b) = bodies {
         for (s, out) in sources.iter().zip(&rendered) {
             b.put(&s.rel, &s.text, out);
         }
     }
+    rendered
+}
 
+/// The pages with their bodies; links to `#anchors` of other pages are checked once every
+/// page's ids are known.
+fn pages(
+    sources: Vec<SourcePage>,
+    rendered: Vec<markdown::Output>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Page> {
     let mut pages = Vec::with_capacity(sources.len());
     let mut anchor_refs = Vec::new();
     for (s, mut out) in sources.into_iter().zip(rendered) {
@@ -253,7 +291,12 @@ pub(crate) fn assemble(
             diags.push(r.missing);
         }
     }
+    pages
+}
 
+/// Each page's children by (parent key, language), in `weight`-then-name order. Card prose is
+/// merged into the cards, so it is nobody's child.
+fn children(pages: &[Page]) -> HashMap<(String, String), Vec<usize>> {
     let mut children: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (i, p) in pages.iter().enumerate() {
         if let (Some(parent), false) = (&p.parent_key, p.is_card_prose()) {
@@ -266,13 +309,7 @@ pub(crate) fn assemble(
     for list in children.values_mut() {
         list.sort_by(|&a, &b| order_key(&pages[a]).cmp(&order_key(&pages[b])));
     }
-    Site {
-        config,
-        pages,
-        assets,
-        by_key,
-        children,
-    }
+    children
 }
 
 /// Reading order among siblings: by `weight` (pages with one first), then by file name.
