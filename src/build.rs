@@ -472,7 +472,7 @@ fn labels(theme: &Theme) -> BTreeMap<String, Labels> {
         .strings
         .iter()
         .map(|(lang, t)| {
-            let get = |k: &str| t.get(k).cloned().unwrap_or_else(|| k.to_string());
+            let get = |k: &str| crate::render::theme::word(t, k);
             (
                 lang.clone(),
                 Labels {

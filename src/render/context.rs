@@ -107,7 +107,7 @@ pub(crate) fn doc_view(
 ) -> DocView {
     let default = site.config.default_language();
     let page = &site.pages[doc_page];
-    let label = |key: &str| t.get(key).cloned().unwrap_or_else(|| key.to_string());
+    let label = |key: &str| super::theme::word(t, key);
     let step = |h: &crate::content::document::Handling| {
         let body = h.body.get(lang, default);
         StepView {

@@ -2,6 +2,7 @@
 //! language switch with its `hreflang` alternates, all read from the route table.
 
 use super::context::{link_to, Alternate, Link};
+use super::theme::word;
 use super::Input;
 use crate::routes::{Entry, Route, Section};
 use serde::Serialize;
@@ -99,16 +100,11 @@ fn nav(
         .into_iter()
         .map(|c| link_to(site, c, lang, in_section(c)))
         .collect();
-    nav.extend(routes.nav(lang).map(|section| {
-        Link {
-            title: theme.strings[lang]
-                .get(section.nav.unwrap_or_default())
-                .cloned()
-                .unwrap_or_default(),
-            current: entry.path.starts_with(&section.path),
-            href: site.href(&section.path),
-            lang: None,
-        }
+    nav.extend(routes.nav(lang).map(|section| Link {
+        title: word(&theme.strings[lang], section.nav.unwrap_or_default()),
+        current: entry.path.starts_with(&section.path),
+        href: site.href(&section.path),
+        lang: None,
     }));
     nav
 }
@@ -126,10 +122,7 @@ fn alternates(input: Input<'_>, entry: &Entry, lang: &str) -> Vec<Alternate> {
         .languages
         .iter()
         .map(|l| {
-            let name = theme.strings[l.as_str()]
-                .get("language_name")
-                .cloned()
-                .unwrap_or_else(|| l.clone());
+            let name = word(&theme.strings[l.as_str()], "language_name");
             let peer = routes.peer(entry, l);
             let target = peer.or_else(|| routes.front(l)).map_or_else(
                 || routes.addresses.prefix(l).to_string(),
@@ -166,10 +159,7 @@ pub(super) fn section_crumbs(
 ) -> Vec<Link> {
     let mut crumbs = front(input, lang);
     crumbs.push(Link {
-        title: input.theme.strings[lang]
-            .get(title_key)
-            .cloned()
-            .unwrap_or_default(),
+        title: word(&input.theme.strings[lang], title_key),
         href: input
             .site
             .href(&input.routes.addresses.section(section, lang)),

@@ -176,10 +176,8 @@ impl View<'_> {
             let j = trend::judge(ind.better, v, value, ind.decimals());
             format!(
                 "{} {} {y}",
-                t.get(&format!("trend_{}", j.key()))
-                    .cloned()
-                    .unwrap_or_default(),
-                t.get("since").cloned().unwrap_or_default()
+                super::theme::word(t, &format!("trend_{}", j.key())),
+                super::theme::word(t, "since")
             )
         });
         Some(Headline {
@@ -322,7 +320,7 @@ pub(crate) fn index_groups(data: &View<'_>, site: &crate::site::Site, lang: &str
                 headline: data.headline(ind, lang),
             });
     }
-    let word = |k: &str| t.get(k).cloned().unwrap_or_else(|| k.to_string());
+    let word = |k: &str| super::theme::word(t, k);
     groups
         .into_iter()
         .map(|((area, kind), items)| {
@@ -399,7 +397,7 @@ pub(crate) fn page_view(
             .filter(|d| d.lang != lang)
             .map(|d| d.lang.clone()),
         description: description.map(|d| super::html::markdown_to_safe_html(&d.text)),
-        better: t.get(better).cloned().unwrap_or_default(),
+        better: super::theme::word(t, better),
         unit: ind.unit.clone(),
         producer: ind.producer.clone(),
         licence: ind

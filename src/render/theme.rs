@@ -11,6 +11,14 @@ static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default"
 /// Interface strings of one language, by key.
 pub(crate) type Strings = BTreeMap<String, String>;
 
+/// The interface string `key` of one language: the one behaviour for a missing string. The
+/// built-in theme has every key in every language (tested) and a site's override falls back
+/// to it, so a key can be missing only through a typo in a template or in the code: the key
+/// itself is shown, so that the typo is seen rather than hidden as an empty text.
+pub(crate) fn word(t: &Strings, key: &str) -> String {
+    t.get(key).cloned().unwrap_or_else(|| key.to_string())
+}
+
 pub(crate) struct Theme {
     pub tera: tera::Tera,
     /// Interface strings by language code.

@@ -26,10 +26,7 @@ impl View<'_> {
 
     /// An interface word of the theme (the key itself when the theme lacks it).
     pub(crate) fn word(&self, lang: &str, key: &str) -> String {
-        self.t(lang)
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
+        super::theme::word(self.t(lang), key)
     }
 
     /// A site-relative path as a link (the counterpart of `Site::href` for views built before
@@ -41,7 +38,7 @@ impl View<'_> {
 
 /// Chart words from the theme's strings.
 pub(crate) fn chart_labels(t: &Strings) -> charts::Labels {
-    let get = |k: &str| t.get(k).cloned().unwrap_or_else(|| k.to_string());
+    let get = |k: &str| super::theme::word(t, k);
     charts::Labels {
         year: get("chart_year"),
         missing: get("chart_missing"),
