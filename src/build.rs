@@ -87,13 +87,16 @@ struct Loaded {
 
 impl Loaded {
     fn site_data<'a>(&'a self, config: &'a Config) -> SiteData<'a> {
-        let model = data::Model {
+        SiteData {
+            config,
+            register: &self.register,
+            indicators: &self.indicators,
             organisations: &self.organisations,
             plans: &self.plans,
             surveys: &self.surveys,
             cooperation: &self.cooperation,
-        };
-        SiteData::new(config, &self.register, &self.indicators, model)
+            cards: data::card_members(config, &self.register),
+        }
     }
 }
 

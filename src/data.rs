@@ -32,39 +32,7 @@ pub(crate) struct SiteData<'a> {
     pub cards: Vec<&'a Region>,
 }
 
-/// The parts of [`SiteData`] that are loaded from `content/data/` besides indicators.
-#[derive(Clone, Copy)]
-pub(crate) struct Model<'a> {
-    /// organisations.yaml.
-    pub organisations: &'a Organisations,
-    /// The resolved plans.
-    pub plans: &'a [Plan],
-    /// The surveys.
-    pub surveys: &'a [Survey],
-    /// The annual clock and bodies.
-    pub cooperation: &'a Cooperation,
-}
-
 impl<'a> SiteData<'a> {
-    /// Puts the loaded data together.
-    pub(crate) fn new(
-        config: &'a Config,
-        register: &'a Register,
-        indicators: &'a Indicators,
-        model: Model<'a>,
-    ) -> SiteData<'a> {
-        SiteData {
-            config,
-            register,
-            indicators,
-            organisations: model.organisations,
-            plans: model.plans,
-            surveys: model.surveys,
-            cooperation: model.cooperation,
-            cards: card_members(config, register),
-        }
-    }
-
     /// The home region and the compare regions of site.yaml, each once.
     pub(crate) fn site_regions(&self) -> Vec<RegionRef> {
         let mut out = Vec::new();
@@ -125,6 +93,16 @@ impl<'a> SiteData<'a> {
         }
     }
 
+    /// The newest year in which any municipality of `region` has a value of `indicator`: the
+    /// year bar charts compare them in.
+    pub(crate) fn latest_member_year(&self, indicator: &str, region: &RegionRef) -> Option<i32> {
+        self.register
+            .members(region)
+            .iter()
+            .filter_map(|m| self.indicators.values.latest(indicator, &m.id).map(|l| l.0))
+            .max()
+    }
+
     /// The plan of the document whose key is `key`.
     pub(crate) fn plan_by_key(&self, key: &str) -> Option<&'a Plan> {
         self.plans.iter().find(|p| p.doc_key == key)
@@ -141,7 +119,7 @@ impl<'a> SiteData<'a> {
 }
 
 /// Municipalities that get a card, by name.
-fn card_members<'a>(config: &Config, register: &'a Register) -> Vec<&'a Region> {
+pub(crate) fn card_members<'a>(config: &Config, register: &'a Register) -> Vec<&'a Region> {
     config
         .municipality_cards
         .as_ref()

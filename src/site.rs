@@ -32,7 +32,7 @@ pub(crate) struct Page {
 impl Page {
     /// `content/kuntakortit/<code>.md`: prose merged into a municipality card, not a page.
     pub(crate) fn is_card_prose(&self) -> bool {
-        !self.is_index && self.rel.starts_with("kuntakortit")
+        content::is_card_prose(&self.rel, self.is_index)
     }
 }
 

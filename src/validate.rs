@@ -49,7 +49,7 @@ pub(crate) fn card_indicators(
 pub(crate) fn reserved_paths(routes: &Routes, sources: &[SourcePage], diags: &mut Vec<Diagnostic>) {
     let reserved = routes.reserved();
     for s in sources {
-        if !s.is_index && s.rel.starts_with("kuntakortit") {
+        if crate::content::is_card_prose(&s.rel, s.is_index) {
             continue;
         }
         if reserved.iter().any(|r| s.path.starts_with(r.as_str())) {
@@ -133,8 +133,8 @@ pub(crate) fn site_regions(config: &Config, register: &Register, diags: &mut Vec
     );
     for (key, r) in named {
         if let Err(message) = register.resolve(r) {
-            let after = locate::key(text, key).unwrap_or(0);
-            let at = locate::token(text, r, after).or_else(|| locate::key(text, key));
+            let key_at = locate::key(text, key);
+            let at = locate::token(text, r, key_at.unwrap_or(0)).or(key_at);
             diags.push(locate::error_at(rel, text, at, message));
         }
     }

@@ -189,13 +189,12 @@ impl Site<'_> {
 
 /// Whether `link` has a scheme (`https:`, `mailto:`) rather than being a path.
 fn has_scheme(link: &str) -> bool {
-    let end = link.find([':', '/', '?', '#']).unwrap_or(link.len());
-    link[..end].len() < link.len()
-        && link.as_bytes()[end] == b':'
-        && link[..end]
+    match link.find([':', '/', '?', '#']) {
+        Some(end) if end > 0 && link.as_bytes()[end] == b':' => link[..end]
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
-        && end > 0
+            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)),
+        _ => false,
+    }
 }
 
 /// `a/./b/../c` → `a/c`; `None` when `..` leaves the root.
@@ -261,19 +260,18 @@ fn scan_html(bytes: &[u8]) -> Scan {
 
 /// URLs in kertomus's own XML: `<loc>` contents and `href="…"` attributes, unescaped.
 fn scan_xml(text: &str) -> Vec<String> {
+    let mut out = between(text, "<loc>", "</loc>");
+    out.extend(between(text, " href=\"", "\""));
+    out
+}
+
+/// Every text between `open` and the next `close`, unescaped.
+fn between(text: &str, open: &str, close: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = text;
-    while let Some(i) = rest.find("<loc>") {
-        rest = &rest[i + 5..];
-        if let Some(end) = rest.find("</loc>") {
-            out.push(unescape(&rest[..end]));
-            rest = &rest[end..];
-        }
-    }
-    let mut rest = text;
-    while let Some(i) = rest.find(" href=\"") {
-        rest = &rest[i + 7..];
-        if let Some(end) = rest.find('"') {
+    while let Some(i) = rest.find(open) {
+        rest = &rest[i + open.len()..];
+        if let Some(end) = rest.find(close) {
             out.push(unescape(&rest[..end]));
             rest = &rest[end..];
         }

@@ -112,6 +112,11 @@ pub(crate) struct SourcePage {
     pub front: FrontMatter,
 }
 
+/// `content/kuntakortit/<code>.md`: prose merged into a municipality card, not a page.
+pub(crate) fn is_card_prose(rel: &Path, is_index: bool) -> bool {
+    !is_index && rel.starts_with("kuntakortit")
+}
+
 impl SourcePage {
     /// The folder the page's file lives in, relative to `content/`.
     pub(crate) fn dir(&self) -> &Path {

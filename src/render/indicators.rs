@@ -111,16 +111,7 @@ impl View<'_> {
         highlight: Option<&RegionRef>,
     ) -> Option<Html> {
         let members = self.model.register.members(region);
-        let year = members
-            .iter()
-            .filter_map(|m| {
-                self.model
-                    .indicators
-                    .values
-                    .latest(&ind.id, &m.id)
-                    .map(|l| l.0)
-            })
-            .max()?;
+        let year = self.model.latest_member_year(&ind.id, region)?;
         let labels = chart_labels(self.t(lang));
         let title = ind
             .title
@@ -451,17 +442,7 @@ pub(crate) fn shown_csv(data: &View<'_>, ind: &Indicator) -> String {
     }
     if let Some(region) = data.model.bar_region() {
         let members = data.model.register.members(&region);
-        if let Some(year) = members
-            .iter()
-            .filter_map(|m| {
-                data.model
-                    .indicators
-                    .values
-                    .latest(&ind.id, &m.id)
-                    .map(|l| l.0)
-            })
-            .max()
-        {
+        if let Some(year) = data.model.latest_member_year(&ind.id, &region) {
             for m in members {
                 row(
                     &m.id,

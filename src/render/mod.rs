@@ -47,8 +47,9 @@ pub(crate) fn render_all(
     out: &dyn Sink,
     search: Option<&std::sync::mpsc::Sender<crate::search::Record>>,
 ) -> Result<usize, Error> {
-    let entries: Vec<&Entry> = input.routes.entries().iter().collect();
-    let written = entries
+    let written = input
+        .routes
+        .entries()
         .par_iter()
         .map(|e| {
             let Some(text) = render_entry(input, e)? else {

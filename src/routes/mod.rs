@@ -436,14 +436,18 @@ impl Routes {
         for e in &self.entries {
             let owned = match &e.route {
                 Route::OpenData(_) => Some("data/".to_string()),
-                Route::Pagefind => Some(e.path.clone()),
-                Route::NotFound | Route::Feed | Route::Sitemap | Route::Robots | Route::Static => {
-                    None
-                }
-                Route::IndicatorCsv(_) => None,
-                Route::Page(_) | Route::Print(_) | Route::FallbackFront | Route::Alias { .. } => {
-                    None
-                }
+                // Single files, and what the authors' pages make.
+                Route::NotFound
+                | Route::Feed
+                | Route::Sitemap
+                | Route::Robots
+                | Route::Static
+                | Route::IndicatorCsv(_)
+                | Route::Page(_)
+                | Route::Print(_)
+                | Route::FallbackFront
+                | Route::Alias { .. } => None,
+                // Generated pages and the search index folder.
                 _ => Some(e.path.clone()),
             };
             if let Some(p) = owned {
