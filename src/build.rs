@@ -482,6 +482,8 @@ fn labels(theme: &Theme) -> BTreeMap<String, Labels> {
                     table: get("table"),
                     task_done: get("task_done"),
                     task_open: get("task_open"),
+                    footnotes: get("footnotes"),
+                    footnote_back: get("footnote_back"),
                 },
             )
         })

@@ -3,6 +3,7 @@
 use crate::dates::Date;
 use crate::diagnostics::Diagnostic;
 use crate::text::{is_language_code, Text};
+use crate::url::{Email, Url};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -50,7 +51,7 @@ pub struct MunicipalityCards {
 pub struct Contact {
     pub name: Text,
     #[serde(default)]
-    pub email: Option<String>,
+    pub email: Option<Email>,
     #[serde(default)]
     pub phone: Option<String>,
 }
@@ -82,9 +83,9 @@ pub struct Supervisor {
     #[serde(default = "Supervisor::default_unit")]
     pub unit: Text,
     #[serde(default = "Supervisor::default_url")]
-    pub url: String,
+    pub url: Url,
     #[serde(default = "Supervisor::default_email")]
-    pub email: String,
+    pub email: Email,
     #[serde(default = "Supervisor::default_phone")]
     pub phone: String,
 }
@@ -112,11 +113,11 @@ impl Supervisor {
             "Digital Accessibility Supervision",
         )
     }
-    fn default_url() -> String {
-        "https://www.saavutettavuusvaatimukset.fi/".into()
+    fn default_url() -> Url {
+        Url::parse("https://www.saavutettavuusvaatimukset.fi/").expect("a valid built-in URL")
     }
-    fn default_email() -> String {
-        "saavutettavuus@traficom.fi".into()
+    fn default_email() -> Email {
+        Email::parse("saavutettavuus@traficom.fi").expect("a valid built-in address")
     }
     fn default_phone() -> String {
         "029 534 5000".into()
@@ -150,9 +151,9 @@ pub struct Accessibility {
     #[serde(default)]
     pub out_of_scope: Vec<Text>,
     #[serde(default)]
-    pub feedback_email: Option<String>,
+    pub feedback_email: Option<Email>,
     #[serde(default)]
-    pub feedback_url: Option<String>,
+    pub feedback_url: Option<Url>,
     #[serde(default)]
     pub prepared: Option<Date>,
     #[serde(default)]

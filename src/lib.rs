@@ -36,6 +36,7 @@ mod site;
 pub mod sotkanet;
 mod surveys;
 mod text;
+mod url;
 mod validate;
 mod yaml;
 

@@ -5,6 +5,7 @@ use crate::diagnostics::Diagnostic;
 use crate::locate::{self, Source};
 use crate::regions::Register;
 use crate::text::Text;
+use crate::url::Url;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -48,7 +49,7 @@ struct RawOrg {
     #[serde(default)]
     counterpart: Option<String>,
     #[serde(default)]
-    url: Option<String>,
+    url: Option<Url>,
 }
 
 /// A validated organisation.
@@ -64,7 +65,7 @@ pub(crate) struct Organisation {
     pub counterpart: Option<String>,
     /// The organisation's web address (spec §8), not shown yet.
     #[allow(dead_code)]
-    pub url: Option<String>,
+    pub url: Option<Url>,
 }
 
 /// All organisations, in the file's order.

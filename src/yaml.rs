@@ -24,8 +24,14 @@ pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(text).map_err(|e| {
         let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
         let message = strip_location(&e.to_string());
+        let (message, hint) = match message.split_once(HINT_SEPARATOR) {
+            Some((m, h)) => (m.to_string(), Some(h.to_string())),
+            None => {
+                let hint = suggestion(&message);
+                (message, hint)
+            }
+        };
         let (line, col) = refine_location(text, line, col, &message);
-        let hint = suggestion(&message);
         YamlError {
             message,
             line,
@@ -33,6 +39,14 @@ pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             hint,
         }
     })
+}
+
+/// Separates a value check's message from its hint inside a serde error message.
+const HINT_SEPARATOR: char = '\u{1f}';
+
+/// A message for `serde::de::Error::custom` that [`parse`] splits back into message and hint.
+pub(crate) fn with_hint(message: &str, hint: &str) -> String {
+    format!("{message}{HINT_SEPARATOR}{hint}")
 }
 
 /// Deepest `[`/`{` nesting accepted. No real content nests this far, and the YAML parser's

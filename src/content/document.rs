@@ -3,6 +3,7 @@
 
 use crate::dates::{Date, YearRange};
 use crate::text::Text;
+use crate::url::Url;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -62,14 +63,14 @@ pub(crate) struct Handling {
     #[serde(default)]
     pub section: Option<String>,
     #[serde(default)]
-    pub minutes_url: Option<String>,
+    pub minutes_url: Option<Url>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Related {
     pub title: Text,
-    pub url: String,
+    pub url: Url,
 }
 
 /// The `document:` block as written.

@@ -28,6 +28,8 @@ fn render_with(body: &str, raw_html: RawHtml) -> Output {
         table: "Taulukko".into(),
         task_done: "tehty".into(),
         task_open: "tekemättä".into(),
+        footnotes: "Alaviitteet".into(),
+        footnote_back: "Takaisin viitteeseen {n}".into(),
     };
     let registry = shortcodes::Registry::default();
     let env = Env {
@@ -233,4 +235,87 @@ fn task_lists_have_text_labels() {
     let out = md("- [x] Valmis\n- [ ] Kesken\n");
     assert!(out.html.contains("aria-label=\"tehty\""), "{}", out.html);
     assert!(out.html.contains("aria-label=\"tekemättä\""));
+}
+
+#[test]
+fn headings_follow_the_raw_html_and_link_rules() {
+    let out = render_with(
+        "## Otsikko <script>alert(1)</script>\n\n## [klikkaa](javascript:alert(1))\n",
+        RawHtml::Deny,
+    );
+    let messages: Vec<String> = out.diagnostics.iter().map(|d| d.headline()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("4:12: error: raw HTML is not allowed")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("6:4: error: `javascript:` links are not allowed")),
+        "{messages:?}"
+    );
+    assert!(
+        !out.html.contains("<script") && !out.html.contains("javascript:"),
+        "{}",
+        out.html
+    );
+
+    let out = md("## Otsikko <img src=x onerror=alert(1)> ja <script>alert(1)</script>\n");
+    assert!(out.diagnostics.is_empty());
+    assert!(
+        !out.html.contains("onerror") && !out.html.contains("<script"),
+        "{}",
+        out.html
+    );
+    assert_eq!(out.headings[0].text, "Otsikko ja alert(1)");
+}
+
+#[test]
+fn heading_attribute_blocks_allow_only_an_id_and_classes() {
+    let out = md("## Kolmas {#y .huom tabindex=0 autofocus onfocus=alert(1)}\n\n## Toinen {#x\"onmouseover=alert(1)}\n");
+    let messages: Vec<String> = out.diagnostics.iter().map(|d| d.headline()).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[0].contains(
+            "4:11: error: heading attributes `tabindex`, `autofocus`, `onfocus` are not allowed"
+        ),
+        "{messages:?}"
+    );
+    assert!(
+        messages[1].contains("6:11: error: heading id `x\"onmouseover=alert(1)` may contain only"),
+        "{messages:?}"
+    );
+    insta::assert_snapshot!(out.html, @r#"
+    <h2 id="y" class="huom">Kolmas</h2>
+    <h2 id="toinen">Toinen</h2>
+    "#);
+}
+
+#[test]
+fn footnotes_are_numbered_by_first_reference_and_link_back() {
+    let out = md("B[^b] ja A[^a] ja B taas[^b].\n\n[^a]: Aa.\n[^b]: Bee.\n[^c]: Turha.\n");
+    insta::assert_snapshot!(out.html, @r##"
+    <p>B<sup class="footnote-ref"><a href="#fn:1" id="fnref:1">1</a></sup> ja A<sup class="footnote-ref"><a href="#fn:2" id="fnref:2">2</a></sup> ja B taas<sup class="footnote-ref"><a href="#fn:1" id="fnref:1:2">1</a></sup>.</p>
+    <section class="footnotes" aria-label="Alaviitteet">
+    <ol>
+    <li id="fn:1">
+
+    <p>Bee. <a href="#fnref:1" class="footnote-back" aria-label="Takaisin viitteeseen 1">↩</a> <a href="#fnref:1:2" class="footnote-back" aria-label="Takaisin viitteeseen 1-2">↩<sup>2</sup></a></p>
+    </li>
+    <li id="fn:2">
+
+    <p>Aa. <a href="#fnref:2" class="footnote-back" aria-label="Takaisin viitteeseen 2">↩</a></p>
+    </li>
+    </ol>
+    </section>
+    "##);
+    let messages: Vec<String> = out.diagnostics.iter().map(|d| d.headline()).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].contains("8:1: warning: footnote `[^c]` is never referenced"),
+        "{messages:?}"
+    );
+    assert!(out.ids.contains(&"fn:1".to_string()) && out.ids.contains(&"fnref:1:2".to_string()));
 }

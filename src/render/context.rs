@@ -73,7 +73,7 @@ pub(crate) struct StepView {
     pub body_lang: Option<String>,
     pub date: DateView,
     pub section: Option<String>,
-    pub minutes_url: Option<String>,
+    pub minutes_url: Option<crate::url::Url>,
 }
 
 #[derive(Debug, Serialize)]
@@ -156,7 +156,7 @@ pub(crate) fn doc_view(
                 Link {
                     lang: (title.lang != lang).then_some(title.lang),
                     title: title.text,
-                    href: r.url.clone(),
+                    href: r.url.to_string(),
                     current: false,
                 }
             })

@@ -20,7 +20,7 @@ struct SiteView<'a> {
     statement_href: String,
     search_href: Option<String>,
     contact_name: Option<String>,
-    contact_email: Option<String>,
+    contact_email: Option<crate::url::Email>,
     contact_phone: Option<String>,
 }
 

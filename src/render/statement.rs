@@ -14,8 +14,8 @@ use serde::Serialize;
 pub(crate) struct SupervisorView {
     pub name: String,
     pub unit: String,
-    pub url: String,
-    pub email: String,
+    pub url: crate::url::Url,
+    pub email: crate::url::Email,
     pub phone: String,
 }
 
@@ -32,8 +32,8 @@ pub(crate) struct StatementView {
     pub reviewed: Option<DateView>,
     pub third_party: bool,
     pub assessed_by: Option<String>,
-    pub feedback_email: Option<String>,
-    pub feedback_url: Option<String>,
+    pub feedback_email: Option<crate::url::Email>,
+    pub feedback_url: Option<crate::url::Url>,
     pub supervisor: SupervisorView,
 }
 

@@ -1,0 +1,123 @@
+//! Headings: readable unique ids, the outline for the table of contents, and the attribute
+//! block `{#id .class}` limited to an id and classes, so that no author attribute (an event
+//! handler, `tabindex`, `autofocus`) reaches the page.
+//!
+//! A heading's content goes through the same event loop as any other inline content (links are
+//! checked, raw HTML follows `markdown.raw_html`); only its start tag waits until the heading
+//! ends, because its id is derived from its text.
+
+use super::renderer::Renderer;
+use super::Heading;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+
+/// A heading whose end has not been seen yet.
+pub(super) struct OpenHeading<'a> {
+    /// Where its start tag goes in the event list.
+    index: usize,
+    custom_id: Option<String>,
+    classes: Vec<CowStr<'a>>,
+    /// Its plain text so far (text and code spans, image alt texts).
+    pub(super) text: String,
+}
+
+const ATTRIBUTE_HINT: &str =
+    "a heading may set only an id and classes: ## Otsikko {#oma-id .luokka}";
+
+/// The brace that opens an attribute block (written so to keep brace-counting tools right).
+const BLOCK_OPEN: char = '\u{7b}';
+
+/// An id or class an author may write: letters, digits, `-` and `_`.
+fn is_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+impl<'a> Renderer<'_, '_, 'a> {
+    pub(super) fn open_heading(
+        &mut self,
+        id: Option<CowStr<'a>>,
+        classes: Vec<CowStr<'a>>,
+        attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+        source: &str,
+        at: usize,
+    ) {
+        // The attribute block ends the heading's line; errors point at its brace.
+        let block_at = at + source.trim_end().rfind(BLOCK_OPEN).unwrap_or(0);
+        let custom_id = id.and_then(|id| {
+            if is_name(&id) {
+                return Some(id.to_string());
+            }
+            let message = format!("heading id `{id}` may contain only letters, digits, - and _");
+            self.error(block_at, &message, ATTRIBUTE_HINT);
+            None
+        });
+        let mut kept = Vec::new();
+        for class in classes {
+            if is_name(&class) {
+                kept.push(class);
+            } else {
+                let message =
+                    format!("heading class `{class}` may contain only letters, digits, - and _");
+                self.error(block_at, &message, ATTRIBUTE_HINT);
+            }
+        }
+        if !attrs.is_empty() {
+            let names: Vec<String> = attrs.iter().map(|(n, _)| format!("`{n}`")).collect();
+            let message = match names.as_slice() {
+                [one] => format!("heading attribute {one} is not allowed"),
+                many => format!("heading attributes {} are not allowed", many.join(", ")),
+            };
+            self.error(block_at, &message, ATTRIBUTE_HINT);
+        }
+        self.heading = Some(OpenHeading {
+            index: self.events.len(),
+            custom_id,
+            classes: kept,
+            text: String::new(),
+        });
+        // Replaced by the real start tag when the heading ends.
+        self.events.push(Event::SoftBreak);
+    }
+
+    pub(super) fn close_heading(&mut self, level: HeadingLevel) {
+        let Some(open) = self.heading.take() else {
+            self.events.push(Event::End(TagEnd::Heading(level)));
+            return;
+        };
+        let text = open.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let id = self.unique_id(open.custom_id, &text);
+        self.out.headings.push(Heading {
+            level: level as u8,
+            id: id.clone(),
+            text,
+        });
+        self.events[open.index] = Event::Start(Tag::Heading {
+            level,
+            id: Some(id.into()),
+            classes: open.classes,
+            attrs: Vec::new(),
+        });
+        self.events.push(Event::End(TagEnd::Heading(level)));
+    }
+
+    /// A heading id: the author's `{#id}` or a readable slug, made unique on the page.
+    pub(super) fn unique_id(&mut self, custom: Option<String>, text: &str) -> String {
+        let base = custom.unwrap_or_else(|| {
+            let s = slug::slugify(text);
+            if s.is_empty() {
+                "otsikko".to_string()
+            } else {
+                s
+            }
+        });
+        let mut id = base.clone();
+        while let Some(n) = self.ids.get(&id).copied() {
+            self.ids.insert(id.clone(), n + 1);
+            id = format!("{base}-{}", n + 1);
+        }
+        self.ids.insert(id.clone(), 0);
+        self.out.ids.push(id.clone());
+        id
+    }
+}

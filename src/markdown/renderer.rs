@@ -1,0 +1,278 @@
+//! The event loop of the Markdown stage: each parser event is handled by one short method,
+//! and everything kertomus writes itself goes out as a placeholder (see [`super::html`]).
+
+use super::footnotes::Footnotes;
+use super::headings::OpenHeading;
+use super::{highlight, html, shortcodes, Env, Input, Output};
+use crate::config::RawHtml;
+use crate::diagnostics::Diagnostic;
+use crate::escape::escape;
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The parser's events with their byte ranges in the page body.
+pub(super) type Events<'a> = dyn Iterator<Item = (Event<'a>, Range<usize>)> + 'a;
+
+pub(super) struct Renderer<'i, 'e, 'a> {
+    pub(super) input: &'i Input<'i>,
+    pub(super) env: &'e Env<'e>,
+    pub(super) out: Output,
+    pub(super) events: Vec<Event<'a>>,
+    /// HTML that kertomus generated, substituted for placeholders at the end.
+    generated: Vec<String>,
+    pub(super) ids: HashMap<String, usize>,
+    /// `#anchor` links within this page, checked at the end.
+    pub(super) self_anchors: Vec<(String, usize)>,
+    author_html: bool,
+    pub(super) heading: Option<OpenHeading<'a>>,
+    pub(super) footnotes: Footnotes<'a>,
+}
+
+impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
+    pub(super) fn new(input: &'i Input<'i>, env: &'e Env<'e>) -> Self {
+        Renderer {
+            input,
+            env,
+            out: Output::default(),
+            events: Vec::new(),
+            generated: Vec::new(),
+            ids: HashMap::new(),
+            self_anchors: Vec::new(),
+            author_html: false,
+            heading: None,
+            footnotes: Footnotes::default(),
+        }
+    }
+
+    /// Handles one event; `rest` is the parser, for the events that consume what follows.
+    pub(super) fn event(&mut self, event: Event<'a>, range: Range<usize>, rest: &mut Events<'a>) {
+        let body = &self.input.text[self.input.body_offset..];
+        let at = self.input.body_offset + range.start;
+        if let (Some(h), Event::Text(t) | Event::Code(t)) = (&mut self.heading, &event) {
+            h.text.push_str(t);
+        }
+        match event {
+            Event::Start(Tag::Paragraph) if is_shortcode_line(&body[range.clone()]) => {
+                skip_to(rest, |e| matches!(e, Event::End(TagEnd::Paragraph)));
+                self.shortcode(body[range].trim(), at);
+            }
+            Event::Start(Tag::Heading {
+                id, classes, attrs, ..
+            }) => self.open_heading(id, classes, attrs, &body[range], at),
+            Event::End(TagEnd::Heading(level)) => self.close_heading(level),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = self.rewrite(&dest_url, at, false);
+                self.events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = self.rewrite(&dest_url, at, true);
+                let image = Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                };
+                self.image(image, at, rest);
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang)))
+                if !lang.trim().is_empty() =>
+            {
+                self.code_block(&lang, rest)
+            }
+            Event::Start(Tag::Table(aligns)) => {
+                let label = escape(&self.env.labels.table);
+                self.generate(format!(
+                    "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">"
+                ));
+                self.events.push(Event::Start(Tag::Table(aligns)));
+            }
+            Event::End(TagEnd::Table) => {
+                self.events.push(Event::End(TagEnd::Table));
+                self.generate("</div>".into());
+            }
+            Event::TaskListMarker(done) => self.task_marker(done),
+            Event::FootnoteReference(label) => self.footnote_reference(&label, at),
+            Event::Start(Tag::FootnoteDefinition(label)) => self.open_footnote(label, at),
+            Event::End(TagEnd::FootnoteDefinition) => self.close_footnote(),
+            Event::Html(html) | Event::InlineHtml(html) => self.raw_html(html, at),
+            other => self.events.push(other),
+        }
+    }
+
+    pub(super) fn error(&mut self, at: usize, message: &str, hint: &str) {
+        let d = Diagnostic::at_offset(self.input.shown, self.input.text, at, message);
+        self.out.diagnostics.push(if hint.is_empty() {
+            d
+        } else {
+            d.with_hint(hint)
+        });
+    }
+
+    /// Emits HTML that kertomus wrote, as a placeholder the sanitizer cannot touch.
+    pub(super) fn generate(&mut self, html: String) {
+        let placeholder = html::placeholder(self.generated.len());
+        self.generated.push(html);
+        self.events.push(Event::Html(placeholder.into()));
+    }
+
+    fn image(&mut self, image: Tag<'a>, at: usize, rest: &mut Events<'a>) {
+        let mut alt = String::new();
+        let mut inner = Vec::new();
+        for (e, _) in &mut *rest {
+            match &e {
+                Event::End(TagEnd::Image) => break,
+                Event::Text(t) | Event::Code(t) => alt.push_str(t),
+                _ => {}
+            }
+            inner.push(e);
+        }
+        if alt.trim().is_empty() {
+            self.error(
+                at,
+                "image has no alt text",
+                "describe the image in the brackets: ![Väestön ikärakenne 2025](kuva.png)",
+            );
+        }
+        if let Some(h) = &mut self.heading {
+            h.text.push_str(&alt);
+        }
+        self.events.push(Event::Start(image));
+        self.events.extend(inner);
+        self.events.push(Event::End(TagEnd::Image));
+    }
+
+    fn code_block(&mut self, lang: &str, rest: &mut Events<'a>) {
+        let mut code = String::new();
+        for (e, _) in &mut *rest {
+            match e {
+                Event::End(TagEnd::CodeBlock) => break,
+                Event::Text(t) => code.push_str(&t),
+                _ => {}
+            }
+        }
+        let lang = lang.split_whitespace().next().unwrap_or_default();
+        let html = highlight::highlight(&code, lang).unwrap_or_else(|| {
+            format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(&code))
+        });
+        self.generate(html);
+    }
+
+    fn task_marker(&mut self, done: bool) {
+        let (mark, label) = if done {
+            ("☑", &self.env.labels.task_done)
+        } else {
+            ("☐", &self.env.labels.task_open)
+        };
+        let label = escape(label);
+        self.generate(format!(
+            "<span class=\"task\" role=\"img\" aria-label=\"{label}\">{mark}</span> "
+        ));
+    }
+
+    fn shortcode(&mut self, src: &str, at: usize) {
+        let call = match shortcodes::parse(src) {
+            Ok(c) => c,
+            Err(e) => {
+                let col_offset: usize = src.chars().take(e.col).map(char::len_utf8).sum();
+                let message = format!("shortcode syntax: {}", e.message);
+                self.error(
+                    at + col_offset,
+                    &message,
+                    "write shortcodes as {{ name(arg=\"value\", other=[\"a\", \"b\"]) }}",
+                );
+                return;
+            }
+        };
+        let Some(sc) = self.env.shortcodes.get(&call.name) else {
+            let known = self.env.shortcodes.names();
+            let hint = match crate::yaml::closest(&call.name, &known) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None if known.is_empty() => {
+                    "this build of kertomus has no shortcodes yet".to_string()
+                }
+                None => format!("known shortcodes: {}", known.join(", ")),
+            };
+            self.error(at, &format!("unknown shortcode `{}`", call.name), &hint);
+            return;
+        };
+        let ctx = shortcodes::Context {
+            lang: self.input.lang,
+            offset: at,
+            page_path: self.input.page_path,
+        };
+        match sc.render(&call, &ctx) {
+            Ok(html) => self.generate(html),
+            Err(msg) => self.error(at, &format!("shortcode `{}`: {msg}", call.name), ""),
+        }
+    }
+
+    fn raw_html(&mut self, html: CowStr<'a>, at: usize) {
+        match self.env.raw_html {
+            RawHtml::Deny => {
+                if !html.trim().is_empty() {
+                    self.error(
+                        at,
+                        "raw HTML is not allowed on this site",
+                        "write it in Markdown, or set markdown.raw_html in site.yaml",
+                    );
+                }
+            }
+            RawHtml::Allow => self.events.push(Event::Html(html)),
+            RawHtml::Sanitize => {
+                self.author_html = true;
+                self.events.push(Event::Html(html));
+            }
+        }
+    }
+
+    /// Checks the in-page anchors, writes the HTML and puts the generated fragments back.
+    pub(super) fn finish(mut self) -> Output {
+        self.write_footnotes();
+        self.check_self_anchors();
+        let mut out = String::with_capacity(self.input.text.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut out, self.events.into_iter());
+        let out = html::align_classes(out);
+        let out = if self.author_html {
+            html::sanitize(&out)
+        } else {
+            out
+        };
+        self.out.html = if self.generated.is_empty() {
+            out
+        } else {
+            html::substitute(&out, &self.generated)
+        };
+        self.out
+    }
+}
+
+/// A paragraph that is a whole shortcode call on one line.
+fn is_shortcode_line(src: &str) -> bool {
+    let s = src.trim();
+    s.starts_with("{{") && s.ends_with("}}") && !s.contains('\n')
+}
+
+/// Consumes events up to and including the first one `end` accepts.
+fn skip_to<'a>(rest: &mut Events<'a>, end: impl Fn(&Event<'a>) -> bool) {
+    for (e, _) in &mut *rest {
+        if end(&e) {
+            break;
+        }
+    }
+}
