@@ -14,6 +14,11 @@ pub(crate) fn delimiter(text: &str) -> u8 {
 /// 1-based column (in characters) where field `index` (0-based) starts on 1-based `line`.
 pub(crate) fn column_of(text: &str, line: usize, index: usize, delimiter: u8) -> usize {
     let l = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
+    column_in_line(l, index, delimiter)
+}
+
+/// 1-based column (in characters) where field `index` (0-based) starts in the line `l`.
+pub(crate) fn column_in_line(l: &str, index: usize, delimiter: u8) -> usize {
     let mut col = 1;
     let mut seen = 0;
     let mut quoted = false;

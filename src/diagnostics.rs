@@ -68,6 +68,23 @@ impl Diagnostic {
         }
     }
 
+    /// An error at a line and column already known, with that line's text: for readers that
+    /// know where each record starts, so a file with many errors is not rescanned per error.
+    pub fn at_known_line(
+        path: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        line_text: &str,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            line,
+            col,
+            source_line: Some(line_text.to_owned()),
+            ..Diagnostic::file_error(path, message)
+        }
+    }
+
     /// An error at a byte offset of `text`, the full text of the file.
     pub fn at_offset(
         path: impl Into<PathBuf>,
@@ -152,32 +169,58 @@ fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-/// Renders diagnostics for the terminal, sorted by file and position so the output is stable.
+/// At most this many problems of one file are printed: one bad column of a large export gives
+/// an error per row, and the first few say what to fix.
+const SHOWN_PER_FILE: usize = 20;
+/// At most this many problems in all.
+const SHOWN_IN_ALL: usize = 100;
+
+fn write_one(out: &mut String, d: &Diagnostic) {
+    let _ = writeln!(out, "{}", d.headline());
+    if let Some(src) = &d.source_line {
+        let (src, col) = window(src, d.col);
+        let num = d.line.to_string();
+        let pad = " ".repeat(num.len());
+        let marker: String = src
+            .chars()
+            .take(col.saturating_sub(1))
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(out, "{num} | {src}");
+        let _ = writeln!(out, "{pad} | {marker}^");
+    }
+    if let Some(hint) = &d.hint {
+        let _ = writeln!(out, "  = hint: {hint}");
+    }
+    out.push('\n');
+}
+
+/// Renders diagnostics for the terminal, sorted by file and position so the output is stable;
+/// long lists are cut (the counts at the end are always complete).
 pub fn report(diagnostics: &[Diagnostic]) -> String {
     let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
     sorted.sort_by(|a, b| {
         (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message))
     });
     let mut out = String::new();
-    for d in sorted {
-        let _ = writeln!(out, "{}", d.headline());
-        if let Some(src) = &d.source_line {
-            let (src, col) = window(src, d.col);
-            let num = d.line.to_string();
-            let pad = " ".repeat(num.len());
-            let marker: String = src
-                .chars()
-                .take(col.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{num} | {src}");
-            let _ = writeln!(out, "{pad} | {marker}^");
+    let mut shown = 0;
+    for group in sorted.chunk_by(|a, b| a.path == b.path) {
+        for d in group.iter().take(SHOWN_PER_FILE) {
+            if shown == SHOWN_IN_ALL {
+                break;
+            }
+            write_one(&mut out, d);
+            shown += 1;
         }
-        if let Some(hint) = &d.hint {
-            let _ = writeln!(out, "  = hint: {hint}");
+        let left = group.len() - group.len().min(SHOWN_PER_FILE);
+        if left > 0 && shown < SHOWN_IN_ALL {
+            let path = display_path(&group[0].path);
+            let _ = writeln!(out, "{path}: … and {left} more in this file\n");
         }
-        out.push('\n');
+    }
+    if shown == SHOWN_IN_ALL && diagnostics.len() > shown {
+        let _ = writeln!(out, "… only the first {SHOWN_IN_ALL} are shown\n");
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
@@ -193,6 +236,21 @@ pub fn report(diagnostics: &[Diagnostic]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_reports_are_cut_but_counted() {
+        let many: Vec<Diagnostic> = (1..=30)
+            .map(|l| Diagnostic::at_known_line("a.csv", l, 1, "x;y", "bad"))
+            .chain(
+                (1..=200).map(|l| Diagnostic::at_known_line(format!("f{l}.csv"), 1, 1, "x", "bad")),
+            )
+            .collect();
+        let out = report(&many);
+        assert!(out.contains("a.csv: … and 10 more in this file"), "{out}");
+        assert_eq!(out.matches("error: bad").count(), 100);
+        assert!(out.contains("… only the first 100 are shown"));
+        assert!(out.ends_with("230 errors, 0 warnings\n"));
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {
