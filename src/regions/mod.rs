@@ -8,8 +8,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
-const MUNICIPALITIES: &str = include_str!("../data/regions/municipalities_hva_2026.csv");
-const COUNTY_IDS: &str = include_str!("../data/regions/sotkanet_hyvinvointialueet.csv");
+mod overrides;
+
+const MUNICIPALITIES: &str = include_str!("../../data/regions/municipalities_hva_2026.csv");
+const COUNTY_IDS: &str = include_str!("../../data/regions/sotkanet_hyvinvointialueet.csv");
 /// Sotkanet's region id of the whole country.
 const COUNTRY_SOTKANET_ID: u32 = 658;
 
@@ -232,131 +234,12 @@ impl Register {
         register
     }
 
-    fn reindex(&mut self) {
+    pub(super) fn reindex(&mut self) {
         self.by_sotkanet = self
             .regions
             .values()
             .filter_map(|r| Some((r.sotkanet_id?, r.id.clone())))
             .collect();
-    }
-
-    /// Adds or overrides regions from `content/data/regions.csv`
-    /// (`ref;sotkanet_id;name_fi;name_sv;parent`).
-    pub fn apply_overrides(&mut self, text: &str, shown: &Path) -> Vec<Diagnostic> {
-        let mut diags = Vec::new();
-        let delimiter = if text.lines().next().unwrap_or_default().contains(';') {
-            b';'
-        } else {
-            b','
-        };
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let expected = ["ref", "sotkanet_id", "name_fi", "name_sv", "parent"];
-        match reader.headers() {
-            Ok(h)
-                if h.iter()
-                    .map(|s| s.trim().trim_start_matches('\u{feff}'))
-                    .eq(expected) => {}
-            _ => {
-                diags.push(
-                    Diagnostic::at_line_col(shown, text, 1, 1, "wrong header")
-                        .with_hint(format!("the first line must be: {}", expected.join(";"))),
-                );
-                return diags;
-            }
-        }
-        for row in reader.records() {
-            let row = match row {
-                Ok(r) => r,
-                Err(e) => {
-                    let line = e.position().map_or(1, |p| p.line() as usize);
-                    diags.push(Diagnostic::at_line_col(
-                        shown,
-                        text,
-                        line,
-                        1,
-                        format!("cannot read the row: {e}"),
-                    ));
-                    continue;
-                }
-            };
-            let line = row.position().map_or(1, |p| p.line() as usize);
-            if row.len() != 5 {
-                diags.push(Diagnostic::at_line_col(
-                    shown,
-                    text,
-                    line,
-                    1,
-                    format!("expected 5 columns, found {}", row.len()),
-                ));
-                continue;
-            }
-            let err =
-                |col: usize, msg: String| Diagnostic::at_line_col(shown, text, line, col, msg);
-            let id = match RegionRef::parse(&row[0]) {
-                Ok(r) => r,
-                Err(m) => {
-                    diags.push(err(1, m));
-                    continue;
-                }
-            };
-            let sotkanet_id = match row[1].trim() {
-                "" => None,
-                s => match s.parse::<u32>() {
-                    Ok(n) => Some(n),
-                    Err(_) => {
-                        diags.push(err(
-                            crate::csvtext::column_of(text, line, 1, delimiter),
-                            format!("`{s}` is not a Sotkanet region id (a whole number)"),
-                        ));
-                        continue;
-                    }
-                },
-            };
-            let parent = match row[4].trim() {
-                "" => None,
-                p => match RegionRef::parse(p) {
-                    Ok(r) => Some(r),
-                    Err(m) => {
-                        diags.push(err(crate::csvtext::column_of(text, line, 4, delimiter), m));
-                        continue;
-                    }
-                },
-            };
-            let existing = self.regions.get(&id).cloned();
-            let mut region = existing.unwrap_or(Region {
-                id: id.clone(),
-                name_fi: String::new(),
-                name_sv: String::new(),
-                name_en: String::new(),
-                sotkanet_id: None,
-                county: None,
-                maakunta: None,
-            });
-            if sotkanet_id.is_some() {
-                region.sotkanet_id = sotkanet_id;
-            }
-            if !row[2].trim().is_empty() {
-                region.name_fi = row[2].trim().to_string();
-            }
-            if !row[3].trim().is_empty() {
-                region.name_sv = row[3].trim().to_string();
-            }
-            match parent {
-                Some(p) if p.category == Category::Maakunta => region.maakunta = Some(p),
-                Some(p) => region.county = Some(p),
-                None => {}
-            }
-            if region.name_fi.is_empty() {
-                diags.push(err(1, format!("{id} is a new region and needs name_fi")));
-                continue;
-            }
-            self.regions.insert(id, region);
-        }
-        self.reindex();
-        diags
     }
 
     pub fn get(&self, id: &RegionRef) -> Option<&Region> {
@@ -502,5 +385,20 @@ mod tests {
             Path::new("r.csv"),
         );
         assert_eq!((bad[0].line, bad[0].col), (2, 9));
+    }
+
+    #[test]
+    fn a_parent_that_does_not_exist_is_an_error_at_its_row() {
+        let mut r = Register::builtin();
+        let bad = r.apply_overrides(
+            "ref;sotkanet_id;name_fi;name_sv;parent\nKUNTA:998;;Uusi;;HYVINVOINTIALUE:99\nKUNTA:997;;Toinen;;MAAKUNTA:77\nMAAKUNTA:77;;Uusi maakunta;;\n",
+            Path::new("r.csv"),
+        );
+        assert_eq!(bad.len(), 1, "{bad:?}");
+        assert_eq!((bad[0].line, bad[0].col), (2, 18));
+        assert_eq!(
+            bad[0].message,
+            "parent HYVINVOINTIALUE:99 is not a known region"
+        );
     }
 }

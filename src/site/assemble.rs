@@ -1,63 +1,10 @@
-//! The resolved site: every page with its URL and rendered body, the lookups between pages
-//! (translations, parents, children, document chapters), and published files. Built by
-//! [`assemble`] from loaded sources; read by rendering. Holds no HTML templates.
+//! Assembling the site from its source pages: unique addresses, Markdown bodies (through a
+//! body store, so `serve` can reuse unchanged ones), pages, children, document and alias checks.
 
-use crate::config::Config;
-use crate::content::document::RawDocument;
-use crate::content::frontmatter::FrontMatter;
-use crate::content::{self, SourcePage};
-use crate::diagnostics::Diagnostic;
-use crate::markdown::{self, Heading, Target};
-use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
-
-/// A page ready for rendering.
-#[derive(Debug)]
-pub(crate) struct Page {
-    pub rel: PathBuf,
-    pub lang: String,
-    pub key: String,
-    pub is_index: bool,
-    /// Site-relative URL path (`kertomus/01-tausta/`).
-    pub path: String,
-    pub front: FrontMatter,
-    pub title: String,
-    pub body: String,
-    pub headings: Vec<Heading>,
-    pub ids: Vec<String>,
-    pub parent_key: Option<String>,
-}
-
-impl Page {
-    /// `content/kuntakortit/<code>.md`: prose merged into a municipality card, not a page.
-    pub(crate) fn is_card_prose(&self) -> bool {
-        content::is_card_prose(&self.rel, self.is_index)
-    }
-}
-
-/// All pages and files of the site.
-pub(crate) struct Site {
-    pub config: Config,
-    /// Sorted by source path, so every output is in a stable order.
-    pub pages: Vec<Page>,
-    /// Published files (images, PDFs) relative to `content/`.
-    pub assets: Vec<PathBuf>,
-    by_key: HashMap<(String, String), usize>,
-    /// Children of a key in a language, in reading order.
-    children: HashMap<(String, String), Vec<usize>>,
-}
-
-/// Pages that exist on disk but are not in the site: links to them get a clearer message
-/// (drafts), or none at all (pages that failed to load report their own errors).
-#[derive(Debug, Default)]
-pub(crate) struct Excluded {
-    pub drafts: HashSet<PathBuf>,
-    pub failed: HashSet<PathBuf>,
-}
+use super::*;
 
 /// Lookups needed while rendering Markdown, before the pages themselves exist.
-struct Index<'a> {
+pub(super) struct Index<'a> {
     config: &'a Config,
     by_rel: HashMap<&'a Path, usize>,
     by_key: &'a HashMap<(String, String), usize>,
@@ -169,7 +116,7 @@ pub(crate) fn assemble(
 
 /// Two sources must not claim one URL (`a.md` and `a/index.md`, `Väestö.md` and `vaesto.md`):
 /// the second is dropped with an error. Returns the address of each page that stays.
-fn unique_addresses(
+pub(super) fn unique_addresses(
     sources: &mut Vec<SourcePage>,
     diags: &mut Vec<Diagnostic>,
 ) -> HashMap<String, PathBuf> {
@@ -199,7 +146,7 @@ fn unique_addresses(
 
 /// Every page's Markdown as HTML, in parallel; bodies an earlier build rendered from the same
 /// text and surroundings are reused, and the new ones kept for the next build.
-fn render_bodies(
+pub(super) fn render_bodies(
     config: &Config,
     sources: &[SourcePage],
     assets: &[PathBuf],
@@ -260,7 +207,7 @@ fn render_bodies(
 
 /// The pages with their bodies; links to `#anchors` of other pages are checked once every
 /// page's ids are known.
-fn pages(
+pub(super) fn pages(
     sources: Vec<SourcePage>,
     rendered: Vec<markdown::Output>,
     diags: &mut Vec<Diagnostic>,
@@ -296,7 +243,7 @@ fn pages(
 
 /// Each page's children by (parent key, language), in `weight`-then-name order. Card prose is
 /// merged into the cards, so it is nobody's child.
-fn children(pages: &[Page]) -> HashMap<(String, String), Vec<usize>> {
+pub(super) fn children(pages: &[Page]) -> HashMap<(String, String), Vec<usize>> {
     let mut children: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (i, p) in pages.iter().enumerate() {
         if let (Some(parent), false) = (&p.parent_key, p.is_card_prose()) {
@@ -313,7 +260,7 @@ fn children(pages: &[Page]) -> HashMap<(String, String), Vec<usize>> {
 }
 
 /// Reading order among siblings: by `weight` (pages with one first), then by file name.
-fn order_key(p: &Page) -> (bool, i64, &Path) {
+pub(super) fn order_key(p: &Page) -> (bool, i64, &Path) {
     (
         p.front.weight.is_none(),
         p.front.weight.unwrap_or(0),
@@ -322,7 +269,7 @@ fn order_key(p: &Page) -> (bool, i64, &Path) {
 }
 
 /// A page without `title:` is named after its file (`01-tausta` → `01 tausta`).
-fn fallback_title(s: &SourcePage) -> String {
+pub(super) fn fallback_title(s: &SourcePage) -> String {
     let name = if s.is_index {
         s.dir()
             .file_name()
@@ -340,7 +287,11 @@ fn fallback_title(s: &SourcePage) -> String {
 }
 
 /// A document's `previous:` and `plan:` name other documents by relative folder path.
-fn check_document_links(sources: &[SourcePage], default: &str, diags: &mut Vec<Diagnostic>) {
+pub(super) fn check_document_links(
+    sources: &[SourcePage],
+    default: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
     let keys: HashSet<(&str, &str)> = sources
         .iter()
         .map(|s| (s.key.as_str(), s.lang.as_str()))
@@ -368,7 +319,7 @@ fn check_document_links(sources: &[SourcePage], default: &str, diags: &mut Vec<D
 }
 
 /// Aliases are site paths that redirect to the page: inside the site, not taken by a page.
-fn check_aliases(
+pub(super) fn check_aliases(
     sources: &[SourcePage],
     taken: &HashMap<String, PathBuf>,
     diags: &mut Vec<Diagnostic>,
@@ -423,143 +374,4 @@ pub(crate) fn alias_path(alias: &str) -> Option<String> {
         }
     }
     Some(parts.join("/") + "/")
-}
-
-impl Site {
-    pub(crate) fn href(&self, path: &str) -> String {
-        format!("{}{}", self.config.base_path, path)
-    }
-
-    pub(crate) fn permalink(&self, path: &str) -> String {
-        format!("{}{}", self.config.base_url, path)
-    }
-
-    pub(crate) fn find(&self, key: &str, lang: &str) -> Option<usize> {
-        self.by_key
-            .get(&(key.to_string(), lang.to_string()))
-            .copied()
-    }
-
-    /// The page for `key` in `lang`, else in the default language.
-    pub(crate) fn find_or_default(&self, key: &str, lang: &str) -> Option<usize> {
-        self.find(key, lang)
-            .or_else(|| self.find(key, self.config.default_language()))
-    }
-
-    pub(crate) fn children(&self, key: &str, lang: &str) -> &[usize] {
-        self.children
-            .get(&(key.to_string(), lang.to_string()))
-            .map_or(&[], Vec::as_slice)
-    }
-
-    /// Translations of page `i` (itself included), in the order of `languages`.
-    pub(crate) fn translations(&self, i: usize) -> Vec<usize> {
-        let key = &self.pages[i].key;
-        self.config
-            .languages
-            .iter()
-            .filter_map(|l| self.find(key, l))
-            .collect()
-    }
-
-    /// Ancestors of page `i` from the front page down, each in the page's language if it
-    /// exists, else in the default language.
-    pub(crate) fn ancestors(&self, i: usize) -> Vec<usize> {
-        let page = &self.pages[i];
-        let mut out = Vec::new();
-        let mut key = page.parent_key.clone();
-        while let Some(k) = key {
-            if let Some(a) = self.find_or_default(&k, &page.lang) {
-                out.push(a);
-            }
-            key = parent_of_key(&k);
-        }
-        out.reverse();
-        out
-    }
-
-    /// The document block that applies to page `i` (its own, or its default-language twin's).
-    pub(crate) fn document_of(&self, i: usize) -> Option<&RawDocument> {
-        let p = &self.pages[i];
-        p.front.document.as_ref().or_else(|| {
-            let twin = self.find(&p.key, self.config.default_language())?;
-            self.pages[twin]
-                .front
-                .document
-                .as_ref()
-                .filter(|_| p.is_index)
-        })
-    }
-
-    /// The document page that page `i` is a chapter of.
-    pub(crate) fn document_for_chapter(&self, i: usize) -> Option<usize> {
-        let p = &self.pages[i];
-        if p.is_index {
-            return None;
-        }
-        let doc = self.find_or_default(p.parent_key.as_deref()?, &p.lang)?;
-        self.document_of(doc).map(|_| doc)
-    }
-
-    /// Chapters of document page `doc`, in its language, in reading order.
-    pub(crate) fn chapters(&self, doc: usize) -> &[usize] {
-        let d = &self.pages[doc];
-        self.children(&d.key, &d.lang)
-    }
-
-    /// Chapters for a reader of the document's language: its own chapters, and the default
-    /// language's for those not translated (marked by their `lang`).
-    pub(crate) fn chapters_with_fallback(&self, doc: usize) -> Vec<usize> {
-        let d = &self.pages[doc];
-        let default = self.config.default_language();
-        if d.lang == default {
-            return self.chapters(doc).to_vec();
-        }
-        let mut keys: Vec<usize> = self.children(&d.key, default).to_vec();
-        keys.extend(
-            self.children(&d.key, &d.lang)
-                .iter()
-                .filter(|&&c| self.find(&self.pages[c].key, default).is_none()),
-        );
-        keys.into_iter()
-            .map(|c| self.find(&self.pages[c].key, &d.lang).unwrap_or(c))
-            .filter(|&c| !self.pages[c].is_index)
-            .collect()
-    }
-}
-
-/// `a/b/c` → `a/b/`; `a/b/` → `a/`; `a/` → `""`; `""` → none.
-fn parent_of_key(key: &str) -> Option<String> {
-    if key.is_empty() {
-        return None;
-    }
-    let trimmed = key.trim_end_matches('/');
-    Some(match trimmed.rfind('/') {
-        Some(i) => trimmed[..=i].to_string(),
-        None => String::new(),
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn alias_paths_stay_inside_the_site() {
-        assert_eq!(
-            alias_path("/vanha/osoite/").as_deref(),
-            Some("vanha/osoite/")
-        );
-        assert_eq!(alias_path("/vanha/../../etc/"), None);
-        assert_eq!(alias_path("https://example.fi/"), None);
-        assert_eq!(alias_path("/"), None);
-    }
-
-    #[test]
-    fn parent_keys() {
-        assert_eq!(parent_of_key("a/b/c").as_deref(), Some("a/b/"));
-        assert_eq!(parent_of_key("a/b/").as_deref(), Some("a/"));
-        assert_eq!(parent_of_key("a/").as_deref(), Some(""));
-        assert_eq!(parent_of_key(""), None);
-    }
 }

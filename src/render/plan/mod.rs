@@ -2,6 +2,9 @@
 //! and separately" view, the `goals()` shortcode and the annual report. Reads the plan model;
 //! texts come out as HTML (see `html.rs`), the page frame from the theme's templates.
 
+mod annual;
+mod overview;
+
 use super::html::{md, plain, tx};
 use super::view::View;
 use crate::charts::stacked::{Stacked, StackedRow};
@@ -404,194 +407,11 @@ impl<'a> View<'a> {
             joint_count: measures.iter().filter(|m| m.scope == Scope::Joint).count(),
         }
     }
-
-    /// Measures by status in `year`, one row per focus area and one for the whole plan.
-    pub(crate) fn status_chart(&self, plan: &Plan, lang: &str, year: i32, id: &str) -> Html {
-        let d = self.d();
-        let mut categories: Vec<String> = Status::ALL
-            .iter()
-            .map(|s| self.word(lang, &format!("measure_status_{}", s.key())))
-            .collect();
-        categories.push(self.word(lang, "measure_not_reported"));
-        let row = |label: String, measures: Vec<&plan::Measure>| {
-            let mut counts = vec![0u32; Status::ALL.len() + 1];
-            for m in measures {
-                let i = m
-                    .status_at(year)
-                    .and_then(|(_, p)| Status::ALL.iter().position(|s| *s == p.status))
-                    .unwrap_or(Status::ALL.len());
-                counts[i] += 1;
-            }
-            StackedRow { label, counts }
-        };
-        let mut rows: Vec<StackedRow> = plan
-            .focus_areas
-            .iter()
-            .map(|fa| {
-                row(
-                    plain(&fa.title, lang, d),
-                    fa.goals.iter().flat_map(|g| g.measures.iter()).collect(),
-                )
-            })
-            .collect();
-        rows.push(row(
-            self.word(lang, "plan_all_measures"),
-            plan.measures().map(|m| m.measure).collect(),
-        ));
-        // Categories nobody is in would only lengthen the legend and the table.
-        let used: Vec<usize> = (0..categories.len())
-            .filter(|i| rows.iter().any(|r| r.counts[*i] > 0))
-            .collect();
-        let title = format!("{} {year}", self.word(lang, "plan_status_chart"));
-        // The chart escapes every text it draws.
-        let chart = Stacked {
-            id,
-            title: &title,
-            lang,
-            categories: used.iter().map(|i| categories[*i].clone()).collect(),
-            rows: rows
-                .into_iter()
-                .map(|r| StackedRow {
-                    label: r.label,
-                    counts: used.iter().map(|i| r.counts[*i]).collect(),
-                })
-                .collect(),
-            row_head: &self.word(lang, "plan_focus_area"),
-            total_head: &self.word(lang, "total"),
-        };
-        Html::trusted(chart.render())
-    }
-
-    /// A plan's overview; `doc` is the title and link of its document as the reader of `lang`
-    /// gets it (the translation, or the default language's page).
-    pub(crate) fn plan_view(&self, plan: &Plan, lang: &str, doc: (&str, &str)) -> PlanView {
-        let (doc_title, doc_href) = doc;
-        let year = plan.latest_year();
-        let measures: Vec<MeasureRef<'_>> = plan.measures().collect();
-        let joint = measures
-            .iter()
-            .filter(|m| m.measure.scope == Scope::Joint)
-            .count();
-        PlanView {
-            href: self.href(&self.addresses.plan(plan, lang)),
-            together_href: self.href(&self.addresses.together(plan, lang)),
-            doc_title: doc_title.to_string(),
-            doc_href: doc_href.to_string(),
-            year,
-            focus_areas: plan
-                .focus_areas
-                .iter()
-                .map(|fa| self.focus_area_view(plan, fa, lang, false))
-                .collect(),
-            status_chart: year
-                .filter(|_| !measures.is_empty())
-                .map(|y| self.status_chart(plan, lang, y, "tilanne")),
-            measure_count: measures.len(),
-            joint_count: joint,
-            own_count: measures.len() - joint,
-            goal_count: plan.goals().count(),
-        }
-    }
-
-    pub(crate) fn together_view(&self, plan: &Plan, lang: &str) -> TogetherView {
-        let t = grouping::together(plan, self.model.organisations);
-        let group = |g: &grouping::Group<'_>| GroupView {
-            organisation: g.organisation.map(|o| self.org_link(o, lang)),
-            measures: g
-                .measures
-                .iter()
-                .map(|m| self.measure_view(plan, *m, lang, None))
-                .collect(),
-        };
-        TogetherView {
-            joint: t.joint_by_partner.iter().map(group).collect(),
-            own: t.own_by_responsible.iter().map(group).collect(),
-            shared_goals: t
-                .shared_goals
-                .iter()
-                .map(|(fa, g)| SharedGoalView {
-                    goal: self.goal_view(plan, fa, g, lang, None),
-                    organisations: g
-                        .shared_with
-                        .iter()
-                        .map(|o| self.org_link(o, lang))
-                        .collect(),
-                })
-                .collect(),
-            joint_count: t.joint_count,
-            own_count: t.own_count,
-        }
-    }
 }
 
 fn kind_key(k: crate::indicators::Kind) -> &'static str {
     match k {
         crate::indicators::Kind::Outcome => "outcome",
         crate::indicators::Kind::Activity => "activity",
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct AnnualFocusArea {
-    pub title: String,
-    pub href: String,
-    pub goals: Vec<GoalView>,
-}
-
-/// The annual report (vuosiraportti): every measure's status and note in `year`, measures
-/// without an entry for that year as not reported, and goal indicators up to that year.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct AnnualView {
-    pub year: i32,
-    pub plan_href: String,
-    pub summary: Vec<(String, String, usize)>,
-    pub not_reported: usize,
-    pub total: usize,
-    pub focus_areas: Vec<AnnualFocusArea>,
-}
-
-impl View<'_> {
-    pub(crate) fn annual_view(&self, plan: &Plan, year: i32, lang: &str) -> AnnualView {
-        let mut counts = std::collections::BTreeMap::new();
-        let mut not_reported = 0;
-        let mut total = 0;
-        for m in plan.measures() {
-            total += 1;
-            match m.measure.progress.get(&year) {
-                Some(p) => *counts.entry(p.status).or_insert(0usize) += 1,
-                None => not_reported += 1,
-            }
-        }
-        AnnualView {
-            year,
-            plan_href: self.href(&self.addresses.plan(plan, lang)),
-            summary: Status::ALL
-                .iter()
-                .filter_map(|s| {
-                    counts.get(s).map(|n| {
-                        (
-                            s.key().to_string(),
-                            self.word(lang, &format!("measure_status_{}", s.key())),
-                            *n,
-                        )
-                    })
-                })
-                .collect(),
-            not_reported,
-            total,
-            focus_areas: plan
-                .focus_areas
-                .iter()
-                .map(|fa| AnnualFocusArea {
-                    title: tx(&fa.title, lang, self.d()),
-                    href: self.href(&self.addresses.focus_area(plan, fa, lang)),
-                    goals: fa
-                        .goals
-                        .iter()
-                        .map(|g| self.goal_view(plan, fa, g, lang, Some(year)))
-                        .collect(),
-                })
-                .collect(),
-        }
     }
 }

@@ -1,0 +1,249 @@
+//! The build pipeline, in the order it runs: load → parse → data → resolve → render → write.
+//! `build_inner` reads as that list; each stage is a function below it.
+
+mod load;
+mod write;
+
+use crate::cache::Cache;
+use crate::config::Config;
+use crate::content::{self, SourcePage};
+use crate::cooperation::Cooperation;
+use crate::data::{self, SiteData};
+use crate::diagnostics::Diagnostic;
+use crate::error::Error;
+use crate::indicators::{self, Indicators};
+use crate::markdown::{shortcodes, Labels};
+use crate::organisations::Organisations;
+use crate::output::{feeds, Memory, Sink, Staging};
+use crate::plan::Plan;
+use crate::regions::Register;
+use crate::render::indicators::IndicatorShortcode;
+use crate::render::view::View;
+use crate::render::{self, theme::Theme};
+use crate::routes::{self, Addresses, Route, Routes};
+use crate::site::{self, Excluded};
+use crate::surveys::Survey;
+use crate::{cooperation, organisations, plan, surveys, validate};
+use load::*;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use write::*;
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (holding `content/`).
+    pub root: PathBuf,
+    /// Output folder; `root/public` when not given.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` of site.yaml (e.g. for a staging server).
+    pub base_url: Option<String>,
+    /// Build pages marked `draft: true` too.
+    pub drafts: bool,
+    /// Check only (`kertomus check`): render into memory, write nothing, and add the plan
+    /// quality report, survey mismatches and broken generated links to the warnings.
+    pub check: bool,
+    /// With `check`: fetch external links too.
+    pub external: bool,
+    /// Build the search index and search pages.
+    pub search: bool,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct Summary {
+    /// Pages and generated files rendered.
+    pub pages: usize,
+    /// Other files written.
+    pub files: usize,
+    /// The output folder.
+    pub output: PathBuf,
+    /// How long it took.
+    pub elapsed: Duration,
+    /// Warnings of the build.
+    pub warnings: Vec<Diagnostic>,
+    /// With `check`: the plan quality and survey findings, each with the name of its kind.
+    pub findings: Vec<(&'static str, Diagnostic)>,
+}
+
+/// Builds the site. On any error nothing is written and the previous output stays as it was.
+pub fn build(opts: &BuildOptions) -> Result<Summary, Error> {
+    build_inner(opts, None)
+}
+
+/// Builds the site reusing what `cache` kept from earlier builds of the same site (page texts
+/// whose files did not change, Markdown bodies whose inputs did not change). The output is the
+/// same as [`build`]'s.
+pub fn build_with(opts: &BuildOptions, cache: &mut Cache) -> Result<Summary, Error> {
+    build_inner(opts, Some(cache))
+}
+
+/// The site's data files, loaded and resolved; [`SiteData`] borrows from it.
+struct Loaded {
+    register: Register,
+    indicators: Indicators,
+    organisations: Organisations,
+    plans: Vec<Plan>,
+    surveys: Vec<Survey>,
+    cooperation: Cooperation,
+}
+
+impl Loaded {
+    fn site_data<'a>(&'a self, config: &'a Config) -> SiteData<'a> {
+        SiteData {
+            config,
+            register: &self.register,
+            indicators: &self.indicators,
+            organisations: &self.organisations,
+            plans: &self.plans,
+            surveys: &self.surveys,
+            cooperation: &self.cooperation,
+            cards: data::card_members(config, &self.register),
+        }
+    }
+}
+
+fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Summary, Error> {
+    let started = Instant::now();
+    let (content_dir, output) = folders(opts)?;
+    // Load
+    let config = Config::load(&opts.root, opts.base_url.as_deref()).map_err(Error::Content)?;
+    let theme = Theme::load(&opts.root, &config.theme, &config.languages)?;
+    let found = content::discover(&content_dir).map_err(Error::Content)?;
+    // Parse
+    let (sources, drafts, mut diags) = load_pages(
+        &content_dir,
+        &found.pages,
+        &config,
+        &theme,
+        opts.drafts,
+        cache.as_deref_mut(),
+    );
+    let excluded = Excluded {
+        failed: failed_pages(&diags),
+        drafts,
+    };
+    // Data
+    let loaded = load_data(&content_dir, &config, &sources, &mut diags);
+    let data = loaded.site_data(&config);
+    let addresses = addresses(&config, &theme);
+    let mut routes = Routes::generated(&data, addresses.clone(), &route_options(opts, &theme));
+    validate::reserved_paths(&routes, &sources, &mut diags);
+    let findings = if opts.check {
+        crate::check::quality(&data, &sources)
+    } else {
+        Vec::new()
+    };
+    // Resolve: Markdown rendered, links checked, then the content pages join the route table.
+    let view = View {
+        model: &data,
+        strings: &theme.strings,
+        addresses: &addresses,
+    };
+    let registry = shortcodes(&view, &theme);
+    let incremental = cache.is_some().then(|| {
+        let inputs = crate::cache::Inputs {
+            root: &opts.root,
+            drafts: opts.drafts,
+            config: &config,
+            found: &found,
+            excluded: &excluded,
+        };
+        crate::cache::Incremental::new(&inputs, &sources)
+    });
+    let bodies = cache
+        .as_deref_mut()
+        .zip(incremental.as_ref())
+        .map(|(c, inc)| {
+            c.bodies.begin(inc.fingerprint);
+            &mut c.bodies as &mut dyn site::BodyStore
+        });
+    let labels = labels(&theme);
+    let env = site::MarkdownEnv {
+        shortcodes: &registry,
+        labels: &labels,
+        bodies,
+    };
+    let assets = publishable_assets(&found, &loaded.plans);
+    let site = site::assemble(config.clone(), sources, assets, &excluded, env, &mut diags);
+    routes.add_site(&site);
+    diags.extend(routes.clashes(&site));
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(Error::Content(diags));
+    }
+    // Render and write
+    let input = render::Input {
+        site: &site,
+        theme: &theme,
+        view: &view,
+        routes: &routes,
+    };
+    let mut summary = Summary::new(started, &output, diags, findings);
+    let (pages, files) = if opts.check {
+        let found = check_output_in_memory(input, &content_dir, opts.external)?;
+        summary.findings.extend(found);
+        (site.pages.len(), 0)
+    } else if let Some(pages) = incremental
+        .as_ref()
+        .zip(cache.as_deref())
+        .and_then(|(inc, c)| inc.body_only_change(c, &output, &site))
+    {
+        (rewrite_pages(input, &output, &pages)?, 0)
+    } else {
+        write_site(input, &content_dir, &output, opts.search)?
+    };
+    if let (Some(c), Some(inc), false) = (cache, incremental, opts.check) {
+        c.last = Some(inc.written_to(&output));
+    }
+    summary.pages = pages;
+    summary.files = files;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+impl Summary {
+    fn new(
+        started: Instant,
+        output: &Path,
+        warnings: Vec<Diagnostic>,
+        findings: Vec<crate::check::Finding>,
+    ) -> Summary {
+        Summary {
+            pages: 0,
+            files: 0,
+            output: output.to_path_buf(),
+            elapsed: started.elapsed(),
+            warnings,
+            findings,
+        }
+    }
+}
+
+/// The shortcodes a page may use, reading the site's data through `view`.
+fn shortcodes<'a>(view: &'a View<'a>, theme: &'a Theme) -> shortcodes::Registry<'a> {
+    let mut registry = shortcodes::Registry::default();
+    registry.register("indicator", Box::new(IndicatorShortcode { data: view }));
+    render::shortcodes::register(&mut registry, view, theme);
+    registry
+}
+
+/// The address formulas, with the localised slugs of the theme.
+fn addresses(config: &Config, theme: &Theme) -> Addresses {
+    let slugs = |key: &str| -> BTreeMap<String, String> {
+        theme
+            .strings
+            .iter()
+            .filter_map(|(lang, t)| t.get(key).map(|s| (lang.clone(), s.clone())))
+            .collect()
+    };
+    Addresses::new(config, slugs("statement_slug"), slugs("search_slug"))
+}
+
+fn route_options<'a>(opts: &BuildOptions, theme: &'a Theme) -> routes::Options<'a> {
+    routes::Options {
+        search: opts.search && !opts.check,
+        statics: theme.statics.keys().map(String::as_str).collect(),
+    }
+}

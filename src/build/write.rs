@@ -1,0 +1,127 @@
+//! Writing the site: every page and file rendered into a sink, the staged replacement of the
+//! output folder, the partial rewrite for `serve` and the in-memory render for `check`.
+
+use super::*;
+
+/// `serve`, when nothing but page bodies changed since the last build written to `output`:
+/// only the pages that show those bodies are rendered, and written where their bytes changed.
+pub(super) fn rewrite_pages(
+    input: render::Input<'_>,
+    output: &Path,
+    pages: &[usize],
+) -> Result<usize, Error> {
+    let rendered = render::render_partial(input, pages)?;
+    crate::output::write_changed(output, &rendered)
+}
+
+/// The whole site into a staging folder that replaces `output` once everything is written.
+pub(super) fn write_site(
+    input: render::Input<'_>,
+    content_dir: &Path,
+    output: &Path,
+    search: bool,
+) -> Result<(usize, usize), Error> {
+    let staging = Staging::new(output)?;
+    let counts = render_and_write(input, content_dir, &staging, search)?;
+    staging.commit()?;
+    Ok(counts)
+}
+
+/// Renders every page into `out`, then writes the other files; with `search`, the index is
+/// built from the pages while they render. Returns the pages and the other files written.
+pub(super) fn render_and_write(
+    input: render::Input<'_>,
+    content_dir: &Path,
+    out: &dyn Sink,
+    search: bool,
+) -> Result<(usize, usize), Error> {
+    let indexer = search.then(crate::search::Indexer::start);
+    let sender = indexer.as_ref().map(|i| i.sender());
+    let pages = render::render_all(input, out, sender.as_ref())?;
+    let mut files = write_files(input, content_dir, out)?;
+    files += write_open_data(out, input.view.model, input.routes)?;
+    if let Some(indexer) = indexer {
+        drop(sender);
+        for (rel, bytes) in indexer.finish()? {
+            out.write(&format!("pagefind/{rel}"), &bytes)?;
+            files += 1;
+        }
+    }
+    Ok((pages, files))
+}
+
+/// `check`: the whole site rendered into memory (without the search index), then every link
+/// in it checked against what it holds.
+pub(super) fn check_output_in_memory(
+    input: render::Input<'_>,
+    content_dir: &Path,
+    external: bool,
+) -> Result<Vec<crate::check::Finding>, Error> {
+    let memory = Memory::default();
+    render_and_write(input, content_dir, &memory, false)?;
+    let files = memory.into_files();
+    let mut findings = crate::check::after_assembly(
+        input.site,
+        input.view.model,
+        input.routes,
+        content_dir,
+        external,
+    );
+    findings.extend(crate::check::output_links(&files, &input.site.config));
+    Ok(findings)
+}
+
+/// The open data downloads under `/data/`: indicator values and metadata, measures and plans.
+pub(super) fn write_open_data(
+    out: &dyn Sink,
+    data: &SiteData<'_>,
+    routes: &Routes,
+) -> Result<usize, Error> {
+    let mut written = 0;
+    for e in routes.entries() {
+        let Route::OpenData(name) = e.route else {
+            continue;
+        };
+        let text = match name {
+            routes::DATA_INDICATORS_CSV => {
+                indicators::export::values_csv(data.indicators, data.register)
+            }
+            routes::DATA_INDICATORS_JSON => {
+                indicators::export::metadata_json(data.indicators, |id| {
+                    routes.addresses.indicator_csv(id)
+                })
+            }
+            routes::DATA_MEASURES_CSV => crate::output::opendata::measures_csv(data),
+            _ => crate::output::opendata::plan_json(data),
+        };
+        out.write(&e.path, text.as_bytes())?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// Theme static files, the authors' files beside their pages, sitemap, robots.txt, feeds.
+pub(super) fn write_files(
+    input: render::Input<'_>,
+    content_dir: &Path,
+    out: &dyn Sink,
+) -> Result<usize, Error> {
+    let (site, theme, routes) = (input.site, input.theme, input.routes);
+    for (rel, bytes) in &theme.statics {
+        out.write(rel, bytes)?;
+    }
+    site.assets
+        .par_iter()
+        .try_for_each(|rel| out.copy(&content_dir.join(rel), &content::asset_url_path(rel)))?;
+    out.write("sitemap.xml", feeds::sitemap(site, routes).as_bytes())?;
+    out.write("robots.txt", feeds::robots(site).as_bytes())?;
+    let default = site.config.default_language();
+    for lang in &site.config.languages {
+        let title = site.config.title.get(lang, default).text;
+        out.write(
+            &routes.addresses.feed(lang),
+            feeds::atom(site, lang, &title, &routes.addresses.feed(lang)).as_bytes(),
+        )?;
+    }
+    Ok(theme.statics.len() + site.assets.len() + 2 + site.config.languages.len())
+}
