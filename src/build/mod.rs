@@ -185,22 +185,37 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
         let found = check_output_in_memory(input, &content_dir, opts.external)?;
         summary.findings.extend(found);
         (site.pages.len(), 0)
-    } else if let Some(pages) = incremental
-        .as_ref()
-        .zip(cache.as_deref())
-        .and_then(|(inc, c)| inc.body_only_change(c, &output, &site))
-    {
-        (rewrite_pages(input, &output, &pages)?, 0)
     } else {
-        write_site(input, &content_dir, &output, opts.search)?
+        write_output(input, opts, &content_dir, &output, incremental, cache)?
     };
-    if let (Some(c), Some(inc), false) = (cache, incremental, opts.check) {
-        c.last = Some(inc.written_to(&output));
-    }
     summary.pages = pages;
     summary.files = files;
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Writes the output: only the changed pages when `serve`'s cache shows that nothing but
+/// page bodies changed, else the whole site through a staging folder.
+fn write_output(
+    input: render::Input<'_>,
+    opts: &BuildOptions,
+    content_dir: &Path,
+    output: &Path,
+    incremental: Option<crate::cache::Incremental>,
+    cache: Option<&mut Cache>,
+) -> Result<(usize, usize), Error> {
+    let partial = incremental
+        .as_ref()
+        .zip(cache.as_deref())
+        .and_then(|(inc, c)| inc.body_only_change(c, output, input.site));
+    let written = match partial {
+        Some(pages) => (rewrite_pages(input, output, &pages)?, 0),
+        None => write_site(input, content_dir, output, opts.search)?,
+    };
+    if let (Some(c), Some(inc)) = (cache, incremental) {
+        c.last = Some(inc.written_to(output));
+    }
+    Ok(written)
 }
 
 impl Summary {

@@ -154,37 +154,39 @@ impl LineChart<'_> {
     }
 
     fn svg(&self, w: f64, h: f64, variant: &str, max_x_labels: i32) -> String {
-        let (left, right, top, bottom) = (52.0, 14.0, 26.0, 44.0);
-        let (pw, ph) = (w - left - right, h - top - bottom);
         let (y0, y1) = self.years();
         let (lo, hi) = self.value_range();
         let yt = ticks(lo, hi, if variant == "n" { 4 } else { 5 });
-        let (vmin, vmax) = (yt[0], *yt.last().unwrap_or(&1.0));
-        let x = |year: i32| {
-            left + if y1 == y0 {
-                pw / 2.0
-            } else {
-                pw * f64::from(year - y0) / f64::from(y1 - y0)
-            }
-        };
-        let y = |v: f64| top + ph - ph * (v - vmin) / (vmax - vmin).max(1e-9);
+        let f = Frame::new(w, h, (y0, y1), (yt[0], *yt.last().unwrap_or(&1.0)));
         let id = format!("{}-{variant}", self.id);
         let mut s = format!(
             "<svg class=\"chart-svg chart-{variant}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" font-family=\"system-ui, sans-serif\" font-size=\"13\">\n<title id=\"{id}-t\">{}</title>\n<desc id=\"{id}-d\">{}</desc>\n",
             esc(self.title),
             esc(&self.description())
         );
-        // Grid and y axis labels.
-        let td = tick_decimals(&yt);
-        for t in &yt {
+        self.y_axis(&mut s, &f, &yt);
+        self.x_axis(&mut s, &f, max_x_labels);
+        self.goal_line(&mut s, &f);
+        for (i, series) in self.series.iter().enumerate().take(PALETTE.len()) {
+            series_path(&mut s, &f, i, series);
+        }
+        s.push_str("</svg>\n");
+        s
+    }
+
+    /// Grid lines with the value labels, and the unit above them.
+    fn y_axis(&self, s: &mut String, f: &Frame, yt: &[f64]) {
+        let td = tick_decimals(yt);
+        for t in yt {
             let _ = writeln!(
                 s,
-                "<path d=\"M{left} {:.1}H{:.1}\" stroke=\"{}\" stroke-width=\"1\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#1b1b1b\">{}</text>",
-                y(*t),
-                left + pw,
-                if *t == vmin { "#1b1b1b" } else { "#d0d7de" },
-                left - 6.0,
-                y(*t) + 4.0,
+                "<path d=\"M{} {:.1}H{:.1}\" stroke=\"{}\" stroke-width=\"1\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#1b1b1b\">{}</text>",
+                f.left,
+                f.y(*t),
+                f.left + f.pw,
+                if *t == f.vmin { "#1b1b1b" } else { "#d0d7de" },
+                f.left - 6.0,
+                f.y(*t) + 4.0,
                 esc(&numbers::format(*t, td, self.lang))
             );
         }
@@ -193,87 +195,129 @@ impl LineChart<'_> {
             "<text x=\"4\" y=\"14\" fill=\"#1b1b1b\">{}</text>",
             esc(self.unit)
         );
-        // x axis: years, at most `max_x_labels` labels.
-        let span = y1 - y0;
+    }
+
+    /// Years along the bottom, at most `max_x_labels` labels, and the axis title.
+    fn x_axis(&self, s: &mut String, f: &Frame, max_x_labels: i32) {
+        let (y0, y1) = f.years;
         let step = [1, 2, 5, 10, 20, 50]
             .into_iter()
-            .find(|st| span / st < max_x_labels)
+            .find(|st| (y1 - y0) / st < max_x_labels)
             .unwrap_or(100);
         let mut year = y0 + (step - y0.rem_euclid(step)) % step;
+        let bottom = f.top + f.ph;
         while year <= y1 {
             let _ = writeln!(
                 s,
-                "<path d=\"M{:.1} {:.1}v5\" stroke=\"#1b1b1b\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#1b1b1b\">{year}</text>",
-                x(year),
-                top + ph,
-                x(year),
-                top + ph + 19.0
+                "<path d=\"M{:.1} {bottom:.1}v5\" stroke=\"#1b1b1b\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#1b1b1b\">{year}</text>",
+                f.x(year),
+                f.x(year),
+                bottom + 19.0
             );
             year += step;
         }
         let _ = writeln!(
             s,
             "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#1b1b1b\">{}</text>",
-            left + pw / 2.0,
-            h - 6.0,
+            f.left + f.pw / 2.0,
+            f.h - 6.0,
             esc(&self.labels.year)
         );
-        // Goal: baseline to target, dotted.
-        if let Some(g) = self.goal {
-            if let (Some(b), Some(t)) = (g.baseline, g.target) {
-                let _ = writeln!(s, "<path d=\"M{:.1} {:.1}L{:.1} {:.1}\" stroke=\"#5f6368\" stroke-width=\"2\" stroke-dasharray=\"1 4\" stroke-linecap=\"round\" fill=\"none\"/>", x(b.0), y(b.1), x(t.0), y(t.1));
-            }
-            for (p, label) in [
-                (g.baseline, &self.labels.baseline),
-                (g.target, &self.labels.target),
-            ] {
-                if let Some(p) = p {
-                    let _ = writeln!(
-                        s,
-                        "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"6\" fill=\"#fff\" stroke=\"#1b1b1b\" stroke-width=\"2\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#1b1b1b\">{}</text>",
-                        x(p.0), y(p.1), x(p.0), y(p.1) - 10.0, esc(label)
-                    );
-                }
-            }
-        }
-        // Series: segments broken at missing values.
-        for (i, series) in self.series.iter().enumerate().take(PALETTE.len()) {
-            let colour = PALETTE[i];
-            let mut d = String::new();
-            let mut pen_down = false;
-            let mut pts = series.points.clone();
-            pts.sort_by_key(|p| p.0);
-            for (yr, v) in &pts {
-                match v {
-                    Some(v) => {
-                        let _ = write!(
-                            d,
-                            "{}{:.1} {:.1}",
-                            if pen_down { "L" } else { "M" },
-                            x(*yr),
-                            y(*v)
-                        );
-                        pen_down = true;
-                    }
-                    None => pen_down = false,
-                }
-            }
-            let dash = if DASHES[i].is_empty() {
-                String::new()
-            } else {
-                format!(" stroke-dasharray=\"{}\"", DASHES[i])
-            };
-            let _ = writeln!(s, "<g class=\"series\"><path d=\"{d}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash}/>");
-            for (yr, v) in &pts {
-                if let Some(v) = v {
-                    s.push_str(&marker(MARKERS[i], x(*yr), y(*v), colour));
-                }
-            }
-            s.push_str("</g>\n");
-        }
-        s.push_str("</svg>\n");
-        s
     }
+
+    /// The goal: baseline to target, dotted, each end marked and labelled.
+    fn goal_line(&self, s: &mut String, f: &Frame) {
+        let Some(g) = self.goal else { return };
+        if let (Some(b), Some(t)) = (g.baseline, g.target) {
+            let _ = writeln!(s, "<path d=\"M{:.1} {:.1}L{:.1} {:.1}\" stroke=\"#5f6368\" stroke-width=\"2\" stroke-dasharray=\"1 4\" stroke-linecap=\"round\" fill=\"none\"/>", f.x(b.0), f.y(b.1), f.x(t.0), f.y(t.1));
+        }
+        for (p, label) in [
+            (g.baseline, &self.labels.baseline),
+            (g.target, &self.labels.target),
+        ] {
+            if let Some((year, v)) = p {
+                let (cx, cy) = (f.x(year), f.y(v));
+                let _ = writeln!(
+                    s,
+                    "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"6\" fill=\"#fff\" stroke=\"#1b1b1b\" stroke-width=\"2\"/><text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#1b1b1b\">{}</text>",
+                    cy - 10.0, esc(label)
+                );
+            }
+        }
+    }
+}
+
+/// The plot area inside the chart's margins, and the scales from years and values to it.
+struct Frame {
+    h: f64,
+    left: f64,
+    top: f64,
+    pw: f64,
+    ph: f64,
+    years: (i32, i32),
+    vmin: f64,
+    vmax: f64,
+}
+
+impl Frame {
+    fn new(w: f64, h: f64, years: (i32, i32), (vmin, vmax): (f64, f64)) -> Frame {
+        let (left, right, top, bottom) = (52.0, 14.0, 26.0, 44.0);
+        Frame {
+            h,
+            left,
+            top,
+            pw: w - left - right,
+            ph: h - top - bottom,
+            years,
+            vmin,
+            vmax,
+        }
+    }
+
+    fn x(&self, year: i32) -> f64 {
+        let (y0, y1) = self.years;
+        self.left
+            + if y1 == y0 {
+                self.pw / 2.0
+            } else {
+                self.pw * f64::from(year - y0) / f64::from(y1 - y0)
+            }
+    }
+
+    fn y(&self, v: f64) -> f64 {
+        self.top + self.ph - self.ph * (v - self.vmin) / (self.vmax - self.vmin).max(1e-9)
+    }
+}
+
+/// One series: its line broken at missing values, and a marker at each value.
+fn series_path(s: &mut String, f: &Frame, i: usize, series: &Series) {
+    let colour = PALETTE[i];
+    let mut d = String::new();
+    let mut pen_down = false;
+    let mut pts = series.points.clone();
+    pts.sort_by_key(|p| p.0);
+    for (yr, v) in &pts {
+        match v {
+            Some(v) => {
+                let pen = if pen_down { "L" } else { "M" };
+                let _ = write!(d, "{pen}{:.1} {:.1}", f.x(*yr), f.y(*v));
+                pen_down = true;
+            }
+            None => pen_down = false,
+        }
+    }
+    let dash = if DASHES[i].is_empty() {
+        String::new()
+    } else {
+        format!(" stroke-dasharray=\"{}\"", DASHES[i])
+    };
+    let _ = writeln!(s, "<g class=\"series\"><path d=\"{d}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash}/>");
+    for (yr, v) in &pts {
+        if let Some(v) = v {
+            s.push_str(&marker(MARKERS[i], f.x(*yr), f.y(*v), colour));
+        }
+    }
+    s.push_str("</g>\n");
 }
 
 #[cfg(test)]
