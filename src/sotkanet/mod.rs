@@ -78,92 +78,32 @@ pub struct PullReport {
 
 const GENDERS: [&str; 3] = ["total", "male", "female"];
 
-/// Runs the pull; `progress` gets one line per step for the terminal.
+/// Runs the pull; `progress` gets one line per step for the terminal. Everything is fetched
+/// before anything is written, so a failed fetch changes no file.
 pub fn pull(opts: &PullOptions, progress: &mut dyn FnMut(&str)) -> Result<PullReport, PullError> {
-    let content = opts.root.join("content");
-    let config = Config::load(&opts.root, None).map_err(PullError::Content)?;
-    let mut diags = Vec::new();
-    let register = crate::regions::Register::load(&content, &mut diags);
-    if !diags.is_empty() {
-        return Err(PullError::Content(diags));
-    }
-    let yaml_rel = Path::new("content/data/indicators.yaml");
-    let yaml_path = opts.root.join(yaml_rel);
-    let yaml_text = match std::fs::read_to_string(&yaml_path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(io(&yaml_path)(e)),
-    };
-    let listed = fill::listed_ids(&yaml_text).map_err(|e| {
-        PullError::Content(vec![Diagnostic::at_line_col(
-            yaml_rel, &yaml_text, e.line, e.col, e.message,
-        )])
-    })?;
-    let ids = indicator_ids(opts, listed)?;
-    let wanted = site_regions(&config, &register);
-    if opts.years.0 > opts.years.1 {
-        return Err(PullError::Usage(format!(
-            "--years {}-{}: the first year comes first",
-            opts.years.0, opts.years.1
-        )));
-    }
-
-    // Fetch everything first.
+    let site = Prepared::read(opts)?;
     let client = Client::new(&opts.api);
     progress(&format!("Fetching the region list from {}", opts.api));
-    let by_sotkanet: HashMap<u32, RegionRef> = client
-        .regions()?
-        .into_iter()
-        .filter_map(|r| {
-            let category = Category::parse(&r.category)?;
-            let id = RegionRef::new(category, &r.code);
-            wanted.contains(&id).then_some((r.id, id))
-        })
-        .collect();
+    let by_sotkanet = site_regions_by_id(&client, &site.wanted)?;
     let mut fetched = Vec::new();
-    for (id, number) in &ids {
+    for (id, number) in &site.ids {
         progress(&format!("Indicator {id}: metadata"));
         let meta = client.indicator(*number)?;
         progress(&format!(
             "Indicator {id}: values {}–{} for {} regions",
             opts.years.0,
             opts.years.1,
-            wanted.len()
+            site.wanted.len()
         ));
         let rows = client.data(*number, opts.years, &GENDERS)?;
         fetched.push((id.clone(), meta, rows));
     }
-
-    // Then write: the CSVs, then indicators.yaml.
-    let values_dir = content.join("data/values");
+    let values_dir = opts.root.join("content/data/values");
     std::fs::create_dir_all(&values_dir).map_err(io(&values_dir))?;
     let mut report = PullReport::default();
     let mut metas = Vec::new();
     for (id, meta, rows) in &fetched {
-        let mut table: BTreeMap<(&RegionRef, i32, usize), &api::ApiRow> = BTreeMap::new();
-        for row in rows {
-            let (Some(region), Some(g)) = (
-                by_sotkanet.get(&row.region),
-                GENDERS.iter().position(|g| *g == row.gender),
-            ) else {
-                continue;
-            };
-            table.insert((region, row.year, g), row);
-        }
-        let csv = values_csv(id, &table);
-        let file = values_dir.join(format!("{id}.csv"));
-        write_atomically(&file, csv.as_bytes())?;
-        let covered: BTreeSet<&RegionRef> = table.keys().map(|k| k.0).collect();
-        let pulled = Pulled {
-            id: id.clone(),
-            file: Path::new("content/data/values").join(format!("{id}.csv")),
-            rows: table.len(),
-            regions_without_data: wanted
-                .iter()
-                .filter(|r| !covered.contains(r))
-                .cloned()
-                .collect(),
-        };
+        let pulled = write_values(&values_dir, id, rows, &by_sotkanet, &site.wanted)?;
         progress(&format!(
             "Indicator {id}: wrote {} rows to {}",
             pulled.rows,
@@ -172,13 +112,64 @@ pub fn pull(opts: &PullOptions, progress: &mut dyn FnMut(&str)) -> Result<PullRe
         report.pulled.push(pulled);
         metas.push(to_meta(id, meta));
     }
-    let filled = fill::fill(&yaml_text, &metas).map_err(|e| {
-        PullError::Content(vec![Diagnostic::at_line_col(
-            yaml_rel, &yaml_text, e.line, e.col, e.message,
-        )])
-    })?;
-    if !filled.added.is_empty() {
-        // The edit must leave a file the build accepts; otherwise the author's file stays.
+    let filled = site.fill_metadata(opts, &metas)?;
+    report.filled = filled.added;
+    report.skipped = filled.skipped;
+    Ok(report)
+}
+
+const INDICATORS_YAML: &str = "content/data/indicators.yaml";
+
+/// What the pull reads from the site before fetching.
+struct Prepared {
+    wanted: BTreeSet<RegionRef>,
+    ids: Vec<(String, u32)>,
+    yaml_text: String,
+}
+
+impl Prepared {
+    fn read(opts: &PullOptions) -> Result<Prepared, PullError> {
+        let config = Config::load(&opts.root, None).map_err(PullError::Content)?;
+        let mut diags = Vec::new();
+        let register = crate::regions::Register::load(&opts.root.join("content"), &mut diags);
+        if !diags.is_empty() {
+            return Err(PullError::Content(diags));
+        }
+        let yaml_path = opts.root.join(INDICATORS_YAML);
+        let yaml_text = match std::fs::read_to_string(&yaml_path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(io(&yaml_path)(e)),
+        };
+        let listed = fill::listed_ids(&yaml_text).map_err(|e| yaml_error(&yaml_text, e))?;
+        let ids = indicator_ids(opts, listed)?;
+        if opts.years.0 > opts.years.1 {
+            return Err(PullError::Usage(format!(
+                "--years {}-{}: the first year comes first",
+                opts.years.0, opts.years.1
+            )));
+        }
+        Ok(Prepared {
+            wanted: site_regions(&config, &register),
+            ids,
+            yaml_text,
+        })
+    }
+
+    /// Fills the metadata of new indicators into indicators.yaml, only if the result is a
+    /// file the build accepts; otherwise the author's file stays as it was.
+    fn fill_metadata(
+        &self,
+        opts: &PullOptions,
+        metas: &[fill::Meta],
+    ) -> Result<fill::Filled, PullError> {
+        let yaml_rel = Path::new(INDICATORS_YAML);
+        let yaml_path = opts.root.join(yaml_rel);
+        let filled =
+            fill::fill(&self.yaml_text, metas).map_err(|e| yaml_error(&self.yaml_text, e))?;
+        if filled.added.is_empty() {
+            return Ok(filled);
+        }
         if let Err(e) = crate::yaml::parse::<Vec<crate::indicators::Indicator>>(&filled.text) {
             return Err(PullError::Usage(format!(
                 "{}: the values were written, but filling metadata would leave the file invalid ({} at line {}), so it was not changed; add title, unit, decimals and producer by hand",
@@ -191,10 +182,62 @@ pub fn pull(opts: &PullOptions, progress: &mut dyn FnMut(&str)) -> Result<PullRe
             std::fs::create_dir_all(dir).map_err(io(dir))?;
         }
         write_atomically(&yaml_path, filled.text.as_bytes())?;
+        Ok(filled)
     }
-    report.filled = filled.added;
-    report.skipped = filled.skipped;
-    Ok(report)
+}
+
+fn yaml_error(text: &str, e: crate::yaml::YamlError) -> PullError {
+    let d = Diagnostic::at_line_col(INDICATORS_YAML, text, e.line, e.col, e.message);
+    PullError::Content(vec![d])
+}
+
+/// Sotkanet's region numbers of the regions the site shows.
+fn site_regions_by_id(
+    client: &Client,
+    wanted: &BTreeSet<RegionRef>,
+) -> Result<HashMap<u32, RegionRef>, PullError> {
+    Ok(client
+        .regions()?
+        .into_iter()
+        .filter_map(|r| {
+            let category = Category::parse(&r.category)?;
+            let id = RegionRef::new(category, &r.code);
+            wanted.contains(&id).then_some((r.id, id))
+        })
+        .collect())
+}
+
+/// Writes one indicator's values file; says which wanted regions had no data.
+fn write_values(
+    values_dir: &Path,
+    id: &str,
+    rows: &[api::ApiRow],
+    by_sotkanet: &HashMap<u32, RegionRef>,
+    wanted: &BTreeSet<RegionRef>,
+) -> Result<Pulled, PullError> {
+    let mut table: BTreeMap<(&RegionRef, i32, usize), &api::ApiRow> = BTreeMap::new();
+    for row in rows {
+        let (Some(region), Some(g)) = (
+            by_sotkanet.get(&row.region),
+            GENDERS.iter().position(|g| *g == row.gender),
+        ) else {
+            continue;
+        };
+        table.insert((region, row.year, g), row);
+    }
+    let csv = values_csv(id, &table);
+    write_atomically(&values_dir.join(format!("{id}.csv")), csv.as_bytes())?;
+    let covered: BTreeSet<&RegionRef> = table.keys().map(|k| k.0).collect();
+    Ok(Pulled {
+        id: id.to_string(),
+        file: Path::new("content/data/values").join(format!("{id}.csv")),
+        rows: table.len(),
+        regions_without_data: wanted
+            .iter()
+            .filter(|r| !covered.contains(r))
+            .cloned()
+            .collect(),
+    })
 }
 
 /// The ids to pull with their Sotkanet numbers.
