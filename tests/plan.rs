@@ -23,9 +23,17 @@ fn plan_overview_counts_and_status_chart() {
     let page = read(&public, "suunnitelma/suunnitelma/index.html");
     let main = main_of(&page);
     assert!(
-        main.contains("2 painopistettä, 3 tavoitetta, 3 toimenpidettä: 2 yhteistä ja 1 omaa."),
+        main.contains(
+            "2 painopistettä, 1 hyvinvointivaje, 3 tavoitetta, 3 toimenpidettä: 2 yhteistä ja 1 oma."
+        ),
         "{main}"
     );
+    // Counts in the grammar of their number, in every language.
+    assert!(main.contains("<p>1 hyvinvointivaje, 1 tavoite, 2 toimenpidettä (1 yhteinen)</p>"));
+    assert!(main.contains("<p>ei hyvinvointivajeita, 2 tavoitetta, 1 toimenpide (1 yhteinen)</p>"));
+    let sv_plan = read(&public, "sv/suunnitelma/suunnitelma/index.html");
+    assert!(sv_plan
+        .contains("2 fokusområden, 1 välfärdsbrist, 3 mål, 3 åtgärder: 2 gemensamma och 1 egen."));
     assert!(main.contains("<a href=\"/suunnitelma/suunnitelma/osallisuus/\">Osallisuus</a> <span class=\"tag\">läpileikkaava painopiste</span>"));
     // Status in the latest year (2026): each measure's latest entry up to then.
     assert!(main.contains("<figcaption>Toimenpiteet tilan mukaan 2026</figcaption>"));
@@ -161,6 +169,8 @@ fn annual_clock_and_cooperation_structure() {
         .unwrap();
     assert!(strategic < network);
     assert!(coop.contains("<dt>Kokoontuu vuodessa</dt><dd>1–2</dd>"));
+    // An open-ended frequency says so; it is not the minimum alone.
+    assert!(coop.contains("<dt>Kokoontuu vuodessa</dt><dd>vähintään 10</dd>"));
     assert!(coop.contains("<a href=\"/organisaatiot/kuopio/\">Kuopion kaupunki</a> – <a href=\"/organisaatiot/hva/\">Testin hyvinvointialue</a>"), "counterparts");
     // Every new section is in the navigation and the sitemap.
     let front = read(&public, "index.html");

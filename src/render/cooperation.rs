@@ -185,6 +185,17 @@ impl View<'_> {
         })
     }
 
+    /// "1–2", "vähintään 1", "enintään 4" or "2": an open end is said, never dropped.
+    fn meetings(&self, m: crate::cooperation::MeetingsPerYear, lang: &str) -> String {
+        let n = |key: &str, n: u32| self.word(lang, key).replace("{n}", &n.to_string());
+        match m.max {
+            None => n("at_least", m.min),
+            Some(max) if m.min == 0 => n("at_most", max),
+            Some(max) if max != m.min => format!("{}–{max}", m.min),
+            Some(_) => m.min.to_string(),
+        }
+    }
+
     pub(crate) fn cooperation_view(&self, lang: &str) -> CooperationView {
         let d = self.model.config.default_language();
         let levels = Level::ALL
@@ -201,10 +212,7 @@ impl View<'_> {
                         name: tx(&b.name, lang, d),
                         description: b.description.as_ref().map(|t| md(t, lang, d)),
                         members: b.members.iter().map(|t| tx(t, lang, d)).collect(),
-                        meetings_per_year: b.meetings_per_year.map(|m| match m.max {
-                            Some(max) if max != m.min => format!("{}–{max}", m.min),
-                            _ => m.min.to_string(),
-                        }),
+                        meetings_per_year: b.meetings_per_year.map(|m| self.meetings(m, lang)),
                         tasks: b.tasks.iter().map(|t| tx(t, lang, d)).collect(),
                         legal_basis: b.legal_basis.clone(),
                         term: b.term.map(|t| t.human()),

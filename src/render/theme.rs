@@ -89,6 +89,11 @@ impl Theme {
                 Ok::<String, tera::Error>(crate::numbers::format(value, decimals, &lang))
             },
         );
+        // `{{ n | count(forms=t.plan_n_goals) }}` → "ei tavoitteita", "1 tavoite", "2 tavoitetta".
+        tera.register_filter("count", |n: i64, kwargs: tera::Kwargs, _: &tera::State| {
+            let forms = kwargs.get::<String>("forms")?.unwrap_or_default();
+            Ok::<String, tera::Error>(count(&forms, n))
+        });
         tera.add_raw_templates(templates.iter().map(|(n, c)| (n.as_str(), c.as_str())))
             .map_err(|e| Error::Template(format!("in theme templates:\n{e}")))?;
 
@@ -118,6 +123,21 @@ impl Theme {
             statics,
         })
     }
+}
+
+/// A count with its noun in the right form. `forms` is the theme string
+/// `"none|one|many"` with `{n}` for the number (`"ei tavoitteita|{n} tavoite|{n} tavoitetta"`);
+/// a theme string without `|` (a site's older override) is written after the number.
+pub(crate) fn count(forms: &str, n: i64) -> String {
+    let parts: Vec<&str> = forms.split('|').collect();
+    let form = match (parts.as_slice(), n) {
+        ([word], _) => return format!("{n} {word}"),
+        ([zero, ..], 0) => zero,
+        ([_, one, ..], 1) => one,
+        ([.., many], _) => many,
+        ([], _) => "{n}",
+    };
+    form.replace("{n}", &n.to_string())
 }
 
 fn builtin_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
@@ -159,6 +179,15 @@ fn sort_file(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_take_the_form_of_their_number() {
+        let forms = "ei tavoitteita|{n} tavoite|{n} tavoitetta";
+        assert_eq!(super::count(forms, 0), "ei tavoitteita");
+        assert_eq!(super::count(forms, 1), "1 tavoite");
+        assert_eq!(super::count(forms, 2), "2 tavoitetta");
+        assert_eq!(super::count("tavoitetta", 3), "3 tavoitetta");
+    }
+
     use super::*;
 
     fn builtin_strings(lang: &str) -> Strings {

@@ -118,6 +118,7 @@ pub(crate) struct PlanView {
     pub joint_count: usize,
     pub own_count: usize,
     pub goal_count: usize,
+    pub gap_count: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]

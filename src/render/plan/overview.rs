@@ -88,6 +88,7 @@ impl View<'_> {
             joint_count: joint,
             own_count: measures.len() - joint,
             goal_count: plan.goals().count(),
+            gap_count: plan.focus_areas.iter().map(|f| f.gaps.len()).sum(),
         }
     }
 
