@@ -163,6 +163,15 @@ fn sitemap_robots_feed_404_and_aliases() {
     assert!(feed.contains("<title>Hyvinvointikertomus 2025–2029</title>"));
     assert!(feed.contains("<title>Tavallinen sivu</title>"));
     assert!(feed.contains("<author><name>Testikunta</name></author>"));
+    // Each entry says when it was published as well as when it was last updated.
+    assert_eq!(
+        feed.matches("<entry>").count(),
+        feed.matches("<published>").count()
+    );
+    assert!(
+        feed.contains("<published>2026-04-14T00:00:00+00:00</published>"),
+        "{feed}"
+    );
     assert!(feed.contains("<updated>2026-04-14T00:00:00+00:00</updated>"));
     assert!(
         !feed.contains("<title>Alku</title>"),

@@ -275,7 +275,7 @@ fn accessibility_statement_in_three_languages() {
             "saavutettavuusseloste/index.html",
             [
                 "<h1>Saavutettavuusseloste</h1>",
-                "täyttää WCAG 2.1 -ohjeiston AA-tason saavutettavuusvaatimukset osittain",
+                "täyttää lain edellyttämät saavutettavuusvaatimukset (WCAG 2.1 -ohjeiston AA-taso) osittain",
                 "<li>Vanhat PDF-liitteet</li>",
                 "Vastaamme 14 päivän kuluessa.",
                 "Liikenne- ja viestintävirasto Traficom<br>\nDigitaalisen esteettömyyden valvonta",
@@ -287,7 +287,7 @@ fn accessibility_statement_in_three_languages() {
             "sv/tillganglighetsutlatande/index.html",
             [
                 "<h1>Tillgänglighetsutlåtande</h1>",
-                "uppfyller delvis tillgänglighetskraven",
+                "uppfyller delvis de lagstadgade tillgänglighetskraven",
                 "<li>Gamla PDF-bilagor</li>",
                 "Vi svarar inom 14 dagar.",
                 "Transport- och kommunikationsverket Traficom",
@@ -299,7 +299,7 @@ fn accessibility_statement_in_three_languages() {
             "en/accessibility-statement/index.html",
             [
                 "<h1>Accessibility statement</h1>",
-                "partially complies with the accessibility requirements of WCAG 2.1 level AA",
+                "is partially compliant with the accessibility requirements of the law (WCAG 2.1 level AA)",
                 "<li>Old PDF attachments</li>",
                 "We will reply within 14 days.",
                 "Digital Accessibility Supervision",

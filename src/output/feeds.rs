@@ -78,9 +78,10 @@ pub(crate) fn atom(site: &Site, lang: &str, feed_title: &str, feed_path: &str) -
         })
         .map(|(i, _)| i)
         .collect();
-    let stamp = |i: usize| {
-        let f = &site.pages[i].front;
-        f.updated.or(f.date).or_else(|| {
+    // Published: the page's date, or its document's approval or last handling step;
+    // updated: its `updated`, else the same.
+    let published = |i: usize| {
+        site.pages[i].front.date.or_else(|| {
             let doc = site.document_of(i)?;
             doc.approval
                 .as_ref()
@@ -88,6 +89,7 @@ pub(crate) fn atom(site: &Site, lang: &str, feed_title: &str, feed_path: &str) -
                 .or_else(|| doc.handling.last().map(|h| h.date))
         })
     };
+    let stamp = |i: usize| site.pages[i].front.updated.or(published(i));
     entries.sort_by(|&a, &b| {
         stamp(b)
             .cmp(&stamp(a))
@@ -119,10 +121,11 @@ pub(crate) fn atom(site: &Site, lang: &str, feed_title: &str, feed_path: &str) -
             .unwrap_or_else(|| updated.clone());
         let _ = write!(
             out,
-            "  <entry>\n    <title>{}</title>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <id>{}</id>\n    <updated>{when}</updated>\n",
+            "  <entry>\n    <title>{}</title>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <id>{}</id>\n    <published>{}</published>\n    <updated>{when}</updated>\n",
             escape_xml(&p.title),
             escape_xml(&url),
             escape_xml(&url),
+            published(i).map_or_else(|| when.clone(), |d| d.rfc3339()),
         );
         if let Some(d) = &p.front.description {
             let _ = writeln!(out, "    <summary>{}</summary>", escape_xml(d));
