@@ -178,7 +178,14 @@ fn sitemap_robots_feed_404_and_aliases() {
         "undated chapters are not feed entries"
     );
 
-    assert!(read(&public, "404.html").contains("Sivua ei löytynyt"));
+    // One 404.html for a static host, readable in every language of the site.
+    let not_found = read(&public, "404.html");
+    assert!(not_found.contains("<h1>Sivua ei löytynyt</h1>"));
+    assert!(not_found.contains("<section lang=\"sv\" aria-labelledby=\"not-found-sv\">\n<h2 id=\"not-found-sv\">Sidan hittades inte</h2>"));
+    assert!(
+        not_found.contains("<a href=\"/hyte/sv/\">Till startsidan</a>"),
+        "{not_found}"
+    );
     let alias = read(&public, "vanha/osoite/index.html");
     assert!(alias.contains("<meta http-equiv=\"refresh\" content=\"0; url=/hyte/sivu/\">"));
     assert!(alias.contains("<link rel=\"canonical\" href=\"https://example.fi/hyte/sivu/\">"));

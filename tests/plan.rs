@@ -31,6 +31,9 @@ fn plan_overview_counts_and_status_chart() {
     // Counts in the grammar of their number, in every language.
     assert!(main.contains("<p>1 hyvinvointivaje, 1 tavoite, 2 toimenpidettä (1 yhteinen)</p>"));
     assert!(main.contains("<p>ei hyvinvointivajeita, 2 tavoitetta, 1 toimenpide (1 yhteinen)</p>"));
+    // The chart source line speaks the page's language.
+    let sv_indicator = read(&public, "sv/mittarit/4/index.html");
+    assert!(sv_indicator.contains("Källa: THL, <a href=\"https://sotkanet.fi/\">Sotkanet.fi</a> – Statistik- och indikatorbanken"));
     let sv_plan = read(&public, "sv/suunnitelma/suunnitelma/index.html");
     assert!(sv_plan
         .contains("2 fokusområden, 1 välfärdsbrist, 3 mål, 3 åtgärder: 2 gemensamma och 1 egen."));

@@ -23,7 +23,9 @@ impl View<'_> {
         let esc = charts::esc;
         let mut parts = Vec::new();
         if ind.is_sotkanet() {
-            parts.push(format!("{}: THL, <a href=\"https://sotkanet.fi/\">Sotkanet.fi</a> – Tilasto- ja indikaattoripankki", esc(&l.source)));
+            let bank = esc(&self.word(lang, "sotkanet_bank"));
+            let sotkanet = "<a href=\"https://sotkanet.fi/\">Sotkanet.fi</a>";
+            parts.push(format!("{}: THL, {sotkanet} – {bank}", esc(&l.source)));
         } else {
             parts.push(format!(
                 "{}: {}",

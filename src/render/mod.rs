@@ -111,10 +111,7 @@ fn render_entry(input: Input<'_>, e: &Entry) -> Result<Option<String>, Error> {
         Route::Page(i) => pages::content(input, e, *i)?,
         Route::Print(i) => pages::print(input, e, *i)?,
         Route::FallbackFront => pages::fallback_front(input, e, lang)?,
-        Route::NotFound => {
-            let ctx = frame::common(input, e, lang, None);
-            render(input.theme, "404.html", &ctx)?
-        }
+        Route::NotFound => pages::not_found(input, e, lang)?,
         Route::Alias { page, .. } => pages::alias(input, e, *page)?,
         Route::IndicatorCsv(i) => {
             indicators::shown_csv(input.view, &input.view.model.indicators.list[*i])

@@ -57,6 +57,39 @@ pub(super) fn fallback_front(input: Input<'_>, e: &Entry, lang: &str) -> Result<
     render(input.theme, "index.html", &ctx)
 }
 
+/// The one `404.html` a static host serves: the default language's page, followed by the same
+/// message in every other language of the site, each marked with its `lang`.
+pub(super) fn not_found(input: Input<'_>, e: &Entry, lang: &str) -> Result<String, Error> {
+    #[derive(serde::Serialize)]
+    struct Other {
+        lang: String,
+        title: String,
+        text: String,
+        back_home: String,
+        home_href: String,
+    }
+    let mut ctx = frame::common(input, e, lang, None);
+    let others: Vec<Other> = input
+        .site
+        .config
+        .languages
+        .iter()
+        .filter(|l| l.as_str() != lang)
+        .map(|l| Other {
+            lang: l.clone(),
+            title: input.view.word(l, "not_found_title"),
+            text: input.view.word(l, "not_found_text"),
+            back_home: input.view.word(l, "back_home"),
+            home_href: input
+                .routes
+                .front(l)
+                .map_or_else(|| input.site.href(""), |f| input.site.href(&f.path)),
+        })
+        .collect();
+    ctx.insert("other_languages", &others);
+    render(input.theme, "404.html", &ctx)
+}
+
 /// A redirect stub at an old address of page `to`.
 pub(super) fn alias(input: Input<'_>, e: &Entry, to: usize) -> Result<String, Error> {
     let site = input.site;
