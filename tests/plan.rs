@@ -31,6 +31,13 @@ fn plan_overview_counts_and_status_chart() {
     // Counts in the grammar of their number, in every language.
     assert!(main.contains("<p>1 hyvinvointivaje, 1 tavoite, 2 toimenpidettä (1 yhteinen)</p>"));
     assert!(main.contains("<p>ei hyvinvointivajeita, 2 tavoitetta, 1 toimenpide (1 yhteinen)</p>"));
+    // An indicator without data says so where the chart would be, and offers no empty CSV.
+    let empty = read(&public, "mittarit/paivat/index.html");
+    assert!(empty.contains("<p class=\"no-data\">Tälle mittarille ei ole vielä tietoja.</p>"));
+    assert!(
+        !empty.contains("<svg") && !empty.contains(" download>"),
+        "{empty}"
+    );
     // The chart source line speaks the page's language.
     let sv_indicator = read(&public, "sv/mittarit/4/index.html");
     assert!(sv_indicator.contains("Källa: THL, <a href=\"https://sotkanet.fi/\">Sotkanet.fi</a> – Statistik- och indikatorbanken"));

@@ -97,8 +97,19 @@ impl LineChart<'_> {
         format!("{}. {}.", self.title, parts.join("; "))
     }
 
-    /// The figure (narrow and wide drawings, legend, source) followed by the data table.
+    /// Whether any region has a value in any year.
+    pub(crate) fn has_data(&self) -> bool {
+        self.series
+            .iter()
+            .any(|s| s.points.iter().any(|p| p.1.is_some()))
+    }
+
+    /// The figure (narrow and wide drawings, legend, source) followed by the data table; with
+    /// no data at all, a sentence saying so instead of empty axes.
     pub(crate) fn render(&self) -> String {
+        if !self.has_data() {
+            return format!("<p class=\"no-data\">{}</p>\n", esc(&self.labels.no_data));
+        }
         let mut out = format!(
             "<figure class=\"chart\" id=\"{}\">\n<figcaption>{}</figcaption>\n",
             esc(self.id),
@@ -108,7 +119,13 @@ impl LineChart<'_> {
         out.push_str(&self.svg(680.0, 330.0, "w", 8));
         out.push_str("<ul class=\"chart-legend\">\n");
         for (i, s) in self.series.iter().enumerate() {
-            let _ = writeln!(out, "<li>{}{}</li>", super::swatch(i), esc(&s.name));
+            // A region without values has no line: say so rather than leave it unexplained.
+            let none = if s.points.iter().all(|p| p.1.is_none()) {
+                format!(" ({})", esc(&self.labels.missing))
+            } else {
+                String::new()
+            };
+            let _ = writeln!(out, "<li>{}{}{none}</li>", super::swatch(i), esc(&s.name));
         }
         out.push_str("</ul>\n");
         let _ = writeln!(
@@ -360,6 +377,26 @@ mod tests {
             labels,
             source: "Lähde: THL".into(),
         }
+    }
+
+    #[test]
+    fn no_data_is_a_sentence_and_a_region_without_data_is_named_so() {
+        let l = Labels {
+            no_data: "Tälle mittarille ei ole vielä tietoja.".into(),
+            ..labels()
+        };
+        let mut c = chart(&l);
+        c.series[2].points = vec![(2011, None)];
+        let html = c.render();
+        assert!(html.contains("Koko maa (ei tietoa)</li>"), "{html}");
+        assert!(html.contains("Kuopio</li>"));
+        for s in &mut c.series {
+            s.points.clear();
+        }
+        assert_eq!(
+            c.render(),
+            "<p class=\"no-data\">Tälle mittarille ei ole vielä tietoja.</p>\n"
+        );
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub(crate) struct Labels {
     pub data_year: String,
     pub baseline: String,
     pub target: String,
+    /// The sentence shown instead of a chart with no data at all.
+    pub no_data: String,
 }
 
 /// Line colours that keep at least 3:1 contrast on white (WCAG 1.4.11) and stay apart for

@@ -363,7 +363,8 @@ pub(crate) struct PageView {
     pub headline: Option<Headline>,
     pub line_chart: Html,
     pub bar_chart: Option<Html>,
-    pub csv_href: String,
+    /// The CSV of what the page shows; `None` when it shows no data.
+    pub csv_href: Option<String>,
 }
 
 pub(crate) fn page_view(
@@ -382,6 +383,13 @@ pub(crate) fn page_view(
         crate::indicators::Better::Neutral => "better_neutral",
     };
     let regions = data.model.site_regions();
+    let bar_chart = data
+        .model
+        .bar_region()
+        .and_then(|r| data.bar_chart(ind, &r, lang, &format!("kunnat-{}", ind.id), None));
+    let values = &data.model.indicators.values;
+    let has_data =
+        bar_chart.is_some() || regions.iter().any(|r| values.latest(&ind.id, r).is_some());
     PageView {
         title_lang: (title.lang != lang).then(|| title.lang.clone()),
         title: title.text,
@@ -406,11 +414,8 @@ pub(crate) fn page_view(
             lang,
             &format!("kaavio-{}", ind.id),
         ),
-        bar_chart: data
-            .model
-            .bar_region()
-            .and_then(|r| data.bar_chart(ind, &r, lang, &format!("kunnat-{}", ind.id), None)),
-        csv_href: site.href(&data.addresses.indicator_csv(&ind.id)),
+        bar_chart,
+        csv_href: has_data.then(|| site.href(&data.addresses.indicator_csv(&ind.id))),
     }
 }
 
