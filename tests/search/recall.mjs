@@ -26,8 +26,9 @@ for (const item of queries) {
   const query = rest.join(":");
   globalThis.document = { currentScript: null, querySelector: () => ({ getAttribute: () => lang }) };
   const module = await import(pathToFileURL(path.join(root, "pagefind/pagefind.js")).href + "?lang=" + lang);
-  await module.options({ basePath: pathToFileURL(path.join(root, "pagefind/")).href, baseUrl: "/" });
+  await module.options({ basePath: pathToFileURL(path.join(root, "pagefind/")).href });
   const core = await import(pathToFileURL(path.join(root, "js/search-core.js")).href);
+  await core.configure(module, "/");
   const data = await core.searchAll(module, query, lang);
   console.log(JSON.stringify({ lang, query, urls: data.map((d) => d.url) }));
 }
