@@ -74,9 +74,15 @@ fn inflected_queries_find_base_forms() {
     // Pagefind folds ä to a: both spellings find both pages, the one spelt as typed first.
     let (saa, tuki) = (urls(5), urls(6));
     assert_eq!(saa[0], "/saa/", "sää: the page spelt so first: {saa:?}");
-    assert!(saa.contains(&"/tuki/".to_string()), "sää also finds saa: {saa:?}");
+    assert!(
+        saa.contains(&"/tuki/".to_string()),
+        "sää also finds saa: {saa:?}"
+    );
     let at = |v: &[String], u: &str| v.iter().position(|x| x == u).unwrap();
-    assert!(at(&tuki, "/tuki/") < at(&tuki, "/saa/"), "saa: saa before sää: {tuki:?}");
+    assert!(
+        at(&tuki, "/tuki/") < at(&tuki, "/saa/"),
+        "saa: saa before sää: {tuki:?}"
+    );
 }
 
 #[test]

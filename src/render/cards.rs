@@ -49,13 +49,7 @@ pub(crate) fn card_view(data: &View<'_>, site: &Site, m: &Region, lang: &str) ->
         let county_value = county.as_ref().and_then(at);
         let trend = latest.and_then(|(y, v)| {
             let before = values.value(&ind.id, &m.id, y - 5)?;
-            let j = trend::judge(ind.better, before, v, ind.decimals());
-            Some(format!(
-                "{} {} {}",
-                data.word(lang, &format!("trend_{}", j.key())),
-                data.word(lang, "since"),
-                y - 5
-            ))
+            Some(data.trend_phrase(ind, (y - 5, before), v, lang))
         });
         let comparison = match (latest, county_value) {
             (Some((_, v)), Some(c)) => Some(data.word(

@@ -153,11 +153,29 @@ impl View<'_> {
         Some(Html::trusted(chart.render()))
     }
 
+    /// "heikentynyt vuodesta 2006 (6,2)": the trend from `before` (a year and its value) to
+    /// `now`, naming the value it compares with.
+    pub(crate) fn trend_phrase(
+        &self,
+        ind: &Indicator,
+        before: (i32, f64),
+        now: f64,
+        lang: &str,
+    ) -> String {
+        let j = trend::judge(ind.better, before.1, now, ind.decimals());
+        format!(
+            "{} {} {} ({})",
+            self.word(lang, &format!("trend_{}", j.key())),
+            self.word(lang, "since"),
+            before.0,
+            crate::numbers::format(before.1, ind.decimals(), lang)
+        )
+    }
+
     /// The latest value of the home region and its trend word since five years earlier.
     pub(crate) fn headline(&self, ind: &Indicator, lang: &str) -> Option<Headline> {
         let home = self.model.site_regions().into_iter().next()?;
         let (year, value) = self.model.indicators.values.latest(&ind.id, &home)?;
-        let t = self.t(lang);
         let before = (1..=5).rev().find_map(|back| {
             self.model
                 .indicators
@@ -165,14 +183,7 @@ impl View<'_> {
                 .value(&ind.id, &home, year - back)
                 .map(|v| (year - back, v))
         });
-        let trend = before.map(|(y, v)| {
-            let j = trend::judge(ind.better, v, value, ind.decimals());
-            format!(
-                "{} {} {y}",
-                super::theme::word(t, &format!("trend_{}", j.key())),
-                super::theme::word(t, "since")
-            )
-        });
+        let trend = before.map(|b| self.trend_phrase(ind, b, value, lang));
         Some(Headline {
             region: self.model.region_name(&home, lang),
             year,
