@@ -67,6 +67,44 @@ pub(crate) fn reserved_paths(routes: &Routes, sources: &[SourcePage], diags: &mu
     }
 }
 
+/// `phenomena` of a card's prose file are keyed by focus-area id (spec §9): each key must be a
+/// focus area of a plan. Skipped while a plan failed to load, so one broken plan.yaml is not
+/// reported again on every card.
+pub(crate) fn card_phenomena(
+    sources: &[SourcePage],
+    plans: &[crate::plan::Plan],
+    plan_documents: usize,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if plans.is_empty() || plans.len() < plan_documents {
+        return;
+    }
+    let ids: Vec<&str> = plans
+        .iter()
+        .flat_map(|p| p.focus_areas.iter().map(|f| f.id.as_str()))
+        .collect();
+    for s in sources
+        .iter()
+        .filter(|s| crate::content::is_card_prose(&s.rel, s.is_index))
+    {
+        let from = locate::key(&s.text, "phenomena").unwrap_or(0);
+        for id in s
+            .front
+            .phenomena
+            .keys()
+            .filter(|id| !ids.contains(&id.as_str()))
+        {
+            let at = locate::token(&s.text, id, from);
+            let message = format!("phenomena: `{id}` is not a focus area of the plan");
+            let hint = match crate::yaml::closest(id, &ids) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("focus areas: {}", ids.join(", ")),
+            };
+            diags.push(locate::error_at(s.shown(), &s.text, at, message).with_hint(hint));
+        }
+    }
+}
+
 /// The organisation of site.yaml and of documents must be in organisations.yaml, once the
 /// site has one.
 pub(crate) fn organisation_refs(

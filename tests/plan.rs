@@ -467,3 +467,45 @@ fn check_external_fetches_links_once_per_url() {
         "each URL once: {log:?}"
     );
 }
+
+const CARD_SITE: &str = "title: \"Suunnitelmatesti\"\nbase_url: \"https://example.fi/\"\nlanguages: [fi, sv]\norganisation: hva\nhome_region: \"HYVINVOINTIALUE:13\"\naccessibility: {compliance: full, prepared: 2026-01-15, reviewed: 2026-06-01}\nmunicipality_cards: {region: \"HYVINVOINTIALUE:13\", indicators: [\"4\"]}\n";
+
+#[test]
+fn card_phenomena_are_grouped_under_focus_areas_in_plan_order() {
+    let prose = "---\ntitle: Kuopio\nmunicipality: \"297\"\nphenomena:\n  osallisuus: [\"Yksinäisyys\"]\n  mieli: [\"Ahdistus\", \"Uupumus\"]\n---\n\nTeksti.\n";
+    let dir = fixture_with(
+        "tests/fixtures/plan",
+        &[
+            ("content/site.yaml", CARD_SITE.as_bytes()),
+            ("content/kuntakortit/297.md", prose.as_bytes()),
+        ],
+    );
+    let o = kertomus(&["build", "-q", "--root", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let card = read(
+        &dir.path().join("public"),
+        "kuntakortit/297-kuopio/index.html",
+    );
+    assert!(
+        card.contains("<h3>Mielen hyvinvointi</h3>\n<ul>\n<li>Ahdistus</li>\n<li>Uupumus</li>\n</ul>\n<h3>Osallisuus</h3>\n<ul>\n<li>Yksinäisyys</li>\n</ul>"),
+        "{card}"
+    );
+
+    let bad = prose.replace("  mieli:", "  miel:");
+    let dir = fixture_with(
+        "tests/fixtures/plan",
+        &[
+            ("content/site.yaml", CARD_SITE.as_bytes()),
+            ("content/kuntakortit/297.md", bad.as_bytes()),
+        ],
+    );
+    let o = kertomus(&["build", "-q", "--root", dir.path().to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success());
+    assert!(
+        err.contains("content/kuntakortit/297.md:6:3: error: phenomena: `miel` is not a focus area of the plan"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `mieli`?"), "{err}");
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+}

@@ -44,12 +44,9 @@ pub(super) fn load_data(
         organisations: &organisations,
         indicators: &indicators,
     };
-    let plans = plan::load(
-        content_dir,
-        &plan::documents(sources, config),
-        &known,
-        diags,
-    );
+    let plan_documents = plan::documents(sources, config);
+    let plans = plan::load(content_dir, &plan_documents, &known, diags);
+    validate::card_phenomena(sources, &plans, plan_documents.len(), diags);
     let surveys = surveys::load(content_dir, diags);
     let cooperation = cooperation::load(content_dir, diags);
     validate::organisation_refs(config, sources, &organisations, diags);

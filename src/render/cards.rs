@@ -10,6 +10,37 @@ use crate::regions::{Region, RegionRef};
 use crate::site::Site;
 use serde::Serialize;
 
+/// Phenomena under one focus area of a card.
+#[derive(Debug, Serialize)]
+pub(crate) struct PhenomenaGroup {
+    pub title: String,
+    pub title_lang: Option<String>,
+    pub items: Vec<String>,
+}
+
+/// Groups a card's phenomena under their focus areas, in the plans' order.
+fn phenomena(
+    data: &View<'_>,
+    by_focus: &std::collections::BTreeMap<String, Vec<String>>,
+    lang: &str,
+) -> Vec<PhenomenaGroup> {
+    let default = data.model.config.default_language();
+    data.model
+        .plans
+        .iter()
+        .flat_map(|p| p.focus_areas.iter())
+        .filter_map(|fa| {
+            let items = by_focus.get(&fa.id)?;
+            let title = fa.title.get(lang, default);
+            Some(PhenomenaGroup {
+                title_lang: (title.lang != lang).then_some(title.lang),
+                title: title.text,
+                items: items.clone(),
+            })
+        })
+        .collect()
+}
+
 #[derive(Debug, Serialize)]
 pub(crate) struct CardRow {
     pub title: String,
@@ -30,7 +61,8 @@ pub(crate) struct CardView {
     pub prose: Option<String>,
     pub prose_lang: Option<String>,
     pub needs: Vec<String>,
-    pub phenomena: Vec<(String, Vec<String>)>,
+    /// The prose file's phenomena under the focus areas' titles, in plan order.
+    pub phenomena: Vec<PhenomenaGroup>,
     pub rows: Vec<CardRow>,
     pub charts: Vec<crate::escape::Html>,
 }
@@ -100,7 +132,7 @@ pub(crate) fn card_view(data: &View<'_>, site: &Site, m: &Region, lang: &str) ->
         prose: prose.map(|p| p.body.clone()),
         needs: prose.map(|p| p.front.needs.clone()).unwrap_or_default(),
         phenomena: prose
-            .map(|p| p.front.phenomena.clone().into_iter().collect())
+            .map(|p| phenomena(data, &p.front.phenomena, lang))
             .unwrap_or_default(),
         rows,
         charts: chart_html,
