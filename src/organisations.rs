@@ -86,6 +86,11 @@ impl Organisations {
 
     /// The message for an unknown id, with the closest known one.
     pub(crate) fn unknown(&self, id: &str) -> (String, String) {
+        if id.trim().is_empty() {
+            return crate::text::empty_reference(
+                "the id of an organisation in content/data/organisations.yaml",
+            );
+        }
         let message = format!("organisation `{id}` is not in content/data/organisations.yaml");
         let hint = match crate::yaml::closest(id, &self.ids()) {
             Some(c) => format!("did you mean `{c}`?"),

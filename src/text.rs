@@ -110,6 +110,15 @@ impl serde::Serialize for Text {
 }
 
 /// The snake_case name serde gives an enum value.
+/// The message and hint for an empty reference (`responsible: [""]`, `gap: ""`): said as
+/// such, not as an unknown id named ``.
+pub(crate) fn empty_reference(what: &str) -> (String, String) {
+    (
+        "empty reference: the value is blank".to_string(),
+        format!("write {what}, or remove the empty entry"),
+    )
+}
+
 pub(crate) fn enum_key<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v)
         .unwrap_or_default()

@@ -57,6 +57,14 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
                 skip_to(rest, |e| matches!(e, Event::End(TagEnd::Paragraph)));
                 self.shortcode(body[range].trim(), at);
             }
+            Event::Start(Tag::Paragraph) if is_unclosed_shortcode(&body[range.clone()]) => {
+                skip_to(rest, |e| matches!(e, Event::End(TagEnd::Paragraph)));
+                self.error(
+                    at,
+                    "this shortcode is not closed",
+                    "end it on the same line with )}}: {{ indicator(id=\"4\") }}",
+                );
+            }
             Event::Start(Tag::Heading {
                 id, classes, attrs, ..
             }) => self.open_heading(id, classes, attrs, &body[range], at),
@@ -266,6 +274,26 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
 fn is_shortcode_line(src: &str) -> bool {
     let s = src.trim();
     s.starts_with("{{") && s.ends_with("}}") && !s.contains('\n')
+}
+
+/// A paragraph that starts a shortcode call (`{{ name(`) but does not end it on its line.
+fn is_unclosed_shortcode(src: &str) -> bool {
+    let first = src
+        .trim_start()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_end();
+    let Some(call) = first.strip_prefix("{{") else {
+        return false;
+    };
+    let name: String = call
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    let after = call.trim_start()[name.len()..].trim_start();
+    !name.is_empty() && after.starts_with('(') && !first.ends_with("}}")
 }
 
 /// Consumes events up to and including the first one `end` accepts.

@@ -319,3 +319,15 @@ fn footnotes_are_numbered_by_first_reference_and_link_back() {
     );
     assert!(out.ids.contains(&"fn:1".to_string()) && out.ids.contains(&"fnref:1:2".to_string()));
 }
+
+#[test]
+fn an_unclosed_shortcode_is_an_error_at_its_position() {
+    let out = md("Teksti.\n\n{{ indicator(id=\"4\"\n\nLisää.\n");
+    let messages: Vec<String> = out.diagnostics.iter().map(|d| d.headline()).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].contains("6:1: error: this shortcode is not closed"),
+        "{messages:?}"
+    );
+    assert!(md("Sulut {{ eivät ole koodia\n").diagnostics.is_empty());
+}

@@ -397,6 +397,12 @@ fn load_one(
     for inc in &raw.include {
         let from = sources[0].key("include", 0);
         let at = sources[0].value(inc, from);
+        if inc.trim().is_empty() {
+            let (message, hint) =
+                crate::text::empty_reference("the name of a YAML file beside plan.yaml");
+            diags.push(sources[0].error(at, message).with_hint(hint));
+            continue;
+        }
         let Some(rel) = crate::content::resolve_relative(&doc.dir, inc) else {
             diags.push(
                 sources[0]
@@ -513,6 +519,21 @@ pub(crate) mod tests {
         );
         assert!(d.is_empty(), "{d:?}");
         (p.unwrap(), orgs)
+    }
+
+    #[test]
+    fn empty_references_are_errors_at_their_position_and_never_hang() {
+        let e = errors("focus_areas:\n  - id: a\n    title: A\n    goals:\n      - {id: g, title: G, gap: \"\", shared_with: [\"\"], indicators: [{id: \"\"}]}\n");
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert!(
+            e.iter()
+                .all(|m| m.contains("empty reference: the value is blank")),
+            "{e:?}"
+        );
+        assert!(
+            e.iter().all(|m| m.starts_with("content/doc/plan.yaml:5:")),
+            "{e:?}"
+        );
     }
 
     fn errors(text: &str) -> Vec<String> {

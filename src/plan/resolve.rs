@@ -69,12 +69,17 @@ impl Ctx<'_> {
                 Some(c) => format!("did you mean `{c}`?"),
                 None => "add the indicator to content/data/indicators.yaml".to_string(),
             };
-            self.error(
-                at,
-                offset,
-                format!("indicator `{id}` is not in content/data/indicators.yaml"),
-                Some(hint),
-            );
+            let (message, hint) = if id.trim().is_empty() {
+                crate::text::empty_reference(
+                    "the id of an indicator in content/data/indicators.yaml",
+                )
+            } else {
+                (
+                    format!("indicator `{id}` is not in content/data/indicators.yaml"),
+                    hint,
+                )
+            };
+            self.error(at, offset, message, Some(hint));
         }
     }
 
@@ -219,12 +224,12 @@ fn goal(
                 Some(c) => format!("did you mean `{c}`?"),
                 None => "list the gap under a focus area's gaps: first".into(),
             };
-            cx.error(
-                at,
-                offset,
-                format!("gap `{gap}` is not a gap of this plan"),
-                Some(hint),
-            );
+            let (message, hint) = if gap.trim().is_empty() {
+                crate::text::empty_reference("the id of a gap listed under a focus area's gaps")
+            } else {
+                (format!("gap `{gap}` is not a gap of this plan"), hint)
+            };
+            cx.error(at, offset, message, Some(hint));
         }
     }
     if let Some(y) = g.target_year {
