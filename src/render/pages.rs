@@ -44,8 +44,42 @@ pub(super) fn print(input: Input<'_>, e: &Entry, i: usize) -> Result<String, Err
         })
         .collect();
     ctx.insert("chapters", &chapters);
+    ctx.insert("publisher", &publisher(input, i, &p.lang));
     document_extras(input, i, &mut ctx);
-    render(input.theme, "print.html", &ctx)
+    let html = render(input.theme, "print.html", &ctx)?;
+    Ok(absolute_links(
+        &html,
+        &site.config.base_path,
+        &site.config.base_url,
+    ))
+}
+
+/// Who publishes the document, for the printed cover: its organisation (the document's or the
+/// site's), else the site's title.
+fn publisher(input: Input<'_>, page: usize, lang: &str) -> String {
+    let site = input.site;
+    let default = site.config.default_language();
+    let id = site
+        .document_of(page)
+        .and_then(|d| d.organisation.clone())
+        .or_else(|| site.config.organisation.clone());
+    id.and_then(|id| input.view.model.organisations.get(&id))
+        .map(|o| o.name.get(lang, default).text)
+        .unwrap_or_else(|| site.config.title.get(lang, default).text)
+}
+
+/// The printable page goes on paper, where "/hyte-neuvottelukunta/" leads nowhere: its links
+/// are written as full addresses (from `base_url`), which print stylesheets then show.
+/// Only the document itself (`<main>`): stylesheets and the site's frame stay as they are.
+fn absolute_links(html: &str, base_path: &str, base_url: &str) -> String {
+    let (Some(start), Some(end)) = (html.find("<main"), html.find("</main>")) else {
+        return html.to_string();
+    };
+    let main = html[start..end].replace(
+        &format!(" href=\"{base_path}"),
+        &format!(" href=\"{base_url}"),
+    );
+    format!("{}{main}{}", &html[..start], &html[end..])
 }
 
 /// The default language's front page in the frame of `lang`.
