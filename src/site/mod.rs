@@ -1,6 +1,6 @@
 //! The resolved site: every page with its URL and rendered body, the lookups between pages
 //! (translations, parents, children, document chapters), and published files. Built by
-//! [`assemble`] from loaded sources; read by rendering. Holds no HTML templates.
+//! [`assemble()`] from loaded sources; read by rendering. Holds no HTML templates.
 
 mod assemble;
 
