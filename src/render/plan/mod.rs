@@ -78,6 +78,9 @@ pub(crate) struct GoalView {
     pub target_year: Option<i32>,
     pub shared_with: Vec<OrgLink>,
     pub indicators: Vec<GoalIndicatorView>,
+    /// The region the indicator values are for (the site's home region), named in the
+    /// table's caption so that no value reads as being of another area.
+    pub indicator_region: Option<String>,
     pub measures: Vec<MeasureView>,
 }
 
@@ -319,6 +322,7 @@ impl<'a> View<'a> {
                 .iter()
                 .map(|i| self.goal_indicator_view(i, lang, year))
                 .collect(),
+            indicator_region: self.model.home().map(|h| self.model.region_name(&h, lang)),
             measures: g
                 .measures
                 .iter()
