@@ -45,6 +45,12 @@ fn plan_overview_counts_and_status_chart() {
     assert!(sv_plan
         .contains("2 fokusområden, 1 välfärdsbrist, 3 mål, 3 åtgärder: 2 gemensamma och 1 egen."));
     assert!(main.contains("<a href=\"/suunnitelma/suunnitelma/osallisuus/\">Osallisuus</a> <span class=\"tag\">läpileikkaava painopiste</span>"));
+    // Statuses keep one pattern each across the site, whichever statuses a chart shows.
+    assert!(
+        main.contains("<li><span class=\"seg st-planned\"></span>suunniteltu</li>"),
+        "{main}"
+    );
+    assert!(main.contains("<span class=\"seg st-done\" style=\"width: 100.00%\"></span>"));
     // Status in the latest year (2026): each measure's latest entry up to then.
     assert!(main.contains("<figcaption>Toimenpiteet tilan mukaan 2026</figcaption>"));
     assert!(main.contains("<tr><th scope=\"row\">Kaikki toimenpiteet</th><td class=\"align-right\">1 (33 %)</td><td class=\"align-right\">1 (33 %)</td><td class=\"align-right\">1 (33 %)</td><td class=\"align-right\">3</td></tr>"), "{main}");

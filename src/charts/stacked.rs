@@ -17,6 +17,9 @@ pub(crate) struct Stacked<'a> {
     pub lang: &'a str,
     /// Category names, in segment order.
     pub categories: Vec<String>,
+    /// A stylesheet class per category (`st-done`), where categories have a meaning of their
+    /// own that the whole site draws alike (measure statuses); empty: patterns in order.
+    pub classes: Vec<String>,
     pub rows: Vec<StackedRow>,
     /// Heads of the table's first column and of the total column.
     pub row_head: &'a str,
@@ -27,6 +30,14 @@ pub(crate) struct Stacked<'a> {
 const PATTERNS: usize = 8;
 
 impl Stacked<'_> {
+    /// The pattern class of category `i`.
+    fn class(&self, i: usize) -> String {
+        match self.classes.get(i) {
+            Some(c) => c.clone(),
+            None => format!("seg-{}", i % PATTERNS),
+        }
+    }
+
     fn percent(&self, count: u32, total: u32) -> String {
         if total == 0 {
             return "–".into();
@@ -65,8 +76,8 @@ impl Stacked<'_> {
         );
         for (i, c) in self.categories.iter().enumerate() {
             out.push_str(&format!(
-                "<li><span class=\"seg seg-{}\"></span>{}</li>",
-                i % PATTERNS,
+                "<li><span class=\"seg {}\"></span>{}</li>",
+                self.class(i),
                 esc(c)
             ));
         }
@@ -80,8 +91,8 @@ impl Stacked<'_> {
             for (i, c) in r.counts.iter().enumerate().filter(|(_, c)| **c > 0) {
                 let share = f64::from(*c) * 100.0 / f64::from(total.max(1));
                 out.push_str(&format!(
-                    "<span class=\"seg seg-{}\" style=\"width: {share:.2}%\"></span>",
-                    i % PATTERNS
+                    "<span class=\"seg {}\" style=\"width: {share:.2}%\"></span>",
+                    self.class(i)
                 ));
             }
             out.push_str("</span></div>\n");
@@ -129,6 +140,7 @@ mod tests {
     #[test]
     fn shares_in_words_table_and_bars() {
         let s = Stacked {
+            classes: Vec::new(),
             id: "q1",
             title: "Q1",
             lang: "fi",

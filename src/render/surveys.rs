@@ -78,6 +78,7 @@ impl View<'_> {
         let options: Vec<String> = q.options.iter().map(|o| plain(o, lang, d)).collect();
         let chart = (q.kind == QuestionType::SingleChoice && !counted.is_empty()).then(|| {
             Stacked {
+                classes: Vec::new(),
                 id: &format!("{}-{}", s.id, q.id),
                 title: &format!(
                     "{} – {}",

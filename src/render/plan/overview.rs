@@ -47,6 +47,14 @@ impl View<'_> {
             title: &title,
             lang,
             categories: used.iter().map(|i| categories[*i].clone()).collect(),
+            // Statuses keep their own pattern wherever they are drawn (`st-*` in the theme).
+            classes: used
+                .iter()
+                .map(|i| match Status::ALL.get(*i) {
+                    Some(s) => format!("st-{}", s.key()),
+                    None => "st-none".to_string(),
+                })
+                .collect(),
             rows: rows
                 .into_iter()
                 .map(|r| StackedRow {
