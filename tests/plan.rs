@@ -151,7 +151,15 @@ fn survey_statistics_and_published_figures() {
     let main = main_of(&page);
     assert!(main.contains("<tr><th scope=\"row\">HVA</th><td class=\"align-right\">3</td><td class=\"align-right\">1,67</td><td class=\"align-right\">0,94</td><td>laskettu vastausmääristä</td></tr>"), "{main}");
     assert!(main.contains("<tr><th scope=\"row\">Kunta</th><td class=\"align-right\">14</td><td class=\"align-right\">1,93</td><td class=\"align-right\">1,03</td><td>julkaistu luku (vastausmäärät eivät tiedossa)</td></tr>"));
-    assert!(main.contains("<tr><th scope=\"row\">HVA</th><td class=\"align-right\">2 (67 %)</td><td class=\"align-right\">0 (0 %)</td><td class=\"align-right\">1 (33 %)</td><td class=\"align-right\">0 (0 %)</td><td class=\"align-right\">3</td></tr>"));
+    // An option per row, a group per column; the question is said once, by its heading.
+    assert!(main.contains("<thead><tr><th scope=\"col\">Vastausvaihtoehto</th><th scope=\"col\" class=\"align-right\">HVA</th><th scope=\"col\" class=\"align-right\">Oppilaitokset</th></tr></thead>"), "{main}");
+    assert!(main.contains("<tr><th scope=\"row\">Kyllä</th><td class=\"align-right\">2 (67 %)</td><td class=\"align-right\">1 (50 %)</td></tr>"));
+    assert!(main.contains("<tr><th scope=\"row\">n</th><td class=\"align-right\">3</td><td class=\"align-right\">2</td></tr>"));
+    assert!(main.contains("<figcaption>Vastausten jakauma</figcaption>"));
+    // Shares under each bar and a 0–100 % scale; a group with only published figures stays.
+    assert!(main.contains("<span class=\"stacked-values\">Kyllä 67 % · En osaa sanoa 33 %</span>"));
+    assert!(main.contains("<span style=\"left: 100%\">100 %</span>"));
+    assert!(main.contains("<span class=\"stacked-label\">Kunta</span><span class=\"stacked-note\">vain julkaistut luvut</span>"));
     assert!(main.contains("Poliisin ilmiöt <span class=\"tags\">(HVA, Kunta)</span>"));
     // The shortcode embeds the question in a chapter, with unique ids.
     let chapter = read(&public, "suunnitelma/01-luku/index.html");

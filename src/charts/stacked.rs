@@ -21,9 +21,18 @@ pub(crate) struct Stacked<'a> {
     /// own that the whole site draws alike (measure statuses); empty: patterns in order.
     pub classes: Vec<String>,
     pub rows: Vec<StackedRow>,
-    /// Heads of the table's first column and of the total column.
+    /// Heads of the table's first column (the rows', or in the survey layout the
+    /// categories') and of the total column.
     pub row_head: &'a str,
     pub total_head: &'a str,
+    /// Rows without counts, drawn with a note instead of a bar (a survey group with only
+    /// published figures), so that no group silently disappears.
+    pub uncounted: Vec<(String, String)>,
+    /// The name of the table's scrolling region; several charts on one page need their own.
+    pub label: &'a str,
+    /// Survey layout: a 0–100 % scale and each row's shares under its bar, and the table with
+    /// one category per row (long option texts read badly as column heads).
+    pub survey: bool,
 }
 
 /// Number of segment patterns in the stylesheet (`.seg-0` … `.seg-7`).
@@ -64,6 +73,11 @@ impl Stacked<'_> {
                     .collect();
                 format!("{}: {}", r.label, parts.join(", "))
             })
+            .chain(
+                self.uncounted
+                    .iter()
+                    .map(|(l, note)| format!("{l}: {note}")),
+            )
             .collect();
         rows.join(". ") + "."
     }
@@ -95,6 +109,26 @@ impl Stacked<'_> {
                     self.class(i)
                 ));
             }
+            out.push_str("</span>");
+            if self.survey {
+                out.push_str(&self.shares_line(r, total));
+            }
+            out.push_str("</div>\n");
+        }
+        for (label, note) in &self.uncounted {
+            out.push_str(&format!(
+                "<div class=\"stacked-row\"><span class=\"stacked-label\">{}</span><span class=\"stacked-note\">{}</span></div>\n",
+                esc(label),
+                esc(note)
+            ));
+        }
+        if self.survey {
+            out.push_str(
+                "<div class=\"stacked-row stacked-scale\"><span></span><span class=\"scale\">",
+            );
+            for t in [0, 25, 50, 75, 100] {
+                out.push_str(&format!("<span style=\"left: {t}%\">{t} %</span>"));
+            }
             out.push_str("</span></div>\n");
         }
         out.push_str("</div>\n");
@@ -102,11 +136,42 @@ impl Stacked<'_> {
             "<p class=\"visually-hidden\">{}</p>\n",
             esc(&self.description())
         ));
-        out.push_str(&format!(
-            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{0}\">\n<table>\n<caption>{0}</caption>\n<thead><tr><th scope=\"col\">{1}</th>",
+        out.push_str(&if self.survey {
+            self.table_by_category()
+        } else {
+            self.table_by_row()
+        });
+        out.push_str("</figure>\n");
+        out
+    }
+
+    /// "Kyllä 67 % · En osaa sanoa 33 %" under a survey bar.
+    fn shares_line(&self, r: &StackedRow, total: u32) -> String {
+        let parts: Vec<String> = r
+            .counts
+            .iter()
+            .zip(&self.categories)
+            .filter(|(c, _)| **c > 0)
+            .map(|(c, name)| format!("{} {}", esc(name), self.percent(*c, total)))
+            .collect();
+        format!(
+            "<span class=\"stacked-values\">{}</span>",
+            parts.join(" · ")
+        )
+    }
+
+    fn table_open(&self, first_head: &str) -> String {
+        format!(
+            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">\n<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
+            esc(self.label),
             esc(self.title),
-            esc(self.row_head)
-        ));
+            esc(first_head)
+        )
+    }
+
+    /// One row per chart row, a column per category and the total.
+    fn table_by_row(&self) -> String {
+        let mut out = self.table_open(self.row_head);
         for c in &self.categories {
             out.push_str(&format!(
                 "<th scope=\"col\" class=\"align-right\">{}</th>",
@@ -128,7 +193,41 @@ impl Stacked<'_> {
             }
             out.push_str(&format!("<td class=\"align-right\">{total}</td></tr>\n"));
         }
-        out.push_str("</tbody>\n</table>\n</div>\n</figure>\n");
+        out.push_str("</tbody>\n</table>\n</div>\n");
+        out
+    }
+
+    /// One row per category (a survey's options), a column per chart row (group), the totals
+    /// last.
+    fn table_by_category(&self) -> String {
+        let mut out = self.table_open(self.row_head);
+        for r in &self.rows {
+            out.push_str(&format!(
+                "<th scope=\"col\" class=\"align-right\">{}</th>",
+                esc(&r.label)
+            ));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        let totals: Vec<u32> = self.rows.iter().map(|r| r.counts.iter().sum()).collect();
+        for (i, c) in self.categories.iter().enumerate() {
+            out.push_str(&format!("<tr><th scope=\"row\">{}</th>", esc(c)));
+            for (r, total) in self.rows.iter().zip(&totals) {
+                let n = r.counts.get(i).copied().unwrap_or(0);
+                out.push_str(&format!(
+                    "<td class=\"align-right\">{n} ({})</td>",
+                    self.percent(n, *total)
+                ));
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th>",
+            esc(self.total_head)
+        ));
+        for total in &totals {
+            out.push_str(&format!("<td class=\"align-right\">{total}</td>"));
+        }
+        out.push_str("</tr>\n</tbody>\n</table>\n</div>\n");
         out
     }
 }
@@ -141,6 +240,9 @@ mod tests {
     fn shares_in_words_table_and_bars() {
         let s = Stacked {
             classes: Vec::new(),
+            uncounted: Vec::new(),
+            survey: false,
+            label: "Vastausten jakauma",
             id: "q1",
             title: "Q1",
             lang: "fi",

@@ -80,16 +80,24 @@ impl View<'_> {
             Stacked {
                 classes: Vec::new(),
                 id: &format!("{}-{}", s.id, q.id),
-                title: &format!(
-                    "{} – {}",
-                    self.word(lang, "survey_distribution"),
-                    plain(&q.text, lang, d)
-                ),
+                // The question is the heading just above: the caption does not repeat it.
+                title: &self.word(lang, "survey_distribution"),
                 lang,
                 categories: options.clone(),
                 rows: counted,
-                row_head: &self.word(lang, "survey_group"),
+                row_head: &self.word(lang, "survey_option"),
                 total_head: "n",
+                uncounted: results
+                    .iter()
+                    .filter(|(_, r)| r.counts.is_none())
+                    .map(|(g, _)| ((*g).to_string(), self.word(lang, "survey_only_published")))
+                    .collect(),
+                survey: true,
+                label: &format!(
+                    "{}: {}",
+                    self.word(lang, "survey_distribution"),
+                    plain(&q.text, lang, d)
+                ),
             }
             .render()
         });

@@ -47,6 +47,9 @@ impl View<'_> {
             title: &title,
             lang,
             categories: used.iter().map(|i| categories[*i].clone()).collect(),
+            uncounted: Vec::new(),
+            survey: false,
+            label: &title,
             // Statuses keep their own pattern wherever they are drawn (`st-*` in the theme).
             classes: used
                 .iter()
