@@ -31,7 +31,24 @@ pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
                 (message, hint)
             }
         };
-        let (line, col) = refine_location(text, line, col, &message);
+        let (line, col) = if message.contains("more than one document") {
+            second_document(text).unwrap_or((line, col))
+        } else if let Some(key) = duplicate_key(&message) {
+            second_key(text, line, key).unwrap_or((line, col))
+        } else {
+            refine_location(text, line, col, &message)
+        };
+        let (message, hint) = if message.contains("more than one document") {
+            (
+                "a second YAML document starts here".to_string(),
+                Some("a file holds one YAML document: remove this `---` line, or merge what follows into the first".into()),
+            )
+        } else if let Some(key) = duplicate_key(&message) {
+            let hint = format!("`{key}` is already given above in the same block; keep one of them");
+            (message.clone(), Some(hint))
+        } else {
+            (message, hint)
+        };
         YamlError {
             message,
             line,
@@ -115,6 +132,63 @@ fn refine_location(text: &str, line: usize, col: usize, message: &str) -> (usize
     }
 }
 
+/// The line of the `---` that starts a second document (serde_yaml reports no position).
+fn second_document(text: &str) -> Option<(usize, usize)> {
+    let mut seen_content = false;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_end();
+        if t == "---" && seen_content {
+            return Some((i + 1, 1));
+        }
+        if !t.is_empty() && !t.starts_with('#') && t != "---" {
+            seen_content = true;
+        }
+    }
+    None
+}
+
+/// The key of "duplicate field `title`" / "duplicate entry with key \"x\"".
+fn duplicate_key(message: &str) -> Option<&str> {
+    if let Some(rest) = message.split("duplicate field `").nth(1) {
+        return rest.split('`').next();
+    }
+    let rest = message.split("duplicate entry with key \"").nth(1)?;
+    rest.split('"').next()
+}
+
+/// serde_yaml places a duplicate key at its map's start; the error belongs to the second
+/// occurrence, the one to remove. Found as the second `key:` at the first occurrence's
+/// indentation from the map's line on.
+fn second_key(text: &str, from_line: usize, key: &str) -> Option<(usize, usize)> {
+    let needle = format!("{key}:");
+    let mut first_indent = None;
+    for (i, line) in text.lines().enumerate().skip(from_line.saturating_sub(1)) {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        // A flow map `{a: 1, a: 2}` on one line: the second occurrence within it.
+        if first_indent.is_none() {
+            let hits: Vec<usize> = line.match_indices(&needle).map(|(at, _)| at).collect();
+            if hits.len() > 1 {
+                return Some((i + 1, line[..hits[1]].chars().count() + 1));
+            }
+        }
+        let starts = trimmed.starts_with(&needle)
+            || trimmed
+                .strip_prefix("- ")
+                .is_some_and(|t| t.starts_with(&needle));
+        if !starts {
+            continue;
+        }
+        let col = indent + usize::from(!trimmed.starts_with(&needle)) * 2;
+        match first_indent {
+            None => first_indent = Some(col),
+            Some(c) if c == col => return Some((i + 1, col + 1)),
+            Some(_) => {}
+        }
+    }
+    None
+}
+
 /// serde_yaml appends " at line L column C" to its messages; we print the position ourselves.
 fn strip_location(message: &str) -> String {
     match message.find(" at line ") {
@@ -170,6 +244,26 @@ mod tests {
     struct Small {
         title: String,
         weight: Option<i64>,
+    }
+
+    #[test]
+    fn a_second_document_and_a_duplicate_key_point_at_the_line_to_remove() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct T {
+            title: String,
+            #[serde(default)]
+            languages: Vec<String>,
+        }
+        let e = parse::<T>("title: A\n---\ntitle: B\n").unwrap_err();
+        assert_eq!(
+            (e.line, e.col, e.message.as_str()),
+            (2, 1, "a second YAML document starts here")
+        );
+        let e = parse::<T>("title: A\nlanguages: [fi]\ntitle: B\n").unwrap_err();
+        assert_eq!((e.line, e.col), (3, 1), "{e:?}");
+        let e = parse::<Vec<T>>("- title: A\n  languages: [fi]\n  title: B\n").unwrap_err();
+        assert_eq!((e.line, e.col), (3, 3), "{e:?}");
     }
 
     #[test]
