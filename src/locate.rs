@@ -130,17 +130,44 @@ pub(crate) fn yaml_error(source: &Source, e: crate::yaml::YamlError) -> Diagnost
 /// Reads `content/<rel>`: `None` when it does not exist, a diagnostic when it cannot be read.
 pub(crate) fn read(content: &Path, rel: &Path) -> Result<Option<Source>, Diagnostic> {
     let shown = Path::new("content").join(rel);
-    match std::fs::read_to_string(content.join(rel)) {
-        Ok(text) => Ok(Some(Source::new(&shown, text))),
+    match std::fs::read(content.join(rel)) {
+        Ok(bytes) => Ok(Some(Source::new(&shown, utf8(&shown, bytes)?))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Diagnostic::file_error(&shown, format!("cannot read: {e}"))
-            .with_hint("save the file as UTF-8 text")),
+        Err(e) => Err(Diagnostic::file_error(&shown, format!("cannot read: {e}"))),
     }
+}
+
+/// A file's bytes as text; invalid UTF-8 is an error at the first bad byte, naming it (a file
+/// saved as Latin-1 or Windows-1252 shows its first ä or ö there).
+pub(crate) fn utf8(shown: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let byte = e.as_bytes().get(at).copied().unwrap_or(0);
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let message = format!("the file is not valid UTF-8 (byte 0x{byte:02X} at byte offset {at})");
+        Diagnostic::at_offset(shown, &lossy, at, message).with_hint(
+            "save the file with UTF-8 encoding (most editors offer it under \"Save with encoding\")",
+        )
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invalid_utf8_names_the_line_column_and_byte() {
+        let d = utf8(
+            Path::new("content/a.yaml"),
+            b"a: 1\nb: \"k\xe4si\"\n".to_vec(),
+        )
+        .unwrap_err();
+        assert_eq!((d.line, d.col), (2, 6));
+        assert_eq!(
+            d.message,
+            "the file is not valid UTF-8 (byte 0xE4 at byte offset 10)"
+        );
+    }
 
     #[test]
     fn finds_entries_and_values() {

@@ -247,15 +247,7 @@ pub(crate) fn parse_page(
     config: &Config,
 ) -> Result<SourcePage, Diagnostic> {
     let shown = Path::new("content").join(rel);
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            return Err(Diagnostic::at_offset(&shown, &lossy, at, "the file is not valid UTF-8")
-                .with_hint("save the file with UTF-8 encoding (most editors offer it under \"Save with encoding\")"));
-        }
-    };
+    let text = crate::locate::utf8(&shown, bytes)?;
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,

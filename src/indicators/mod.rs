@@ -111,26 +111,28 @@ impl Indicators {
 pub fn load(content: &Path, register: &Register, diags: &mut Vec<Diagnostic>) -> Indicators {
     let rel = Path::new("data/indicators.yaml");
     let shown = Path::new("content").join(rel);
-    let list: Vec<Indicator> = match std::fs::read_to_string(content.join(rel)) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => {
-            diags.push(Diagnostic::file_error(&shown, format!("cannot read: {e}")));
+    let list: Vec<Indicator> = match crate::locate::read(content, rel) {
+        Ok(None) => Vec::new(),
+        Err(d) => {
+            diags.push(d);
             Vec::new()
         }
-        Ok(text) => match crate::yaml::parse::<Vec<Indicator>>(&text) {
-            Ok(list) => {
-                check_ids(&list, &text, &shown, diags);
-                list
+        Ok(Some(crate::locate::Source { text, .. })) => {
+            match crate::yaml::parse::<Vec<Indicator>>(&text) {
+                Ok(list) => {
+                    check_ids(&list, &text, &shown, diags);
+                    list
+                }
+                Err(e) => {
+                    let d = Diagnostic::at_line_col(&shown, &text, e.line, e.col, e.message);
+                    diags.push(match e.hint {
+                        Some(h) => d.with_hint(h),
+                        None => d,
+                    });
+                    Vec::new()
+                }
             }
-            Err(e) => {
-                let d = Diagnostic::at_line_col(&shown, &text, e.line, e.col, e.message);
-                diags.push(match e.hint {
-                    Some(h) => d.with_hint(h),
-                    None => d,
-                });
-                Vec::new()
-            }
-        },
+        }
     };
     let known: BTreeMap<&str, &Indicator> = list.iter().map(|i| (i.id.as_str(), i)).collect();
     let values = values::load_dir(&content.join("data/values"), &known, register, diags);

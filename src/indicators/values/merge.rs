@@ -58,16 +58,9 @@ fn read_one(
 ) -> Parsed {
     match std::fs::read(file) {
         Err(e) => Parsed::failed(Diagnostic::file_error(shown, format!("cannot read: {e}"))),
-        Ok(bytes) => match String::from_utf8(bytes) {
+        Ok(bytes) => match crate::locate::utf8(shown, bytes) {
             Ok(text) => parse(&text, shown, known, register),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                Parsed::failed(
-                    Diagnostic::at_offset(shown, &lossy, at, "the file is not valid UTF-8")
-                        .with_hint("save the CSV as UTF-8"),
-                )
-            }
+            Err(d) => Parsed::failed(d),
         },
     }
 }
