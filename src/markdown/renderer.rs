@@ -27,7 +27,15 @@ pub(super) struct Renderer<'i, 'e, 'a> {
     author_html: bool,
     pub(super) heading: Option<OpenHeading<'a>>,
     pub(super) footnotes: Footnotes<'a>,
+    /// How deep block containers (quotes, lists) nest here, and whether the limit was hit.
+    depth: usize,
+    too_deep: bool,
 }
+
+/// Deepest nesting of quotes and lists accepted. No real page nests this far, and the HTML
+/// sanitizer's time grows with the square of the depth (40,000 nested `>` took 7 s), so
+/// deeper content is refused with its position instead.
+pub(super) const MAX_DEPTH: usize = 64;
 
 impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
     pub(super) fn new(input: &'i Input<'i>, env: &'e Env<'e>) -> Self {
@@ -42,6 +50,8 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
             author_html: false,
             heading: None,
             footnotes: Footnotes::default(),
+            depth: 0,
+            too_deep: false,
         }
     }
 
@@ -51,6 +61,26 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
         let at = self.input.body_offset + range.start;
         if let (Some(h), Event::Text(t) | Event::Code(t)) = (&mut self.heading, &event) {
             h.text.push_str(t);
+        }
+        match &event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => self.depth += 1,
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => {
+                self.depth = self.depth.saturating_sub(1)
+            }
+            _ => {}
+        }
+        if self.depth > MAX_DEPTH {
+            if !self.too_deep {
+                self.too_deep = true;
+                let message =
+                    format!("quotes or lists are nested more than {MAX_DEPTH} levels deep");
+                self.error(
+                    at,
+                    &message,
+                    "flatten the structure; no page needs to nest this deep",
+                );
+            }
+            return;
         }
         match event {
             Event::Start(Tag::Paragraph) if is_shortcode_line(&body[range.clone()]) => {
@@ -251,6 +281,10 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
 
     /// Checks the in-page anchors, writes the HTML and puts the generated fragments back.
     pub(super) fn finish(mut self) -> Output {
+        if self.too_deep {
+            // The page is refused; its body is never written, so it is not built either.
+            return self.out;
+        }
         self.write_footnotes();
         self.check_self_anchors();
         let mut out = String::with_capacity(self.input.text.len() * 3 / 2);

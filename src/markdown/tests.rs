@@ -331,3 +331,16 @@ fn an_unclosed_shortcode_is_an_error_at_its_position() {
     );
     assert!(md("Sulut {{ eivät ole koodia\n").diagnostics.is_empty());
 }
+
+#[test]
+fn nesting_deeper_than_the_limit_is_one_error_not_a_stall() {
+    let body = format!("<b>raw</b>\n\n{} x\n", ">".repeat(40_000));
+    let out = md(&body);
+    let messages: Vec<String> = out.diagnostics.iter().map(|d| d.headline()).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].contains("6:65: error: quotes or lists are nested more than 64 levels deep"),
+        "{messages:?}"
+    );
+    assert!(out.html.is_empty());
+}
