@@ -64,7 +64,6 @@ pub(crate) struct SurveyView {
 impl View<'_> {
     pub(crate) fn question_view(&self, s: &Survey, q: &Question, lang: &str) -> QuestionView {
         let d = self.model.config.default_language();
-        let num = |v: f64| crate::numbers::format(v, 2, lang);
         let results = s.ordered_results(q);
         let counted: Vec<StackedRow> = results
             .iter()
@@ -101,25 +100,7 @@ impl View<'_> {
             }
             .render()
         });
-        let stats_rows = results
-            .iter()
-            .map(|(g, r)| match r.counts.as_deref().and_then(stats) {
-                Some(st) => StatRow {
-                    group: (*g).to_string(),
-                    n: Some(st.n.to_string()),
-                    mean: Some(num(st.mean)),
-                    sd: Some(num(st.sd)),
-                    as_published: false,
-                },
-                None => StatRow {
-                    group: (*g).to_string(),
-                    n: r.published.and_then(|p| p.n).map(|n| n.to_string()),
-                    mean: r.published.and_then(|p| p.mean).map(num),
-                    sd: r.published.and_then(|p| p.sd).map(num),
-                    as_published: true,
-                },
-            })
-            .collect();
+        let stats_rows = stat_rows(&results, lang);
         QuestionView {
             id: q.id.clone(),
             text: tx(&q.text, lang, d),
@@ -173,4 +154,28 @@ impl View<'_> {
             question_count: s.sections.iter().map(|x| x.questions.len()).sum(),
         }
     }
+}
+
+/// The key figures of each group: computed from the counts, or as published.
+fn stat_rows(results: &[(&str, &crate::surveys::GroupResult)], lang: &str) -> Vec<StatRow> {
+    let num = |v: f64| crate::numbers::format(v, 2, lang);
+    results
+        .iter()
+        .map(|(g, r)| match r.counts.as_deref().and_then(stats) {
+            Some(st) => StatRow {
+                group: (*g).to_string(),
+                n: Some(st.n.to_string()),
+                mean: Some(num(st.mean)),
+                sd: Some(num(st.sd)),
+                as_published: false,
+            },
+            None => StatRow {
+                group: (*g).to_string(),
+                n: r.published.and_then(|p| p.n).map(|n| n.to_string()),
+                mean: r.published.and_then(|p| p.mean).map(num),
+                sd: r.published.and_then(|p| p.sd).map(num),
+                as_published: true,
+            },
+        })
+        .collect()
 }
