@@ -228,20 +228,7 @@ impl Config {
         let rel = Path::new("content/site.yaml");
         let path = root.join(rel);
         let text = match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    let at = e.utf8_error().valid_up_to();
-                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                    return Err(vec![Diagnostic::at_offset(
-                        rel,
-                        &text,
-                        at,
-                        "the file is not valid UTF-8",
-                    )
-                    .with_hint("save the file with UTF-8 encoding")]);
-                }
-            },
+            Ok(bytes) => crate::locate::utf8(rel, bytes).map_err(|d| vec![d])?,
             Err(e) => {
                 return Err(vec![Diagnostic::file_error(rel, format!("cannot read site configuration: {e}"))
                     .with_hint("every site needs content/site.yaml; `kertomus init DIR` writes a starting point")]);

@@ -120,7 +120,7 @@ impl Site<'_> {
                 .chars()
                 .next()
                 .is_none_or(|c| c == '/');
-        if link.starts_with("//") || (has_scheme(link) && !ours) {
+        if link.starts_with("//") || (crate::url::scheme(link).is_some() && !ours) {
             return Ok(());
         }
         // The same host outside the site's path is another site (the municipality's own
@@ -184,16 +184,6 @@ impl Site<'_> {
         }
         let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
         normalise(&format!("{dir}/{rooted}")).ok_or_else(|| "leads above the site's root".into())
-    }
-}
-
-/// Whether `link` has a scheme (`https:`, `mailto:`) rather than being a path.
-fn has_scheme(link: &str) -> bool {
-    match link.find([':', '/', '?', '#']) {
-        Some(end) if end > 0 && link.as_bytes()[end] == b':' => link[..end]
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)),
-        _ => false,
     }
 }
 

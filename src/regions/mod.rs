@@ -149,11 +149,10 @@ impl Register {
     /// The built-in register with `content/data/regions.csv` applied.
     pub fn load(content_dir: &Path, diags: &mut Vec<Diagnostic>) -> Register {
         let mut register = Register::builtin();
-        let rel = Path::new("content/data/regions.csv");
-        match std::fs::read_to_string(content_dir.join("data/regions.csv")) {
-            Ok(text) => diags.extend(register.apply_overrides(&text, rel)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => diags.push(Diagnostic::file_error(rel, format!("cannot read: {e}"))),
+        match crate::locate::read(content_dir, Path::new("data/regions.csv")) {
+            Ok(Some(source)) => diags.extend(register.apply_overrides(&source.text, &source.path)),
+            Ok(None) => {}
+            Err(d) => diags.push(d),
         }
         register
     }
