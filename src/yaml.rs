@@ -24,6 +24,26 @@ pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(text).map_err(|e| {
         let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
         let message = strip_location(&e.to_string());
+        if message.contains("more than one document") {
+            let (line, col) = second_document(text).unwrap_or((line, col));
+            let hint = "a file holds one YAML document: remove this `---` line, or merge what follows into the first";
+            return YamlError {
+                message: "a second YAML document starts here".into(),
+                line,
+                col,
+                hint: Some(hint.into()),
+            };
+        }
+        if let Some(key) = duplicate_key(&message) {
+            let (line, col) = second_key(text, line, key).unwrap_or((line, col));
+            let hint = format!("`{key}` is already given above in the same block; keep one of them");
+            return YamlError {
+                line,
+                col,
+                hint: Some(hint),
+                message,
+            };
+        }
         let (message, hint) = match message.split_once(HINT_SEPARATOR) {
             Some((m, h)) => (m.to_string(), Some(h.to_string())),
             None => {
@@ -31,24 +51,7 @@ pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
                 (message, hint)
             }
         };
-        let (line, col) = if message.contains("more than one document") {
-            second_document(text).unwrap_or((line, col))
-        } else if let Some(key) = duplicate_key(&message) {
-            second_key(text, line, key).unwrap_or((line, col))
-        } else {
-            refine_location(text, line, col, &message)
-        };
-        let (message, hint) = if message.contains("more than one document") {
-            (
-                "a second YAML document starts here".to_string(),
-                Some("a file holds one YAML document: remove this `---` line, or merge what follows into the first".into()),
-            )
-        } else if let Some(key) = duplicate_key(&message) {
-            let hint = format!("`{key}` is already given above in the same block; keep one of them");
-            (message.clone(), Some(hint))
-        } else {
-            (message, hint)
-        };
+        let (line, col) = refine_location(text, line, col, &message);
         YamlError {
             message,
             line,

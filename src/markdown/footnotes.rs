@@ -61,15 +61,12 @@ impl<'a> Renderer<'_, '_, 'a> {
         for (label, at) in &f.defined_at {
             if !f.numbers.contains_key(label) {
                 let message = format!("footnote `[^{label}]` is never referenced");
-                self.error(
+                // Left out of the page, so a warning is enough.
+                self.warning(
                     *at,
                     &message,
                     "refer to it in the text with [^label], or remove it",
                 );
-                // Left out of the page, so a warning is enough.
-                if let Some(d) = self.out.diagnostics.pop() {
-                    self.out.diagnostics.push(d.warning());
-                }
             }
         }
         let mut order: Vec<(&String, usize)> = f.numbers.iter().map(|(l, n)| (l, *n)).collect();

@@ -154,12 +154,22 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
     }
 
     pub(super) fn error(&mut self, at: usize, message: &str, hint: &str) {
+        let d = self.diagnostic(at, message, hint);
+        self.out.diagnostics.push(d);
+    }
+
+    pub(super) fn warning(&mut self, at: usize, message: &str, hint: &str) {
+        let d = self.diagnostic(at, message, hint).warning();
+        self.out.diagnostics.push(d);
+    }
+
+    fn diagnostic(&self, at: usize, message: &str, hint: &str) -> Diagnostic {
         let d = Diagnostic::at_offset(self.input.shown, self.input.text, at, message);
-        self.out.diagnostics.push(if hint.is_empty() {
+        if hint.is_empty() {
             d
         } else {
             d.with_hint(hint)
-        });
+        }
     }
 
     /// Emits HTML that kertomus wrote, as a placeholder the sanitizer cannot touch.
