@@ -254,55 +254,26 @@ impl Config {
             crate::locate::error_at(rel, text, crate::locate::key(text, key), message)
         };
 
-        let languages = raw.languages.unwrap_or_else(|| vec!["fi".to_string()]);
-        if languages.is_empty() {
-            errors.push(
-                at_key("languages", "`languages` is empty".into())
-                    .with_hint("list at least one language, e.g. languages: [fi, sv]"),
-            );
-        }
-        for (i, l) in languages.iter().enumerate() {
-            if !is_language_code(l) {
-                errors.push(
-                    at_key("languages", format!("`{l}` is not a language code"))
-                        .with_hint("use ISO 639-1 codes such as fi, sv, en"),
-                );
-            } else if languages[..i].contains(l) {
-                errors.push(at_key(
-                    "languages",
-                    format!("language `{l}` is listed twice"),
-                ));
-            }
-        }
-
+        let languages = languages(raw.languages, &at_key, &mut errors);
         let given = base_url
             .map(str::to_string)
             .or(raw.base_url)
             .unwrap_or_else(|| "/".to_string());
-        let (base_url, base_path) = match normalize_base_url(&given) {
-            Ok(v) => v,
-            Err(msg) => {
-                errors
-                    .push(at_key("base_url", msg).with_hint(
-                        "write an absolute URL such as https://hyvinvointi.example.fi/",
-                    ));
-                ("/".to_string(), "/".to_string())
-            }
-        };
-
+        let (base_url, base_path) = normalize_base_url(&given).unwrap_or_else(|msg| {
+            errors.push(
+                at_key("base_url", msg)
+                    .with_hint("write an absolute URL such as https://hyvinvointi.example.fi/"),
+            );
+            ("/".to_string(), "/".to_string())
+        });
         let theme = raw.theme.unwrap_or_else(|| "default".to_string());
-        if theme.is_empty()
-            || !theme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
+        if !is_theme_name(&theme) {
             errors.push(
                 at_key("theme", format!("`{theme}` is not a theme name")).with_hint(
                     "a theme name is a folder name under themes/ made of letters, digits, - and _",
                 ),
             );
         }
-
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -323,6 +294,44 @@ impl Config {
             source: text.to_string(),
         })
     }
+}
+
+/// The site's languages (Finnish when not given): at least one, each an ISO 639-1 code, none
+/// twice.
+fn languages(
+    given: Option<Vec<String>>,
+    at_key: &dyn Fn(&str, String) -> Diagnostic,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let languages = given.unwrap_or_else(|| vec!["fi".to_string()]);
+    if languages.is_empty() {
+        errors.push(
+            at_key("languages", "`languages` is empty".into())
+                .with_hint("list at least one language, e.g. languages: [fi, sv]"),
+        );
+    }
+    for (i, l) in languages.iter().enumerate() {
+        if !is_language_code(l) {
+            errors.push(
+                at_key("languages", format!("`{l}` is not a language code"))
+                    .with_hint("use ISO 639-1 codes such as fi, sv, en"),
+            );
+        } else if languages[..i].contains(l) {
+            errors.push(at_key(
+                "languages",
+                format!("language `{l}` is listed twice"),
+            ));
+        }
+    }
+    languages
+}
+
+/// A theme is a folder under `themes/`: letters, digits, `-` and `_`.
+fn is_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Splits a base URL into (absolute URL ending in `/`, its path ending in `/`).

@@ -143,16 +143,9 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
         addresses: &addresses,
     };
     let registry = shortcodes(&view, &theme);
-    let incremental = cache.is_some().then(|| {
-        let inputs = crate::cache::Inputs {
-            root: &opts.root,
-            drafts: opts.drafts,
-            config: &config,
-            found: &found,
-            excluded: &excluded,
-        };
-        crate::cache::Incremental::new(&inputs, &sources)
-    });
+    let incremental = cache
+        .is_some()
+        .then(|| incremental(opts, &config, &found, &excluded, &sources));
     let bodies = cache
         .as_deref_mut()
         .zip(incremental.as_ref())
@@ -181,17 +174,34 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
         routes: &routes,
     };
     let mut summary = Summary::new(started, &output, diags, findings);
-    let (pages, files) = if opts.check {
+    if opts.check {
         let found = check_output_in_memory(input, &content_dir, opts.external)?;
         summary.findings.extend(found);
-        (site.pages.len(), 0)
+        summary.pages = site.pages.len();
     } else {
-        write_output(input, opts, &content_dir, &output, incremental, cache)?
-    };
-    summary.pages = pages;
-    summary.files = files;
+        (summary.pages, summary.files) =
+            write_output(input, opts, &content_dir, &output, incremental, cache)?;
+    }
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// What `serve`'s cache compares with the previous build to write only what changed.
+fn incremental(
+    opts: &BuildOptions,
+    config: &Config,
+    found: &content::Discovered,
+    excluded: &Excluded,
+    sources: &[SourcePage],
+) -> crate::cache::Incremental {
+    let inputs = crate::cache::Inputs {
+        root: &opts.root,
+        drafts: opts.drafts,
+        config,
+        found,
+        excluded,
+    };
+    crate::cache::Incremental::new(&inputs, sources)
 }
 
 /// Writes the output: only the changed pages when `serve`'s cache shows that nothing but

@@ -69,6 +69,32 @@ fn runs(months: &[u32]) -> Vec<(u32, u32)> {
     out
 }
 
+/// Phases on rings inwards: each phase goes on the outermost ring where its months are free,
+/// so phases that follow each other share a ring and stay long enough to read. Returns each
+/// phase's ring and the number of rings.
+fn assign_rings(phases: &[ClockPhase]) -> (Vec<usize>, usize) {
+    let mut rings: Vec<[bool; 13]> = Vec::new();
+    let mut ring_of = Vec::new();
+    for p in phases {
+        let months: Vec<usize> = p
+            .months
+            .iter()
+            .filter(|m| (1..=12).contains(*m))
+            .map(|m| *m as usize)
+            .collect();
+        let free = rings.iter().position(|r| months.iter().all(|m| !r[*m]));
+        let i = free.unwrap_or_else(|| {
+            rings.push([false; 13]);
+            rings.len() - 1
+        });
+        for m in &months {
+            rings[i][*m] = true;
+        }
+        ring_of.push(i);
+    }
+    (ring_of, rings.len())
+}
+
 impl ClockChart<'_> {
     pub(crate) fn render(&self) -> String {
         let mut s = format!(
@@ -77,7 +103,29 @@ impl ClockChart<'_> {
             esc(self.description),
             id = esc(self.id)
         );
-        // Month ring.
+        self.month_ring(&mut s);
+        let (ring_of, rings) = assign_rings(&self.phases);
+        let n = rings.max(1);
+        let width = (110.0 / n as f64).clamp(8.0, 26.0);
+        for (i, p) in self.phases.iter().enumerate() {
+            let r1 = 146.0 - ring_of[i] as f64 * (width + 2.0);
+            phase(&mut s, p, PALETTE[i % PALETTE.len()], r1, width);
+        }
+        if let Some(m) = self.current {
+            let (x, y) = point(f64::from(m) + 0.5, 140.0 - n as f64 * (width + 2.0));
+            let _ = write!(
+                s,
+                "<path d=\"M{C} {C}L{x:.1} {y:.1}\" stroke=\"#1b1b1b\" stroke-width=\"3\"/><circle cx=\"{C}\" cy=\"{C}\" r=\"5\" fill=\"#1b1b1b\"/><text x=\"{C}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#1b1b1b\">{}</text>",
+                C + 22.0,
+                esc(self.current_label)
+            );
+        }
+        s.push_str("</svg>\n");
+        s
+    }
+
+    /// The outer ring of month sectors with their names, the current month marked.
+    fn month_ring(&self, s: &mut String) {
         for m in 1..=12u32 {
             let fill = if m % 2 == 0 { "#f1f3f5" } else { "#ffffff" };
             let current = self.current == Some(m);
@@ -97,64 +145,30 @@ impl ClockChart<'_> {
                 esc(self.months[(m - 1) as usize])
             );
         }
-        // Phases on rings inwards: a phase goes on the outermost ring where its months are
-        // free, so phases that follow each other share a ring and stay long enough to read.
-        let mut rings: Vec<[bool; 13]> = Vec::new();
-        let mut ring_of = Vec::new();
-        for p in &self.phases {
-            let months: Vec<usize> = p
-                .months
-                .iter()
-                .filter(|m| (1..=12).contains(*m))
-                .map(|m| *m as usize)
-                .collect();
-            let free = rings.iter().position(|r| months.iter().all(|m| !r[*m]));
-            let i = free.unwrap_or_else(|| {
-                rings.push([false; 13]);
-                rings.len() - 1
-            });
-            for m in &months {
-                rings[i][*m] = true;
-            }
-            ring_of.push(i);
-        }
-        let n = rings.len().max(1);
-        let width = (110.0 / n as f64).clamp(8.0, 26.0);
-        for (i, p) in self.phases.iter().enumerate() {
-            let r1 = 146.0 - ring_of[i] as f64 * (width + 2.0);
-            let r0 = r1 - width;
-            if r0 < 20.0 {
-                continue;
-            }
-            let colour = PALETTE[i % PALETTE.len()];
-            for (start, len) in runs(&p.months) {
-                let _ = write!(
-                    s,
-                    "<path d=\"{}\" fill=\"{colour}\" stroke=\"#ffffff\" stroke-width=\"1\"/>",
-                    sector(f64::from(start), f64::from(len), r0, r1)
-                );
-                if width >= 14.0 {
-                    let (x, y) = point(f64::from(start) + 0.5, (r0 + r1) / 2.0);
-                    let _ = write!(
-                        s,
-                        "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"700\" fill=\"#ffffff\">{}</text>",
-                        y + 4.5,
-                        p.number
-                    );
-                }
-            }
-        }
-        if let Some(m) = self.current {
-            let (x, y) = point(f64::from(m) + 0.5, 140.0 - n as f64 * (width + 2.0));
+    }
+}
+
+/// One phase as arcs between radii `r1 - width` and `r1`, numbered when there is room.
+fn phase(s: &mut String, p: &ClockPhase, colour: &str, r1: f64, width: f64) {
+    let r0 = r1 - width;
+    if r0 < 20.0 {
+        return;
+    }
+    for (start, len) in runs(&p.months) {
+        let _ = write!(
+            s,
+            "<path d=\"{}\" fill=\"{colour}\" stroke=\"#ffffff\" stroke-width=\"1\"/>",
+            sector(f64::from(start), f64::from(len), r0, r1)
+        );
+        if width >= 14.0 {
+            let (x, y) = point(f64::from(start) + 0.5, (r0 + r1) / 2.0);
             let _ = write!(
                 s,
-                "<path d=\"M{C} {C}L{x:.1} {y:.1}\" stroke=\"#1b1b1b\" stroke-width=\"3\"/><circle cx=\"{C}\" cy=\"{C}\" r=\"5\" fill=\"#1b1b1b\"/><text x=\"{C}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#1b1b1b\">{}</text>",
-                C + 22.0,
-                esc(self.current_label)
+                "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"700\" fill=\"#ffffff\">{}</text>",
+                y + 4.5,
+                p.number
             );
         }
-        s.push_str("</svg>\n");
-        s
     }
 }
 

@@ -109,97 +109,113 @@ pub(crate) struct DocProblem {
     pub hint: String,
 }
 
+/// A problem at `key` with its message and hint.
+fn problem(key: &'static str, message: String, hint: &str) -> DocProblem {
+    DocProblem {
+        key,
+        message,
+        hint: hint.to_string(),
+    }
+}
+
 impl RawDocument {
     /// Checks what the types alone cannot: required keys per type and sane years and dates.
     pub(crate) fn validate(&self) -> Vec<DocProblem> {
+        let mut out = self.annual_report_keys();
+        out.extend(self.period_in_term());
+        out.extend(self.approval_problems());
+        out.extend(self.handling_order());
+        out
+    }
+
+    /// `plan:` and `year:` are required of annual reports and belong to them only.
+    fn annual_report_keys(&self) -> Vec<DocProblem> {
         let mut out = Vec::new();
-        let mut problem = |key, message: String, hint: &str| {
-            out.push(DocProblem {
-                key,
-                message,
-                hint: hint.to_string(),
-            })
-        };
-        if self.kind == DocType::Vuosiraportti {
-            if self.plan.is_none() {
-                problem(
-                    "type",
-                    "an annual report (vuosiraportti) needs `plan:`".into(),
-                    "name the plan it reports on, e.g. plan: ../suunnitelma-2025-2029/",
-                );
+        if self.kind != DocType::Vuosiraportti {
+            if self.plan.is_some() || self.year.is_some() {
+                let key = if self.plan.is_some() { "plan" } else { "year" };
+                out.push(problem(
+                    key,
+                    format!("`{key}` belongs to annual reports only"),
+                    "set `type: vuosiraportti`, or remove the key",
+                ));
             }
-            match self.year {
-                None => problem(
-                    "type",
-                    "an annual report (vuosiraportti) needs `year:`".into(),
-                    "name the year it reports on, e.g. year: 2026",
-                ),
-                Some(y) if !(1900..=2200).contains(&y) => problem(
-                    "year",
-                    format!("year {y} is not a plausible year"),
-                    "write the four-digit year the report covers",
-                ),
-                _ => {}
-            }
-        } else if self.plan.is_some() || self.year.is_some() {
-            let key = if self.plan.is_some() { "plan" } else { "year" };
-            problem(
-                key,
-                format!("`{key}` belongs to annual reports only"),
-                "set `type: vuosiraportti`, or remove the key",
-            );
+            return out;
         }
-        if let (Some(term), Some(period)) = (self.council_term, self.period) {
-            if period.start < term.start - 1 || period.start > term.end + 1 {
-                problem(
-                    "period",
-                    format!(
-                        "period {} does not fit council term {}",
-                        period.human(),
-                        term.human()
-                    ),
-                    "a welfare plan is prepared for the council term it is valid in",
-                );
-            }
+        if self.plan.is_none() {
+            out.push(problem(
+                "type",
+                "an annual report (vuosiraportti) needs `plan:`".into(),
+                "name the plan it reports on, e.g. plan: ../suunnitelma-2025-2029/",
+            ));
         }
-        if self.status == Some(DocStatus::Approved) && self.approval.is_none() {
-            problem(
-                "status",
-                "status is `approved` but there is no `approval:`".into(),
-                "add approval: {body: \"Aluevaltuusto\", date: 2026-04-14, section: \"§ 12\"}",
-            );
-        }
-        if let Some(approval) = &self.approval {
-            if let Some(last) = self.handling.iter().map(|h| h.date).max() {
-                if approval.date < last {
-                    problem(
-                        "approval",
-                        format!(
-                            "approval on {} is earlier than a handling step ({})",
-                            approval.date.iso(),
-                            last.iso()
-                        ),
-                        "approval is the last step; check the dates",
-                    );
-                }
-            }
-        }
-        let mut prev: Option<Date> = None;
-        for h in &self.handling {
-            if prev.is_some_and(|p| h.date < p) {
-                problem(
-                    "handling",
-                    format!(
-                        "handling steps are not in date order ({} comes after a later step)",
-                        h.date.iso()
-                    ),
-                    "list the steps in the order they happened",
-                );
-                break;
-            }
-            prev = Some(h.date);
+        match self.year {
+            None => out.push(problem(
+                "type",
+                "an annual report (vuosiraportti) needs `year:`".into(),
+                "name the year it reports on, e.g. year: 2026",
+            )),
+            Some(y) if !(1900..=2200).contains(&y) => out.push(problem(
+                "year",
+                format!("year {y} is not a plausible year"),
+                "write the four-digit year the report covers",
+            )),
+            _ => {}
         }
         out
+    }
+
+    fn period_in_term(&self) -> Option<DocProblem> {
+        let (term, period) = (self.council_term?, self.period?);
+        (period.start < term.start - 1 || period.start > term.end + 1).then(|| {
+            problem(
+                "period",
+                format!(
+                    "period {} does not fit council term {}",
+                    period.human(),
+                    term.human()
+                ),
+                "a welfare plan is prepared for the council term it is valid in",
+            )
+        })
+    }
+
+    /// An approved document has an approval, and it comes after every handling step.
+    fn approval_problems(&self) -> Option<DocProblem> {
+        let Some(approval) = &self.approval else {
+            return (self.status == Some(DocStatus::Approved)).then(|| {
+                problem(
+                    "status",
+                    "status is `approved` but there is no `approval:`".into(),
+                    "add approval: {body: \"Aluevaltuusto\", date: 2026-04-14, section: \"§ 12\"}",
+                )
+            });
+        };
+        let last = self.handling.iter().map(|h| h.date).max()?;
+        (approval.date < last).then(|| {
+            problem(
+                "approval",
+                format!(
+                    "approval on {} is earlier than a handling step ({})",
+                    approval.date.iso(),
+                    last.iso()
+                ),
+                "approval is the last step; check the dates",
+            )
+        })
+    }
+
+    /// The first handling step out of date order, if any.
+    fn handling_order(&self) -> Option<DocProblem> {
+        let out_of_order = self.handling.windows(2).find(|w| w[1].date < w[0].date)?;
+        Some(problem(
+            "handling",
+            format!(
+                "handling steps are not in date order ({} comes after a later step)",
+                out_of_order[1].date.iso()
+            ),
+            "list the steps in the order they happened",
+        ))
     }
 }
 

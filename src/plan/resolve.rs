@@ -2,7 +2,7 @@
 //! indicators), years inside the plan's period. Every problem becomes a diagnostic at the
 //! value's line and column; resolving goes on so that one run reports them all.
 
-use super::raw::{RawFocusArea, RawGoal, RawMeasure};
+use super::raw::{RawFocusArea, RawGap, RawGoal, RawGoalIndicator, RawMeasure};
 use super::*;
 use std::collections::BTreeSet;
 
@@ -25,6 +25,8 @@ struct Ctx<'a> {
     diags: Vec<Diagnostic>,
     /// How many times each (file, id) has been located, to find the n-th duplicate.
     seen: BTreeMap<(usize, String), usize>,
+    /// Every id of the plan where it is first used, to find duplicates.
+    ids: BTreeMap<String, At>,
 }
 
 impl Ctx<'_> {
@@ -33,6 +35,57 @@ impl Ctx<'_> {
         let offset = self.sources[file].entry(id, 0, *n);
         *n += 1;
         At { file, offset }
+    }
+
+    /// Locates the next use of `id` in `file` and checks that it is well formed and new.
+    fn check_id(&mut self, file: usize, id: &str, what: &str) -> At {
+        let at = self.at(file, id);
+        if !valid_id(id) {
+            self.error(
+                at,
+                at.offset,
+                format!(
+                    "{what} id `{id}` may contain only lower-case letters a–z, digits, - and _"
+                ),
+                Some("ids become web addresses; write e.g. mielen-hyvinvointi or mh-1-1".into()),
+            );
+        } else if let Some(first) = self.ids.get(id) {
+            let source = &self.sources[first.file];
+            let (line, _) = crate::diagnostics::line_col(&source.text, first.offset);
+            let hint = format!(
+                "it is first used in {} line {line}; every focus area, gap, goal and measure needs its own id",
+                source.path.display()
+            );
+            self.error(
+                at,
+                at.offset,
+                format!("id `{id}` is used twice in the plan"),
+                Some(hint),
+            );
+        } else {
+            self.ids.insert(id.to_string(), at);
+        }
+        at
+    }
+
+    /// A goal's `gap:` must name a gap of the plan.
+    fn gap_reference(&mut self, at: At, gap: &str) {
+        if self.gaps.contains(gap) {
+            return;
+        }
+        let source = &self.sources[at.file];
+        let offset = source.value(gap, source.key("gap", at.offset));
+        let (message, hint) = if gap.trim().is_empty() {
+            crate::text::empty_reference("the id of a gap listed under a focus area's gaps")
+        } else {
+            let known: Vec<&str> = self.gaps.iter().map(String::as_str).collect();
+            let hint = match crate::yaml::closest(gap, &known) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => "list the gap under a focus area's gaps: first".into(),
+            };
+            (format!("gap `{gap}` is not a gap of this plan"), hint)
+        };
+        self.error(at, offset, message, Some(hint));
     }
 
     fn error(&mut self, at: At, offset: usize, message: String, hint: Option<String>) {
@@ -125,112 +178,66 @@ pub(super) fn resolve(
             .collect(),
         diags: Vec::new(),
         seen: BTreeMap::new(),
+        ids: BTreeMap::new(),
     };
-    // Every id of the plan, in file order, to find duplicates and bad ids.
-    let mut ids: BTreeMap<String, At> = BTreeMap::new();
-    let mut check_id = |cx: &mut Ctx<'_>, file: usize, id: &str, what: &str| -> At {
-        let at = cx.at(file, id);
-        if !valid_id(id) {
-            cx.error(
-                at,
-                at.offset,
-                format!(
-                    "{what} id `{id}` may contain only lower-case letters a–z, digits, - and _"
-                ),
-                Some("ids become web addresses; write e.g. mielen-hyvinvointi or mh-1-1".into()),
-            );
-        } else if let Some(first) = ids.get(id) {
-            let (line, _) = crate::diagnostics::line_col(&sources[first.file].text, first.offset);
-            cx.error(
-                at,
-                at.offset,
-                format!("id `{id}` is used twice in the plan"),
-                Some(format!(
-                    "it is first used in {} line {line}; every focus area, gap, goal and measure needs its own id",
-                    sources[first.file].path.display()
-                )),
-            );
-        } else {
-            ids.insert(id.to_string(), at);
-        }
-        at
-    };
-    let mut out = Vec::new();
-    for (file, fa) in areas {
-        let at = check_id(&mut cx, file, &fa.id, "focus area");
-        if RESERVED.contains(&fa.id.as_str()) {
-            cx.error(
-                at,
-                at.offset,
-                format!(
-                    "focus area id `{}` is taken by a page kertomus makes",
-                    fa.id
-                ),
-                Some("choose another id".into()),
-            );
-        }
-        let gaps = fa
-            .gaps
-            .into_iter()
-            .map(|g| {
-                let gat = check_id(&mut cx, file, &g.id, "gap");
-                for i in &g.indicators {
-                    cx.indicator(gat, i);
-                }
-                Gap {
-                    id: g.id,
-                    title: g.title,
-                    description: g.description,
-                    target_groups: g.target_groups,
-                    indicators: g.indicators,
-                    at: gat,
-                }
-            })
-            .collect();
-        let goals = fa
-            .goals
-            .into_iter()
-            .map(|g| {
-                let gat = check_id(&mut cx, file, &g.id, "goal");
-                goal(&mut cx, &mut check_id, file, gat, g)
-            })
-            .collect();
-        out.push(FocusArea {
-            id: fa.id,
-            title: fa.title,
-            kind: fa.kind.unwrap_or_default(),
-            summary: fa.summary,
-            gaps,
-            goals,
-        });
-    }
+    let out = areas
+        .into_iter()
+        .map(|(file, fa)| focus_area(&mut cx, file, fa))
+        .collect();
     diags.append(&mut cx.diags);
     out
 }
 
-fn goal(
-    cx: &mut Ctx<'_>,
-    check_id: &mut dyn FnMut(&mut Ctx<'_>, usize, &str, &str) -> At,
-    file: usize,
-    at: At,
-    g: RawGoal,
-) -> Goal {
+fn focus_area(cx: &mut Ctx<'_>, file: usize, fa: RawFocusArea) -> FocusArea {
+    let at = cx.check_id(file, &fa.id, "focus area");
+    if RESERVED.contains(&fa.id.as_str()) {
+        cx.error(
+            at,
+            at.offset,
+            format!(
+                "focus area id `{}` is taken by a page kertomus makes",
+                fa.id
+            ),
+            Some("choose another id".into()),
+        );
+    }
+    let gaps = fa.gaps.into_iter().map(|g| gap(cx, file, g)).collect();
+    let goals = fa
+        .goals
+        .into_iter()
+        .map(|g| {
+            let at = cx.check_id(file, &g.id, "goal");
+            goal(cx, file, at, g)
+        })
+        .collect();
+    FocusArea {
+        id: fa.id,
+        title: fa.title,
+        kind: fa.kind.unwrap_or_default(),
+        summary: fa.summary,
+        gaps,
+        goals,
+    }
+}
+
+fn gap(cx: &mut Ctx<'_>, file: usize, g: RawGap) -> Gap {
+    let at = cx.check_id(file, &g.id, "gap");
+    for i in &g.indicators {
+        cx.indicator(at, i);
+    }
+    Gap {
+        id: g.id,
+        title: g.title,
+        description: g.description,
+        target_groups: g.target_groups,
+        indicators: g.indicators,
+        at,
+    }
+}
+
+fn goal(cx: &mut Ctx<'_>, file: usize, at: At, g: RawGoal) -> Goal {
     if let Some(gap) = &g.gap {
-        if !cx.gaps.contains(gap) {
-            let from = cx.sources[file].key("gap", at.offset);
-            let offset = cx.sources[file].value(gap, from);
-            let known: Vec<&str> = cx.gaps.iter().map(String::as_str).collect();
-            let hint = match crate::yaml::closest(gap, &known) {
-                Some(c) => format!("did you mean `{c}`?"),
-                None => "list the gap under a focus area's gaps: first".into(),
-            };
-            let (message, hint) = if gap.trim().is_empty() {
-                crate::text::empty_reference("the id of a gap listed under a focus area's gaps")
-            } else {
-                (format!("gap `{gap}` is not a gap of this plan"), hint)
-            };
-            cx.error(at, offset, message, Some(hint));
-        }
+        cx.gap_reference(at, gap);
     }
     if let Some(y) = g.target_year {
         cx.year(at, "target_year", y, "target year");
@@ -239,44 +246,13 @@ fn goal(
     let indicators = g
         .indicators
         .into_iter()
-        .map(|i| {
-            cx.indicator(at, &i.id);
-            if let Some(t) = i.target {
-                cx.year(at, "target", t.year, "target year");
-                if let Some(b) = i.baseline {
-                    if b.year > t.year {
-                        let offset = cx.sources[file].value(
-                            &b.year.to_string(),
-                            cx.sources[file].key("baseline", at.offset),
-                        );
-                        cx.error(
-                            at,
-                            offset,
-                            format!(
-                                "baseline year {} is after the target year {}",
-                                b.year, t.year
-                            ),
-                            Some(
-                                "the baseline is where the goal starts from; give an earlier year"
-                                    .into(),
-                            ),
-                        );
-                    }
-                }
-            }
-            GoalIndicator {
-                kind: cx.kind_of(&i.id, i.kind),
-                id: i.id,
-                baseline: i.baseline,
-                target: i.target,
-            }
-        })
+        .map(|i| goal_indicator(cx, at, i))
         .collect();
     let measures = g
         .measures
         .into_iter()
         .map(|m| {
-            let mat = check_id(cx, file, &m.id, "measure");
+            let mat = cx.check_id(file, &m.id, "measure");
             measure(cx, mat, m)
         })
         .collect();
@@ -290,6 +266,35 @@ fn goal(
         indicators,
         measures,
         at,
+    }
+}
+
+/// A goal's indicator: its target inside the period and its baseline before the target.
+fn goal_indicator(cx: &mut Ctx<'_>, at: At, i: RawGoalIndicator) -> GoalIndicator {
+    cx.indicator(at, &i.id);
+    if let Some(t) = &i.target {
+        cx.year(at, "target", t.year, "target year");
+    }
+    if let (Some(t), Some(b)) = (&i.target, &i.baseline) {
+        if b.year > t.year {
+            let source = &cx.sources[at.file];
+            let offset = source.value(&b.year.to_string(), source.key("baseline", at.offset));
+            cx.error(
+                at,
+                offset,
+                format!(
+                    "baseline year {} is after the target year {}",
+                    b.year, t.year
+                ),
+                Some("the baseline is where the goal starts from; give an earlier year".into()),
+            );
+        }
+    }
+    GoalIndicator {
+        kind: cx.kind_of(&i.id, i.kind),
+        id: i.id,
+        baseline: i.baseline,
+        target: i.target,
     }
 }
 

@@ -110,22 +110,11 @@ impl View<'_> {
         let d = self.model.config.default_language();
         let names = month_names(self, lang);
         let current = current.filter(|_| clock.show_current_month);
-        let phases: Vec<PhaseView> = clock
+        let phases = clock
             .phases
             .iter()
             .enumerate()
-            .map(|(i, p)| PhaseView {
-                number: i + 1,
-                title: tx(&p.title, lang, d),
-                description: p.description.as_ref().map(|t| md(t, lang, d)),
-                months: p
-                    .months
-                    .iter()
-                    .filter_map(|m| names.get((*m as usize).wrapping_sub(1)).cloned())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                actors: p.actors.iter().map(|a| self.body_link(a, lang)).collect(),
-            })
+            .map(|(i, p)| self.phase_view(i + 1, p, &names, lang))
             .collect();
         let months: Vec<MonthView> = (1..=12u32)
             .map(|m| MonthView {
@@ -140,7 +129,52 @@ impl View<'_> {
                     .collect(),
             })
             .collect();
-        // "tammikuu: 1. Arviointi; 3. Kirjoittaminen. helmikuu: …" for the drawing's desc.
+        let title = plain(&clock.title, lang, d);
+        let svg = self.clock_svg(clock, &months, id, &title, current, lang);
+        Some(ClockView {
+            title: tx(&clock.title, lang, d),
+            plain_title: title,
+            description: clock.description.as_ref().map(|t| md(t, lang, d)),
+            svg,
+            phases,
+            months,
+        })
+    }
+
+    fn phase_view(
+        &self,
+        number: usize,
+        p: &crate::cooperation::Phase,
+        names: &[String],
+        lang: &str,
+    ) -> PhaseView {
+        let d = self.model.config.default_language();
+        PhaseView {
+            number,
+            title: tx(&p.title, lang, d),
+            description: p.description.as_ref().map(|t| md(t, lang, d)),
+            months: p
+                .months
+                .iter()
+                .filter_map(|m| names.get((*m as usize).wrapping_sub(1)).cloned())
+                .collect::<Vec<_>>()
+                .join(", "),
+            actors: p.actors.iter().map(|a| self.body_link(a, lang)).collect(),
+        }
+    }
+
+    /// The drawing, described month by month for screen readers
+    /// ("tammikuu: 1. Arviointi; 3. Kirjoittaminen. helmikuu: …").
+    fn clock_svg(
+        &self,
+        clock: &crate::cooperation::Clock,
+        months: &[MonthView],
+        id: &str,
+        title: &str,
+        current: Option<u32>,
+        lang: &str,
+    ) -> String {
+        let d = self.model.config.default_language();
         let description: Vec<String> = months
             .iter()
             .filter(|m| !m.phases.is_empty())
@@ -156,10 +190,9 @@ impl View<'_> {
         let short: Vec<String> = (1..=12)
             .map(|m| self.word(lang, &format!("month_short_{m}")))
             .collect();
-        let title = plain(&clock.title, lang, d);
-        let svg = ClockChart {
+        ClockChart {
             id,
-            title: &title,
+            title,
             description: &(description.join(". ") + "."),
             months: std::array::from_fn(|i| short[i].as_str()),
             phases: clock
@@ -174,15 +207,7 @@ impl View<'_> {
             current,
             current_label: &self.word(lang, "clock_now"),
         }
-        .render();
-        Some(ClockView {
-            title: tx(&clock.title, lang, d),
-            plain_title: title,
-            description: clock.description.as_ref().map(|t| md(t, lang, d)),
-            svg,
-            phases,
-            months,
-        })
+        .render()
     }
 
     /// "1–2", "vähintään 1", "enintään 4" or "2": an open end is said, never dropped.

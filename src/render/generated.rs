@@ -55,11 +55,27 @@ pub(super) fn render(
 }
 
 fn page_of(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
+    match *route {
+        Route::PlanOverview(pi) => plan_page(input, pi, None, lang),
+        Route::Together(pi) => together(input, pi, lang),
+        Route::FocusArea(pi, fi) => plan_page(input, pi, Some((fi, None)), lang),
+        Route::Goal(pi, fi, gi) => plan_page(input, pi, Some((fi, Some(gi))), lang),
+        Route::IndicatorIndex | Route::Indicator(_) | Route::CardIndex | Route::Card(_) => {
+            indicator_page(input, route, lang)
+        }
+        Route::OrgIndex | Route::Org(_) | Route::SurveyIndex | Route::Survey(_) => {
+            register_page(input, route, lang)
+        }
+        _ => single_page(input, route, lang),
+    }
+}
+
+/// The indicator and municipality-card pages. The section indexes are in the main menu and
+/// have no breadcrumbs.
+fn indicator_page(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
     let (site, data) = (input.site, input.view);
-    let front = || frame::front(input, lang);
     let section = |s: Section, key: &str| frame::section_crumbs(input, lang, s, key);
     Some(match *route {
-        // The section indexes are in the main menu and have no breadcrumbs.
         Route::IndicatorIndex => page(
             "indicators.html",
             Vec::new(),
@@ -89,10 +105,16 @@ fn page_of(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
                 vec![("card", value(cards::card_view(data, site, m, lang)))],
             )
         }
-        Route::PlanOverview(pi) => plan_page(input, pi, None, lang)?,
-        Route::Together(pi) => together(input, pi, lang)?,
-        Route::FocusArea(pi, fi) => plan_page(input, pi, Some((fi, None)), lang)?,
-        Route::Goal(pi, fi, gi) => plan_page(input, pi, Some((fi, Some(gi))), lang)?,
+        _ => return None,
+    })
+}
+
+/// The organisation and survey pages and their indexes.
+fn register_page(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
+    let data = input.view;
+    let front = || frame::front(input, lang);
+    let section = |s: Section, key: &str| frame::section_crumbs(input, lang, s, key);
+    Some(match *route {
         Route::OrgIndex => page(
             "organisations.html",
             front(),
@@ -123,23 +145,30 @@ fn page_of(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
                 vec![("survey", value(data.survey_view(s, lang)))],
             )
         }
-        Route::Clock => {
-            let clock = data.clock_view(lang, "vuosikello", crate::dates::current_month());
-            page("vuosikello.html", front(), vec![("clock", value(clock))])
-        }
-        Route::Cooperation => page(
-            "cooperation.html",
-            front(),
-            vec![("cooperation", value(data.cooperation_view(lang)))],
-        ),
-        Route::Statement => page(
-            "statement.html",
-            front(),
-            vec![("statement", value(data.statement_view(lang)))],
-        ),
-        Route::Search => page("search.html", front(), Vec::new()),
         _ => return None,
     })
+}
+
+/// The pages there is one of per language, under the front page.
+fn single_page(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
+    let data = input.view;
+    let (template, views) = match *route {
+        Route::Clock => {
+            let clock = data.clock_view(lang, "vuosikello", crate::dates::current_month());
+            ("vuosikello.html", vec![("clock", value(clock))])
+        }
+        Route::Cooperation => (
+            "cooperation.html",
+            vec![("cooperation", value(data.cooperation_view(lang)))],
+        ),
+        Route::Statement => (
+            "statement.html",
+            vec![("statement", value(data.statement_view(lang)))],
+        ),
+        Route::Search => ("search.html", Vec::new()),
+        _ => return None,
+    };
+    Some(page(template, frame::front(input, lang), views))
 }
 
 /// Title and link of a plan's document in `lang` (or the default language).

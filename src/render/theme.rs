@@ -36,93 +36,73 @@ impl Theme {
                 "content/site.yaml: theme `{name}` not found: there is no folder themes/{name}/ (remove `theme:` to use the built-in theme)"
             )));
         }
-        let mut templates: BTreeMap<String, String> = BTreeMap::new();
-        let mut statics: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-        let mut i18n: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+        let mut files = Files::default();
         for file in builtin_files(&BUILTIN) {
             let rel = file.path().to_string_lossy().replace('\\', "/");
             let origin = format!("(built-in theme) {rel}");
-            sort_file(
-                &rel,
-                file.contents().to_vec(),
-                origin,
-                &mut templates,
-                &mut statics,
-                &mut i18n,
-            )?;
+            files.add(&rel, file.contents().to_vec(), origin)?;
         }
         if site_dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&site_dir)
-                .sort_by_file_name()
-                .follow_links(false)
-            {
-                let entry = entry.map_err(|e| Error::Io {
-                    path: site_dir.clone(),
-                    source: e.into(),
-                })?;
-                if !entry.file_type().is_file() {
-                    continue;
-                }
-                let rel = entry
-                    .path()
-                    .strip_prefix(&site_dir)
-                    .unwrap_or(entry.path())
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let bytes = std::fs::read(entry.path()).map_err(|e| Error::Io {
-                    path: entry.path().to_path_buf(),
-                    source: e,
-                })?;
-                let origin = format!("themes/{name}/{rel}");
-                sort_file(&rel, bytes, origin, &mut templates, &mut statics, &mut i18n)?;
-            }
-        }
-
-        let mut tera = tera::Tera::new();
-        tera.autoescape_on([".html", ".xml"]);
-        // `{{ 1234.5 | number(decimals=1) }}` → 1234,5 on a Finnish page, 1,234.5 in English.
-        tera.register_filter(
-            "number",
-            |value: f64, kwargs: tera::Kwargs, state: &tera::State| {
-                let decimals = kwargs.get::<i64>("decimals")?.unwrap_or(0).clamp(0, 10) as usize;
-                let lang = state.get::<String>("lang")?.unwrap_or_default();
-                Ok::<String, tera::Error>(crate::numbers::format(value, decimals, &lang))
-            },
-        );
-        // `{{ n | count(forms=t.plan_n_goals) }}` → "ei tavoitteita", "1 tavoite", "2 tavoitetta".
-        tera.register_filter("count", |n: i64, kwargs: tera::Kwargs, _: &tera::State| {
-            let forms = kwargs.get::<String>("forms")?.unwrap_or_default();
-            Ok::<String, tera::Error>(count(&forms, n))
-        });
-        tera.add_raw_templates(templates.iter().map(|(n, c)| (n.as_str(), c.as_str())))
-            .map_err(|e| Error::Template(format!("in theme templates:\n{e}")))?;
-
-        let mut strings = BTreeMap::new();
-        let default = &languages[0];
-        for lang in languages {
-            let mut merged = Strings::new();
-            // The default language's strings first, so a missing key still has a text.
-            for l in [default, lang] {
-                for (origin, text) in i18n.get(l.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
-                    let map: Strings = crate::yaml::parse(text).map_err(|e| {
-                        Error::Config(format!("{origin}:{}:{}: {}", e.line, e.col, e.message))
-                    })?;
-                    merged.extend(map);
-                }
-            }
-            if !i18n.contains_key(lang.as_str()) {
-                return Err(Error::Config(format!(
-                    "content/site.yaml: the theme has no interface texts for language `{lang}`: add themes/{name}/i18n/{lang}.yaml (copy the keys of the built-in fi.yaml)"
-                )));
-            }
-            strings.insert(lang.clone(), merged);
+            files.add_dir(&site_dir, name)?;
         }
         Ok(Theme {
-            tera,
-            strings,
-            statics,
+            tera: engine(&files.templates)?,
+            strings: strings(&files.i18n, languages, name)?,
+            statics: files.statics,
         })
     }
+}
+
+/// The tera engine with the theme's templates and kertomus's own filters.
+fn engine(templates: &BTreeMap<String, String>) -> Result<tera::Tera, Error> {
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
+    // `{{ 1234.5 | number(decimals=1) }}` → 1234,5 on a Finnish page, 1,234.5 in English.
+    tera.register_filter(
+        "number",
+        |value: f64, kwargs: tera::Kwargs, state: &tera::State| {
+            let decimals = kwargs.get::<i64>("decimals")?.unwrap_or(0).clamp(0, 10) as usize;
+            let lang = state.get::<String>("lang")?.unwrap_or_default();
+            Ok::<String, tera::Error>(crate::numbers::format(value, decimals, &lang))
+        },
+    );
+    // `{{ n | count(forms=t.plan_n_goals) }}` → "ei tavoitteita", "1 tavoite", "2 tavoitetta".
+    tera.register_filter("count", |n: i64, kwargs: tera::Kwargs, _: &tera::State| {
+        let forms = kwargs.get::<String>("forms")?.unwrap_or_default();
+        Ok::<String, tera::Error>(count(&forms, n))
+    });
+    tera.add_raw_templates(templates.iter().map(|(n, c)| (n.as_str(), c.as_str())))
+        .map_err(|e| Error::Template(format!("in theme templates:\n{e}")))?;
+    Ok(tera)
+}
+
+/// Interface strings per language: the built-in ones overridden by the site's, and for each
+/// language the default language's strings underneath, so that a missing key still has a text.
+fn strings(
+    i18n: &BTreeMap<String, Vec<(String, String)>>,
+    languages: &[String],
+    name: &str,
+) -> Result<BTreeMap<String, Strings>, Error> {
+    let mut strings = BTreeMap::new();
+    let default = &languages[0];
+    for lang in languages {
+        let mut merged = Strings::new();
+        for l in [default, lang] {
+            for (origin, text) in i18n.get(l.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                let map: Strings = crate::yaml::parse(text).map_err(|e| {
+                    Error::Config(format!("{origin}:{}:{}: {}", e.line, e.col, e.message))
+                })?;
+                merged.extend(map);
+            }
+        }
+        if !i18n.contains_key(lang.as_str()) {
+            return Err(Error::Config(format!(
+                "content/site.yaml: the theme has no interface texts for language `{lang}`: add themes/{name}/i18n/{lang}.yaml (copy the keys of the built-in fi.yaml)"
+            )));
+        }
+        strings.insert(lang.clone(), merged);
+    }
+    Ok(strings)
 }
 
 /// A count with its noun in the right form. `forms` is the theme string
@@ -149,32 +129,65 @@ fn builtin_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'
     out
 }
 
-/// Files the theme consists of: `templates/`, `static/` and `i18n/<lang>.yaml`.
-fn sort_file(
-    rel: &str,
-    bytes: Vec<u8>,
-    origin: String,
-    templates: &mut BTreeMap<String, String>,
-    statics: &mut BTreeMap<String, Vec<u8>>,
-    i18n: &mut BTreeMap<String, Vec<(String, String)>>,
-) -> Result<(), Error> {
-    let as_text = |bytes: Vec<u8>| {
-        String::from_utf8(bytes)
-            .map_err(|_| Error::Config(format!("{origin}: the file is not valid UTF-8")))
-    };
-    if let Some(name) = rel.strip_prefix("templates/") {
-        templates.insert(name.to_string(), as_text(bytes)?);
-    } else if let Some(name) = rel.strip_prefix("static/") {
-        statics.insert(name.to_string(), bytes);
-    } else if let Some(name) = rel
-        .strip_prefix("i18n/")
-        .and_then(|n| n.strip_suffix(".yaml"))
-    {
-        i18n.entry(name.to_string())
-            .or_default()
-            .push((origin.clone(), as_text(bytes)?));
+/// Files the theme consists of: `templates/`, `static/` and `i18n/<lang>.yaml`, the built-in
+/// ones first so that a site's file of the same name replaces them.
+#[derive(Default)]
+struct Files {
+    templates: BTreeMap<String, String>,
+    statics: BTreeMap<String, Vec<u8>>,
+    /// Per language, every i18n file as (origin, text), built-in first.
+    i18n: BTreeMap<String, Vec<(String, String)>>,
+}
+
+impl Files {
+    fn add(&mut self, rel: &str, bytes: Vec<u8>, origin: String) -> Result<(), Error> {
+        let as_text = |bytes: Vec<u8>| {
+            String::from_utf8(bytes)
+                .map_err(|_| Error::Config(format!("{origin}: the file is not valid UTF-8")))
+        };
+        if let Some(name) = rel.strip_prefix("templates/") {
+            self.templates.insert(name.to_string(), as_text(bytes)?);
+        } else if let Some(name) = rel.strip_prefix("static/") {
+            self.statics.insert(name.to_string(), bytes);
+        } else if let Some(name) = rel
+            .strip_prefix("i18n/")
+            .and_then(|n| n.strip_suffix(".yaml"))
+        {
+            self.i18n
+                .entry(name.to_string())
+                .or_default()
+                .push((origin.clone(), as_text(bytes)?));
+        }
+        Ok(())
     }
-    Ok(())
+
+    /// The site's theme folder `themes/<name>/`, in file-name order.
+    fn add_dir(&mut self, site_dir: &Path, name: &str) -> Result<(), Error> {
+        for entry in walkdir::WalkDir::new(site_dir)
+            .sort_by_file_name()
+            .follow_links(false)
+        {
+            let entry = entry.map_err(|e| Error::Io {
+                path: site_dir.to_path_buf(),
+                source: e.into(),
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry
+                .path()
+                .strip_prefix(site_dir)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            let bytes = std::fs::read(entry.path()).map_err(|e| Error::Io {
+                path: entry.path().to_path_buf(),
+                source: e,
+            })?;
+            self.add(&rel, bytes, format!("themes/{name}/{rel}"))?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -108,57 +108,14 @@ pub fn start(opts: &ServeOptions, log: Arc<dyn Fn(&str) + Send + Sync>) -> Resul
             addr.port()
         )),
     };
-    let build_opts = BuildOptions {
-        root: opts.root.clone(),
-        output: Some(output.clone()),
-        // Links are root-relative: the site works at the server's root whatever base_url says.
-        base_url: Some(format!("http://{addr}/")),
-        drafts: opts.drafts,
-        check: false,
-        external: false,
-        // Indexing takes longer than a rebuild should; the preview has no search index.
-        search: false,
-    };
     let status = Arc::new(Mutex::new(Status::default()));
     let hub = Arc::new(Hub::default());
-    let cache = Arc::new(Mutex::new(Cache::default()));
-    let rebuild = {
-        let (status, hub, cache, log) = (status.clone(), hub.clone(), cache.clone(), log.clone());
-        move |why: &str| {
-            let started = Instant::now();
-            let result = {
-                let mut c = cache.lock().unwrap_or_else(|p| p.into_inner());
-                build_with(&build_opts, &mut c)
-            };
-            let mut s = status.lock().unwrap_or_else(|p| p.into_inner());
-            match result {
-                Ok(summary) => {
-                    s.errors = None;
-                    log(&format!(
-                        "{why}: built {} pages in {} ms",
-                        summary.pages,
-                        started.elapsed().as_millis()
-                    ));
-                }
-                Err(Error::Content(diags)) => {
-                    let text = report(&diags);
-                    log(&format!(
-                        "{why}: the build failed; still serving the last good site\n{text}"
-                    ));
-                    s.errors = Some(text);
-                }
-                Err(e) => {
-                    log(&format!(
-                        "{why}: the build failed; still serving the last good site\nerror: {e}"
-                    ));
-                    s.errors = Some(format!("error: {e}"));
-                }
-            }
-            s.builds += 1;
-            drop(s);
-            hub.send("reload");
-        }
-    };
+    let rebuild = rebuilder(
+        build_options(opts, addr, &output),
+        status.clone(),
+        hub.clone(),
+        log,
+    );
     rebuild("start");
     watch(&opts.root, rebuild)?;
     for _ in 0..4 {
@@ -178,6 +135,61 @@ pub fn start(opts: &ServeOptions, log: Arc<dyn Fn(&str) + Send + Sync>) -> Resul
         status,
         server,
     })
+}
+
+/// The preview's build: into `output`, links for the server's own address, no search index.
+fn build_options(opts: &ServeOptions, addr: SocketAddr, output: &Path) -> BuildOptions {
+    BuildOptions {
+        root: opts.root.clone(),
+        output: Some(output.to_path_buf()),
+        // Links are root-relative: the site works at the server's root whatever base_url says.
+        base_url: Some(format!("http://{addr}/")),
+        drafts: opts.drafts,
+        check: false,
+        external: false,
+        // Indexing takes longer than a rebuild should; the preview has no search index.
+        search: false,
+    }
+}
+
+/// What runs on every change: a build reusing the cache, its outcome logged and kept in
+/// `status` (a failed build keeps the last good site), and a reload sent to the browsers.
+fn rebuilder(
+    build_opts: BuildOptions,
+    status: Arc<Mutex<Status>>,
+    hub: Arc<Hub>,
+    log: Arc<dyn Fn(&str) + Send + Sync>,
+) -> impl Fn(&str) + Send + 'static {
+    let cache = Mutex::new(Cache::default());
+    move |why: &str| {
+        let started = Instant::now();
+        let result = {
+            let mut c = cache.lock().unwrap_or_else(|p| p.into_inner());
+            build_with(&build_opts, &mut c)
+        };
+        let failed = |text: String| {
+            log(&format!(
+                "{why}: the build failed; still serving the last good site\n{text}"
+            ));
+            Some(text)
+        };
+        let mut s = status.lock().unwrap_or_else(|p| p.into_inner());
+        s.errors = match result {
+            Ok(summary) => {
+                log(&format!(
+                    "{why}: built {} pages in {} ms",
+                    summary.pages,
+                    started.elapsed().as_millis()
+                ));
+                None
+            }
+            Err(Error::Content(diags)) => failed(report(&diags)),
+            Err(e) => failed(format!("error: {e}")),
+        };
+        s.builds += 1;
+        drop(s);
+        hub.send("reload");
+    }
 }
 
 /// Watches the site's sources; each burst of changes (editors write, rename and delete in

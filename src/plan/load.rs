@@ -1,0 +1,146 @@
+//! Reading a plan document's `plan.yaml` and its `include:` files, then resolving them.
+
+use super::{raw, resolve, Plan};
+use crate::dates::YearRange;
+use crate::diagnostics::Diagnostic;
+use crate::indicators::Indicators;
+use crate::locate;
+use crate::organisations::Organisations;
+use std::path::{Path, PathBuf};
+
+/// A plan document as the content stage knows it.
+#[derive(Debug, Clone)]
+pub(crate) struct PlanDoc {
+    pub key: String,
+    /// URL path of the document in the default language.
+    pub path: String,
+    /// The document folder, relative to `content/`.
+    pub dir: PathBuf,
+    pub period: Option<YearRange>,
+}
+
+/// Plan documents (type suunnitelma or kertomus+suunnitelma) in the default language.
+pub(crate) fn documents(
+    sources: &[crate::content::SourcePage],
+    config: &crate::config::Config,
+) -> Vec<PlanDoc> {
+    sources
+        .iter()
+        .filter(|s| s.is_index && s.lang == config.default_language())
+        .filter_map(|s| {
+            let doc = s.front.document.as_ref()?;
+            doc.kind.has_plan().then(|| PlanDoc {
+                key: s.key.clone(),
+                path: s.path.clone(),
+                dir: s.dir().to_path_buf(),
+                period: doc.period,
+            })
+        })
+        .collect()
+}
+
+/// What resolving needs to look references up in.
+pub(crate) struct Known<'a> {
+    pub organisations: &'a Organisations,
+    pub indicators: &'a Indicators,
+}
+
+/// Reads and resolves the plan of every plan document. A plan document without plan.yaml has
+/// an empty plan (a report may describe its plan in prose only).
+pub(crate) fn load(
+    content: &Path,
+    docs: &[PlanDoc],
+    known: &Known<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Plan> {
+    docs.iter()
+        .filter_map(|doc| load_one(content, doc, known, diags))
+        .collect()
+}
+
+pub(super) fn load_one(
+    content: &Path,
+    doc: &PlanDoc,
+    known: &Known<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Plan> {
+    let main = match locate::read(content, &doc.dir.join("plan.yaml")) {
+        Ok(Some(s)) => s,
+        Ok(None) => return None,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let raw: raw::RawPlan = match crate::yaml::parse(&main.text) {
+        Ok(r) => r,
+        Err(e) => {
+            diags.push(locate::yaml_error(&main, e));
+            return None;
+        }
+    };
+    let mut sources = vec![main];
+    let mut areas: Vec<(usize, raw::RawFocusArea)> =
+        raw.focus_areas.into_iter().map(|f| (0, f)).collect();
+    for inc in &raw.include {
+        let from = sources[0].key("include", 0);
+        let at = sources[0].value(inc, from);
+        if inc.trim().is_empty() {
+            let (message, hint) =
+                crate::text::empty_reference("the name of a YAML file beside plan.yaml");
+            diags.push(sources[0].error(at, message).with_hint(hint));
+            continue;
+        }
+        let Some(rel) = crate::content::resolve_relative(&doc.dir, inc) else {
+            diags.push(
+                sources[0]
+                    .error(at, format!("`{inc}` leads outside content/"))
+                    .with_hint("included files must be inside the site's content/ folder"),
+            );
+            continue;
+        };
+        let source = match locate::read(content, &rel) {
+            Ok(Some(s)) => s,
+            Ok(None) => {
+                diags.push(
+                    sources[0]
+                        .error(at, format!("included file `{inc}` does not exist"))
+                        .with_hint(format!(
+                            "the path is relative to plan.yaml; it leads to content/{}",
+                            rel.display()
+                        )),
+                );
+                continue;
+            }
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        match crate::yaml::parse::<raw::RawIncluded>(&source.text) {
+            Ok(r) => {
+                let file = sources.len();
+                areas.extend(r.focus_areas.into_iter().map(|f| (file, f)));
+                sources.push(source);
+            }
+            Err(e) => diags.push(locate::yaml_error(&source, e)),
+        }
+    }
+    let focus_areas = resolve::resolve(areas, &sources, doc.period, known, diags);
+    Some(Plan {
+        doc_key: doc.key.clone(),
+        doc_path: doc.path.clone(),
+        period: doc.period,
+        sources,
+        focus_areas,
+    })
+}
+
+/// Files under `content/` that plans read (plan.yaml and includes): data, not assets.
+pub(crate) fn data_files(plans: &[Plan]) -> Vec<PathBuf> {
+    plans
+        .iter()
+        .flat_map(|p| p.sources.iter())
+        .filter_map(|s| s.path.strip_prefix("content").ok().map(Path::to_path_buf))
+        .collect()
+}
