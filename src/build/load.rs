@@ -1,6 +1,19 @@
 //! Reading the site: folders, pages, data files and the labels Markdown needs.
 
-use super::*;
+use super::{BuildOptions, Loaded};
+use crate::cache::Cache;
+use crate::config::Config;
+use crate::content::{self, SourcePage};
+use crate::diagnostics::Diagnostic;
+use crate::error::Error;
+use crate::markdown::Labels;
+use crate::plan::{self, Plan};
+use crate::regions::Register;
+use crate::render::theme::Theme;
+use crate::{cooperation, indicators, organisations, surveys, validate};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
 
 /// The content folder and the output folder, refusing an output that would replace sources.
 pub(super) fn folders(opts: &BuildOptions) -> Result<(PathBuf, PathBuf), Error> {

@@ -11,25 +11,23 @@ use crate::cooperation::Cooperation;
 use crate::data::{self, SiteData};
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
-use crate::indicators::{self, Indicators};
-use crate::markdown::{shortcodes, Labels};
+use crate::indicators::Indicators;
+use crate::markdown::shortcodes;
 use crate::organisations::Organisations;
-use crate::output::{feeds, Memory, Sink, Staging};
 use crate::plan::Plan;
 use crate::regions::Register;
 use crate::render::indicators::IndicatorShortcode;
 use crate::render::view::View;
 use crate::render::{self, theme::Theme};
-use crate::routes::{self, Addresses, Route, Routes};
+use crate::routes::{self, Addresses, Routes};
 use crate::site::{self, Excluded};
 use crate::surveys::Survey;
-use crate::{cooperation, organisations, plan, surveys, validate};
-use load::*;
-use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use crate::validate;
+use load::{failed_pages, folders, labels, load_data, load_pages, publishable_assets};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use write::*;
+use write::{check_output_in_memory, rewrite_pages, write_site};
 
 /// What to build and where.
 #[derive(Debug, Clone)]

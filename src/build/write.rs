@@ -1,7 +1,15 @@
 //! Writing the site: every page and file rendered into a sink, the staged replacement of the
 //! output folder, the partial rewrite for `serve` and the in-memory render for `check`.
 
-use super::*;
+use crate::content;
+use crate::data::SiteData;
+use crate::error::Error;
+use crate::indicators;
+use crate::output::{feeds, Memory, Sink, Staging};
+use crate::render;
+use crate::routes::{self, Route, Routes};
+use rayon::prelude::*;
+use std::path::Path;
 
 /// `serve`, when nothing but page bodies changed since the last build written to `output`:
 /// only the pages that show those bodies are rendered, and written where their bytes changed.

@@ -3,7 +3,14 @@
 //! value's line and column; resolving goes on so that one run reports them all.
 
 use super::raw::{RawFocusArea, RawGap, RawGoal, RawGoalIndicator, RawMeasure};
-use super::*;
+use super::{
+    FocusArea, Gap, Goal, GoalIndicator, Known, Measure, MeasureIndicator, Progress, Scope,
+};
+use crate::dates::YearRange;
+use crate::diagnostics::Diagnostic;
+use crate::indicators::Kind;
+use crate::locate::{At, Source};
+use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 
 /// Plan ids become URL segments and anchors.

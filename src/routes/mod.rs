@@ -8,7 +8,6 @@
 //! and `check`'s link checks all read this table, so adding a page kind is one entry in
 //! [`Routes::generated`] and they cannot disagree.
 
-use crate::data::SiteData;
 use crate::diagnostics::Diagnostic;
 use crate::site::Site;
 

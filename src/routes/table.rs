@@ -1,7 +1,13 @@
 //! Filling the route table: the generated pages from the site's data, then the pages the
 //! authors wrote, each entry with its language, flags and peers.
 
-use super::*;
+use super::{
+    Addresses, Entry, Options, Peer, Route, Routes, Section, DATA_INDICATORS_CSV,
+    DATA_INDICATORS_JSON, DATA_MEASURES_CSV, DATA_PLAN_JSON,
+};
+use crate::data::SiteData;
+use crate::site::Site;
+use std::collections::HashMap;
 
 impl Routes {
     /// The entries of everything kertomus generates from data (not yet the content pages).

@@ -1,7 +1,14 @@
 //! Assembling the site from its source pages: unique addresses, Markdown bodies (through a
 //! body store, so `serve` can reuse unchanged ones), pages, children, document and alias checks.
 
-use super::*;
+use super::{Excluded, Page, Site};
+use crate::config::Config;
+use crate::content::{self, SourcePage};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, Target};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 /// Lookups needed while rendering Markdown, before the pages themselves exist.
 pub(super) struct Index<'a> {

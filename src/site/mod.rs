@@ -7,13 +7,11 @@ mod assemble;
 use crate::config::Config;
 use crate::content::document::RawDocument;
 use crate::content::frontmatter::FrontMatter;
-use crate::content::{self, SourcePage};
-use crate::diagnostics::Diagnostic;
-use crate::markdown::{self, Heading, Target};
+use crate::content::{self};
+use crate::markdown::Heading;
 pub(crate) use assemble::{alias_path, assemble, BodyStore, MarkdownEnv};
-use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 
 /// A page ready for rendering.
 #[derive(Debug)]

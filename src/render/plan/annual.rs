@@ -1,7 +1,11 @@
 //! The annual report (vuosiraportti): each focus area's measures with their status and note
 //! for the reported year.
 
-use super::*;
+use super::GoalView;
+use crate::plan::{Plan, Status};
+use crate::render::html::tx;
+use crate::render::view::View;
+use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct AnnualFocusArea {

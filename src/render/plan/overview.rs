@@ -1,6 +1,11 @@
 //! The plan overview, its status chart, and the "together and separately" view.
 
-use super::*;
+use super::{GroupView, PlanView, SharedGoalView, TogetherView};
+use crate::charts::stacked::{Stacked, StackedRow};
+use crate::escape::Html;
+use crate::plan::{self, grouping, MeasureRef, Plan, Scope, Status};
+use crate::render::html::plain;
+use crate::render::view::View;
 
 impl View<'_> {
     /// Measures by status in `year`, one row per focus area and one for the whole plan.

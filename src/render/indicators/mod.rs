@@ -6,10 +6,14 @@ use super::view::{chart_labels, View};
 use crate::charts::{self, bar, line};
 use crate::escape::Html;
 use crate::indicators::{trend, Indicator};
-use crate::markdown::shortcodes::{self, Call, Shortcode, Value};
 use crate::regions::{Category, RegionRef};
 use serde::Serialize;
-use std::collections::BTreeMap;
+
+mod index;
+mod shortcode;
+
+pub(crate) use index::index_groups;
+pub(crate) use shortcode::IndicatorShortcode;
 
 impl View<'_> {
     /// "Lähde: THL, Sotkanet.fi …; tuottaja: …; CC BY 4.0; tiedot vuoteen 2011." as HTML.
@@ -204,161 +208,6 @@ pub(crate) struct Headline {
     pub year: i32,
     pub value: String,
     pub trend: Option<String>,
-}
-
-/// `{{ indicator(id="5527", regions=["KUNTA:297", "MAA:SSS"], from=2015, to=2024) }}`
-pub(crate) struct IndicatorShortcode<'a> {
-    pub data: &'a View<'a>,
-}
-
-impl Shortcode for IndicatorShortcode<'_> {
-    fn render(&self, call: &Call, ctx: &shortcodes::Context<'_>) -> Result<String, String> {
-        for (k, _) in &call.args {
-            if !["id", "regions", "from", "to"].contains(&k.as_str()) {
-                return Err(format!(
-                    "unknown argument `{k}`; indicator() takes id, regions, from and to"
-                ));
-            }
-        }
-        let id = match call.arg("id") {
-            Some(Value::Str(s)) => s.clone(),
-            Some(Value::Num(n)) => format!("{n}"),
-            _ => {
-                return Err(
-                    "needs id=\"...\", the indicator's id in content/data/indicators.yaml".into(),
-                )
-            }
-        };
-        let Some(ind) = self.data.model.indicators.get(&id) else {
-            let ids: Vec<&str> = self
-                .data
-                .model
-                .indicators
-                .list
-                .iter()
-                .map(|i| i.id.as_str())
-                .collect();
-            return Err(match crate::yaml::closest(&id, &ids) {
-                Some(b) => {
-                    format!("indicator `{id}` is not in indicators.yaml; did you mean `{b}`?")
-                }
-                None => format!("indicator `{id}` is not in indicators.yaml"),
-            });
-        };
-        let regions = match call.arg("regions") {
-            None => self.data.model.site_regions(),
-            Some(Value::List(items)) => {
-                let mut out = Vec::new();
-                for item in items {
-                    let Value::Str(s) = item else {
-                        return Err(
-                            "regions must be a list of texts such as [\"KUNTA:297\", \"MAA:SSS\"]"
-                                .into(),
-                        );
-                    };
-                    out.push(self.data.model.register.resolve(s)?.id.clone());
-                }
-                if out.len() > charts::PALETTE.len() {
-                    return Err(format!(
-                        "at most {} regions fit in one chart",
-                        charts::PALETTE.len()
-                    ));
-                }
-                out
-            }
-            Some(_) => {
-                return Err("regions must be a list such as [\"KUNTA:297\", \"MAA:SSS\"]".into())
-            }
-        };
-        if regions.is_empty() {
-            return Err(
-                "no regions to show: give regions=[...] or set home_region in site.yaml".into(),
-            );
-        }
-        let year = |k: &str| -> Result<Option<i32>, String> {
-            match call.arg(k) {
-                None => Ok(None),
-                Some(Value::Num(n)) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
-                    Ok(Some(*n as i32))
-                }
-                Some(_) => Err(format!("{k} must be a year such as 2015")),
-            }
-        };
-        let (from, to) = (year("from")?, year("to")?);
-        let chart_id = format!("kaavio-{}-{}", ind.id, ctx.offset);
-        Ok(self
-            .data
-            .line_chart(ind, &regions, from, to, ctx.lang, &chart_id)
-            .into_string())
-    }
-}
-
-#[derive(Debug, Serialize)]
-pub(crate) struct IndexItem {
-    pub title: String,
-    pub title_lang: Option<String>,
-    pub href: String,
-    pub headline: Option<Headline>,
-}
-
-#[derive(Debug, Serialize)]
-pub(crate) struct Group {
-    pub title: String,
-    pub items: Vec<IndexItem>,
-}
-
-/// `/mittarit/`: indicators grouped by focus area, then by kind (outcome before activity).
-pub(crate) fn index_groups(data: &View<'_>, site: &crate::site::Site, lang: &str) -> Vec<Group> {
-    let t = data.t(lang);
-    let mut groups: BTreeMap<(Option<&str>, Option<crate::indicators::Kind>), Vec<IndexItem>> =
-        BTreeMap::new();
-    for ind in &data.model.indicators.list {
-        let title = ind.title.get(lang, data.model.config.default_language());
-        groups
-            .entry((ind.focus_area.as_deref(), ind.kind))
-            .or_default()
-            .push(IndexItem {
-                title_lang: (title.lang != lang).then(|| title.lang.clone()),
-                title: title.text,
-                href: site.href(&data.addresses.indicator(&ind.id, lang)),
-                headline: data.headline(ind, lang),
-            });
-    }
-    let word = |k: &str| super::theme::word(t, k);
-    groups
-        .into_iter()
-        .map(|((area, kind), items)| {
-            // A focus area id of a plan shows as that focus area's title.
-            let area = area
-                .map(|a| {
-                    data.model
-                        .plans
-                        .iter()
-                        .find_map(|p| p.focus_area(a))
-                        .map_or_else(
-                            || a.to_string(),
-                            |fa| {
-                                super::html::plain(
-                                    &fa.title,
-                                    lang,
-                                    data.model.config.default_language(),
-                                )
-                            },
-                        )
-                })
-                .unwrap_or_else(|| word("indicators_other"));
-            let title = match kind {
-                Some(crate::indicators::Kind::Outcome) => {
-                    format!("{area}: {}", word("kind_outcome").to_lowercase())
-                }
-                Some(crate::indicators::Kind::Activity) => {
-                    format!("{area}: {}", word("kind_activity").to_lowercase())
-                }
-                None => area,
-            };
-            Group { title, items }
-        })
-        .collect()
 }
 
 #[derive(Debug, Serialize)]

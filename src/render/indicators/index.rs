@@ -1,0 +1,75 @@
+//! The indicator index (`/mittarit/`): indicators grouped by focus area and kind, each with
+//! its latest value.
+
+use super::Headline;
+use crate::render::view::View;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Serialize)]
+pub(crate) struct IndexItem {
+    pub title: String,
+    pub title_lang: Option<String>,
+    pub href: String,
+    pub headline: Option<Headline>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct Group {
+    pub title: String,
+    pub items: Vec<IndexItem>,
+}
+
+/// `/mittarit/`: indicators grouped by focus area, then by kind (outcome before activity).
+pub(crate) fn index_groups(data: &View<'_>, site: &crate::site::Site, lang: &str) -> Vec<Group> {
+    let t = data.t(lang);
+    let mut groups: BTreeMap<(Option<&str>, Option<crate::indicators::Kind>), Vec<IndexItem>> =
+        BTreeMap::new();
+    for ind in &data.model.indicators.list {
+        let title = ind.title.get(lang, data.model.config.default_language());
+        groups
+            .entry((ind.focus_area.as_deref(), ind.kind))
+            .or_default()
+            .push(IndexItem {
+                title_lang: (title.lang != lang).then(|| title.lang.clone()),
+                title: title.text,
+                href: site.href(&data.addresses.indicator(&ind.id, lang)),
+                headline: data.headline(ind, lang),
+            });
+    }
+    let word = |k: &str| crate::render::theme::word(t, k);
+    groups
+        .into_iter()
+        .map(|((area, kind), items)| {
+            // A focus area id of a plan shows as that focus area's title.
+            let area = area
+                .map(|a| {
+                    data.model
+                        .plans
+                        .iter()
+                        .find_map(|p| p.focus_area(a))
+                        .map_or_else(
+                            || a.to_string(),
+                            |fa| {
+                                crate::render::html::plain(
+                                    &fa.title,
+                                    lang,
+                                    data.model.config.default_language(),
+                                )
+                            },
+                        )
+                })
+                .unwrap_or_else(|| word("indicators_other"));
+            let title = match kind {
+                Some(crate::indicators::Kind::Outcome) => {
+                    format!("{area}: {}", word("kind_outcome").to_lowercase())
+                }
+                Some(crate::indicators::Kind::Activity) => {
+                    format!("{area}: {}", word("kind_activity").to_lowercase())
+                }
+                None => area,
+            };
+            Group { title, items }
+        })
+        .collect()
+}

@@ -1,0 +1,93 @@
+//! The `indicator()` shortcode: its arguments checked, then the same chart as on the
+//! indicator's page.
+
+use crate::charts;
+use crate::markdown::shortcodes::{self, Call, Shortcode, Value};
+use crate::render::view::View;
+
+/// `{{ indicator(id="5527", regions=["KUNTA:297", "MAA:SSS"], from=2015, to=2024) }}`
+pub(crate) struct IndicatorShortcode<'a> {
+    pub data: &'a View<'a>,
+}
+
+impl Shortcode for IndicatorShortcode<'_> {
+    fn render(&self, call: &Call, ctx: &shortcodes::Context<'_>) -> Result<String, String> {
+        for (k, _) in &call.args {
+            if !["id", "regions", "from", "to"].contains(&k.as_str()) {
+                return Err(format!(
+                    "unknown argument `{k}`; indicator() takes id, regions, from and to"
+                ));
+            }
+        }
+        let id = match call.arg("id") {
+            Some(Value::Str(s)) => s.clone(),
+            Some(Value::Num(n)) => format!("{n}"),
+            _ => {
+                return Err(
+                    "needs id=\"...\", the indicator's id in content/data/indicators.yaml".into(),
+                )
+            }
+        };
+        let Some(ind) = self.data.model.indicators.get(&id) else {
+            let ids: Vec<&str> = self
+                .data
+                .model
+                .indicators
+                .list
+                .iter()
+                .map(|i| i.id.as_str())
+                .collect();
+            return Err(match crate::yaml::closest(&id, &ids) {
+                Some(b) => {
+                    format!("indicator `{id}` is not in indicators.yaml; did you mean `{b}`?")
+                }
+                None => format!("indicator `{id}` is not in indicators.yaml"),
+            });
+        };
+        let regions = match call.arg("regions") {
+            None => self.data.model.site_regions(),
+            Some(Value::List(items)) => {
+                let mut out = Vec::new();
+                for item in items {
+                    let Value::Str(s) = item else {
+                        return Err(
+                            "regions must be a list of texts such as [\"KUNTA:297\", \"MAA:SSS\"]"
+                                .into(),
+                        );
+                    };
+                    out.push(self.data.model.register.resolve(s)?.id.clone());
+                }
+                if out.len() > charts::PALETTE.len() {
+                    return Err(format!(
+                        "at most {} regions fit in one chart",
+                        charts::PALETTE.len()
+                    ));
+                }
+                out
+            }
+            Some(_) => {
+                return Err("regions must be a list such as [\"KUNTA:297\", \"MAA:SSS\"]".into())
+            }
+        };
+        if regions.is_empty() {
+            return Err(
+                "no regions to show: give regions=[...] or set home_region in site.yaml".into(),
+            );
+        }
+        let year = |k: &str| -> Result<Option<i32>, String> {
+            match call.arg(k) {
+                None => Ok(None),
+                Some(Value::Num(n)) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
+                    Ok(Some(*n as i32))
+                }
+                Some(_) => Err(format!("{k} must be a year such as 2015")),
+            }
+        };
+        let (from, to) = (year("from")?, year("to")?);
+        let chart_id = format!("kaavio-{}-{}", ind.id, ctx.offset);
+        Ok(self
+            .data
+            .line_chart(ind, &regions, from, to, ctx.lang, &chart_id)
+            .into_string())
+    }
+}
