@@ -35,12 +35,18 @@ pub(crate) fn escape_into(s: &str, out: &mut String) {
 
 /// A string of HTML that is safe to insert as it is: escaped text, or markup that kertomus
 /// generated (charts, sanitised Markdown). Views hand generated markup to templates in this
-/// type, so a field's type says that it is printed with `| safe`; charts are typed so, and
-/// the remaining `String` fields that templates print with `| safe` are to follow.
+/// type, so a field's type says that it is printed with `| safe`:
+/// every view field that templates print with `| safe` has this type, and a `String` field is
+/// plain text that templates escape.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Html(String);
 
 impl Html {
+    /// Plain text, escaped.
+    pub(crate) fn text(text: &str) -> Html {
+        Html(escape(text))
+    }
+
     /// Markup kertomus built itself, from escaped parts. The caller vouches for it.
     pub(crate) fn trusted(markup: impl Into<String>) -> Html {
         Html(markup.into())
@@ -49,6 +55,14 @@ impl Html {
     /// The markup, owned.
     pub(crate) fn into_string(self) -> String {
         self.0
+    }
+}
+
+/// Reading the markup as text (to search it, to measure it) cannot make it unsafe.
+impl std::ops::Deref for Html {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
     }
 }
 

@@ -27,7 +27,8 @@ pub(crate) struct BarChart<'a> {
     pub bars: Vec<Bar>,
     pub references: Vec<Reference>,
     pub labels: &'a Labels,
-    pub source: String,
+    /// HTML of the source line under the chart.
+    pub source: crate::escape::Html,
 }
 
 impl BarChart<'_> {
@@ -71,7 +72,12 @@ impl BarChart<'_> {
         format!("{} {}: {}.", self.title, self.year, parts.join("; "))
     }
 
-    pub(crate) fn render(&self) -> String {
+    /// The chart as markup for a page.
+    pub(crate) fn render(&self) -> crate::escape::Html {
+        crate::escape::Html::trusted(self.markup())
+    }
+
+    fn markup(&self) -> String {
         let mut out = format!(
             "<figure class=\"chart\" id=\"{}\">\n<figcaption>{} {}</figcaption>\n",
             esc(self.id),
@@ -278,7 +284,7 @@ mod tests {
                 },
             ],
             labels: &labels,
-            source: String::new(),
+            source: crate::escape::Html::default(),
         };
         let html = chart.render();
         assert!(html.contains("<desc id=\"b-4-w-d\">Sairaalahoitoa saaneet 2011: Kuopio 2,5 / 1 000; Iisalmi 1,5 / 1 000; Pohjois-Savo 2,1 / 1 000; Koko maa 1,8 / 1 000.</desc>"), "{html}");

@@ -96,7 +96,12 @@ fn assign_rings(phases: &[ClockPhase]) -> (Vec<usize>, usize) {
 }
 
 impl ClockChart<'_> {
-    pub(crate) fn render(&self) -> String {
+    /// The chart as markup for a page.
+    pub(crate) fn render(&self) -> crate::escape::Html {
+        crate::escape::Html::trusted(self.markup())
+    }
+
+    fn markup(&self) -> String {
         let mut s = format!(
             "<svg class=\"clock-svg\" viewBox=\"0 0 400 400\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" focusable=\"false\">\n<title id=\"{id}-t\">{}</title>\n<desc id=\"{id}-d\">{}</desc>\n",
             esc(self.title),

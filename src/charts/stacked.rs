@@ -82,7 +82,12 @@ impl Stacked<'_> {
         rows.join(". ") + "."
     }
 
-    pub(crate) fn render(&self) -> String {
+    /// The chart as markup for a page.
+    pub(crate) fn render(&self) -> crate::escape::Html {
+        crate::escape::Html::trusted(self.markup())
+    }
+
+    fn markup(&self) -> String {
         let mut out = format!(
             "<figure class=\"stacked\" id=\"{}\">\n<figcaption>{}</figcaption>\n<ul class=\"stacked-legend\" aria-hidden=\"true\">",
             esc(self.id),

@@ -265,7 +265,7 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
             page_path: self.input.page_path,
         };
         match sc.render(&call, &ctx) {
-            Ok(html) => self.generate(html),
+            Ok(html) => self.generate(html.into_string()),
             Err(msg) => self.error(at, &format!("shortcode `{}`: {msg}", call.name), ""),
         }
     }

@@ -46,9 +46,10 @@ pub(crate) struct Context<'a> {
     pub page_path: &'a str,
 }
 
-/// A shortcode implementation: returns HTML, or a message for the author.
+/// A shortcode implementation: returns markup it built from escaped parts (it is inserted
+/// after sanitizing, as it is), or a message for the author.
 pub(crate) trait Shortcode: Send + Sync {
-    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<String, String>;
+    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<crate::escape::Html, String>;
 }
 
 /// The registered shortcodes, by name.

@@ -193,11 +193,13 @@ fn registered_shortcodes_render_in_place() {
             &self,
             call: &shortcodes::Call,
             ctx: &shortcodes::Context<'_>,
-        ) -> Result<String, String> {
+        ) -> Result<crate::escape::Html, String> {
             match call.arg("name") {
-                Some(shortcodes::Value::Str(n)) => {
-                    Ok(format!("<p class=\"hello\" lang=\"{}\">{n}</p>", ctx.lang))
-                }
+                Some(shortcodes::Value::Str(n)) => Ok(crate::escape::Html::trusted(format!(
+                    "<p class=\"hello\" lang=\"{}\">{}</p>",
+                    ctx.lang,
+                    crate::escape::escape(n)
+                ))),
                 _ => Err("needs name=\"...\"".into()),
             }
         }

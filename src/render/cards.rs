@@ -3,8 +3,10 @@
 //! the whole country, the trend since five years earlier and a word on how it compares with
 //! the county; and an index with a table of all values.
 
+use super::html::{block, tx, written};
 use super::view::View;
 use crate::charts;
+use crate::escape::Html;
 use crate::indicators::trend;
 use crate::regions::{Region, RegionRef};
 use crate::site::Site;
@@ -13,15 +15,16 @@ use serde::Serialize;
 /// Phenomena under one focus area of a card.
 #[derive(Debug, Serialize)]
 pub(crate) struct PhenomenaGroup {
-    pub title: String,
-    pub title_lang: Option<String>,
-    pub items: Vec<String>,
+    pub title: Html,
+    pub items: Vec<Html>,
 }
 
-/// Groups a card's phenomena under their focus areas, in the plans' order.
+/// Groups a card's phenomena under their focus areas, in the plans' order. The items are in
+/// the language of the prose file, `in_lang`.
 fn phenomena(
     data: &View<'_>,
     by_focus: &std::collections::BTreeMap<String, Vec<String>>,
+    in_lang: &str,
     lang: &str,
 ) -> Vec<PhenomenaGroup> {
     let default = data.model.config.default_language();
@@ -31,11 +34,9 @@ fn phenomena(
         .flat_map(|p| p.focus_areas.iter())
         .filter_map(|fa| {
             let items = by_focus.get(&fa.id)?;
-            let title = fa.title.get(lang, default);
             Some(PhenomenaGroup {
-                title_lang: (title.lang != lang).then_some(title.lang),
-                title: title.text,
-                items: items.clone(),
+                title: tx(&fa.title, lang, default),
+                items: items.iter().map(|i| written(i, in_lang, lang)).collect(),
             })
         })
         .collect()
@@ -43,7 +44,7 @@ fn phenomena(
 
 #[derive(Debug, Serialize)]
 pub(crate) struct CardRow {
-    pub title: String,
+    pub title: Html,
     pub href: String,
     pub year: Option<i32>,
     pub value: Option<String>,
@@ -58,9 +59,8 @@ pub(crate) struct CardView {
     pub name: String,
     pub code: String,
     pub county_name: Option<String>,
-    pub prose: Option<String>,
-    pub prose_lang: Option<String>,
-    pub needs: Vec<String>,
+    pub prose: Option<Html>,
+    pub needs: Vec<Html>,
     /// The prose file's phenomena under the focus areas' titles, in plan order.
     pub phenomena: Vec<PhenomenaGroup>,
     pub rows: Vec<CardRow>,
@@ -94,10 +94,7 @@ pub(crate) fn card_view(data: &View<'_>, site: &Site, m: &Region, lang: &str) ->
             _ => None,
         };
         rows.push(CardRow {
-            title: ind
-                .title
-                .get(lang, data.model.config.default_language())
-                .text,
+            title: tx(&ind.title, lang, data.model.config.default_language()),
             href: site.href(&data.addresses.indicator(&ind.id, lang)),
             year: latest.map(|l| l.0),
             value: latest.map(|l| fmt(l.1)),
@@ -128,11 +125,15 @@ pub(crate) fn card_view(data: &View<'_>, site: &Site, m: &Region, lang: &str) ->
             .as_ref()
             .and_then(|c| data.model.register.get(c))
             .map(|c| c.name(lang).to_string()),
-        prose_lang: prose.filter(|p| p.lang != lang).map(|p| p.lang.clone()),
-        prose: prose.map(|p| p.body.clone()),
-        needs: prose.map(|p| p.front.needs.clone()).unwrap_or_default(),
+        prose: prose.map(|p| block(Html::trusted(p.body.clone()), &p.lang, lang)),
+        needs: prose
+            .map(|p| {
+                let needs = p.front.needs.iter();
+                needs.map(|n| written(n, &p.lang, lang)).collect()
+            })
+            .unwrap_or_default(),
         phenomena: prose
-            .map(|p| phenomena(data, &p.front.phenomena, lang))
+            .map(|p| phenomena(data, &p.front.phenomena, &p.lang, lang))
             .unwrap_or_default(),
         rows,
         charts: chart_html,

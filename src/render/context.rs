@@ -1,20 +1,35 @@
 //! What templates see: serializable views of the site and of one page, with dates, labels and
 //! links already resolved for the page's language. Templates never compute URLs themselves.
 
+use super::html::{tx, written};
 use super::theme::Strings;
 use crate::content::document::RawDocument;
 use crate::dates::Date;
+use crate::escape::Html;
 use crate::markdown::Heading;
 use crate::site::Site;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct Link {
-    pub title: String,
+    pub title: Html,
     pub href: String,
-    /// Set when the linked text is in another language than the page.
-    pub lang: Option<String>,
+    /// The language of the linked page when it is not the reader's (the title carries its
+    /// own `lang`).
+    pub hreflang: Option<String>,
     pub current: bool,
+}
+
+impl Link {
+    /// A link whose text is in the page's language.
+    pub(crate) fn new(title: &str, href: String) -> Link {
+        Link {
+            title: Html::text(title),
+            href,
+            hreflang: None,
+            current: false,
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -69,8 +84,7 @@ pub(crate) fn toc(headings: &[Heading]) -> Vec<TocItem> {
 
 #[derive(Debug, Serialize)]
 pub(crate) struct StepView {
-    pub body: String,
-    pub body_lang: Option<String>,
+    pub body: Html,
     pub date: DateView,
     pub section: Option<String>,
     pub minutes_url: Option<crate::url::Url>,
@@ -78,9 +92,11 @@ pub(crate) struct StepView {
 
 #[derive(Debug, Serialize)]
 pub(crate) struct DocView {
-    pub title: String,
-    /// Set when the document page is in another language than the reader's page.
-    pub lang: Option<String>,
+    pub title: Html,
+    /// The title as plain text, for `<title>`.
+    pub plain_title: String,
+    /// The document page's language when it is not the reader's.
+    pub hreflang: Option<String>,
     pub href: String,
     pub kind: String,
     pub status: Option<String>,
@@ -108,15 +124,11 @@ pub(crate) fn doc_view(
     let default = site.config.default_language();
     let page = &site.pages[doc_page];
     let label = |key: &str| super::theme::word(t, key);
-    let step = |h: &crate::content::document::Handling| {
-        let body = h.body.get(lang, default);
-        StepView {
-            body_lang: (body.lang != lang).then_some(body.lang),
-            body: body.text,
-            date: DateView::new(&h.date, lang),
-            section: h.section.clone(),
-            minutes_url: h.minutes_url.clone(),
-        }
+    let step = |h: &crate::content::document::Handling| StepView {
+        body: tx(&h.body, lang, default),
+        date: DateView::new(&h.date, lang),
+        section: h.section.clone(),
+        minutes_url: h.minutes_url.clone(),
     };
     let relative = |written: &Option<String>| {
         written.as_ref().map(|w| {
@@ -133,8 +145,9 @@ pub(crate) fn doc_view(
         })
     };
     DocView {
-        title: page.title.clone(),
-        lang: (page.lang != lang).then(|| page.lang.clone()),
+        title: written(&page.title, &page.lang, lang),
+        plain_title: page.title.clone(),
+        hreflang: (page.lang != lang).then(|| page.lang.clone()),
         href: site.href(&page.path),
         kind: label(doc.kind.i18n_key()),
         status: doc.status.map(|s| label(s.i18n_key())),
@@ -151,14 +164,11 @@ pub(crate) fn doc_view(
         related: doc
             .related
             .iter()
-            .map(|r| {
-                let title = r.title.get(lang, default);
-                Link {
-                    lang: (title.lang != lang).then_some(title.lang),
-                    title: title.text,
-                    href: r.url.to_string(),
-                    current: false,
-                }
+            .map(|r| Link {
+                title: tx(&r.title, lang, default),
+                href: r.url.to_string(),
+                hreflang: None,
+                current: false,
             })
             .collect(),
         chapters: site
@@ -174,29 +184,31 @@ pub(crate) fn doc_view(
 pub(crate) fn link_to(site: &Site, i: usize, lang: &str, current: bool) -> Link {
     let p = &site.pages[i];
     Link {
-        title: p.title.clone(),
+        title: written(&p.title, &p.lang, lang),
         href: site.href(&p.path),
-        lang: (p.lang != lang).then(|| p.lang.clone()),
+        hreflang: (p.lang != lang).then(|| p.lang.clone()),
         current,
     }
 }
 
 #[derive(Debug, Serialize)]
 pub(crate) struct ChildView {
-    pub title: String,
+    pub title: Html,
     pub href: String,
-    pub lang: Option<String>,
-    pub description: Option<String>,
+    pub description: Option<Html>,
     pub date: Option<DateView>,
 }
 
 pub(crate) fn child_view(site: &Site, i: usize, lang: &str) -> ChildView {
     let p = &site.pages[i];
     ChildView {
-        title: p.title.clone(),
+        title: written(&p.title, &p.lang, lang),
         href: site.href(&p.path),
-        lang: (p.lang != lang).then(|| p.lang.clone()),
-        description: p.front.description.clone(),
+        description: p
+            .front
+            .description
+            .as_ref()
+            .map(|d| written(d, &p.lang, lang)),
         date: p.front.date.as_ref().map(|d| DateView::new(d, lang)),
     }
 }

@@ -6,6 +6,7 @@ use super::plan::{GoalView, MeasureView, OrgLink};
 use super::view::View;
 use crate::charts::clock::{ClockChart, ClockPhase};
 use crate::cooperation::Level;
+use crate::escape::Html;
 use crate::plan::grouping;
 use crate::routes::Section;
 use serde::Serialize;
@@ -13,8 +14,8 @@ use serde::Serialize;
 #[derive(Debug, Serialize)]
 pub(crate) struct PhaseView {
     pub number: usize,
-    pub title: String,
-    pub description: Option<String>,
+    pub title: Html,
+    pub description: Option<Html>,
     pub months: String,
     pub actors: Vec<OrgLink>,
 }
@@ -23,15 +24,15 @@ pub(crate) struct PhaseView {
 pub(crate) struct MonthView {
     pub name: String,
     pub current: bool,
-    pub phases: Vec<(usize, String)>,
+    pub phases: Vec<(usize, Html)>,
 }
 
 #[derive(Debug, Serialize)]
 pub(crate) struct ClockView {
-    pub title: String,
+    pub title: Html,
     pub plain_title: String,
-    pub description: Option<String>,
-    pub svg: String,
+    pub description: Option<Html>,
+    pub svg: Html,
     pub phases: Vec<PhaseView>,
     pub months: Vec<MonthView>,
 }
@@ -39,11 +40,11 @@ pub(crate) struct ClockView {
 #[derive(Debug, Serialize)]
 pub(crate) struct BodyView {
     pub id: String,
-    pub name: String,
-    pub description: Option<String>,
-    pub members: Vec<String>,
+    pub name: Html,
+    pub description: Option<Html>,
+    pub members: Vec<Html>,
     pub meetings_per_year: Option<String>,
-    pub tasks: Vec<String>,
+    pub tasks: Vec<Html>,
     pub legal_basis: Vec<String>,
     pub term: Option<String>,
     pub meetings: Vec<super::context::DateView>,
@@ -64,7 +65,7 @@ pub(crate) struct CooperationView {
 #[derive(Debug, Serialize)]
 pub(crate) struct OrgView {
     pub id: String,
-    pub name: String,
+    pub name: Html,
     pub plain_name: String,
     pub href: String,
     pub kind: String,
@@ -87,7 +88,7 @@ fn month_names(data: &View<'_>, lang: &str) -> Vec<String> {
 impl View<'_> {
     fn body_link(&self, id: &str, lang: &str) -> OrgLink {
         let name = self.model.cooperation.body(id).map_or_else(
-            || crate::escape::escape(id),
+            || Html::text(id),
             |b| tx(&b.name, lang, self.model.config.default_language()),
         );
         OrgLink {
@@ -173,7 +174,7 @@ impl View<'_> {
         title: &str,
         current: Option<u32>,
         lang: &str,
-    ) -> String {
+    ) -> Html {
         let d = self.model.config.default_language();
         let description: Vec<String> = months
             .iter()

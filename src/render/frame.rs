@@ -4,14 +4,17 @@
 use super::context::{link_to, Alternate, Link};
 use super::theme::word;
 use super::Input;
+use crate::escape::Html;
 use crate::routes::{Entry, Route, Section};
 use serde::Serialize;
 use tera::Context;
 
 #[derive(Serialize)]
 struct SiteView<'a> {
+    /// Plain text, for `<title>` and attributes.
     title: String,
-    title_lang: Option<String>,
+    /// The title as shown, marked when it is in another language than the page's.
+    name: Html,
     base_path: &'a str,
     home_href: String,
     feed_href: String,
@@ -43,8 +46,8 @@ pub(super) fn common(
     let contact = site.config.contact.as_ref();
     let href_of = |route: Route| routes.get(&route, Some(lang)).map(|e| site.href(&e.path));
     let view = SiteView {
+        name: super::html::written(&title.text, &title.lang, lang),
         title: title.text,
-        title_lang: (title.lang != lang).then_some(title.lang),
         base_path: &site.config.base_path,
         home_href: site.href(routes.addresses.prefix(lang)),
         feed_href: site.href(&routes.addresses.feed(lang)),
@@ -101,10 +104,10 @@ fn nav(
         .map(|c| link_to(site, c, lang, in_section(c)))
         .collect();
     nav.extend(routes.nav(lang).map(|section| Link {
-        title: word(&theme.strings[lang], section.nav.unwrap_or_default()),
+        title: Html::text(&word(&theme.strings[lang], section.nav.unwrap_or_default())),
         current: entry.path.starts_with(&section.path),
         href: site.href(&section.path),
-        lang: None,
+        hreflang: None,
     }));
     nav
 }
@@ -158,13 +161,11 @@ pub(super) fn section_crumbs(
     title_key: &str,
 ) -> Vec<Link> {
     let mut crumbs = front(input, lang);
-    crumbs.push(Link {
-        title: word(&input.theme.strings[lang], title_key),
-        href: input
+    crumbs.push(Link::new(
+        &word(&input.theme.strings[lang], title_key),
+        input
             .site
             .href(&input.routes.addresses.section(section, lang)),
-        lang: None,
-        current: false,
-    });
+    ));
     crumbs
 }

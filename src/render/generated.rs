@@ -4,9 +4,12 @@
 //! and the address come from the route table.
 
 use super::context::Link;
+use super::html::{tx, written};
+use super::plan::DocLink;
 use super::view::View;
 use super::{cards, frame, indicators, render as render_template, Input};
 use crate::error::Error;
+use crate::escape::Html;
 use crate::routes::{Entry, Route, Section};
 use serde::Serialize;
 
@@ -172,18 +175,21 @@ fn single_page(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
 }
 
 /// Title and link of a plan's document in `lang` (or the default language).
-fn doc_link(input: Input<'_>, key: &str, lang: &str) -> (String, String) {
+fn doc_link(input: Input<'_>, key: &str, lang: &str) -> DocLink {
     let site = input.site;
-    site.find_or_default(key, lang)
-        .map(|i| (site.pages[i].title.clone(), site.href(&site.pages[i].path)))
-        .unwrap_or_default()
+    let page = site.find_or_default(key, lang).map(|i| &site.pages[i]);
+    DocLink {
+        title: page.map_or_else(Html::default, |p| written(&p.title, &p.lang, lang)),
+        plain_title: page.map_or_else(String::new, |p| p.title.clone()),
+        href: page.map_or_else(String::new, |p| site.href(&p.path)),
+    }
 }
 
-fn crumb(title: String, href: String) -> Link {
+fn crumb(title: Html, href: String) -> Link {
     Link {
         title,
         href,
-        lang: None,
+        hreflang: None,
         current: false,
     }
 }
@@ -197,11 +203,11 @@ fn plan_page(
 ) -> Option<Page> {
     let data = input.view;
     let plan = data.model.plans.get(pi)?;
-    let (title, href) = doc_link(input, &plan.doc_key, lang);
+    let doc = doc_link(input, &plan.doc_key, lang);
     let mut crumbs = frame::front(input, lang);
-    crumbs.push(crumb(title.clone(), href.clone()));
+    crumbs.push(crumb(doc.title.clone(), doc.href.clone()));
     let Some((fi, goal)) = at else {
-        let views = vec![("plan", value(data.plan_view(plan, lang, (&title, &href))))];
+        let views = vec![("plan", value(data.plan_view(plan, lang, &doc)))];
         return Some(page("plan.html", crumbs, views));
     };
     crumbs.push(plan_crumb(input, plan, lang));
@@ -215,7 +221,7 @@ fn plan_page(
     };
     let g = fa.goals.get(gi)?;
     crumbs.push(crumb(
-        super::html::plain(&fa.title, lang, data.model.config.default_language()),
+        tx(&fa.title, lang, data.model.config.default_language()),
         input.site.href(&data.addresses.focus_area(plan, fa, lang)),
     ));
     let views = vec![("goal", value(data.goal_view(plan, fa, g, lang, None)))];
@@ -225,7 +231,7 @@ fn plan_page(
 fn plan_crumb(input: Input<'_>, plan: &crate::plan::Plan, lang: &str) -> Link {
     let data = input.view;
     crumb(
-        data.word(lang, "plan_title"),
+        Html::text(&data.word(lang, "plan_title")),
         input.site.href(&data.addresses.plan(plan, lang)),
     )
 }
@@ -234,20 +240,20 @@ fn plan_crumb(input: Input<'_>, plan: &crate::plan::Plan, lang: &str) -> Link {
 fn together(input: Input<'_>, pi: usize, lang: &str) -> Option<Page> {
     let data = input.view;
     let plan = data.model.plans.get(pi)?;
-    let (title, href) = doc_link(input, &plan.doc_key, lang);
+    let doc = doc_link(input, &plan.doc_key, lang);
     let mut crumbs = frame::front(input, lang);
-    crumbs.push(crumb(title.clone(), href.clone()));
+    crumbs.push(crumb(doc.title.clone(), doc.href.clone()));
     crumbs.push(plan_crumb(input, plan, lang));
     let views = vec![
         ("together", value(data.together_view(plan, lang))),
-        ("plan", value(data.plan_view(plan, lang, (&title, &href)))),
+        ("plan", value(data.plan_view(plan, lang, &doc))),
     ];
     Some(page("together.html", crumbs, views))
 }
 
 #[derive(Serialize)]
 struct OrgRow {
-    name: String,
+    name: crate::escape::Html,
     href: String,
     kind: String,
     responsible: usize,

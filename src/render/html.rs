@@ -2,23 +2,47 @@
 //! wrapped in an element with `lang` when the text falls back to another language, so that
 //! screen readers pronounce it right.
 
+use crate::escape::Html;
 use crate::text::Text;
 
 /// Markdown written in YAML (a summary, a description) as sanitized HTML.
-pub(crate) fn markdown_to_safe_html(text: &str) -> String {
+pub(crate) fn markdown_to_safe_html(text: &str) -> Html {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(text));
-    ammonia::clean(&html)
+    Html::trusted(ammonia::clean(&html))
 }
 
 /// A short text, escaped.
-pub(crate) fn tx(t: &Text, lang: &str, default: &str) -> String {
+pub(crate) fn tx(t: &Text, lang: &str, default: &str) -> Html {
     let l = t.get(lang, default);
-    let text = crate::escape::escape(&l.text);
-    if l.lang == lang {
+    written(&l.text, &l.lang, lang)
+}
+
+/// A text written in `in_lang`, escaped, for a page in `lang`: in a `<span lang>` when the
+/// two differ. This and [`block`] are the one way a text shown in a fallback language is
+/// marked, so that screen readers pronounce it right: views hand templates the marked
+/// [`Html`], and templates never add `lang` attributes of their own.
+pub(crate) fn written(text: &str, in_lang: &str, lang: &str) -> Html {
+    let text = crate::escape::escape(text);
+    Html::trusted(if in_lang == lang {
         text
     } else {
-        format!("<span lang=\"{}\">{text}</span>", l.lang)
+        format!(
+            "<span lang=\"{}\">{text}</span>",
+            crate::escape::escape(in_lang)
+        )
+    })
+}
+
+/// Markup in the language `in_lang`; in a `<div lang>` when that is not the page's language.
+pub(crate) fn block(html: Html, in_lang: &str, lang: &str) -> Html {
+    if in_lang == lang {
+        html
+    } else {
+        Html::trusted(format!(
+            "<div lang=\"{}\">{html}</div>",
+            crate::escape::escape(in_lang)
+        ))
     }
 }
 
@@ -28,14 +52,9 @@ pub(crate) fn plain(t: &Text, lang: &str, default: &str) -> String {
 }
 
 /// A Markdown text as a block of HTML.
-pub(crate) fn md(t: &Text, lang: &str, default: &str) -> String {
+pub(crate) fn md(t: &Text, lang: &str, default: &str) -> Html {
     let l = t.get(lang, default);
-    let html = markdown_to_safe_html(&l.text);
-    if l.lang == lang {
-        html
-    } else {
-        format!("<div lang=\"{}\">{html}</div>", l.lang)
-    }
+    block(markdown_to_safe_html(&l.text), &l.lang, lang)
 }
 
 #[cfg(test)]
@@ -45,13 +64,13 @@ mod tests {
     #[test]
     fn fallbacks_carry_their_language() {
         let t = Text::Plain("Mielen <hyvinvointi>".into());
-        assert_eq!(tx(&t, "fi", "fi"), "Mielen &lt;hyvinvointi&gt;");
+        assert_eq!(tx(&t, "fi", "fi").to_string(), "Mielen &lt;hyvinvointi&gt;");
         assert_eq!(
-            tx(&t, "sv", "fi"),
+            tx(&t, "sv", "fi").to_string(),
             "<span lang=\"fi\">Mielen &lt;hyvinvointi&gt;</span>"
         );
         assert_eq!(
-            md(&Text::Plain("**a**".into()), "sv", "fi"),
+            md(&Text::Plain("**a**".into()), "sv", "fi").to_string(),
             "<div lang=\"fi\"><p><strong>a</strong></p>\n</div>"
         );
     }

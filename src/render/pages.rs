@@ -2,8 +2,10 @@
 //! fallback front page of a language without one, and redirect stubs for aliases.
 
 use super::context::{self, child_view, doc_view, link_to, toc, DateView, Link};
+use super::html::{block, written};
 use super::{frame, render, Input};
 use crate::error::Error;
+use crate::escape::Html;
 use crate::routes::Entry;
 use crate::site::Site;
 use serde::Serialize;
@@ -18,7 +20,7 @@ pub(super) fn content(input: Input<'_>, e: &Entry, i: usize) -> Result<String, E
         .clone()
         .unwrap_or_else(|| default_template(input.site, i).to_string());
     let mut ctx = frame::common(input, e, &p.lang, Some(i));
-    ctx.insert("page", &page_view(input, i));
+    ctx.insert("page", &page_view(input, i, &p.lang));
     document_extras(input, i, &mut ctx);
     render(input.theme, &template, &ctx)
 }
@@ -28,18 +30,18 @@ pub(super) fn print(input: Input<'_>, e: &Entry, i: usize) -> Result<String, Err
     let site = input.site;
     let p = &site.pages[i];
     let mut ctx = frame::common(input, e, &p.lang, Some(i));
-    ctx.insert("page", &page_view(input, i));
+    ctx.insert("page", &page_view(input, i, &p.lang));
     let chapters: Vec<PrintChapter> = site
         .chapters_with_fallback(i)
         .into_iter()
         .enumerate()
         .map(|(n, c)| {
             let ch = &site.pages[c];
+            let body = prefix_ids(&ch.body, &format!("luku-{}-", n + 1));
             PrintChapter {
-                title: ch.title.clone(),
-                lang: (ch.lang != p.lang).then(|| ch.lang.clone()),
+                title: written(&ch.title, &ch.lang, &p.lang),
                 id: format!("luku-{}", n + 1),
-                content: prefix_ids(&ch.body, &format!("luku-{}-", n + 1)),
+                content: block(Html::trusted(body), &ch.lang, &p.lang),
             }
         })
         .collect();
@@ -86,7 +88,7 @@ fn absolute_links(html: &str, base_path: &str, base_url: &str) -> String {
 pub(super) fn fallback_front(input: Input<'_>, e: &Entry, lang: &str) -> Result<String, Error> {
     let mut ctx = frame::common(input, e, lang, None);
     if let Some(front) = input.site.find("", input.site.config.default_language()) {
-        ctx.insert("page", &page_view(input, front));
+        ctx.insert("page", &page_view(input, front, lang));
     }
     render(input.theme, "index.html", &ctx)
 }
@@ -131,14 +133,9 @@ pub(super) fn alias(input: Input<'_>, e: &Entry, to: usize) -> Result<String, Er
     let mut ctx = frame::common(input, e, &target.lang, None);
     ctx.insert(
         "target",
-        &Link {
-            title: target.title.clone(),
-            // Root-relative, so the redirect works on whatever host serves the site; the
-            // canonical link names the published address.
-            href: site.href(&target.path),
-            lang: None,
-            current: false,
-        },
+        // Root-relative, so the redirect works on whatever host serves the site; the
+        // canonical link names the published address.
+        &Link::new(&target.title, site.href(&target.path)),
     );
     ctx.insert("target_permalink", &site.permalink(&target.path));
     render(input.theme, "alias.html", &ctx)
@@ -167,8 +164,13 @@ fn document_extras(input: Input<'_>, i: usize, ctx: &mut Context) {
     let lang = p.lang.as_str();
     if doc.kind.has_plan() {
         if let Some(plan) = view.model.plan_by_key(&p.key) {
-            let doc = (p.title.as_str(), site.href(&p.path));
-            ctx.insert("doc_plan", &view.plan_view(plan, lang, (doc.0, &doc.1)));
+            let doc = crate::render::plan::DocLink {
+                title: Html::text(&p.title),
+                plain_title: p.title.clone(),
+                href: site.href(&p.path),
+            };
+            let doc_plan = view.plan_view(plan, lang, &doc);
+            ctx.insert("doc_plan", &doc_plan);
         }
     }
     if let (Some(year), Some(rel)) = (doc.year, doc.plan.as_deref()) {
@@ -184,10 +186,9 @@ fn document_extras(input: Input<'_>, i: usize, ctx: &mut Context) {
 
 #[derive(Serialize)]
 struct PrintChapter {
-    title: String,
-    lang: Option<String>,
+    title: Html,
     id: String,
-    content: String,
+    content: Html,
 }
 
 /// A chapter's body for the printable page: ids and in-page links made unique (several
@@ -207,9 +208,12 @@ fn prefix_ids(html: &str, prefix: &str) -> String {
 
 #[derive(Serialize)]
 struct PageView {
+    /// Plain text, for `<title>` and metadata.
     title: String,
+    /// The title as shown on the page, marked when it is in another language than the reader's.
+    heading: Html,
     description: Option<String>,
-    content: String,
+    content: Html,
     lang: String,
     toc: Vec<context::TocItem>,
     date: Option<DateView>,
@@ -222,7 +226,9 @@ struct PageView {
     next: Option<Link>,
 }
 
-fn page_view(input: Input<'_>, i: usize) -> PageView {
+/// Page `i` for a reader of `reader` (the page's own language, or another one when the
+/// default language's front page stands in for a missing one).
+fn page_view(input: Input<'_>, i: usize, reader: &str) -> PageView {
     let site = input.site;
     let p = &site.pages[i];
     let t = &input.theme.strings[&p.lang];
@@ -243,13 +249,14 @@ fn page_view(input: Input<'_>, i: usize) -> PageView {
         site.children(&p.key, lang)
             .iter()
             .filter(|&&c| c != i)
-            .map(|&c| child_view(site, c, lang))
+            .map(|&c| child_view(site, c, reader))
             .collect()
     };
     PageView {
         title: p.title.clone(),
+        heading: written(&p.title, &p.lang, reader),
         description: p.front.description.clone(),
-        content: p.body.clone(),
+        content: block(Html::trusted(p.body.clone()), &p.lang, reader),
         lang: p.lang.clone(),
         toc: if p.front.toc {
             toc(&p.headings)

@@ -4,6 +4,7 @@
 
 use super::theme::Theme;
 use super::view::View;
+use crate::escape::Html;
 use crate::markdown::shortcodes::{Call, Context, Registry, Shortcode, Value};
 use serde::Serialize;
 
@@ -54,7 +55,7 @@ fn render(
     lang: &str,
     key: &str,
     view: &impl Serialize,
-) -> Result<String, String> {
+) -> Result<Html, String> {
     let mut ctx = tera::Context::new();
     ctx.insert("lang", lang);
     ctx.insert("t", &theme.strings[lang]);
@@ -62,6 +63,7 @@ fn render(
     theme
         .tera
         .render(template, &ctx)
+        .map(Html::trusted)
         .map_err(|e| format!("template {template}: {e}"))
 }
 
@@ -71,7 +73,7 @@ struct Goals<'a> {
 }
 
 impl Shortcode for Goals<'_> {
-    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<String, String> {
+    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<Html, String> {
         only(call, &["focus_area"])?;
         let id = text_arg(
             call,
@@ -115,7 +117,7 @@ struct SurveyQuestion<'a> {
 }
 
 impl Shortcode for SurveyQuestion<'_> {
-    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<String, String> {
+    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<Html, String> {
         only(call, &["id", "question"])?;
         let id = text_arg(
             call,
@@ -148,7 +150,7 @@ impl Shortcode for SurveyQuestion<'_> {
         #[derive(Serialize)]
         struct Embed<'v> {
             question: &'v super::surveys::QuestionView,
-            survey_title: String,
+            survey_title: Html,
             survey_href: String,
         }
         let embed = Embed {
@@ -176,7 +178,7 @@ struct Clock<'a> {
 }
 
 impl Shortcode for Clock<'_> {
-    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<String, String> {
+    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<Html, String> {
         only(call, &[])?;
         let view = self
             .data

@@ -8,12 +8,13 @@ use super::context::DateView;
 use super::html::tx;
 use super::view::View;
 use crate::config::{Compliance, Method, Supervisor};
+use crate::escape::Html;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct SupervisorView {
-    pub name: String,
-    pub unit: String,
+    pub name: Html,
+    pub unit: Html,
     pub url: crate::url::Url,
     pub email: crate::url::Email,
     pub phone: String,
@@ -25,13 +26,13 @@ pub(crate) struct StatementView {
     pub site_url: String,
     /// `full`, `partial`, `none`, or `unknown` when site.yaml has no `accessibility:`.
     pub status: String,
-    pub known_issues: Vec<String>,
-    pub burden: Vec<String>,
-    pub out_of_scope: Vec<String>,
+    pub known_issues: Vec<Html>,
+    pub burden: Vec<Html>,
+    pub out_of_scope: Vec<Html>,
     pub prepared: Option<DateView>,
     pub reviewed: Option<DateView>,
     pub third_party: bool,
-    pub assessed_by: Option<String>,
+    pub assessed_by: Option<Html>,
     pub feedback_email: Option<crate::url::Email>,
     pub feedback_url: Option<crate::url::Url>,
     pub supervisor: SupervisorView,

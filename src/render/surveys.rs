@@ -6,6 +6,7 @@
 use super::html::{md, plain, tx};
 use super::view::View;
 use crate::charts::stacked::{Stacked, StackedRow};
+use crate::escape::Html;
 use crate::surveys::{stats, Question, QuestionType, Survey};
 use serde::Serialize;
 
@@ -21,40 +22,40 @@ pub(crate) struct StatRow {
 
 #[derive(Debug, Serialize)]
 pub(crate) struct AnswerView {
-    pub text: String,
+    pub text: Html,
     pub groups: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
 pub(crate) struct ThemeView {
-    pub title: String,
+    pub title: Html,
     pub answers: Vec<AnswerView>,
 }
 
 #[derive(Debug, Serialize)]
 pub(crate) struct QuestionView {
     pub id: String,
-    pub text: String,
+    pub text: Html,
     pub single_choice: bool,
-    pub options: Vec<String>,
-    pub chart: Option<String>,
+    pub options: Vec<Html>,
+    pub chart: Option<Html>,
     pub stats: Vec<StatRow>,
     pub themes: Vec<ThemeView>,
 }
 
 #[derive(Debug, Serialize)]
 pub(crate) struct SectionView {
-    pub title: String,
+    pub title: Html,
     pub questions: Vec<QuestionView>,
 }
 
 #[derive(Debug, Serialize)]
 pub(crate) struct SurveyView {
     pub id: String,
-    pub title: String,
+    pub title: Html,
     pub plain_title: String,
     pub href: String,
-    pub description: Option<String>,
+    pub description: Option<Html>,
     pub date: Option<super::context::DateView>,
     pub groups: Vec<String>,
     pub sections: Vec<SectionView>,

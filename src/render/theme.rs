@@ -231,6 +231,33 @@ mod tests {
         }
     }
 
+    /// Text in a fallback language is marked by the views (`render::html::written` and
+    /// `block`), never by templates: the only `lang` attributes of the built-in templates are
+    /// the page's own, the language switch's and the 404 page's sections in each language.
+    #[test]
+    fn templates_leave_fallback_languages_to_the_views() {
+        let allowed = [
+            " lang=\"{{ lang }}\"",
+            " lang=\"{{ a.lang }}\"",
+            " lang=\"{{ o.lang }}\"",
+        ];
+        for file in builtin_files(&BUILTIN) {
+            let path = file.path().to_string_lossy();
+            if !path.starts_with("templates/") {
+                continue;
+            }
+            let text = file.contents_utf8().unwrap();
+            for (at, _) in text.match_indices(" lang=") {
+                let rest = &text[at..];
+                assert!(
+                    allowed.iter().any(|a| rest.starts_with(a)),
+                    "{path}: a template marks a language itself: {}",
+                    &rest[..rest.len().min(60)]
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_site_override_falls_back_to_the_builtin_string_of_its_language() {
         let dir = tempfile::tempdir().unwrap();

@@ -30,7 +30,7 @@ pub(crate) struct LineChart<'a> {
     pub goal: Option<Goal>,
     pub labels: &'a Labels,
     /// HTML of the source line under the chart.
-    pub source: String,
+    pub source: crate::escape::Html,
 }
 
 impl LineChart<'_> {
@@ -106,7 +106,12 @@ impl LineChart<'_> {
 
     /// The figure (narrow and wide drawings, legend, source) followed by the data table; with
     /// no data at all, a sentence saying so instead of empty axes.
-    pub(crate) fn render(&self) -> String {
+    /// The chart as markup for a page.
+    pub(crate) fn render(&self) -> crate::escape::Html {
+        crate::escape::Html::trusted(self.markup())
+    }
+
+    fn markup(&self) -> String {
         if !self.has_data() {
             return format!("<p class=\"no-data\">{}</p>\n", esc(&self.labels.no_data));
         }

@@ -36,7 +36,7 @@ fn chart(labels: &Labels) -> LineChart<'_> {
         ],
         goal: None,
         labels,
-        source: "Lähde: THL".into(),
+        source: crate::escape::Html::text("Lähde: THL"),
     }
 }
 
@@ -55,7 +55,7 @@ fn no_data_is_a_sentence_and_a_region_without_data_is_named_so() {
         s.points.clear();
     }
     assert_eq!(
-        c.render(),
+        &*c.render(),
         "<p class=\"no-data\">Tälle mittarille ei ole vielä tietoja.</p>\n"
     );
 }

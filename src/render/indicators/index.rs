@@ -2,14 +2,14 @@
 //! its latest value.
 
 use super::Headline;
+use crate::escape::Html;
 use crate::render::view::View;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct IndexItem {
-    pub title: String,
-    pub title_lang: Option<String>,
+    pub title: Html,
     pub href: String,
     pub headline: Option<Headline>,
 }
@@ -31,8 +31,7 @@ pub(crate) fn index_groups(data: &View<'_>, site: &crate::site::Site, lang: &str
             .entry((ind.focus_area.as_deref(), ind.kind))
             .or_default()
             .push(IndexItem {
-                title_lang: (title.lang != lang).then(|| title.lang.clone()),
-                title: title.text,
+                title: crate::render::html::written(&title.text, &title.lang, lang),
                 href: site.href(&data.addresses.indicator(&ind.id, lang)),
                 headline: data.headline(ind, lang),
             });

@@ -17,12 +17,7 @@ pub(crate) use shortcode::IndicatorShortcode;
 
 impl View<'_> {
     /// "Lähde: THL, Sotkanet.fi …; tuottaja: …; CC BY 4.0; tiedot vuoteen 2011." as HTML.
-    pub(crate) fn source_line(
-        &self,
-        ind: &Indicator,
-        lang: &str,
-        last_year: Option<i32>,
-    ) -> String {
+    pub(crate) fn source_line(&self, ind: &Indicator, lang: &str, last_year: Option<i32>) -> Html {
         let l = chart_labels(self.t(lang));
         let esc = charts::esc;
         let mut parts = Vec::new();
@@ -50,7 +45,7 @@ impl View<'_> {
         if let Some(y) = last_year {
             parts.push(format!("{} {y}", esc(&l.data_year)));
         }
-        parts.join("; ") + "."
+        Html::trusted(parts.join("; ") + ".")
     }
 
     /// Line chart (with its table) of `ind` for `regions`, limited to years `from..=to`.
@@ -103,7 +98,7 @@ impl View<'_> {
             source: self.source_line(ind, lang, last_year),
         };
         // The chart escapes every text it draws.
-        Html::trusted(chart.render())
+        chart.render()
     }
 
     /// Bar chart of the latest year across the municipalities of `region`, or `None` when
@@ -154,7 +149,7 @@ impl View<'_> {
             labels: &labels,
             source: self.source_line(ind, lang, Some(year)),
         };
-        Some(Html::trusted(chart.render()))
+        Some(chart.render())
     }
 
     /// "heikentynyt vuodesta 2006 (6,2)": the trend from `before` (a year and its value) to
@@ -212,10 +207,10 @@ pub(crate) struct Headline {
 
 #[derive(Debug, Serialize)]
 pub(crate) struct PageView {
-    pub title: String,
-    pub title_lang: Option<String>,
-    pub description: Option<String>,
-    pub description_lang: Option<String>,
+    pub title: Html,
+    /// The title as plain text, for `<title>`.
+    pub plain_title: String,
+    pub description: Option<Html>,
     pub better: String,
     pub unit: Option<String>,
     pub producer: Option<String>,
@@ -251,13 +246,11 @@ pub(crate) fn page_view(
     let has_data =
         bar_chart.is_some() || regions.iter().any(|r| values.latest(&ind.id, r).is_some());
     PageView {
-        title_lang: (title.lang != lang).then(|| title.lang.clone()),
-        title: title.text,
-        description_lang: description
-            .as_ref()
-            .filter(|d| d.lang != lang)
-            .map(|d| d.lang.clone()),
-        description: description.map(|d| super::html::markdown_to_safe_html(&d.text)),
+        title: super::html::written(&title.text, &title.lang, lang),
+        plain_title: title.text.clone(),
+        description: description.map(|d| {
+            super::html::block(super::html::markdown_to_safe_html(&d.text), &d.lang, lang)
+        }),
         better: super::theme::word(t, better),
         unit: ind.unit.clone(),
         producer: ind.producer.clone(),

@@ -2,6 +2,7 @@
 //! indicator's page.
 
 use crate::charts;
+use crate::escape::Html;
 use crate::markdown::shortcodes::{self, Call, Shortcode, Value};
 use crate::render::view::View;
 
@@ -11,7 +12,7 @@ pub(crate) struct IndicatorShortcode<'a> {
 }
 
 impl Shortcode for IndicatorShortcode<'_> {
-    fn render(&self, call: &Call, ctx: &shortcodes::Context<'_>) -> Result<String, String> {
+    fn render(&self, call: &Call, ctx: &shortcodes::Context<'_>) -> Result<Html, String> {
         for (k, _) in &call.args {
             if !["id", "regions", "from", "to"].contains(&k.as_str()) {
                 return Err(format!(
@@ -87,7 +88,6 @@ impl Shortcode for IndicatorShortcode<'_> {
         let chart_id = format!("kaavio-{}-{}", ind.id, ctx.offset);
         Ok(self
             .data
-            .line_chart(ind, &regions, from, to, ctx.lang, &chart_id)
-            .into_string())
+            .line_chart(ind, &regions, from, to, ctx.lang, &chart_id))
     }
 }

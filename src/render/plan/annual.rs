@@ -2,6 +2,7 @@
 //! for the reported year.
 
 use super::GoalView;
+use crate::escape::Html;
 use crate::plan::{Plan, Status};
 use crate::render::html::tx;
 use crate::render::view::View;
@@ -9,7 +10,7 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct AnnualFocusArea {
-    pub title: String,
+    pub title: Html,
     pub href: String,
     pub goals: Vec<GoalView>,
 }

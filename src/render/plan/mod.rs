@@ -14,13 +14,13 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct OrgLink {
-    pub name: String,
+    pub name: Html,
     pub href: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct IndicatorLink {
-    pub title: String,
+    pub title: Html,
     pub href: String,
     pub kind: String,
 }
@@ -30,18 +30,18 @@ pub(crate) struct StatusView {
     pub key: String,
     pub label: String,
     pub year: i32,
-    pub note: Option<String>,
+    pub note: Option<Html>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct MeasureView {
     pub id: String,
-    pub title: String,
+    pub title: Html,
     pub href: String,
-    pub goal_title: String,
+    pub goal_title: Html,
     pub goal_href: String,
-    pub focus_area_title: String,
-    pub description: Option<String>,
+    pub focus_area_title: Html,
+    pub description: Option<Html>,
     pub responsible: Vec<OrgLink>,
     pub partners: Vec<OrgLink>,
     pub scope: String,
@@ -57,7 +57,7 @@ pub(crate) struct MeasureView {
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct GoalIndicatorView {
-    pub title: String,
+    pub title: Html,
     pub href: String,
     pub kind: String,
     pub baseline: Option<String>,
@@ -70,11 +70,11 @@ pub(crate) struct GoalIndicatorView {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct GoalView {
     pub id: String,
-    pub title: String,
+    pub title: Html,
     pub plain_title: String,
     pub href: String,
-    pub description: Option<String>,
-    pub gap: Option<String>,
+    pub description: Option<Html>,
+    pub gap: Option<Html>,
     pub target_year: Option<i32>,
     pub shared_with: Vec<OrgLink>,
     pub indicators: Vec<GoalIndicatorView>,
@@ -87,9 +87,9 @@ pub(crate) struct GoalView {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct GapView {
     pub id: String,
-    pub title: String,
-    pub description: Option<String>,
-    pub target_groups: Vec<String>,
+    pub title: Html,
+    pub description: Option<Html>,
+    pub target_groups: Vec<Html>,
     pub indicators: Vec<IndicatorLink>,
     pub charts: Vec<Html>,
 }
@@ -97,11 +97,11 @@ pub(crate) struct GapView {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct FocusAreaView {
     pub id: String,
-    pub title: String,
+    pub title: Html,
     pub plain_title: String,
     pub href: String,
     pub cross_cutting: bool,
-    pub summary: Option<String>,
+    pub summary: Option<Html>,
     pub gaps: Vec<GapView>,
     pub goals: Vec<GoalView>,
     pub measure_count: usize,
@@ -112,7 +112,9 @@ pub(crate) struct FocusAreaView {
 pub(crate) struct PlanView {
     pub href: String,
     pub together_href: String,
-    pub doc_title: String,
+    pub doc_title: Html,
+    /// The document's title as plain text, for `<title>`.
+    pub doc_plain_title: String,
     pub doc_href: String,
     pub year: Option<i32>,
     pub focus_areas: Vec<FocusAreaView>,
@@ -122,6 +124,13 @@ pub(crate) struct PlanView {
     pub own_count: usize,
     pub goal_count: usize,
     pub gap_count: usize,
+}
+
+/// The plan's document as a link: its title as shown, as plain text, and its address.
+pub(crate) struct DocLink {
+    pub title: Html,
+    pub plain_title: String,
+    pub href: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -151,10 +160,11 @@ impl<'a> View<'a> {
     }
 
     pub(crate) fn org_link(&self, id: &str, lang: &str) -> OrgLink {
-        let name = self.model.organisations.get(id).map_or_else(
-            || crate::escape::escape(id),
-            |o| tx(&o.name, lang, self.d()),
-        );
+        let name = self
+            .model
+            .organisations
+            .get(id)
+            .map_or_else(|| Html::text(id), |o| tx(&o.name, lang, self.d()));
         OrgLink {
             name,
             href: self.href(&self.addresses.organisation(id, lang)),
@@ -166,7 +176,7 @@ impl<'a> View<'a> {
             .model
             .indicators
             .get(id)
-            .map_or_else(|| id.to_string(), |i| tx(&i.title, lang, self.d()));
+            .map_or_else(|| Html::text(id), |i| tx(&i.title, lang, self.d()));
         IndicatorLink {
             title,
             href: self.href(&self.addresses.indicator(id, lang)),

@@ -1,6 +1,6 @@
 //! The plan overview, its status chart, and the "together and separately" view.
 
-use super::{GroupView, PlanView, SharedGoalView, TogetherView};
+use super::{DocLink, GroupView, PlanView, SharedGoalView, TogetherView};
 use crate::charts::stacked::{Stacked, StackedRow};
 use crate::escape::Html;
 use crate::plan::{self, grouping, MeasureRef, Plan, Scope, Status};
@@ -73,13 +73,12 @@ impl View<'_> {
             row_head: &self.word(lang, "plan_focus_area"),
             total_head: &self.word(lang, "total"),
         };
-        Html::trusted(chart.render())
+        chart.render()
     }
 
     /// A plan's overview; `doc` is the title and link of its document as the reader of `lang`
     /// gets it (the translation, or the default language's page).
-    pub(crate) fn plan_view(&self, plan: &Plan, lang: &str, doc: (&str, &str)) -> PlanView {
-        let (doc_title, doc_href) = doc;
+    pub(crate) fn plan_view(&self, plan: &Plan, lang: &str, doc: &DocLink) -> PlanView {
         let year = plan.latest_year();
         let measures: Vec<MeasureRef<'_>> = plan.measures().collect();
         let joint = measures
@@ -89,8 +88,9 @@ impl View<'_> {
         PlanView {
             href: self.href(&self.addresses.plan(plan, lang)),
             together_href: self.href(&self.addresses.together(plan, lang)),
-            doc_title: doc_title.to_string(),
-            doc_href: doc_href.to_string(),
+            doc_title: doc.title.clone(),
+            doc_plain_title: doc.plain_title.clone(),
+            doc_href: doc.href.clone(),
             year,
             focus_areas: plan
                 .focus_areas
