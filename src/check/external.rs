@@ -2,7 +2,6 @@
 //! host at a time (hosts in parallel), each URL once however many pages link to it.
 
 use super::Finding;
-use crate::diagnostics::Diagnostic;
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -86,13 +85,12 @@ pub(crate) fn check_external(
         .into_iter()
         .map(|(url, rel, why)| {
             let text = std::fs::read_to_string(content.join(&rel)).unwrap_or_default();
-            let offset = text.find(&url).unwrap_or(0);
             (
                 "broken external links",
-                Diagnostic::at_offset(
+                crate::locate::error_at(
                     Path::new("content").join(&rel),
                     &text,
-                    offset,
+                    text.find(&url),
                     format!("{url}: {why}"),
                 )
                 .warning()

@@ -335,9 +335,9 @@ pub(super) fn check_aliases(
     for s in sources {
         for alias in &s.front.aliases {
             let yaml_end = s.body_offset;
-            let at = s.text[..yaml_end].find(alias.as_str()).unwrap_or(0);
+            let at = crate::locate::token(&s.text[..yaml_end], alias, 0);
             let err = |msg: String, hint: &str| {
-                Diagnostic::at_offset(s.shown(), &s.text, at, msg).with_hint(hint.to_string())
+                crate::locate::error_at(s.shown(), &s.text, at, msg).with_hint(hint.to_string())
             };
             match alias_path(alias) {
                 None => diags.push(err(
