@@ -75,7 +75,7 @@ fn focus_area_page_has_gaps_goals_and_measures_with_anchors() {
     assert!(main.contains("<h3 id=\"ahdistus-title\">Nuorten ahdistus</h3>"));
     assert!(main.contains("role=\"img\""), "the gap's evidence chart");
     // Goal indicator: baseline → latest → target, and the on-track word.
-    assert!(main.contains("<td class=\"align-right\">11,2 / 1 000 (2023)</td><td class=\"align-right\">10,6 / 1 000 (2025)</td><td class=\"align-right\">10,0 / 1 000 (2029)</td><td><span class=\"track track_on\">tavoitteen suunnassa</span></td>"), "{main}");
+    assert!(main.contains("<td class=\"align-right\">11,2 / 1 000 (2023)<br><span class=\"value-region\">Pohjois-Savo</span></td><td class=\"align-right\">10,6 / 1 000 (2025)</td><td class=\"align-right\">10,0 / 1 000 (2029)</td><td><span class=\"track track_on\">tavoitteen suunnassa</span></td>"), "{main}");
     // Measures are anchors with text status labels, responsible and partners.
     assert!(main.contains("<article class=\"measure\" id=\"mh-1-1\""));
     assert!(main.contains("<span class=\"status status-ongoing\">käynnissä 2026</span>"));
@@ -85,6 +85,11 @@ fn focus_area_page_has_gaps_goals_and_measures_with_anchors() {
     // A goal page of its own.
     let goal = read(&public, "suunnitelma/suunnitelma/mieli/mh-1/index.html");
     assert!(goal.contains("<h1>Nuorten mieli voi paremmin</h1>"));
+    // A baseline taken from another region than the site's says so under the value.
+    assert!(
+        goal.contains("11,2 / 1 000 (2023)<br><span class=\"value-region\">Pohjois-Savo</span>"),
+        "{goal}"
+    );
     assert!(goal
         .contains("<h3 id=\"mh-1-1-title\" class=\"measure-title\">Ryhmäytyminen kouluissa</h3>"));
 }
@@ -231,7 +236,7 @@ fn open_data_measures_csv_and_plan_json() {
 fn resolver_errors_name_file_line_and_column_and_keep_public() {
     let dir = fixture_with(FIXTURE, &[(
         "content/suunnitelma/lisa.yaml",
-        b"focus_areas:\n  - id: osallisuus\n    title: O\n    goals:\n      - id: mh-1\n        title: T\n        shared_with: [kuopi]\n        measures:\n          - {id: x, title: X, responsible: [hva], progress: {2031: {status: done}}}\n",
+        b"focus_areas:\n  - id: osallisuus\n    title: O\n    goals:\n      - id: mh-1\n        title: T\n        shared_with: [kuopi]\n        measures:\n          - {id: x, title: X, responsible: [hva], progress: {2031: {status: done}}}\n        indicators: [{id: \"4\", baseline: {year: 2025, value: 1, region: \"MAAKUNTA:99\"}}]\n",
     )]);
     let public = dir.path().join("public");
     std::fs::create_dir_all(&public).unwrap();
@@ -248,6 +253,12 @@ fn resolver_errors_name_file_line_and_column_and_keep_public() {
     assert!(stderr.contains("content/suunnitelma/lisa.yaml:7:23: error: shared_with: organisation `kuopi` is not in content/data/organisations.yaml"), "{stderr}");
     assert!(stderr.contains("did you mean `kuopio`?"));
     assert!(stderr.contains("content/suunnitelma/lisa.yaml:9:62: error: progress year 2031 is outside the plan's period 2025–2029"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "content/suunnitelma/lisa.yaml:10:74: error: baseline region: MAAKUNTA:99 is not"
+        ),
+        "{stderr}"
+    );
     assert_eq!(
         std::fs::read_to_string(public.join("index.html")).unwrap(),
         "old"

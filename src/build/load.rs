@@ -56,6 +56,7 @@ pub(super) fn load_data(
     let known = plan::Known {
         organisations: &organisations,
         indicators: &indicators,
+        register: &register,
     };
     let plan_documents = plan::documents(sources, config);
     let plans = plan::load(content_dir, &plan_documents, &known, diags);

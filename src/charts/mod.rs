@@ -168,9 +168,37 @@ pub(crate) fn with_unit(v: f64, decimals: usize, unit: &str, lang: &str) -> Stri
     }
 }
 
+/// A title with its unit in parentheses, unless the title already names it: Sotkanet's titles
+/// often do ("… liikkuvien osuus (%)", "Kuolleisuus / 100 000 asukasta"), and
+/// "(%) (%)" reads as a mistake.
+pub(crate) fn titled_with_unit(title: &str, unit: &str) -> String {
+    let unit = unit.trim();
+    let named = title.contains(&format!("({unit})")) || title.trim_end().ends_with(unit);
+    if unit.is_empty() || named {
+        title.to_string()
+    } else {
+        format!("{title} ({unit})")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_the_title_names_is_not_repeated() {
+        let t = "Terveysliikuntasuosituksen mukaan liian vähän liikkuvien osuus (%), 65 vuotta täyttäneet";
+        assert_eq!(titled_with_unit(t, "%"), t);
+        assert_eq!(
+            titled_with_unit("Kuolleisuus / 100 000 asukasta", "/ 100 000 asukasta"),
+            "Kuolleisuus / 100 000 asukasta"
+        );
+        assert_eq!(
+            titled_with_unit("Ryhmäytyspäivät", "kpl"),
+            "Ryhmäytyspäivät (kpl)"
+        );
+        assert_eq!(titled_with_unit("Ryhmäytyspäivät", ""), "Ryhmäytyspäivät");
+    }
 
     #[test]
     fn nice_ticks() {

@@ -100,8 +100,10 @@ fn plan_value(p: &Plan) -> Value {
                 "gap": g.gap, "target_year": g.target_year, "shared_with": g.shared_with,
                 "indicators": g.indicators.iter().map(|i| json!({
                     "id": i.id, "kind": i.kind,
-                    "baseline": i.baseline.map(|b| json!({"year": b.year, "value": b.value})),
-                    "target": i.target.map(|b| json!({"year": b.year, "value": b.value})),
+                    "baseline": i.baseline.map(|b| json!({"year": b.year, "value": b.value,
+                        "region": i.baseline_region.as_ref().map(ToString::to_string)})),
+                    "target": i.target.map(|b| json!({"year": b.year, "value": b.value,
+                        "region": i.target_region.as_ref().map(ToString::to_string)})),
                 })).collect::<Vec<_>>(),
                 "measures": g.measures.iter().map(|m| json!({
                     "id": m.id, "title": texts(&m.title), "description": opt(&m.description),

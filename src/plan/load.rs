@@ -6,6 +6,7 @@ use crate::diagnostics::Diagnostic;
 use crate::indicators::Indicators;
 use crate::locate;
 use crate::organisations::Organisations;
+use crate::regions::Register;
 use std::path::{Path, PathBuf};
 
 /// A plan document as the content stage knows it.
@@ -43,6 +44,8 @@ pub(crate) fn documents(
 pub(crate) struct Known<'a> {
     pub organisations: &'a Organisations,
     pub indicators: &'a Indicators,
+    /// For the regions baselines and targets may name.
+    pub register: &'a Register,
 }
 
 /// Reads and resolves the plan of every plan document. A plan document without plan.yaml has

@@ -16,6 +16,7 @@ use crate::dates::YearRange;
 use crate::diagnostics::Diagnostic;
 use crate::indicators::Kind;
 use crate::locate::{At, Source};
+use crate::regions::RegionRef;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -134,6 +135,10 @@ pub(crate) struct GoalIndicator {
     pub kind: Kind,
     pub baseline: Option<YearValue>,
     pub target: Option<YearValue>,
+    /// The region the baseline is for, when the plan names one (else the home region's).
+    pub baseline_region: Option<RegionRef>,
+    /// The region the target is for, when the plan names one.
+    pub target_region: Option<RegionRef>,
 }
 
 #[derive(Debug)]

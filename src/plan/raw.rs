@@ -73,11 +73,31 @@ pub(crate) struct RawGoal {
     pub measures: Vec<RawMeasure>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A value of one year.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct YearValue {
     pub year: i32,
     pub value: f64,
+}
+
+/// A baseline or target as written: a year, a value and, when the value is not the site's
+/// home region's, the region it is for (`region: MAAKUNTA:11`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawYearValue {
+    pub year: i32,
+    pub value: f64,
+    #[serde(default)]
+    pub region: Option<String>,
+}
+
+impl RawYearValue {
+    pub(crate) fn point(&self) -> YearValue {
+        YearValue {
+            year: self.year,
+            value: self.value,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -88,9 +108,9 @@ pub(crate) struct RawGoalIndicator {
     #[serde(default)]
     pub kind: Option<Kind>,
     #[serde(default)]
-    pub baseline: Option<YearValue>,
+    pub baseline: Option<RawYearValue>,
     #[serde(default)]
-    pub target: Option<YearValue>,
+    pub target: Option<RawYearValue>,
 }
 
 #[derive(Debug, Deserialize)]

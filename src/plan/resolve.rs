@@ -2,7 +2,7 @@
 //! indicators), years inside the plan's period. Every problem becomes a diagnostic at the
 //! value's line and column; resolving goes on so that one run reports them all.
 
-use super::raw::{RawFocusArea, RawGap, RawGoal, RawGoalIndicator, RawMeasure};
+use super::raw::{RawFocusArea, RawGap, RawGoal, RawGoalIndicator, RawMeasure, RawYearValue};
 use super::{
     FocusArea, Gap, Goal, GoalIndicator, Known, Measure, MeasureIndicator, Progress, Scope,
 };
@@ -10,6 +10,7 @@ use crate::dates::YearRange;
 use crate::diagnostics::Diagnostic;
 use crate::indicators::Kind;
 use crate::locate::{At, Source};
+use crate::regions::RegionRef;
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 
@@ -73,6 +74,29 @@ impl Ctx<'_> {
             self.ids.insert(id.to_string(), at);
         }
         at
+    }
+
+    /// The region a baseline or target names (under `key`), if it names one the register has.
+    fn region(&mut self, at: At, key: &str, v: &RawYearValue) -> Option<RegionRef> {
+        let written = v.region.as_deref()?;
+        match self.known.register.resolve(written) {
+            Ok(r) => Some(r.id.clone()),
+            Err(message) => {
+                let source = &self.sources[at.file];
+                let from = source.key(key, at.offset);
+                let offset = source.value(written, source.key("region", from));
+                let (message, hint) = if written.trim().is_empty() {
+                    crate::text::empty_reference("a region such as MAAKUNTA:11 or KUNTA:297")
+                } else {
+                    (
+                        format!("{key} region: {message}"),
+                        "leave region out when the value is the site's home region's".to_string(),
+                    )
+                };
+                self.error(at, offset, message, Some(hint));
+                None
+            }
+        }
     }
 
     /// A goal's `gap:` must name a gap of the plan.
@@ -282,6 +306,11 @@ fn goal_indicator(cx: &mut Ctx<'_>, at: At, i: RawGoalIndicator) -> GoalIndicato
     if let Some(t) = &i.target {
         cx.year(at, "target", t.year, "target year");
     }
+    let baseline_region = i
+        .baseline
+        .as_ref()
+        .and_then(|b| cx.region(at, "baseline", b));
+    let target_region = i.target.as_ref().and_then(|t| cx.region(at, "target", t));
     if let (Some(t), Some(b)) = (&i.target, &i.baseline) {
         if b.year > t.year {
             let source = &cx.sources[at.file];
@@ -300,8 +329,10 @@ fn goal_indicator(cx: &mut Ctx<'_>, at: At, i: RawGoalIndicator) -> GoalIndicato
     GoalIndicator {
         kind: cx.kind_of(&i.id, i.kind),
         id: i.id,
-        baseline: i.baseline,
-        target: i.target,
+        baseline: i.baseline.as_ref().map(RawYearValue::point),
+        target: i.target.as_ref().map(RawYearValue::point),
+        baseline_region,
+        target_region,
     }
 }
 

@@ -45,9 +45,11 @@ fn resolve_text(
         dir: "doc".into(),
         period,
     };
+    let register = crate::regions::Register::builtin();
     let known = Known {
         organisations: &orgs,
         indicators: &inds,
+        register: &register,
     };
     let p = load_one(dir.path(), &doc, &known, &mut d);
     (p, d, orgs)

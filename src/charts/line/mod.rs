@@ -167,11 +167,7 @@ impl LineChart<'_> {
                 (y.to_string(), cells)
             })
             .collect();
-        let caption = if self.unit.is_empty() {
-            self.title.to_string()
-        } else {
-            format!("{} ({})", self.title, self.unit)
-        };
+        let caption = super::titled_with_unit(self.title, self.unit);
         super::table::details(&caption, &columns, &rows, self.labels)
     }
 

@@ -96,6 +96,12 @@ impl View<'_> {
                 .and_then(|(y, p)| p.value.map(|v| (*y, v)))
         });
         let better = ind.map(|i| i.better).unwrap_or_default();
+        let home = self.model.home();
+        let other_region = |r: &Option<crate::regions::RegionRef>| {
+            r.as_ref()
+                .filter(|r| Some(*r) != home.as_ref())
+                .map(|r| self.model.region_name(r, lang))
+        };
         let track = plan::track(better, gi.baseline, gi.target, latest);
         GoalIndicatorView {
             title: link.title,
@@ -104,8 +110,10 @@ impl View<'_> {
             baseline: gi
                 .baseline
                 .map(|b| format!("{} ({})", fmt(b.value), b.year)),
+            baseline_region: other_region(&gi.baseline_region),
             latest: latest.map(|(y, v)| format!("{} ({y})", fmt(v))),
             target: gi.target.map(|t| format!("{} ({})", fmt(t.value), t.year)),
+            target_region: other_region(&gi.target_region),
             track_key: track.key().to_string(),
             track: self.word(lang, track.key()),
         }

@@ -61,8 +61,12 @@ pub(crate) struct GoalIndicatorView {
     pub href: String,
     pub kind: String,
     pub baseline: Option<String>,
+    /// The region of the baseline when it is not the one the table's caption names.
+    pub baseline_region: Option<String>,
     pub latest: Option<String>,
     pub target: Option<String>,
+    /// The region of the target when it is not the one the table's caption names.
+    pub target_region: Option<String>,
     pub track_key: String,
     pub track: String,
 }
