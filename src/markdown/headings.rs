@@ -17,7 +17,34 @@ pub(super) struct OpenHeading<'a> {
     custom_id: Option<String>,
     classes: Vec<CowStr<'a>>,
     /// Its plain text so far (text and code spans, image alt texts).
-    pub(super) text: String,
+    text: String,
+    /// Inside raw `<script>` or `<style>`, whose content is code, not words of the heading
+    /// (and is removed with the element by the sanitizer).
+    in_code_element: bool,
+}
+
+impl OpenHeading<'_> {
+    /// Follows the heading's events: its words go into the text that the table of contents,
+    /// the printable page and search show.
+    pub(super) fn follow(&mut self, event: &Event<'_>) {
+        match event {
+            Event::Text(t) | Event::Code(t) if !self.in_code_element => self.text.push_str(t),
+            Event::InlineHtml(html) | Event::Html(html) => {
+                let tag = html.trim_start().to_ascii_lowercase();
+                if tag.starts_with("<script") || tag.starts_with("<style") {
+                    self.in_code_element = !tag.contains("</");
+                } else if tag.starts_with("</script") || tag.starts_with("</style") {
+                    self.in_code_element = false;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// An image's alt text is part of the heading's words.
+    pub(super) fn push_alt(&mut self, alt: &str) {
+        self.text.push_str(alt);
+    }
 }
 
 const ATTRIBUTE_HINT: &str =
@@ -75,6 +102,7 @@ impl<'a> Renderer<'_, '_, 'a> {
             custom_id,
             classes: kept,
             text: String::new(),
+            in_code_element: false,
         });
         // Replaced by the real start tag when the heading ends.
         self.events.push(Event::SoftBreak);

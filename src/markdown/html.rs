@@ -57,3 +57,20 @@ pub(super) fn substitute(html: &str, generated: &[String]) -> String {
     out.push_str(rest);
     out
 }
+
+/// Whether raw HTML has an `<img>` with no `alt` attribute at all: a screen reader would read
+/// its file name. (An empty `alt=""` is the author saying it is decoration.) Only the tag is
+/// looked at, so a hand-written scan is enough; a parser would tell no more here.
+pub(super) fn has_img_without_alt(html: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    lower.match_indices("<img").any(|(at, _)| {
+        let tag = &lower[at + 4..];
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        let starts_tag =
+            tag.starts_with(|c: char| c.is_whitespace() || c == '/' || c == '>') || tag.is_empty();
+        starts_tag
+            && !tag
+                .split(|c: char| c.is_whitespace() || c == '/')
+                .any(|attr| attr == "alt" || attr.starts_with("alt="))
+    })
+}

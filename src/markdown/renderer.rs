@@ -59,8 +59,8 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
     pub(super) fn event(&mut self, event: Event<'a>, range: Range<usize>, rest: &mut Events<'a>) {
         let body = &self.input.text[self.input.body_offset..];
         let at = self.input.body_offset + range.start;
-        if let (Some(h), Event::Text(t) | Event::Code(t)) = (&mut self.heading, &event) {
-            h.text.push_str(t);
+        if let Some(h) = &mut self.heading {
+            h.follow(&event);
         }
         match &event {
             Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => self.depth += 1,
@@ -198,7 +198,7 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
             );
         }
         if let Some(h) = &mut self.heading {
-            h.text.push_str(&alt);
+            h.push_alt(&alt);
         }
         self.events.push(Event::Start(image));
         self.events.extend(inner);
@@ -281,9 +281,15 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
                     );
                 }
             }
-            RawHtml::Allow => self.events.push(Event::Html(html)),
-            RawHtml::Sanitize => {
-                self.author_html = true;
+            RawHtml::Allow | RawHtml::Sanitize => {
+                if super::html::has_img_without_alt(&html) {
+                    self.error(
+                        at,
+                        "image has no alt text",
+                        "give the <img> an alt attribute that describes it (alt=\"\" only for decoration)",
+                    );
+                }
+                self.author_html |= self.env.raw_html == RawHtml::Sanitize;
                 self.events.push(Event::Html(html));
             }
         }

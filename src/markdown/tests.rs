@@ -264,14 +264,15 @@ fn headings_follow_the_raw_html_and_link_rules() {
         out.html
     );
 
-    let out = md("## Otsikko <img src=x onerror=alert(1)> ja <script>alert(1)</script>\n");
-    assert!(out.diagnostics.is_empty());
+    let out = md("## Otsikko <img src=x alt=\"\" onerror=alert(1)> ja <script>alert(1)</script>\n");
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     assert!(
         !out.html.contains("onerror") && !out.html.contains("<script"),
         "{}",
         out.html
     );
-    assert_eq!(out.headings[0].text, "Otsikko ja alert(1)");
+    // The TOC, print page and search show the heading's words, not the script's code.
+    assert_eq!(out.headings[0].text, "Otsikko ja");
 }
 
 #[test]
@@ -345,4 +346,23 @@ fn nesting_deeper_than_the_limit_is_one_error_not_a_stall() {
         "{messages:?}"
     );
     assert!(out.html.is_empty());
+}
+
+#[test]
+fn a_heading_s_text_leaves_out_script_and_style_content() {
+    let out = md("## Otsikko <script>alert(1)</script> ja <style>p{}</style>loppu\n");
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    assert_eq!(out.headings[0].text, "Otsikko ja loppu");
+    assert_eq!(out.headings[0].id, "otsikko-ja-loppu");
+}
+
+#[test]
+fn raw_images_without_alt_are_errors_at_their_position() {
+    let out = md("Teksti\n\n<img src=\"kuva.png\">\n\n<IMG SRC=kuva.png ALT=\"Kaavio\"> <img src=k.png alt=\"\">\n");
+    assert_eq!(out.diagnostics.len(), 1, "{:?}", out.diagnostics);
+    let d = &out.diagnostics[0];
+    assert_eq!((d.line, d.col), (6, 1));
+    assert!(d.message.contains("image has no alt text"));
+    assert!(super::html::has_img_without_alt("<img/src=x>"));
+    assert!(!super::html::has_img_without_alt("<imgx src=x>"));
 }
