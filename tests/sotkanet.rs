@@ -1,5 +1,6 @@
 //! `kertomus sotkanet pull` against a loopback HTTP server that replays real Sotkanet metadata
-//! (`../shared/data/real/sotkanet-indicator-metadata/`) and serves data rows in the API's shape.
+//! (`tests/fixtures/sotkanet-metadata/`, a trimmed copy of the shared real data) and serves data
+//! rows in the API's shape.
 
 mod common;
 
@@ -9,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 const METADATA: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/data/real/sotkanet-indicator-metadata/indicators_metadata.json"
+    "/tests/fixtures/sotkanet-metadata/indicators_metadata.json"
 );
 
 /// Region list in the API's shape: Kuopio and Siilinjärvi (members of Pohjois-Savo), Helsinki
@@ -47,7 +48,7 @@ fn replay() -> Replay {
     let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
     let url = format!("http://{}/rest/1.1/", server.server_addr().to_ip().unwrap());
     let all: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(METADATA).expect("../shared beside the checkout"),
+        &std::fs::read_to_string(METADATA).expect("the test copy of the Sotkanet metadata"),
     )
     .unwrap();
     let seen = Arc::new(Mutex::new(Vec::new()));

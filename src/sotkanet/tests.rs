@@ -6,9 +6,9 @@ use super::*;
 fn units_and_licence_come_from_the_metadata() {
     let json = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/data/real/sotkanet-indicator-metadata/indicators_metadata.json"),
+            .join("tests/fixtures/sotkanet-metadata/indicators_metadata.json"),
     )
-    .expect("../shared/data/real beside the checkout");
+    .expect("the test copy of the Sotkanet metadata");
     let all: serde_json::Value = serde_json::from_str(&json).unwrap();
     let m: ApiIndicator = serde_json::from_value(all["indicators"]["5527"].clone()).unwrap();
     let meta = to_meta("5527", &m);
