@@ -15,6 +15,10 @@ mod dates;
 pub mod diagnostics;
 pub mod error;
 mod escape;
+// Entry points for the fuzz targets in fuzz/; only in `cargo fuzz` builds.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing;
 // Public only for the benchmark examples (`examples/`); not a stable API.
 #[doc(hidden)]
 pub mod indicators;

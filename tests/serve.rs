@@ -271,7 +271,7 @@ fn requests_cannot_leave_the_site() {
     let mut stream = TcpStream::connect(s.addr).unwrap();
     write!(
         stream,
-        "GET /css/kertomus.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        "GET /css/kertomus.css HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut head = String::new();
@@ -293,7 +293,11 @@ fn open_pages_hear_reload_after_a_save() {
     stream
         .set_read_timeout(Some(Duration::from_secs(20)))
         .unwrap();
-    write!(stream, "GET /__kertomus/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET /__kertomus/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
     let mut buf = [0u8; 4096];
     let n = stream.read(&mut buf).unwrap();
     assert!(String::from_utf8_lossy(&buf[..n]).contains("text/event-stream"));
@@ -321,4 +325,106 @@ fn a_taken_port_is_a_clear_error() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
+}
+
+/// Sends `request` as it is and returns all the server answered (empty when it just closed).
+fn send(addr: std::net::SocketAddr, request: &[u8]) -> String {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    s.write_all(request).unwrap();
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[test]
+fn only_this_machine_s_names_reach_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    copy_dir(Path::new(FIXTURE), &root);
+    let s = serve(&root);
+    let port = s.addr.port();
+    // DNS rebinding: a page of evil.example that resolves to 127.0.0.1 sends its own name.
+    let foreign = send(s.addr, b"GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n");
+    assert!(foreign.starts_with("HTTP/1.1 403"), "{foreign}");
+    let own = send(
+        s.addr,
+        format!("GET / HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n").as_bytes(),
+    );
+    assert!(own.starts_with("HTTP/1.1 200"), "{own}");
+    // The absolute form naming the server itself is a normal request; naming another is not.
+    let absolute =
+        format!("GET http://127.0.0.1:{port}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+    let absolute = send(s.addr, absolute.as_bytes());
+    assert!(absolute.starts_with("HTTP/1.1 200"), "{absolute}");
+    assert!(absolute.contains("</html>"));
+    let proxied = send(
+        s.addr,
+        b"GET http://evil.example/ HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    );
+    assert!(proxied.starts_with("HTTP/1.1 403"), "{proxied}");
+    // Another site's page may not listen to the builds.
+    let events = send(
+        s.addr,
+        b"GET /__kertomus/events HTTP/1.1\r\nHost: localhost\r\nOrigin: https://evil.example\r\n\r\n",
+    );
+    assert!(events.starts_with("HTTP/1.1 403"), "{events}");
+}
+
+#[test]
+fn oversized_and_foreign_protocol_requests_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    copy_dir(Path::new(FIXTURE), &root);
+    let s = serve(&root);
+    let long_line = format!(
+        "GET /{} HTTP/1.1\r\nHost: localhost\r\n\r\n",
+        "a".repeat(10_000)
+    );
+    assert!(send(s.addr, long_line.as_bytes()).starts_with("HTTP/1.1 414"));
+    let big_head = format!(
+        "GET / HTTP/1.1\r\nHost: localhost\r\nX: {}\r\n\r\n",
+        "b".repeat(40_000)
+    );
+    assert!(send(s.addr, big_head.as_bytes()).starts_with("HTTP/1.1 431"));
+    // A TLS ClientHello and the HTTP/2 preface get the connection closed, with no answer.
+    assert_eq!(send(s.addr, &[0x16, 0x03, 0x01, 0x02, 0x00, 0x01]), "");
+    assert_eq!(send(s.addr, b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"), "");
+}
+
+#[test]
+fn idle_and_slow_connections_are_closed_and_never_crowd_out_a_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    copy_dir(Path::new(FIXTURE), &root);
+    let s = serve(&root);
+    // 500 connections that never send a request, and one that trickles its head.
+    let idle: Vec<TcpStream> = (0..500)
+        .map(|_| TcpStream::connect(s.addr).unwrap())
+        .collect();
+    let mut slow = TcpStream::connect(s.addr).unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\n").unwrap();
+    // A reader still gets the page.
+    let page = send(s.addr, b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    // The connections do not each hold a thread without bound (256 at most, other tests'
+    // servers in this process included in the count).
+    let threads = std::fs::read_dir("/proc/self/task").map_or(0, |d| d.count());
+    assert!(threads < 450, "{threads} threads for 500 idle connections");
+    // The slow one is closed once its time for the head is up (5 s), without an answer.
+    slow.set_read_timeout(Some(Duration::from_secs(15)))
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut buf = [0u8; 64];
+    let n = slow.read(&mut buf).unwrap_or(0);
+    assert_eq!(n, 0, "the slow connection got an answer");
+    assert!(
+        started.elapsed() < Duration::from_secs(12),
+        "closed too late"
+    );
+    // So are the idle ones that were not already closed to make room.
+    for mut c in idle {
+        c.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+        assert_eq!(c.read(&mut buf).unwrap_or(0), 0);
+    }
 }

@@ -2,9 +2,11 @@
 //! is encoded), the right Content-Type, the site's 404 page, the event stream, and the reload
 //! script and error overlay added to HTML.
 
+use super::conn::{self, Request};
 use super::events::Hub;
 use super::Status;
 use std::io::Write;
+use std::net::TcpStream;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -49,10 +51,6 @@ pub(super) fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
     Some(out)
 }
 
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
-}
-
 /// Adds the reload script, and the overlay of the last build's errors, before `</body>`.
 pub(super) fn inject(html: &str, errors: Option<&str>) -> String {
     let mut extra = String::new();
@@ -69,34 +67,44 @@ pub(super) fn inject(html: &str, errors: Option<&str>) -> String {
     }
 }
 
-pub(super) fn handle(request: tiny_http::Request, root: &Path, status: &Mutex<Status>, hub: &Hub) {
-    let url = request.url().to_string();
-    let head = *request.method() == tiny_http::Method::Head;
-    if !matches!(
-        request.method(),
-        tiny_http::Method::Get | tiny_http::Method::Head
-    ) {
-        let _ = request
-            .respond(tiny_http::Response::from_string("only GET and HEAD").with_status_code(405));
-        return;
-    }
+/// Answers one request on `stream`, then closes it (the event stream stays open).
+pub(super) fn handle(
+    request: Request,
+    stream: TcpStream,
+    root: &Path,
+    status: &Mutex<Status>,
+    hub: &Hub,
+) {
+    let own = stream.local_addr().ok();
+    let url = request.path.as_str();
     if url == EVENTS {
-        stream(request, hub);
+        // A page of another site may not listen to this one's builds.
+        let foreign = request.origin.as_deref().is_some_and(|o| {
+            let authority = o.split_once("://").map_or(o, |(_, a)| a);
+            !conn::is_own_authority(authority, own)
+        });
+        if foreign {
+            let _ = conn::write_status(&stream, 403, "the event stream is for this site's pages");
+        } else {
+            events(stream, hub);
+        }
         return;
     }
     if url == SCRIPT {
-        let _ = request.respond(
-            tiny_http::Response::from_string(LIVE_JS)
-                .with_header(header("Content-Type", "text/javascript; charset=utf-8"))
-                .with_header(header("Cache-Control", "no-store")),
+        let body = LIVE_JS.as_bytes().to_vec();
+        let _ = respond(
+            &stream,
+            200,
+            "text/javascript; charset=utf-8",
+            body,
+            request.head_only,
         );
         return;
     }
     let errors = status.lock().ok().and_then(|s| s.errors.clone());
-    let (code, file) = match resolve(root, &url) {
+    let (code, file) = match resolve(root, url) {
         None => {
-            let _ = request
-                .respond(tiny_http::Response::from_string("forbidden path").with_status_code(403));
+            let _ = conn::write_status(&stream, 403, "forbidden path");
             return;
         }
         Some(f) if f.is_file() => (200, f),
@@ -104,8 +112,7 @@ pub(super) fn handle(request: tiny_http::Request, root: &Path, status: &Mutex<St
     };
     let bytes = std::fs::read(&file).unwrap_or_else(|_| b"Not found".to_vec());
     let mime = mime_guess::from_path(&file).first_or_octet_stream();
-    let is_html = mime.essence_str() == "text/html";
-    let body = if is_html {
+    let body = if mime.essence_str() == "text/html" {
         inject(&String::from_utf8_lossy(&bytes), errors.as_deref()).into_bytes()
     } else {
         bytes
@@ -120,27 +127,36 @@ pub(super) fn handle(request: tiny_http::Request, root: &Path, status: &Mutex<St
         }
         _ => mime.essence_str().to_string(),
     };
-    let length = body.len();
-    let response = tiny_http::Response::from_data(if head { Vec::new() } else { body })
-        .with_status_code(code)
-        .with_header(header("Content-Type", &content_type))
-        .with_header(header("Cache-Control", "no-store"));
-    let response = if head {
-        response.with_header(header("Content-Length", &length.to_string()))
-    } else {
-        response
-    };
-    let _ = request.respond(response);
+    let _ = respond(&stream, code, &content_type, body, request.head_only);
 }
 
-/// The event stream, written straight to the socket: tiny_http buffers chunked bodies, which
-/// would hold events back.
-fn stream(request: tiny_http::Request, hub: &Hub) {
+/// A whole response; the connection closes after it.
+fn respond(
+    mut stream: &TcpStream,
+    code: u16,
+    content_type: &str,
+    body: Vec<u8>,
+    head_only: bool,
+) -> std::io::Result<()> {
+    let head = format!(
+        "HTTP/1.1 {code} {}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        conn::reason(code),
+        body.len()
+    );
+    stream.write_all(head.as_bytes())?;
+    if !head_only {
+        stream.write_all(&body)?;
+    }
+    stream.flush()
+}
+
+/// The event stream: a comment every 15 s keeps it open, and a closed page ends it.
+fn events(mut stream: TcpStream, hub: &Hub) {
     let rx = hub.subscribe();
-    let mut w = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
-    if w.write_all(head.as_bytes())
-        .and_then(|_| w.flush())
+    if stream
+        .write_all(head.as_bytes())
+        .and_then(|_| stream.flush())
         .is_err()
     {
         return;
@@ -151,8 +167,9 @@ fn stream(request: tiny_http::Request, hub: &Hub) {
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => ": keep-alive\n\n".to_string(),
             Err(_) => return,
         };
-        if w.write_all(chunk.as_bytes())
-            .and_then(|_| w.flush())
+        if stream
+            .write_all(chunk.as_bytes())
+            .and_then(|_| stream.flush())
             .is_err()
         {
             return;

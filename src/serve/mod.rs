@@ -4,6 +4,7 @@
 //! added to HTML responses as they are served: the files on disk are exactly what `build`
 //! writes. A failed rebuild keeps the last good site and shows its errors until fixed.
 
+mod conn;
 mod events;
 mod http;
 
@@ -15,6 +16,7 @@ use events::Hub;
 use notify_debouncer_full::notify::RecursiveMode;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -50,7 +52,7 @@ pub struct Running {
     pub output: PathBuf,
     /// The last build's outcome.
     pub status: Arc<Mutex<Status>>,
-    server: Arc<tiny_http::Server>,
+    stop: Arc<AtomicBool>,
 }
 
 impl Running {
@@ -76,16 +78,14 @@ impl Running {
 
 impl Drop for Running {
     fn drop(&mut self) {
-        self.server.unblock();
+        // The accept loop sees the flag at its next connection: make one.
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = std::net::TcpStream::connect_timeout(&self.addr, Duration::from_millis(200));
     }
 }
 
-fn bind_error(addr: SocketAddr, e: &(dyn std::error::Error + 'static)) -> Error {
-    let taken = e
-        .downcast_ref::<std::io::Error>()
-        .is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse)
-        || e.to_string().contains("in use");
-    Error::Config(if taken {
+fn bind_error(addr: SocketAddr, e: &std::io::Error) -> Error {
+    Error::Config(if e.kind() == std::io::ErrorKind::AddrInUse {
         format!(
             "{addr} is already in use (another kertomus serve?); choose another port with --port"
         )
@@ -97,9 +97,8 @@ fn bind_error(addr: SocketAddr, e: &(dyn std::error::Error + 'static)) -> Error 
 /// Builds, starts serving and watching; `log` gets one line per event for the terminal.
 pub fn start(opts: &ServeOptions, log: Arc<dyn Fn(&str) + Send + Sync>) -> Result<Running, Error> {
     let addr = SocketAddr::new(opts.bind, opts.port);
-    let server = tiny_http::Server::http(addr).map_err(|e| bind_error(addr, e.as_ref()))?;
-    let addr = server.server_addr().to_ip().unwrap_or(addr);
-    let server = Arc::new(server);
+    let listener = std::net::TcpListener::bind(addr).map_err(|e| bind_error(addr, &e))?;
+    let addr = listener.local_addr().unwrap_or(addr);
     let output = match &opts.output {
         Some(o) => o.clone(),
         None => std::env::temp_dir().join(format!(
@@ -118,22 +117,20 @@ pub fn start(opts: &ServeOptions, log: Arc<dyn Fn(&str) + Send + Sync>) -> Resul
     );
     rebuild("start");
     watch(&opts.root, rebuild)?;
-    for _ in 0..4 {
-        let (server, status, hub, output) =
-            (server.clone(), status.clone(), hub.clone(), output.clone());
-        std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let (status, hub, output) = (status.clone(), hub.clone(), output.clone());
-                // Event streams stay open: each request gets its own thread.
-                std::thread::spawn(move || http::handle(request, &output, &status, &hub));
-            }
-        });
-    }
+    let answer = {
+        let (status, hub, output) = (status.clone(), hub.clone(), output.clone());
+        Arc::new(move |request: conn::Request, stream: std::net::TcpStream| {
+            http::handle(request, stream, &output, &status, &hub);
+        })
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    let accepting = stop.clone();
+    std::thread::spawn(move || conn::serve(listener, conn::Limits::default(), accepting, answer));
     Ok(Running {
         addr,
         output,
         status,
-        server,
+        stop,
     })
 }
 
