@@ -74,3 +74,39 @@ pub(super) fn has_img_without_alt(html: &str) -> bool {
                 .any(|attr| attr == "alt" || attr.starts_with("alt="))
     })
 }
+
+/// Elements that have no end tag.
+const VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Follows the element depth through the tags of a raw HTML fragment (`depth` carries over
+/// from the page's earlier fragments) and returns the deepest it reached. Counting tags is
+/// enough to bound the sanitizer's work; the sanitizer itself parses the HTML properly.
+pub(super) fn nest(html: &str, depth: &mut usize) -> usize {
+    let mut deepest = *depth;
+    let bytes = html.as_bytes();
+    for (at, _) in html.match_indices('<') {
+        let rest = &html[at + 1..];
+        if rest.starts_with('/') {
+            *depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name: String = rest
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if name.is_empty() || VOID.contains(&name.as_str()) {
+            continue;
+        }
+        let end = rest.find('>').map_or(rest.len(), |e| e);
+        let self_closing = end > 0 && bytes.get(at + end) == Some(&b'/');
+        if !self_closing {
+            *depth += 1;
+            deepest = deepest.max(*depth);
+        }
+    }
+    deepest
+}

@@ -30,11 +30,14 @@ pub(super) struct Renderer<'i, 'e, 'a> {
     /// How deep block containers (quotes, lists) nest here, and whether the limit was hit.
     depth: usize,
     too_deep: bool,
+    /// How deep the author's raw HTML elements nest so far.
+    html_depth: usize,
 }
 
-/// Deepest nesting of quotes and lists accepted. No real page nests this far, and the HTML
-/// sanitizer's time grows with the square of the depth (40,000 nested `>` took 7 s), so
-/// deeper content is refused with its position instead.
+/// Deepest nesting of quotes and lists, and of raw HTML elements on a sanitized page,
+/// accepted. No real page nests this far, and the HTML sanitizer's time grows with the square
+/// of the depth (40,000 nested `>` took 7 s, 40,000 nested `<div>` 5 s), so deeper content is
+/// refused with its position instead.
 pub(super) const MAX_DEPTH: usize = 64;
 
 impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
@@ -52,6 +55,7 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
             footnotes: Footnotes::default(),
             depth: 0,
             too_deep: false,
+            html_depth: 0,
         }
     }
 
@@ -289,7 +293,20 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
                         "give the <img> an alt attribute that describes it (alt=\"\" only for decoration)",
                     );
                 }
-                self.author_html |= self.env.raw_html == RawHtml::Sanitize;
+                if self.env.raw_html == RawHtml::Sanitize {
+                    self.author_html = true;
+                    let deepest = super::html::nest(&html, &mut self.html_depth);
+                    if deepest > MAX_DEPTH && !self.too_deep {
+                        self.too_deep = true;
+                        let message =
+                            format!("HTML elements are nested more than {MAX_DEPTH} levels deep");
+                        self.error(
+                            at,
+                            &message,
+                            "close the elements; no page needs to nest this deep",
+                        );
+                    }
+                }
                 self.events.push(Event::Html(html));
             }
         }

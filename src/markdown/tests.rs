@@ -366,3 +366,20 @@ fn raw_images_without_alt_are_errors_at_their_position() {
     assert!(super::html::has_img_without_alt("<img/src=x>"));
     assert!(!super::html::has_img_without_alt("<imgx src=x>"));
 }
+
+#[test]
+fn raw_html_nested_too_deep_is_one_error_and_stays_fast() {
+    let deep = format!("{}x{}", "<div>\n".repeat(20_000), "</div>\n".repeat(20_000));
+    let started = std::time::Instant::now();
+    let out = md(&deep);
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    assert_eq!(out.diagnostics.len(), 1, "{:?}", out.diagnostics);
+    assert!(out.diagnostics[0]
+        .message
+        .contains("HTML elements are nested more than 64 levels deep"));
+    // Shallow HTML, void and self-closing elements, and closing tags do not add up.
+    let mut depth = 0;
+    let html = "<p>a<br><img src=x alt=y/><svg><path d=\"\"/></svg></p><div><span>";
+    assert_eq!(super::html::nest(html, &mut depth), 2);
+    assert_eq!(depth, 2);
+}
