@@ -33,8 +33,21 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub hint: Option<String>,
-    /// The offending source line, shown under the message.
-    pub source_line: Option<String>,
+    /// The offending source line (at most about 100 characters of it, around the column),
+    /// shown under the message; cut when the diagnostic is made, so that a 5 MiB line is not
+    /// kept once per error.
+    pub source_line: Option<Snippet>,
+    /// How many more problems like this one were found but not kept (see [`Capped`]).
+    pub more: usize,
+}
+
+/// A window of a source line and the column within it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// The shown text, with `…` where it was cut.
+    pub text: String,
+    /// 1-based column of the problem within `text`.
+    pub col: usize,
 }
 
 impl Diagnostic {
@@ -48,6 +61,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source_line: None,
+            more: 0,
         }
     }
 
@@ -59,7 +73,10 @@ impl Diagnostic {
         col: usize,
         message: impl Into<String>,
     ) -> Self {
-        let source_line = text.lines().nth(line.saturating_sub(1)).map(str::to_owned);
+        let source_line = text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(|l| window(l, col));
         Diagnostic {
             line,
             col,
@@ -80,7 +97,7 @@ impl Diagnostic {
         Diagnostic {
             line,
             col,
-            source_line: Some(line_text.to_owned()),
+            source_line: Some(window(line_text, col)),
             ..Diagnostic::file_error(path, message)
         }
     }
@@ -131,6 +148,60 @@ impl Diagnostic {
     }
 }
 
+/// One file's problems of one kind, of which at most [`Capped::KEPT`] are kept: a large export
+/// with one bad column gives an error per row, and a million of them would take half a
+/// gigabyte. The rest are only counted, into one closing diagnostic, and never built.
+pub(crate) struct Capped {
+    kept: Vec<Diagnostic>,
+    dropped: usize,
+}
+
+impl Capped {
+    /// Problems kept per file and kind.
+    pub(crate) const KEPT: usize = 200;
+
+    pub(crate) fn new() -> Capped {
+        Capped {
+            kept: Vec::new(),
+            dropped: 0,
+        }
+    }
+
+    /// Whether the next problem is to be kept; if not, it is counted here. Build the
+    /// diagnostic only when this says yes.
+    pub(crate) fn keeps_next(&mut self) -> bool {
+        let keeps = self.kept.len() < Capped::KEPT;
+        if !keeps {
+            self.dropped += 1;
+        }
+        keeps
+    }
+
+    /// Keeps a diagnostic (after [`Capped::keeps_next`] said yes).
+    pub(crate) fn push(&mut self, d: Diagnostic) {
+        self.kept.push(d);
+    }
+
+    /// The kept diagnostics; the last one counts those that were not kept.
+    pub(crate) fn finish(mut self) -> Vec<Diagnostic> {
+        if self.dropped > 0 {
+            if let Some(last) = self.kept.last() {
+                let mut more = Diagnostic::file_error(
+                    last.path.clone(),
+                    format!(
+                        "{} more problems like the ones above (not listed)",
+                        self.dropped
+                    ),
+                );
+                more.severity = last.severity;
+                more.more = self.dropped - 1;
+                self.kept.push(more);
+            }
+        }
+        self.kept
+    }
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
@@ -144,25 +215,30 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// At most 100 characters of a long source line, around the column; returns the shown text
-/// and the column within it.
-fn window(src: &str, col: usize) -> (String, usize) {
+/// At most 100 characters of a long source line, around the column, and the column within
+/// them.
+fn window(src: &str, col: usize) -> Snippet {
     const WIDTH: usize = 100;
-    let chars: Vec<char> = src.chars().collect();
-    if chars.len() <= WIDTH {
-        return (src.to_string(), col);
+    if src.len() <= WIDTH {
+        return Snippet {
+            text: src.to_string(),
+            col,
+        };
     }
-    let start = col.saturating_sub(WIDTH / 2).min(chars.len() - WIDTH);
-    let mut shown: String = chars[start..start + WIDTH].iter().collect();
+    // Only the characters around the column are looked at: the line may be megabytes long.
+    let start = col.saturating_sub(WIDTH / 2 + 1);
+    let chars: Vec<char> = src.chars().skip(start).take(WIDTH + 1).collect();
+    let more = chars.len() > WIDTH;
+    let mut text: String = chars.iter().take(WIDTH).collect();
     let mut col = col - start;
     if start > 0 {
-        shown.insert(0, '…');
+        text.insert(0, '…');
         col += 1;
     }
-    if start + WIDTH < chars.len() {
-        shown.push('…');
+    if more {
+        text.push('…');
     }
-    (shown, col)
+    Snippet { text, col }
 }
 
 fn display_path(path: &Path) -> String {
@@ -177,8 +253,8 @@ const SHOWN_IN_ALL: usize = 100;
 
 fn write_one(out: &mut String, d: &Diagnostic) {
     let _ = writeln!(out, "{}", d.headline());
-    if let Some(src) = &d.source_line {
-        let (src, col) = window(src, d.col);
+    if let Some(Snippet { text: src, col }) = &d.source_line {
+        let col = *col;
         let num = d.line.to_string();
         let pad = " ".repeat(num.len());
         let marker: String = src
@@ -222,8 +298,17 @@ pub fn report(diagnostics: &[Diagnostic]) -> String {
     if shown == SHOWN_IN_ALL && diagnostics.len() > shown {
         let _ = writeln!(out, "… only the first {SHOWN_IN_ALL} are shown\n");
     }
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
+    let count = |d: &&Diagnostic| 1 + d.more;
+    let errors: usize = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| count(&d))
+        .sum();
+    let warnings: usize = diagnostics
+        .iter()
+        .filter(|d| !d.is_error())
+        .map(|d| count(&d))
+        .sum();
     let _ = writeln!(
         out,
         "{errors} error{}, {warnings} warning{}",
@@ -250,6 +335,28 @@ mod tests {
         assert_eq!(out.matches("error: bad").count(), 100);
         assert!(out.contains("… only the first 100 are shown"));
         assert!(out.ends_with("230 errors, 0 warnings\n"));
+    }
+
+    #[test]
+    fn a_huge_line_is_kept_as_a_short_window_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(5 << 20), "b".repeat(1000));
+        let d = Diagnostic::at_known_line("v.csv", 2, (5 << 20) + 1, &line, "bad");
+        let snippet = d.source_line.clone().unwrap();
+        assert!(
+            snippet.text.chars().count() <= 102,
+            "{}",
+            snippet.text.len()
+        );
+        assert_eq!(snippet.text.chars().nth(snippet.col - 1), Some('X'));
+        assert!(d.headline().starts_with("v.csv:2:5242881: error: bad"));
+        let short = Diagnostic::at_known_line("v.csv", 1, 3, "abcdef", "bad");
+        assert_eq!(
+            short.source_line.unwrap(),
+            Snippet {
+                text: "abcdef".into(),
+                col: 3
+            }
+        );
     }
 
     #[test]

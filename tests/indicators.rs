@@ -200,3 +200,33 @@ fn card_indicators_must_exist_and_generated_addresses_are_reserved() {
         "{err}"
     );
 }
+
+#[test]
+fn a_large_export_with_one_bad_column_is_reported_briefly_and_counted_exactly() {
+    // 50,000 rows, each with a bad year, and 50,000 duplicate rows.
+    let mut csv = String::from("indicator;region;year;gender;primary value;absolute value\n");
+    for i in 0..50_000 {
+        csv.push_str(&format!("4;KUNTA:297;vuosi{i};total;1,0;\n"));
+    }
+    for _ in 0..50_000 {
+        csv.push_str("4;KUNTA:297;2011;total;2,6;\n");
+    }
+    let started = std::time::Instant::now();
+    let err = fails_with(&[("content/data/values/big.csv", &csv)]);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "a hang"
+    );
+    assert!(err.contains("content/data/values/big.csv:2:"), "{err}");
+    assert!(
+        err.contains("more problems like the ones above (not listed)"),
+        "{err}"
+    );
+    assert!(err.contains("big.csv: … and "), "{err}");
+    assert!(
+        err.contains("\n100000 errors, 0 warnings\n"),
+        "{}",
+        &err[err.len() - 300..]
+    );
+    assert!(err.len() < 20_000, "{} bytes of messages", err.len());
+}

@@ -2,7 +2,7 @@
 //! problem reported at its cell.
 
 use super::{Gender, Point, HEADER};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Capped, Diagnostic};
 use crate::indicators::Indicator;
 use crate::regions::{RegionRef, Register};
 use std::collections::{BTreeMap, HashMap};
@@ -66,6 +66,7 @@ pub(super) fn parse(
         register,
         region_index: HashMap::new(),
         parsed: Parsed::empty(),
+        problems: Capped::new(),
     };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(file.delimiter)
@@ -87,15 +88,17 @@ pub(super) fn parse(
     for record in records {
         match record {
             Ok(r) => file.row(&r),
-            Err(e) => {
+            Err(e) if file.problems.keeps_next() => {
                 let (at, line) = e
                     .position()
                     .map_or((0, 0), |p| (p.byte() as usize, p.line() as usize));
                 let d = file.positioned(at, line, 0, format!("cannot read the row: {e}"), None);
-                file.parsed.diags.push(d);
+                file.problems.push(d);
             }
+            Err(_) => {}
         }
     }
+    file.parsed.diags = file.problems.finish();
     file.parsed
 }
 
@@ -118,6 +121,8 @@ struct FileReader<'a> {
     /// Raw region field → index into the file's regions, or the error for it.
     region_index: HashMap<Vec<u8>, Result<u32, String>>,
     parsed: Parsed,
+    /// The file's problems, at most [`Capped::KEPT`] of them kept.
+    problems: Capped,
 }
 
 impl FileReader<'_> {
@@ -132,8 +137,10 @@ impl FileReader<'_> {
         match self.read(record, line) {
             Ok(row) => self.parsed.rows.push(row),
             Err((field, message, hint)) => {
-                let d = self.positioned(at, line, field, message, hint);
-                self.parsed.diags.push(d);
+                if self.problems.keeps_next() {
+                    let d = self.positioned(at, line, field, message, hint);
+                    self.problems.push(d);
+                }
             }
         }
     }

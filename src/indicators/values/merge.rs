@@ -3,7 +3,7 @@
 
 use super::file::{parse, Parsed, Row};
 use super::{Gender, Point, Values};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Capped, Diagnostic};
 use crate::indicators::Indicator;
 use crate::regions::{RegionRef, Register};
 use rayon::prelude::*;
@@ -106,6 +106,7 @@ impl<'a> Merge<'a> {
 
     fn file(&mut self, file: usize, p: Parsed, diags: &mut Vec<Diagnostic>) {
         let global: Vec<u32> = p.regions.into_iter().map(|r| self.intern(r)).collect();
+        let mut duplicates = Capped::new();
         for row in p.rows {
             let region = global[row.region as usize];
             let years = self
@@ -119,10 +120,13 @@ impl<'a> Merge<'a> {
                 Entry::Occupied(o) => {
                     let (_, first_file, first_line) = *o.get();
                     let first = (first_file as usize, first_line);
-                    diags.push(self.duplicate(file, &row, region, first));
+                    if duplicates.keeps_next() {
+                        duplicates.push(self.duplicate(file, &row, region, first));
+                    }
                 }
             }
         }
+        diags.append(&mut duplicates.finish());
     }
 
     fn intern(&mut self, r: RegionRef) -> u32 {
