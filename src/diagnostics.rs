@@ -36,9 +36,9 @@ pub struct Diagnostic {
     /// The offending source line (at most about 100 characters of it, around the column),
     /// shown under the message; cut when the diagnostic is made, so that a 5 MiB line is not
     /// kept once per error.
-    pub source_line: Option<Snippet>,
+    pub source_line: Option<Box<Snippet>>,
     /// How many more problems like this one were found but not kept (see [`Capped`]).
-    pub more: usize,
+    pub more: u32,
 }
 
 /// A window of a source line and the column within it.
@@ -76,7 +76,7 @@ impl Diagnostic {
         let source_line = text
             .lines()
             .nth(line.saturating_sub(1))
-            .map(|l| window(l, col));
+            .map(|l| Box::new(window(l, col)));
         Diagnostic {
             line,
             col,
@@ -97,7 +97,7 @@ impl Diagnostic {
         Diagnostic {
             line,
             col,
-            source_line: Some(window(line_text, col)),
+            source_line: Some(Box::new(window(line_text, col))),
             ..Diagnostic::file_error(path, message)
         }
     }
@@ -194,7 +194,7 @@ impl Capped {
                     ),
                 );
                 more.severity = last.severity;
-                more.more = self.dropped - 1;
+                more.more = u32::try_from(self.dropped - 1).unwrap_or(u32::MAX);
                 self.kept.push(more);
             }
         }
@@ -253,8 +253,8 @@ const SHOWN_IN_ALL: usize = 100;
 
 fn write_one(out: &mut String, d: &Diagnostic) {
     let _ = writeln!(out, "{}", d.headline());
-    if let Some(Snippet { text: src, col }) = &d.source_line {
-        let col = *col;
+    if let Some(snippet) = &d.source_line {
+        let (src, col) = (&snippet.text, snippet.col);
         let num = d.line.to_string();
         let pad = " ".repeat(num.len());
         let marker: String = src
@@ -298,7 +298,7 @@ pub fn report(diagnostics: &[Diagnostic]) -> String {
     if shown == SHOWN_IN_ALL && diagnostics.len() > shown {
         let _ = writeln!(out, "… only the first {SHOWN_IN_ALL} are shown\n");
     }
-    let count = |d: &&Diagnostic| 1 + d.more;
+    let count = |d: &&Diagnostic| 1 + d.more as usize;
     let errors: usize = diagnostics
         .iter()
         .filter(|d| d.is_error())
@@ -351,7 +351,7 @@ mod tests {
         assert!(d.headline().starts_with("v.csv:2:5242881: error: bad"));
         let short = Diagnostic::at_known_line("v.csv", 1, 3, "abcdef", "bad");
         assert_eq!(
-            short.source_line.unwrap(),
+            *short.source_line.unwrap(),
             Snippet {
                 text: "abcdef".into(),
                 col: 3
