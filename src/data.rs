@@ -24,6 +24,9 @@ pub(crate) struct SiteData<'a> {
     pub organisations: &'a Organisations,
     /// Each plan document's plan.yaml, resolved.
     pub plans: &'a [Plan],
+    /// A plan file could not be read: references to focus areas and goals are not checked
+    /// (its own error is the one to fix).
+    pub plans_failed: bool,
     /// The surveys under `content/data/surveys/`.
     pub surveys: &'a [Survey],
     /// The annual clock and the cooperation bodies.

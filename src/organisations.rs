@@ -73,11 +73,27 @@ pub(crate) struct Organisation {
 pub(crate) struct Organisations {
     pub list: Vec<Organisation>,
     index: BTreeMap<String, usize>,
+    /// organisations.yaml exists but could not be read: its own error says why, and the ids
+    /// that refer to it are not reported as missing as well.
+    pub failed: bool,
 }
 
 impl Organisations {
     pub(crate) fn get(&self, id: &str) -> Option<&Organisation> {
         self.index.get(id).map(|&i| &self.list[i])
+    }
+
+    fn failed() -> Organisations {
+        Organisations {
+            failed: true,
+            ..Organisations::default()
+        }
+    }
+
+    /// Whether `id` is known to be missing (never when the file failed to load: one cause,
+    /// one error).
+    pub(crate) fn lacks(&self, id: &str) -> bool {
+        !self.failed && self.get(id).is_none()
     }
 
     pub(crate) fn ids(&self) -> Vec<&str> {
@@ -127,7 +143,7 @@ pub(crate) fn load(
         Ok(None) => return Organisations::default(),
         Err(d) => {
             diags.push(d);
-            return Organisations::default();
+            return Organisations::failed();
         }
     };
     let raw: Vec<RawOrg> = if source.text.trim().is_empty() {
@@ -137,7 +153,7 @@ pub(crate) fn load(
             Ok(r) => r,
             Err(e) => {
                 diags.push(locate::yaml_error(&source, e));
-                return Organisations::default();
+                return Organisations::failed();
             }
         }
     };

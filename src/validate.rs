@@ -26,7 +26,7 @@ pub(crate) fn card_indicators(
         .iter()
         .flat_map(|c| c.indicators.iter())
     {
-        if indicators.get(id).is_none() {
+        if indicators.lacks(id) {
             // At the scalar, quote included, as YAML errors are.
             let at = [format!("\"{id}\""), format!("'{id}'"), id.clone()]
                 .iter()
@@ -73,10 +73,9 @@ pub(crate) fn reserved_paths(routes: &Routes, sources: &[SourcePage], diags: &mu
 pub(crate) fn card_phenomena(
     sources: &[SourcePage],
     plans: &[crate::plan::Plan],
-    plan_documents: usize,
     diags: &mut Vec<Diagnostic>,
 ) {
-    if plans.is_empty() || plans.len() < plan_documents {
+    if plans.is_empty() {
         return;
     }
     let ids: Vec<&str> = plans

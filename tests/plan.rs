@@ -534,3 +534,31 @@ fn card_phenomena_are_grouped_under_focus_areas_in_plan_order() {
     assert!(err.contains("did you mean `mieli`?"), "{err}");
     assert_eq!(err.matches("error:").count(), 1, "{err}");
 }
+
+#[test]
+fn a_data_file_that_does_not_parse_is_one_error_not_a_cascade() {
+    // Each of these files is referred to from many places (plan measures, goals(), the
+    // indicator shortcode, value files, cards): only the broken file itself is reported.
+    for (file, text) in [
+        (
+            "content/data/organisations.yaml",
+            "- {id: x, name: [rikki\n",
+        ),
+        ("content/data/indicators.yaml", "- {id: \"4\", nimi: x}\n"),
+        (
+            "content/suunnitelma/plan.yaml",
+            "focus_areas:\n  - id: mieli\n    title: [rikki\n",
+        ),
+        ("content/suunnitelma/lisa.yaml", "focus_areas: {rikki\n"),
+    ] {
+        let dir = fixture_with(FIXTURE, &[(file, text.as_bytes())]);
+        let o = kertomus(&["build", "--root", dir.path().to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{file}: {stderr}");
+        assert!(stderr.contains(&format!("{file}:")), "{file}: {stderr}");
+        assert!(
+            stderr.contains("\n1 error, 0 warnings\n"),
+            "{file}: {stderr}"
+        );
+    }
+}

@@ -59,8 +59,10 @@ pub(super) fn load_data(
         register: &register,
     };
     let plan_documents = plan::documents(sources, config);
-    let plans = plan::load(content_dir, &plan_documents, &known, diags);
-    validate::card_phenomena(sources, &plans, plan_documents.len(), diags);
+    let (plans, plans_failed) = plan::load(content_dir, &plan_documents, &known, diags);
+    if !plans_failed {
+        validate::card_phenomena(sources, &plans, diags);
+    }
     let surveys = surveys::load(content_dir, diags);
     let cooperation = cooperation::load(content_dir, diags);
     validate::organisation_refs(config, sources, &organisations, diags);
@@ -69,6 +71,7 @@ pub(super) fn load_data(
         indicators,
         organisations,
         plans,
+        plans_failed,
         surveys,
         cooperation,
     }

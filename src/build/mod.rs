@@ -84,6 +84,8 @@ struct Loaded {
     indicators: Indicators,
     organisations: Organisations,
     plans: Vec<Plan>,
+    /// A plan file could not be read (its error is reported).
+    plans_failed: bool,
     surveys: Vec<Survey>,
     cooperation: Cooperation,
 }
@@ -96,6 +98,7 @@ impl Loaded {
             indicators: &self.indicators,
             organisations: &self.organisations,
             plans: &self.plans,
+            plans_failed: self.plans_failed,
             surveys: &self.surveys,
             cooperation: &self.cooperation,
             cards: data::card_members(config, &self.register),

@@ -98,11 +98,19 @@ pub struct Indicators {
     /// In the order of indicators.yaml.
     pub list: Vec<Indicator>,
     pub values: Values,
+    /// indicators.yaml exists but could not be read: its error is reported, and ids that
+    /// refer to it (in plans, cards, shortcodes and value files) are not reported as missing.
+    pub failed: bool,
 }
 
 impl Indicators {
     pub fn get(&self, id: &str) -> Option<&Indicator> {
         self.list.iter().find(|i| i.id == id)
+    }
+
+    /// Whether `id` is known to be missing (never when indicators.yaml failed to load).
+    pub fn lacks(&self, id: &str) -> bool {
+        !self.failed && self.get(id).is_none()
     }
 }
 
@@ -111,10 +119,12 @@ impl Indicators {
 pub fn load(content: &Path, register: &Register, diags: &mut Vec<Diagnostic>) -> Indicators {
     let rel = Path::new("data/indicators.yaml");
     let shown = Path::new("content").join(rel);
+    let mut failed = false;
     let list: Vec<Indicator> = match crate::locate::read(content, rel) {
         Ok(None) => Vec::new(),
         Err(d) => {
             diags.push(d);
+            failed = true;
             Vec::new()
         }
         Ok(Some(crate::locate::Source { text, .. })) => {
@@ -129,14 +139,24 @@ pub fn load(content: &Path, register: &Register, diags: &mut Vec<Diagnostic>) ->
                         Some(h) => d.with_hint(h),
                         None => d,
                     });
+                    failed = true;
                     Vec::new()
                 }
             }
         }
     };
     let known: BTreeMap<&str, &Indicator> = list.iter().map(|i| (i.id.as_str(), i)).collect();
-    let values = values::load_dir(&content.join("data/values"), &known, register, diags);
-    Indicators { list, values }
+    // Value files name indicators of indicators.yaml: without it they cannot be checked.
+    let values = if failed {
+        Values::default()
+    } else {
+        values::load_dir(&content.join("data/values"), &known, register, diags)
+    };
+    Indicators {
+        list,
+        values,
+        failed,
+    }
 }
 
 fn check_ids(list: &[Indicator], text: &str, shown: &Path, diags: &mut Vec<Diagnostic>) {

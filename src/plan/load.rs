@@ -49,16 +49,21 @@ pub(crate) struct Known<'a> {
 }
 
 /// Reads and resolves the plan of every plan document. A plan document without plan.yaml has
-/// an empty plan (a report may describe its plan in prose only).
+/// an empty plan (a report may describe its plan in prose only). The flag says whether a
+/// plan file could not be read: then what refers to its focus areas and goals is not
+/// reported as missing too (one cause, one error).
 pub(crate) fn load(
     content: &Path,
     docs: &[PlanDoc],
     known: &Known<'_>,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<Plan> {
-    docs.iter()
-        .filter_map(|doc| load_one(content, doc, known, diags))
-        .collect()
+) -> (Vec<Plan>, bool) {
+    let mut failed = false;
+    let plans = docs
+        .iter()
+        .filter_map(|doc| load_one(content, doc, known, diags, &mut failed))
+        .collect();
+    (plans, failed)
 }
 
 pub(super) fn load_one(
@@ -66,12 +71,14 @@ pub(super) fn load_one(
     doc: &PlanDoc,
     known: &Known<'_>,
     diags: &mut Vec<Diagnostic>,
+    failed: &mut bool,
 ) -> Option<Plan> {
     let main = match locate::read(content, &doc.dir.join("plan.yaml")) {
         Ok(Some(s)) => s,
         Ok(None) => return None,
         Err(d) => {
             diags.push(d);
+            *failed = true;
             return None;
         }
     };
@@ -79,6 +86,7 @@ pub(super) fn load_one(
         Ok(r) => r,
         Err(e) => {
             diags.push(locate::yaml_error(&main, e));
+            *failed = true;
             return None;
         }
     };
@@ -113,10 +121,12 @@ pub(super) fn load_one(
                             rel.display()
                         )),
                 );
+                *failed = true;
                 continue;
             }
             Err(d) => {
                 diags.push(d);
+                *failed = true;
                 continue;
             }
         };
@@ -126,7 +136,10 @@ pub(super) fn load_one(
                 areas.extend(r.focus_areas.into_iter().map(|f| (file, f)));
                 sources.push(source);
             }
-            Err(e) => diags.push(locate::yaml_error(&source, e)),
+            Err(e) => {
+                diags.push(locate::yaml_error(&source, e));
+                *failed = true;
+            }
         }
     }
     let focus_areas = resolve::resolve(areas, &sources, doc.period, known, diags);

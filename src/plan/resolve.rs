@@ -130,7 +130,7 @@ impl Ctx<'_> {
     fn organisations(&mut self, at: At, key: &str, ids: &[String]) {
         let from = self.sources[at.file].key(key, at.offset);
         for id in ids {
-            if self.known.organisations.get(id).is_none() {
+            if self.known.organisations.lacks(id) {
                 let offset = self.sources[at.file].value(id, from);
                 let (message, hint) = self.known.organisations.unknown(id);
                 self.error(at, offset, format!("{key}: {message}"), Some(hint));
@@ -139,7 +139,7 @@ impl Ctx<'_> {
     }
 
     fn indicator(&mut self, at: At, id: &str) {
-        if self.known.indicators.get(id).is_none() {
+        if self.known.indicators.lacks(id) {
             let from = self.sources[at.file].key("indicators", at.offset);
             let offset = self.sources[at.file].value(id, from);
             let ids: Vec<&str> = self

@@ -26,6 +26,7 @@ pub(crate) fn indicators() -> Indicators {
     Indicators {
         list,
         values: Default::default(),
+        failed: false,
     }
 }
 
@@ -51,7 +52,7 @@ fn resolve_text(
         indicators: &inds,
         register: &register,
     };
-    let p = load_one(dir.path(), &doc, &known, &mut d);
+    let p = load_one(dir.path(), &doc, &known, &mut d, &mut false);
     (p, d, orgs)
 }
 

@@ -91,6 +91,10 @@ impl Shortcode for Goals<'_> {
             .iter()
             .find_map(|p| p.focus_area(&id).map(|fa| (*p, fa)))
         else {
+            if self.data.model.plans_failed {
+                // The plan's own error is reported; this focus area may well be in it.
+                return Ok(Html::default());
+            }
             let known: Vec<&str> = self
                 .data
                 .model

@@ -30,6 +30,10 @@ impl Shortcode for IndicatorShortcode<'_> {
             }
         };
         let Some(ind) = self.data.model.indicators.get(&id) else {
+            if self.data.model.indicators.failed {
+                // indicators.yaml's own error is reported; this id may well be in it.
+                return Ok(Html::default());
+            }
             let ids: Vec<&str> = self
                 .data
                 .model
