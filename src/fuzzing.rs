@@ -80,23 +80,38 @@ fn render(text: &str, raw_html: RawHtml) -> String {
     format!("{}\n{:?}\n{}", out.html, toc, out.diagnostics.len())
 }
 
-/// The first script element, event handler or script URL in `html`, if any.
+/// The first script element, event handler or script URL in the tags of `html`, if any.
+/// Only tags are looked at: text is escaped, so `<` always starts a tag, and a page may well
+/// say "javascript:" in its text.
 fn live_script(html: &str) -> Option<&'static str> {
     let lower = html.to_ascii_lowercase();
-    if lower.contains("<script") {
-        return Some("a <script>");
+    for (at, _) in lower.match_indices('<') {
+        let tag = &lower[at..];
+        let tag = &tag[..tag.find('>').map_or(tag.len(), |e| e + 1)];
+        if tag.starts_with("<script") {
+            return Some("a <script>");
+        }
+        let value_starts = tag
+            .match_indices('=')
+            .map(|(i, _)| tag[i + 1..].trim_start_matches(['"', '\'', ' ']));
+        if value_starts
+            .clone()
+            .any(|v| v.starts_with("javascript:") || v.starts_with("vbscript:"))
+        {
+            return Some("a script URL");
+        }
+        let handler = tag.match_indices(" on").any(|(i, _)| {
+            let name: String = tag[i + 3..]
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .collect();
+            !name.is_empty() && tag[i + 3 + name.len()..].trim_start().starts_with('=')
+        });
+        if handler {
+            return Some("an event handler");
+        }
     }
-    if lower.contains("javascript:") || lower.contains("vbscript:") {
-        return Some("a script URL");
-    }
-    let handler = lower.match_indices(" on").any(|(at, _)| {
-        let name: String = lower[at + 3..]
-            .chars()
-            .take_while(char::is_ascii_alphabetic)
-            .collect();
-        !name.is_empty() && lower[at + 3 + name.len()..].starts_with('=')
-    });
-    handler.then_some("an event handler")
+    None
 }
 
 /// One line of a shortcode call.

@@ -1,0 +1,3 @@
+//! A page: front matter and Markdown, in each `raw_html` mode (the first byte picks it).
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| kertomus::fuzzing::page(data));
