@@ -170,7 +170,13 @@ pub(crate) fn load(content: &Path, diags: &mut Vec<Diagnostic>) -> Cooperation {
                 }
             }
             for a in &p.actors {
-                if out.body(a).is_none() {
+                if a.trim().is_empty() {
+                    let (message, hint) = crate::text::empty_reference(
+                        "the id of a body in content/data/bodies.yaml",
+                    );
+                    let from = src.key("actors", at);
+                    diags.push(src.error(src.value(a, from), message).with_hint(hint));
+                } else if out.body(a).is_none() {
                     let ids: Vec<&str> = out.bodies.iter().map(|b| b.id.as_str()).collect();
                     let d = src.error(
                         src.value(a, at),

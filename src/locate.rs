@@ -52,8 +52,12 @@ impl Source {
         found.get(nth).or(found.last()).copied().unwrap_or(from)
     }
 
-    /// Offset of `value` as a whole token at or after `from` (else `from`).
+    /// Offset of `value` as a whole token at or after `from` (else `from`); a blank value is
+    /// the first quoted blank (`""`, `' '`) there.
     pub(crate) fn value(&self, value: &str, from: usize) -> usize {
+        if value.trim().is_empty() {
+            return quoted_blank(&self.text, from).unwrap_or(from);
+        }
         token(&self.text, value, from).unwrap_or(from)
     }
 
@@ -85,6 +89,20 @@ pub(crate) fn token(text: &str, value: &str, from: usize) -> Option<usize> {
         start = end;
     }
     None
+}
+
+/// Offset of the first quoted string at or after `from` that holds only white space.
+fn quoted_blank(text: &str, from: usize) -> Option<usize> {
+    let rest = text.get(from..)?;
+    rest.char_indices()
+        .filter(|(_, c)| *c == '"' || *c == '\'')
+        .find(|&(i, q)| {
+            let inner = &rest[i + 1..];
+            inner
+                .find(q)
+                .is_some_and(|end| inner[..end].chars().all(|c| c == ' ' || c == '\t'))
+        })
+        .map(|(i, _)| from + i)
 }
 
 /// Offset of a `key:` that starts a line (after indentation), the first one in the text.

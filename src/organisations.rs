@@ -194,7 +194,16 @@ fn resolve(
         };
         for (key, target) in [("parent", &r.parent), ("counterpart", &r.counterpart)] {
             if let Some(t) = target {
-                if !seen.contains_key(t.as_str()) {
+                if t.trim().is_empty() {
+                    let (message, hint) =
+                        crate::text::empty_reference("the id of an organisation in this file");
+                    let offset = source.value(t, source.key(key, at));
+                    diags.push(
+                        source
+                            .error(offset, format!("{key}: {message}"))
+                            .with_hint(hint),
+                    );
+                } else if !seen.contains_key(t.as_str()) {
                     let ids: Vec<&str> = seen.keys().copied().collect();
                     let d = source.error(
                         source.value(t, source.key(key, at)),

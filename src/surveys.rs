@@ -265,6 +265,13 @@ fn validate(s: &Survey, src: &Source, diags: &mut Vec<Diagnostic>) {
                 .with_hint("name the file with lower-case letters a–z, digits and -, e.g. ennakkokysely-2025.yaml"),
         );
     }
+    if s.groups.iter().any(|g| g.trim().is_empty()) {
+        let offset = src.value("", src.key("groups", 0));
+        diags.push(
+            src.error(offset, "a group of the survey has no name")
+                .with_hint("name each group the results are given for, or remove the empty entry"),
+        );
+    }
     let mut seen = std::collections::BTreeSet::new();
     for q in s.sections.iter().flat_map(|x| x.questions.iter()) {
         let at = src.entry(&q.id, 0, if seen.contains(&q.id) { 1 } else { 0 });
@@ -312,7 +319,12 @@ fn validate(s: &Survey, src: &Source, diags: &mut Vec<Diagnostic>) {
         }
         for a in q.themes.iter().flat_map(|t| t.answers.iter()) {
             for g in &a.groups {
-                if !s.groups.is_empty() && !s.groups.contains(g) {
+                if g.trim().is_empty() {
+                    let (message, hint) =
+                        crate::text::empty_reference("one of the survey's groups");
+                    let offset = src.value(g, src.key("groups", at));
+                    diags.push(src.error(offset, message).with_hint(hint));
+                } else if !s.groups.is_empty() && !s.groups.contains(g) {
                     diags.push(src.error(
                         src.value(g, at),
                         format!("`{g}` is not one of the survey's groups"),

@@ -562,3 +562,68 @@ fn a_data_file_that_does_not_parse_is_one_error_not_a_cascade() {
         );
     }
 }
+
+/// Runs `kertomus build` on `root`, killed after `limit`: a hang fails the test.
+fn build_within(root: &Path, limit: std::time::Duration) -> String {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kertomus"))
+        .args(["build", "-q", "--root", root.to_str().unwrap()])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            panic!("the build of {} hung", root.display());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    err
+}
+
+#[test]
+fn empty_references_in_data_files_are_errors_at_the_value_and_never_hang() {
+    let cases = [
+        (
+            "content/data/vuosikello.yaml",
+            "actors: [strateginen]",
+            "actors: [\"\"]",
+            "content/data/vuosikello.yaml:3:54: error: empty reference",
+        ),
+        (
+            "content/data/organisations.yaml",
+            "parent: hva",
+            "parent: \"\"",
+            "content/data/organisations.yaml:2:63: error: parent: empty reference",
+        ),
+        (
+            "content/data/organisations.yaml",
+            "counterpart: hva",
+            "counterpart: ''",
+            "content/data/organisations.yaml:3:89: error: counterpart: empty reference",
+        ),
+        (
+            "content/data/surveys/kysely.yaml",
+            "groups: [HVA, Kunta]}",
+            "groups: [\"\"]}",
+            "content/data/surveys/kysely.yaml:20:58: error: empty reference",
+        ),
+        (
+            "content/data/surveys/kysely.yaml",
+            "groups: [HVA, Kunta, Oppilaitokset]",
+            "groups: [HVA, Kunta, Oppilaitokset, \" \"]",
+            "content/data/surveys/kysely.yaml:3:37: error: a group of the survey has no name",
+        ),
+    ];
+    for (file, from, to, expected) in cases {
+        let original = std::fs::read_to_string(Path::new(FIXTURE).join(file)).unwrap();
+        assert!(original.contains(from), "{file} has no {from}");
+        let changed = original.replacen(from, to, 1);
+        let dir = fixture_with(FIXTURE, &[(file, changed.as_bytes())]);
+        let err = build_within(dir.path(), std::time::Duration::from_secs(30));
+        assert!(err.contains(expected), "{expected}\n{err}");
+        assert!(err.contains("\n1 error, 0 warnings\n"), "{err}");
+    }
+}
