@@ -208,6 +208,8 @@ mod tests {
         assert_eq!(key(text, "b"), Some(7));
         assert_eq!(key(text, "c"), None);
         let s = Source::new(Path::new("x.yaml"), text.into());
-        assert_eq!(s.value("", 3), 3);
+        // A blank value is the quoted blank after `from`, else `from` itself.
+        assert_eq!(s.value("", 3), text.find("\"\"").unwrap());
+        assert_eq!(s.value(" ", 12), 12);
     }
 }
