@@ -8,7 +8,7 @@ use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Level {
     Strategic,
@@ -18,6 +18,47 @@ pub(crate) enum Level {
     Forum,
     AdvisoryBoard,
 }
+
+/// The names of each value in English, Finnish and Swedish (content format §13.1).
+const LEVEL_NAMES: &[crate::vocabulary::Names<Level>] = &[
+    crate::vocabulary::Names {
+        value: Level::Strategic,
+        en: &["strategic"],
+        fi: &["strateginen"],
+        sv: &["strategisk"],
+    },
+    crate::vocabulary::Names {
+        value: Level::Operative,
+        en: &["operative"],
+        fi: &["operatiivinen"],
+        sv: &["operativ"],
+    },
+    crate::vocabulary::Names {
+        value: Level::CoordinatorNetwork,
+        en: &["coordinator_network"],
+        fi: &["koordinaattoriverkosto"],
+        sv: &["koordinatorsnätverk"],
+    },
+    crate::vocabulary::Names {
+        value: Level::Network,
+        en: &["network"],
+        fi: &["verkosto"],
+        sv: &["nätverk"],
+    },
+    crate::vocabulary::Names {
+        value: Level::Forum,
+        en: &["forum"],
+        fi: &["foorumi"],
+        sv: &["forum"],
+    },
+    crate::vocabulary::Names {
+        value: Level::AdvisoryBoard,
+        en: &["advisory_board"],
+        fi: &["neuvottelukunta"],
+        sv: &["delegation"],
+    },
+];
+crate::vocabulary::vocabulary!(Level, "a level of the cooperation structure", LEVEL_NAMES);
 
 impl Level {
     pub(crate) const ALL: [Level; 6] = [

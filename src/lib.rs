@@ -42,6 +42,7 @@ mod surveys;
 mod text;
 mod url;
 mod validate;
+mod vocabulary;
 mod yaml;
 
 pub use build::{build, BuildOptions, Summary};

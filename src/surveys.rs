@@ -10,12 +10,28 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum QuestionType {
     SingleChoice,
     Text,
 }
+
+/// The names of each value in English, Finnish and Swedish (content format §13.1).
+const QUESTION_TYPE_NAMES: &[crate::vocabulary::Names<QuestionType>] = &[
+    crate::vocabulary::Names {
+        value: QuestionType::SingleChoice,
+        en: &["single_choice"],
+        fi: &["yksi_valinta"],
+        sv: &["enval"],
+    },
+    crate::vocabulary::Names {
+        value: QuestionType::Text,
+        en: &["text"],
+        fi: &["teksti"],
+        sv: &["text"],
+    },
+];
+crate::vocabulary::vocabulary!(QuestionType, "a question type", QUESTION_TYPE_NAMES);
 
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -34,7 +34,7 @@ impl DocType {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum DocStatus {
     Draft,
@@ -42,6 +42,35 @@ pub(crate) enum DocStatus {
     Approved,
     Superseded,
 }
+
+/// The names of each value in English, Finnish and Swedish (content format §13.1).
+const DOC_STATUS_NAMES: &[crate::vocabulary::Names<DocStatus>] = &[
+    crate::vocabulary::Names {
+        value: DocStatus::Draft,
+        en: &["draft"],
+        fi: &["luonnos"],
+        sv: &["utkast"],
+    },
+    crate::vocabulary::Names {
+        value: DocStatus::InHandling,
+        en: &["in_handling"],
+        fi: &["käsittelyssä"],
+        sv: &["under_behandling"],
+    },
+    crate::vocabulary::Names {
+        value: DocStatus::Approved,
+        en: &["approved"],
+        fi: &["hyväksytty"],
+        sv: &["godkänd"],
+    },
+    crate::vocabulary::Names {
+        value: DocStatus::Superseded,
+        en: &["superseded"],
+        fi: &["korvattu"],
+        sv: &["ersatt"],
+    },
+];
+crate::vocabulary::vocabulary!(DocStatus, "a document status", DOC_STATUS_NAMES);
 
 impl DocStatus {
     pub(crate) fn i18n_key(self) -> &'static str {

@@ -22,7 +22,7 @@ pub enum Source {
 }
 
 /// Which direction of change is an improvement. Sotkanet does not say; the author does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Better {
     Up,
@@ -31,13 +31,53 @@ pub enum Better {
     Neutral,
 }
 
+/// The names of each value in English, Finnish and Swedish (content format §13.1).
+const BETTER_NAMES: &[crate::vocabulary::Names<Better>] = &[
+    crate::vocabulary::Names {
+        value: Better::Up,
+        en: &["up"],
+        fi: &["ylös", "suurempi parempi"],
+        sv: &["upp"],
+    },
+    crate::vocabulary::Names {
+        value: Better::Down,
+        en: &["down"],
+        fi: &["alas", "pienempi parempi"],
+        sv: &["ned"],
+    },
+    crate::vocabulary::Names {
+        value: Better::Neutral,
+        en: &["neutral"],
+        fi: &["neutraali"],
+        sv: &["neutral"],
+    },
+];
+crate::vocabulary::vocabulary!(Better, "a direction (which way is better)", BETTER_NAMES);
+
 /// Tulosmittari (outcome) or toimintamittari (activity).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Outcome,
     Activity,
 }
+
+/// The names of each value in English, Finnish and Swedish (content format §13.1).
+const KIND_NAMES: &[crate::vocabulary::Names<Kind>] = &[
+    crate::vocabulary::Names {
+        value: Kind::Outcome,
+        en: &["outcome"],
+        fi: &["tulos", "tulosmittari"],
+        sv: &["resultat"],
+    },
+    crate::vocabulary::Names {
+        value: Kind::Activity,
+        en: &["activity"],
+        fi: &["toiminta", "toimintamittari"],
+        sv: &["aktivitet"],
+    },
+];
+crate::vocabulary::vocabulary!(Kind, "a kind of indicator", KIND_NAMES);
 
 /// One entry of indicators.yaml as written.
 #[derive(Debug, Clone, Deserialize)]

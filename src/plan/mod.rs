@@ -18,14 +18,14 @@ use crate::indicators::Kind;
 use crate::locate::{At, Source};
 use crate::regions::RegionRef;
 use crate::text::Text;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 pub(crate) use load::{data_files, documents, load, Known};
 pub(crate) use raw::YearValue;
 pub(crate) use track::track;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum FocusKind {
     #[default]
@@ -34,8 +34,25 @@ pub(crate) enum FocusKind {
     CrossCutting,
 }
 
+/// The names of each value in English, Finnish and Swedish (content format §13.1).
+const FOCUS_KIND_NAMES: &[crate::vocabulary::Names<FocusKind>] = &[
+    crate::vocabulary::Names {
+        value: FocusKind::Focus,
+        en: &["focus"],
+        fi: &["painopiste"],
+        sv: &["fokus"],
+    },
+    crate::vocabulary::Names {
+        value: FocusKind::CrossCutting,
+        en: &["cross_cutting"],
+        fi: &["läpileikkaava"],
+        sv: &["övergripande"],
+    },
+];
+crate::vocabulary::vocabulary!(FocusKind, "a kind of focus area", FOCUS_KIND_NAMES);
+
 /// A measure's state in one year's follow-up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Status {
     Planned,
@@ -46,6 +63,53 @@ pub(crate) enum Status {
     Paused,
     Dropped,
 }
+
+/// The names of each value in English, Finnish and Swedish (content format §13.1).
+const STATUS_NAMES: &[crate::vocabulary::Names<Status>] = &[
+    crate::vocabulary::Names {
+        value: Status::Planned,
+        en: &["planned"],
+        fi: &["suunniteltu"],
+        sv: &["planerad"],
+    },
+    crate::vocabulary::Names {
+        value: Status::Started,
+        en: &["started"],
+        fi: &["aloitettu"],
+        sv: &["påbörjad"],
+    },
+    crate::vocabulary::Names {
+        value: Status::Ongoing,
+        en: &["ongoing"],
+        fi: &["käynnissä"],
+        sv: &["pågår"],
+    },
+    crate::vocabulary::Names {
+        value: Status::Done,
+        en: &["done"],
+        fi: &["valmis", "toteutunut"],
+        sv: &["klar", "genomförd"],
+    },
+    crate::vocabulary::Names {
+        value: Status::Delayed,
+        en: &["delayed"],
+        fi: &["viivästynyt"],
+        sv: &["försenad"],
+    },
+    crate::vocabulary::Names {
+        value: Status::Paused,
+        en: &["paused"],
+        fi: &["keskeytetty"],
+        sv: &["pausad"],
+    },
+    crate::vocabulary::Names {
+        value: Status::Dropped,
+        en: &["dropped"],
+        fi: &["luovuttu"],
+        sv: &["avbruten"],
+    },
+];
+crate::vocabulary::vocabulary!(Status, "a measure status", STATUS_NAMES);
 
 impl Status {
     pub(crate) const ALL: [Status; 7] = [
@@ -72,14 +136,31 @@ impl Status {
 }
 
 /// Joint work across the municipality–county interface (yhdyspinta), or an organisation's own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Scope {
     Joint,
     Own,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+/// The names of each value in English, Finnish and Swedish (content format §13.1).
+const SCOPE_NAMES: &[crate::vocabulary::Names<Scope>] = &[
+    crate::vocabulary::Names {
+        value: Scope::Joint,
+        en: &["joint"],
+        fi: &["yhteinen", "yhdyspinta"],
+        sv: &["gemensam"],
+    },
+    crate::vocabulary::Names {
+        value: Scope::Own,
+        en: &["own"],
+        fi: &["oma"],
+        sv: &["egen"],
+    },
+];
+crate::vocabulary::vocabulary!(Scope, "a scope (joint or own)", SCOPE_NAMES);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum WorkType {
     Edistava,
@@ -88,13 +169,65 @@ pub(crate) enum WorkType {
     ArjenTuki,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+/// The names of each value in English, Finnish and Swedish (content format §13.1).
+const WORK_TYPE_NAMES: &[crate::vocabulary::Names<WorkType>] = &[
+    crate::vocabulary::Names {
+        value: WorkType::Edistava,
+        en: &["edistava"],
+        fi: &["edistävä"],
+        sv: &["främjande"],
+    },
+    crate::vocabulary::Names {
+        value: WorkType::Ehkaiseva,
+        en: &["ehkaiseva"],
+        fi: &["ehkäisevä"],
+        sv: &["förebyggande"],
+    },
+    crate::vocabulary::Names {
+        value: WorkType::Korjaava,
+        en: &["korjaava"],
+        fi: &["korjaava"],
+        sv: &["korrigerande"],
+    },
+    crate::vocabulary::Names {
+        value: WorkType::ArjenTuki,
+        en: &["arjen_tuki"],
+        fi: &["arjen tuki"],
+        sv: &["vardagsstöd"],
+    },
+];
+crate::vocabulary::vocabulary!(WorkType, "a type of work", WORK_TYPE_NAMES);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Maturity {
     Pilot,
     Developing,
     Established,
 }
+
+/// The names of each value in English, Finnish and Swedish (content format §13.1).
+const MATURITY_NAMES: &[crate::vocabulary::Names<Maturity>] = &[
+    crate::vocabulary::Names {
+        value: Maturity::Pilot,
+        en: &["pilot"],
+        fi: &["kokeilu", "pilotti"],
+        sv: &["pilot"],
+    },
+    crate::vocabulary::Names {
+        value: Maturity::Developing,
+        en: &["developing"],
+        fi: &["kehittyvä"],
+        sv: &["under_utveckling"],
+    },
+    crate::vocabulary::Names {
+        value: Maturity::Established,
+        en: &["established"],
+        fi: &["vakiintunut"],
+        sv: &["etablerad"],
+    },
+];
+crate::vocabulary::vocabulary!(Maturity, "a maturity", MATURITY_NAMES);
 
 /// The plan of one document.
 #[derive(Debug)]

@@ -143,7 +143,7 @@ pub(crate) struct RawMeasure {
     pub partners: Vec<String>,
     #[serde(default)]
     pub scope: Option<Scope>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::vocabulary::yes_no")]
     pub statutory: bool,
     #[serde(default)]
     pub work_type: Option<WorkType>,
