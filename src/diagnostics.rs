@@ -37,7 +37,8 @@ pub struct Diagnostic {
     /// shown under the message; cut when the diagnostic is made, so that a 5 MiB line is not
     /// kept once per error.
     pub source_line: Option<Box<Snippet>>,
-    /// How many more problems like this one were found but not kept (see [`Capped`]).
+    /// How many more problems like this one were found but not kept (a file with very many
+    /// problems keeps only the first ones).
     pub more: u32,
 }
 
