@@ -103,6 +103,20 @@ impl Diagnostic {
         }
     }
 
+    /// An error in a spreadsheet cell, `file:sheet!CELL` (for a CSV sheet `file:line:col`),
+    /// showing the cell's text.
+    pub fn in_cell(
+        path: impl Into<PathBuf>,
+        cell: &str,
+        cell_text: &str,
+        message: impl Into<String>,
+    ) -> Self {
+        let path: PathBuf = path.into();
+        let mut d = Diagnostic::file_error(format!("{}:{cell}", display_path(&path)), message);
+        d.source_line = Some(Box::new(window(cell_text, 1)));
+        d
+    }
+
     /// An error at a byte offset of `text`, the full text of the file.
     pub fn at_offset(
         path: impl Into<PathBuf>,
@@ -256,7 +270,12 @@ fn write_one(out: &mut String, d: &Diagnostic) {
     let _ = writeln!(out, "{}", d.headline());
     if let Some(snippet) = &d.source_line {
         let (src, col) = (&snippet.text, snippet.col);
-        let num = d.line.to_string();
+        // A cell has no line number: its place is in the headline.
+        let num = if d.line == 0 {
+            " ".to_string()
+        } else {
+            d.line.to_string()
+        };
         let pad = " ".repeat(num.len());
         let marker: String = src
             .chars()

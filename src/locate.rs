@@ -8,10 +8,17 @@ use crate::diagnostics::Diagnostic;
 use std::path::{Path, PathBuf};
 
 /// One YAML file's text and the path it is reported under.
+///
+/// A spreadsheet of measures is a source too: its rows are written out as YAML-like
+/// `key: value` lines (one line per cell), so that the same key and value search finds
+/// references in it, and `cells` names each line's cell (`Toimenpiteet!C5`) so that its
+/// problems are reported as `file:sheet!CELL` with the cell's text.
 #[derive(Debug, Clone)]
 pub(crate) struct Source {
     pub path: PathBuf,
     pub text: String,
+    /// For a sheet: per line of `text`, the cell it came from and the cell's own text.
+    pub cells: Option<Vec<(String, String)>>,
 }
 
 /// A place in one of the [`Source`]s of a model.
@@ -26,6 +33,17 @@ impl Source {
         Source {
             path: path.to_path_buf(),
             text,
+            cells: None,
+        }
+    }
+
+    /// Where `offset` is, for a hint: "content/x/plan.yaml line 4" or
+    /// "content/x/kuopio.xlsx:Toimenpiteet!C5".
+    pub(crate) fn place(&self, offset: usize) -> String {
+        let (line, _) = crate::diagnostics::line_col(&self.text, offset);
+        match self.cells.as_ref().and_then(|c| c.get(line - 1)) {
+            Some((cell, _)) => format!("{}:{cell}", self.path.display()),
+            None => format!("{} line {line}", self.path.display()),
         }
     }
 
@@ -67,6 +85,10 @@ impl Source {
     }
 
     pub(crate) fn error(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        let (line, _) = crate::diagnostics::line_col(&self.text, offset);
+        if let Some((cell, text)) = self.cells.as_ref().and_then(|c| c.get(line - 1)) {
+            return Diagnostic::in_cell(&self.path, cell, text, message);
+        }
         Diagnostic::at_offset(&self.path, &self.text, offset, message)
     }
 }

@@ -4,7 +4,7 @@ use super::{raw, resolve, Plan};
 use crate::dates::YearRange;
 use crate::diagnostics::Diagnostic;
 use crate::indicators::Indicators;
-use crate::locate;
+use crate::locate::{self, Source};
 use crate::organisations::Organisations;
 use crate::regions::Register;
 use std::path::{Path, PathBuf};
@@ -93,7 +93,48 @@ pub(super) fn load_one(
     let mut sources = vec![main];
     let mut areas: Vec<(usize, raw::RawFocusArea)> =
         raw.focus_areas.into_iter().map(|f| (0, f)).collect();
-    for inc in &raw.include {
+    includes(
+        content,
+        doc,
+        &raw.include,
+        &mut sources,
+        &mut areas,
+        diags,
+        failed,
+    );
+    for r in &raw.measures_from {
+        add_sheet(content, doc, r, &mut sources, &mut areas, diags, failed);
+    }
+    let focus_areas = resolve::resolve(areas, &sources, doc.period, known, diags);
+    Some(Plan {
+        doc_key: doc.key.clone(),
+        doc_path: doc.path.clone(),
+        period: doc.period,
+        sources,
+        focus_areas,
+    })
+}
+
+/// Files under `content/` that plans read (plan.yaml and includes): data, not assets.
+pub(crate) fn data_files(plans: &[Plan]) -> Vec<PathBuf> {
+    plans
+        .iter()
+        .flat_map(|p| p.sources.iter())
+        .filter_map(|s| s.path.strip_prefix("content").ok().map(Path::to_path_buf))
+        .collect()
+}
+
+/// The focus areas of plan.yaml's `include:` files, each file a source of its own.
+fn includes(
+    content: &Path,
+    doc: &PlanDoc,
+    include: &[String],
+    sources: &mut Vec<Source>,
+    areas: &mut Vec<(usize, raw::RawFocusArea)>,
+    diags: &mut Vec<Diagnostic>,
+    failed: &mut bool,
+) {
+    for inc in include {
         let from = sources[0].key("include", 0);
         let at = sources[0].value(inc, from);
         if inc.trim().is_empty() {
@@ -142,21 +183,72 @@ pub(super) fn load_one(
             }
         }
     }
-    let focus_areas = resolve::resolve(areas, &sources, doc.period, known, diags);
-    Some(Plan {
-        doc_key: doc.key.clone(),
-        doc_path: doc.path.clone(),
-        period: doc.period,
-        sources,
-        focus_areas,
-    })
 }
 
-/// Files under `content/` that plans read (plan.yaml and includes): data, not assets.
-pub(crate) fn data_files(plans: &[Plan]) -> Vec<PathBuf> {
-    plans
+/// The measures of one `measures_from` sheet, added to their goals; the sheet becomes a source.
+fn add_sheet(
+    content: &Path,
+    doc: &PlanDoc,
+    r: &super::sheets::RawSheetRef,
+    sources: &mut Vec<Source>,
+    areas: &mut [(usize, raw::RawFocusArea)],
+    diags: &mut Vec<Diagnostic>,
+    failed: &mut bool,
+) {
+    let from = sources[0].key("measures_from", 0);
+    let at = sources[0].value(r.file(), from);
+    let Some(rel) = crate::content::resolve_relative(&doc.dir, r.file()) else {
+        diags.push(
+            sources[0]
+                .error(at, format!("`{}` leads outside content/", r.file()))
+                .with_hint("sheets must be inside the site's content/ folder"),
+        );
+        return;
+    };
+    if !content.join(&rel).is_file() {
+        diags.push(
+            sources[0]
+                .error(at, format!("the sheet `{}` does not exist", r.file()))
+                .with_hint(format!(
+                    "the path is relative to plan.yaml; it leads to content/{}",
+                    rel.display()
+                )),
+        );
+        *failed = true;
+        return;
+    }
+    let Some(sheet) = super::sheets::read(content, &rel, r, diags) else {
+        *failed = true;
+        return;
+    };
+    let file = sources.len();
+    let goals: Vec<String> = areas
         .iter()
-        .flat_map(|p| p.sources.iter())
-        .filter_map(|s| s.path.strip_prefix("content").ok().map(Path::to_path_buf))
-        .collect()
+        .flat_map(|(_, fa)| fa.goals.iter().map(|g| g.id.clone()))
+        .collect();
+    for mut m in sheet.measures {
+        let goal = areas
+            .iter_mut()
+            .flat_map(|(_, fa)| fa.goals.iter_mut())
+            .find(|g| g.id == m.goal);
+        match goal {
+            Some(g) => {
+                m.measure.sheet = Some(file);
+                g.measures.push(m.measure);
+            }
+            None => {
+                let known: Vec<&str> = goals.iter().map(String::as_str).collect();
+                let hint = match crate::yaml::closest(&m.goal, &known) {
+                    Some(c) => format!("did you mean `{c}`?"),
+                    None => "write the id of a goal of plan.yaml".to_string(),
+                };
+                let d = sheet.source.error(
+                    m.goal_at,
+                    format!("goal `{}` is not a goal of this plan", m.goal),
+                );
+                diags.push(d.with_hint(hint));
+            }
+        }
+    }
+    sources.push(sheet.source);
 }

@@ -8,6 +8,7 @@ mod load;
 pub(crate) mod quality;
 pub(crate) mod raw;
 mod resolve;
+mod sheets;
 #[cfg(test)]
 pub(crate) mod tests;
 mod track;

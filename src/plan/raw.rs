@@ -16,6 +16,9 @@ pub(crate) struct RawPlan {
     pub include: Vec<String>,
     #[serde(default)]
     pub focus_areas: Vec<RawFocusArea>,
+    /// Spreadsheets of measures (§13.2), relative to plan.yaml.
+    #[serde(default)]
+    pub measures_from: Vec<super::sheets::RawSheetRef>,
 }
 
 /// An included file holds more focus areas and nothing else.
@@ -155,6 +158,10 @@ pub(crate) struct RawMeasure {
     pub indicators: Vec<RawMeasureIndicator>,
     #[serde(default)]
     pub progress: BTreeMap<i32, RawProgress>,
+    /// The source the measure was read from when it came from a sheet (its rows are the
+    /// sheet's own source, not the goal's file).
+    #[serde(skip)]
+    pub sheet: Option<usize>,
 }
 
 /// A list of indicator ids, numbers or strings.

@@ -58,11 +58,9 @@ impl Ctx<'_> {
                 Some("ids become web addresses; write e.g. mielen-hyvinvointi or mh-1-1".into()),
             );
         } else if let Some(first) = self.ids.get(id) {
-            let source = &self.sources[first.file];
-            let (line, _) = crate::diagnostics::line_col(&source.text, first.offset);
+            let place = self.sources[first.file].place(first.offset);
             let hint = format!(
-                "it is first used in {} line {line}; every focus area, gap, goal and measure needs its own id",
-                source.path.display()
+                "it is first used in {place}; every focus area, gap, goal and measure needs its own id"
             );
             self.error(
                 at,
@@ -283,7 +281,7 @@ fn goal(cx: &mut Ctx<'_>, file: usize, at: At, g: RawGoal) -> Goal {
         .measures
         .into_iter()
         .map(|m| {
-            let mat = cx.check_id(file, &m.id, "measure");
+            let mat = cx.check_id(m.sheet.unwrap_or(file), &m.id, "measure");
             measure(cx, mat, m)
         })
         .collect();

@@ -1,0 +1,404 @@
+//! Measures from spreadsheets (content format §13.2): `measures_from:` in plan.yaml names
+//! `.xlsx`, `.ods` or `.csv` files, one row per measure under a header row. Each row becomes a
+//! [`RawMeasure`] of the goal in its `tavoite` column, resolved exactly as a measure written in
+//! plan.yaml. Problems are reported as `file:sheet!CELL` with the cell's text: the sheet is
+//! also a [`Source`] whose lines stand for its cells (see `locate::Source`).
+
+mod columns;
+mod grid;
+
+use super::raw::{RawMeasure, RawMeasureIndicator, RawProgress};
+use crate::diagnostics::Diagnostic;
+use crate::locate::Source;
+use crate::text::Text;
+use columns::Column;
+use grid::Cell;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One entry of `measures_from`: a file, or a file with its sheet and default organisation.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum RawSheetRef {
+    File(String),
+    Full(RawSheet),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSheet {
+    file: String,
+    #[serde(default)]
+    sheet: Option<String>,
+    /// The responsible party of rows that name none.
+    #[serde(default)]
+    organisation: Option<String>,
+}
+
+impl RawSheetRef {
+    pub(crate) fn file(&self) -> &str {
+        match self {
+            RawSheetRef::File(f) => f,
+            RawSheetRef::Full(s) => &s.file,
+        }
+    }
+
+    fn sheet(&self) -> Option<&str> {
+        match self {
+            RawSheetRef::File(_) => None,
+            RawSheetRef::Full(s) => s.sheet.as_deref(),
+        }
+    }
+
+    fn organisation(&self) -> Option<&str> {
+        match self {
+            RawSheetRef::File(_) => None,
+            RawSheetRef::Full(s) => s.organisation.as_deref(),
+        }
+    }
+}
+
+/// A measure of a sheet and the goal it belongs to, with the offset of its goal cell in the
+/// sheet's source.
+pub(crate) struct SheetMeasure {
+    pub goal: String,
+    pub goal_at: usize,
+    pub measure: RawMeasure,
+}
+
+/// A sheet read: its source (for positions) and its measures.
+pub(crate) struct Sheet {
+    pub source: Source,
+    pub measures: Vec<SheetMeasure>,
+}
+
+/// Reads the sheet at `rel` (relative to `content/`); problems go to `diags`.
+pub(crate) fn read(
+    content: &Path,
+    rel: &Path,
+    r: &RawSheetRef,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Sheet> {
+    let shown = Path::new("content").join(rel);
+    let rows = match grid::read(&content.join(rel), &shown, r.sheet()) {
+        Ok(rows) => rows,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let mut rows = rows.into_iter();
+    let header = rows.next().unwrap_or_default();
+    let columns = header_columns(&header, &shown, diags)?;
+    let mut out = Writer::new(&shown);
+    for row in rows {
+        out.row(&columns, &row, r.organisation(), diags);
+    }
+    Some(out.finish())
+}
+
+/// The columns of the header row; `None` (with the errors) when it cannot be used.
+fn header_columns(
+    header: &[Cell],
+    shown: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<Option<Column>>> {
+    let before = diags.len();
+    let mut columns = Vec::new();
+    for cell in header {
+        if cell.text.trim().is_empty() {
+            columns.push(None);
+            continue;
+        }
+        match columns::column(&cell.text) {
+            Ok(c) if columns.contains(&Some(c)) => {
+                diags.push(Diagnostic::in_cell(
+                    shown,
+                    &cell.name,
+                    &cell.text,
+                    "this column is given twice",
+                ));
+            }
+            Ok(c) => columns.push(Some(c)),
+            Err((message, hint)) => {
+                diags.push(
+                    Diagnostic::in_cell(shown, &cell.name, &cell.text, message).with_hint(hint),
+                );
+                columns.push(None);
+            }
+        }
+    }
+    for (needed, name) in [(Column::Goal, "tavoite"), (Column::Title, "toimenpide")] {
+        if !columns.contains(&Some(needed)) {
+            diags.push(
+                Diagnostic::file_error(shown, format!("the sheet has no `{name}` column"))
+                    .with_hint(
+                        "the first row names the columns: tavoite, toimenpide, vastuutaho, …",
+                    ),
+            );
+        }
+    }
+    (diags.len() == before).then_some(columns)
+}
+
+/// Builds the measures and the source text whose lines stand for the cells.
+struct Writer {
+    source: Source,
+    cells: Vec<(String, String)>,
+    measures: Vec<SheetMeasure>,
+}
+
+impl Writer {
+    fn new(shown: &Path) -> Writer {
+        Writer {
+            source: Source::new(shown, String::new()),
+            cells: Vec::new(),
+            measures: Vec::new(),
+        }
+    }
+
+    /// Adds a `key: value` line standing for `cell`; returns its offset.
+    fn line(&mut self, key: &str, value: &str, cell: &Cell) -> usize {
+        let at = self.source.text.len();
+        let value: String = value.chars().filter(|c| *c != '\n').collect();
+        self.source.text.push_str(&format!("{key}: {value}\n"));
+        self.cells.push((cell.name.clone(), cell.text.clone()));
+        at
+    }
+
+    fn row(
+        &mut self,
+        columns: &[Option<Column>],
+        row: &[Cell],
+        organisation: Option<&str>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let mut by: BTreeMap<Column, &Cell> = BTreeMap::new();
+        for (c, cell) in columns.iter().zip(row) {
+            if let Some(c) = c {
+                if !cell.text.trim().is_empty() {
+                    by.insert(*c, cell);
+                }
+            }
+        }
+        let first = &row[0];
+        let path = self.source.path.clone();
+        let cell_error = |cell: &Cell, message: String, hint: &str| {
+            Diagnostic::in_cell(path.clone(), &cell.name, &cell.text, message).with_hint(hint)
+        };
+        let Some(goal) = by.get(&Column::Goal).copied() else {
+            diags.push(cell_error(
+                first,
+                "the row names no goal (tavoite)".into(),
+                "write the id of a goal of plan.yaml in the tavoite column",
+            ));
+            return;
+        };
+        let Some(title) = by.get(&Column::Title).copied() else {
+            diags.push(cell_error(
+                goal,
+                "the row has no measure (toimenpide)".into(),
+                "write the measure's title in the toimenpide column",
+            ));
+            return;
+        };
+        let goal_id = goal.text.trim().to_string();
+        let id = by.get(&Column::Id).map_or_else(
+            || format!("{goal_id}-r{}", goal.row),
+            |c| c.text.trim().to_string(),
+        );
+        let parsed = parse_row(&by, diags, &cell_error);
+        let id_cell = by.get(&Column::Id).copied().unwrap_or(goal);
+        self.line("- id", &id, id_cell);
+        let goal_at = self.line("  goal", &goal_id, goal);
+        let responsible = list(by.get(&Column::Responsible).map(|c| c.text.as_str()))
+            .or_else(|| organisation.map(|o| vec![o.to_string()]))
+            .unwrap_or_default();
+        if responsible.is_empty() {
+            diags.push(cell_error(
+                goal,
+                "the row names no responsible party (vastuutaho)".into(),
+                "fill in the vastuutaho column, or give the file an organisation in measures_from",
+            ));
+        }
+        let responsible_cell = by.get(&Column::Responsible).copied().unwrap_or(goal);
+        self.line("  responsible", &responsible.join(", "), responsible_cell);
+        let partners = list(by.get(&Column::Partners).map(|c| c.text.as_str())).unwrap_or_default();
+        self.line(
+            "  partners",
+            &partners.join(", "),
+            by.get(&Column::Partners).copied().unwrap_or(goal),
+        );
+        let indicator_ids: Vec<&str> = parsed.indicators.iter().map(|i| i.id.as_str()).collect();
+        self.line(
+            "  indicators",
+            &indicator_ids.join(", "),
+            by.get(&Column::Indicators).copied().unwrap_or(goal),
+        );
+        for (year, cell) in &parsed.status_cells {
+            self.line("  progress", &year.to_string(), cell);
+        }
+        self.measures.push(SheetMeasure {
+            goal: goal_id,
+            goal_at,
+            measure: RawMeasure {
+                id,
+                title: Text::Plain(title.text.trim().to_string()),
+                description: by
+                    .get(&Column::Description)
+                    .map(|c| Text::Plain(c.text.clone())),
+                responsible,
+                partners,
+                scope: parsed.scope,
+                statutory: parsed.statutory,
+                work_type: parsed.work_type,
+                maturity: parsed.maturity,
+                schedule: parsed.schedule,
+                indicators: parsed.indicators,
+                progress: parsed.progress,
+                sheet: None,
+            },
+        });
+    }
+
+    fn finish(mut self) -> Sheet {
+        self.source.cells = Some(self.cells);
+        Sheet {
+            source: self.source,
+            measures: self.measures,
+        }
+    }
+}
+
+/// Ids separated by `,` or `;`; `None` for an empty cell.
+fn list(text: Option<&str>) -> Option<Vec<String>> {
+    let ids: Vec<String> = text?
+        .split([',', ';'])
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!ids.is_empty()).then_some(ids)
+}
+
+/// The typed values of one row's cells.
+#[derive(Default)]
+struct Parsed<'c> {
+    scope: Option<super::Scope>,
+    statutory: bool,
+    work_type: Option<super::WorkType>,
+    maturity: Option<super::Maturity>,
+    schedule: Option<crate::dates::YearRange>,
+    indicators: Vec<RawMeasureIndicator>,
+    progress: BTreeMap<i32, RawProgress>,
+    status_cells: Vec<(i32, &'c Cell)>,
+}
+
+/// A cell's text as a value of the format, read as YAML would read it (so every language
+/// and synonym of §13.1 works here too).
+fn value<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, (String, String)> {
+    let de = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(text.trim());
+    T::deserialize(de).map_err(|e| {
+        let e = e.to_string();
+        match e.split_once('\u{1f}') {
+            Some((m, h)) => (m.to_string(), h.to_string()),
+            None => (e, String::new()),
+        }
+    })
+}
+
+fn parse_row<'c>(
+    by: &BTreeMap<Column, &'c Cell>,
+    diags: &mut Vec<Diagnostic>,
+    cell_error: &dyn Fn(&Cell, String, &str) -> Diagnostic,
+) -> Parsed<'c> {
+    let mut p = Parsed::default();
+    let mut fail = |cell: &Cell, (message, hint): (String, String)| {
+        diags.push(cell_error(cell, message, &hint));
+    };
+    let yes_no = |text: &str| -> Result<bool, (String, String)> {
+        let de = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(text.trim());
+        crate::vocabulary::yes_no(de).map_err(|e| {
+            let e = e.to_string();
+            let (m, h) = e.split_once('\u{1f}').unwrap_or((&e, ""));
+            (m.to_string(), h.to_string())
+        })
+    };
+    for (column, cell) in by {
+        let text = cell.text.as_str();
+        match column {
+            Column::Joint => match yes_no(text) {
+                Ok(j) => {
+                    p.scope = Some(if j {
+                        super::Scope::Joint
+                    } else {
+                        super::Scope::Own
+                    })
+                }
+                Err(e) => fail(cell, e),
+            },
+            Column::Statutory => match yes_no(text) {
+                Ok(s) => p.statutory = s,
+                Err(e) => fail(cell, e),
+            },
+            Column::WorkType => match value(text) {
+                Ok(w) => p.work_type = Some(w),
+                Err(e) => fail(cell, e),
+            },
+            Column::Maturity => match value(text) {
+                Ok(m) => p.maturity = Some(m),
+                Err(e) => fail(cell, e),
+            },
+            Column::Schedule => match value(text) {
+                Ok(s) => p.schedule = Some(s),
+                Err(e) => fail(cell, e),
+            },
+            Column::Indicators => {
+                for item in list(Some(text)).unwrap_or_default() {
+                    match indicator(&item) {
+                        Ok(i) => p.indicators.push(i),
+                        Err(e) => fail(cell, e),
+                    }
+                }
+            }
+            Column::Status(year) => match value(text) {
+                Ok(status) => {
+                    let note = by
+                        .get(&Column::Note(*year))
+                        .map(|c| Text::Plain(c.text.clone()));
+                    p.progress.insert(*year, RawProgress { status, note });
+                    p.status_cells.push((*year, cell));
+                }
+                Err(e) => fail(cell, e),
+            },
+            Column::Note(year) if !by.contains_key(&Column::Status(*year)) => fail(
+                cell,
+                (
+                    format!("a note for {year} without a status"),
+                    format!("fill in the tila {year} column too"),
+                ),
+            ),
+            Column::ContributesTo => fail(
+                cell,
+                (
+                    "this version of kertomus does not read the edistää column yet".into(),
+                    "leave the column empty for now".into(),
+                ),
+            ),
+            _ => {}
+        }
+    }
+    p
+}
+
+/// `4` or `4 (tulos)`: an indicator id and, in parentheses, its kind.
+fn indicator(item: &str) -> Result<RawMeasureIndicator, (String, String)> {
+    let (id, kind) = match item.split_once('(') {
+        Some((id, rest)) => (id.trim(), Some(rest.trim_end_matches(')').trim())),
+        None => (item.trim(), None),
+    };
+    Ok(RawMeasureIndicator {
+        id: id.to_string(),
+        kind: kind.map(value).transpose()?,
+    })
+}
