@@ -39,6 +39,7 @@ pub mod serve;
 mod site;
 pub mod sotkanet;
 mod surveys;
+pub mod template;
 mod text;
 mod url;
 mod validate;

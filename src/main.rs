@@ -79,6 +79,17 @@ enum Command {
         /// The folder to create (it must not exist or be empty).
         dir: PathBuf,
     },
+    /// Write a template file, such as a measures sheet to send to the organisations.
+    Template {
+        #[command(subcommand)]
+        command: TemplateCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplateCommand {
+    /// An .xlsx sheet for a plan's measures: the plan's goals, the columns, drop-down lists.
+    Measures(cmd::template::MeasuresArgs),
 }
 
 #[derive(Subcommand)]
@@ -181,5 +192,8 @@ fn main() -> ExitCode {
             cmd::sotkanet::run(&opts, cli.quiet)
         }
         Command::Init { dir } => cmd::init::run(&dir, cli.quiet),
+        Command::Template {
+            command: TemplateCommand::Measures(args),
+        } => cmd::template::run(&args, cli.quiet),
     }
 }

@@ -230,3 +230,60 @@ fn an_empty_id_is_derived_from_the_goal_and_the_row() {
     let goal = common::read(&public, "suunnitelma/suunnitelma/mieli/mh-1/index.html");
     assert!(goal.contains("id=\"mh-1-r3\""), "{goal}");
 }
+
+#[test]
+fn the_measures_template_lists_the_goals_with_drop_downs_and_reads_back() {
+    let dir = fixture_with(FIXTURE, &[]);
+    let sheet = dir.path().join("content/suunnitelma/toimenpiteet.xlsx");
+    let o = kertomus(&[
+        "template",
+        "measures",
+        "--root",
+        dir.path().to_str().unwrap(),
+        "--plan",
+        "content/suunnitelma",
+        "--organisation",
+        "kuopio",
+        "-o",
+        sheet.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(&sheet).unwrap();
+    assert_eq!(book.sheet_names(), ["Toimenpiteet", "Tavoitteet", "Ohje"]);
+    let head = book.worksheet_range("Toimenpiteet").unwrap();
+    let headers: Vec<String> = head
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(&headers[..3], ["tavoite", "tunnus", "toimenpide"]);
+    assert!(headers.contains(&"tila 2029".to_string()), "{headers:?}");
+    let goals = book.worksheet_range("Tavoitteet").unwrap();
+    let ids: Vec<String> = goals.rows().skip(1).map(|r| r[0].to_string()).collect();
+    assert_eq!(ids, ["mh-1", "os-1", "os-2"]);
+    // The drop-down lists: the goal from the goals sheet, yes/no, and the statuses.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&sheet).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    assert!(
+        xml.contains("<formula1>Tavoitteet!$A$2:$A$4</formula1>"),
+        "{xml}"
+    );
+    assert!(xml.contains("<formula1>\"kyllä,ei\"</formula1>"), "{xml}");
+    assert!(
+        xml.contains("suunniteltu,aloitettu,käynnissä,valmis"),
+        "{xml}"
+    );
+    // Read back as it is: an empty sheet adds no measures and no errors.
+    let plan = plan_reading("toimenpiteet.xlsx");
+    std::fs::write(dir.path().join("content/suunnitelma/plan.yaml"), plan).unwrap();
+    let o = kertomus(&["build", "-q", "--root", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}

@@ -5,3 +5,4 @@ pub(crate) mod check;
 pub(crate) mod init;
 pub(crate) mod serve;
 pub(crate) mod sotkanet;
+pub(crate) mod template;

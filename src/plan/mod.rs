@@ -5,6 +5,7 @@
 
 pub(crate) mod grouping;
 mod load;
+mod outline;
 pub(crate) mod quality;
 pub(crate) mod raw;
 mod resolve;
@@ -23,6 +24,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 pub(crate) use load::{data_files, documents, load, Known};
+pub(crate) use outline::{outline, Outline};
 pub(crate) use raw::YearValue;
 pub(crate) use track::track;
 
@@ -66,7 +68,7 @@ pub(crate) enum Status {
 }
 
 /// The names of each value in English, Finnish and Swedish (content format §13.1).
-const STATUS_NAMES: &[crate::vocabulary::Names<Status>] = &[
+pub(crate) const STATUS_NAMES: &[crate::vocabulary::Names<Status>] = &[
     crate::vocabulary::Names {
         value: Status::Planned,
         en: &["planned"],
@@ -171,7 +173,7 @@ pub(crate) enum WorkType {
 }
 
 /// The names of each value in English, Finnish and Swedish (content format §13.1).
-const WORK_TYPE_NAMES: &[crate::vocabulary::Names<WorkType>] = &[
+pub(crate) const WORK_TYPE_NAMES: &[crate::vocabulary::Names<WorkType>] = &[
     crate::vocabulary::Names {
         value: WorkType::Edistava,
         en: &["edistava"],
@@ -208,7 +210,7 @@ pub(crate) enum Maturity {
 }
 
 /// The names of each value in English, Finnish and Swedish (content format §13.1).
-const MATURITY_NAMES: &[crate::vocabulary::Names<Maturity>] = &[
+pub(crate) const MATURITY_NAMES: &[crate::vocabulary::Names<Maturity>] = &[
     crate::vocabulary::Names {
         value: Maturity::Pilot,
         en: &["pilot"],
