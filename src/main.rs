@@ -78,6 +78,9 @@ enum Command {
     Init {
         /// The folder to create (it must not exist or be empty).
         dir: PathBuf,
+        /// Also write a workflow that checks the site and publishes public/ on every change.
+        #[arg(long, value_enum, value_name = "HOST")]
+        ci: Option<cmd::init::CiHost>,
     },
     /// Write a template file, such as a measures sheet to send to the organisations.
     Template {
@@ -191,7 +194,7 @@ fn main() -> ExitCode {
             };
             cmd::sotkanet::run(&opts, cli.quiet)
         }
-        Command::Init { dir } => cmd::init::run(&dir, cli.quiet),
+        Command::Init { dir, ci } => cmd::init::run(&dir, ci, cli.quiet),
         Command::Template {
             command: TemplateCommand::Measures(args),
         } => cmd::template::run(&args, cli.quiet),

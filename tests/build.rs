@@ -507,3 +507,55 @@ fn default_language_without_front_page_gets_one_at_the_root() {
     assert!(front.contains("<html lang=\"fi\">"), "{front}");
     assert!(!site.path().join("public/fi").exists());
 }
+
+#[test]
+fn init_ci_writes_a_workflow_that_checks_builds_and_publishes() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("github");
+    let o = kertomus(&["init", site.to_str().unwrap(), "--ci", "github"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(site.join(".github/workflows/kertomus.yml")).unwrap();
+    let flow: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let steps = flow["jobs"]["build"]["steps"].as_sequence().unwrap();
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+    assert!(
+        runs.iter().any(|r| r.contains("cargo install kertomus")),
+        "{runs:?}"
+    );
+    let check = runs
+        .iter()
+        .position(|r| *r == "kertomus check")
+        .expect("a check step");
+    let build = runs
+        .iter()
+        .position(|r| *r == "kertomus build")
+        .expect("a build step");
+    assert!(check < build, "the check comes first");
+    let upload = steps
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("actions/upload-pages-artifact"))
+        })
+        .expect("public/ is uploaded to Pages");
+    assert_eq!(upload["with"]["path"].as_str(), Some("public"));
+    assert!(flow["jobs"]["deploy"]["steps"][0]["uses"]
+        .as_str()
+        .is_some_and(|u| u.starts_with("actions/deploy-pages")));
+
+    let site = dir.path().join("gitlab");
+    let o = kertomus(&["init", site.to_str().unwrap(), "--ci", "gitlab"]);
+    assert!(o.status.success());
+    let text = std::fs::read_to_string(site.join(".gitlab-ci.yml")).unwrap();
+    let flow: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    assert_eq!(flow["check"]["script"][0].as_str(), Some("kertomus check"));
+    assert_eq!(flow["pages"]["script"][0].as_str(), Some("kertomus build"));
+    assert_eq!(
+        flow["pages"]["artifacts"]["paths"][0].as_str(),
+        Some("public")
+    );
+    // The site itself still builds.
+    let o = kertomus(&["build", "-q", "--root", site.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}

@@ -3,8 +3,21 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-pub(crate) fn run(dir: &Path, quiet: bool) -> ExitCode {
-    match kertomus::init::init(dir) {
+/// The hosts `--ci` writes a publishing workflow for.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub(crate) enum CiHost {
+    /// GitHub Actions and GitHub Pages (.github/workflows/kertomus.yml).
+    Github,
+    /// GitLab CI and GitLab Pages (.gitlab-ci.yml).
+    Gitlab,
+}
+
+pub(crate) fn run(dir: &Path, ci: Option<CiHost>, quiet: bool) -> ExitCode {
+    let ci = ci.map(|c| match c {
+        CiHost::Github => kertomus::init::Ci::Github,
+        CiHost::Gitlab => kertomus::init::Ci::Gitlab,
+    });
+    match kertomus::init::init_with(dir, ci) {
         Ok(files) => {
             if !quiet {
                 println!(
