@@ -48,15 +48,17 @@ pub fn page(data: &[u8]) {
         "the same page rendered twice differs"
     );
     if raw_html != RawHtml::Allow {
-        if let Some(bad) = live_script(&first) {
-            panic!("{bad} survived raw_html: {raw_html:?}:\n{first}");
+        // The HTML only: heading texts are plain text, escaped wherever a template shows them.
+        if let Some(bad) = live_script(&first.0) {
+            panic!("{bad} survived raw_html: {raw_html:?}:\n{}", first.0);
         }
     }
 }
 
-fn render(text: &str, raw_html: RawHtml) -> String {
+/// The page's HTML, and its heading texts and number of diagnostics.
+fn render(text: &str, raw_html: RawHtml) -> (String, String) {
     let Ok(split) = crate::content::frontmatter::split(text) else {
-        return String::new();
+        return (String::new(), String::new());
     };
     let labels = Labels::default();
     let registry = shortcodes::Registry::default();
@@ -76,8 +78,7 @@ fn render(text: &str, raw_html: RawHtml) -> String {
     };
     let out = markdown::render(&input, &env);
     let toc: Vec<&str> = out.headings.iter().map(|h| h.text.as_str()).collect();
-    // Heading texts go to the TOC, print page and search as text: never as markup.
-    format!("{}\n{:?}\n{}", out.html, toc, out.diagnostics.len())
+    (out.html, format!("{toc:?}\n{}", out.diagnostics.len()))
 }
 
 /// The first script element, event handler or script URL in the tags of `html`, if any.
