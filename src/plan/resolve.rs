@@ -340,25 +340,8 @@ fn measure(cx: &mut Ctx<'_>, at: At, m: RawMeasure) -> Measure {
     for i in &m.indicators {
         cx.indicator(at, &i.id);
     }
-    let progress_from = cx.sources[at.file].key("progress", at.offset);
     for year in m.progress.keys() {
-        if let Some(p) = cx.period {
-            if !p.contains(*year) {
-                let offset = cx.sources[at.file].value(&year.to_string(), progress_from);
-                cx.error(
-                    at,
-                    offset,
-                    format!(
-                        "progress year {year} is outside the plan's period {}",
-                        p.human()
-                    ),
-                    Some(format!(
-                        "report progress for the years {} to {}",
-                        p.start, p.end
-                    )),
-                );
-            }
-        }
+        cx.year(at, "progress", *year, "progress year");
     }
     let scope = m.scope.unwrap_or(if m.partners.is_empty() {
         Scope::Own

@@ -4,13 +4,15 @@
 //! plan.yaml. Problems are reported as `file:sheet!CELL` with the cell's text: the sheet is
 //! also a [`Source`] whose lines stand for its cells (see `locate::Source`).
 
+mod cells;
 mod columns;
 mod grid;
 
-use super::raw::{RawMeasure, RawMeasureIndicator, RawProgress};
+use super::raw::RawMeasure;
 use crate::diagnostics::Diagnostic;
 use crate::locate::Source;
 use crate::text::Text;
+use cells::{list, parse_row, Parsed};
 use columns::Column;
 use grid::Cell;
 use serde::Deserialize;
@@ -182,14 +184,13 @@ impl Writer {
                 }
             }
         }
-        let first = &row[0];
         let path = self.source.path.clone();
         let cell_error = |cell: &Cell, message: String, hint: &str| {
             Diagnostic::in_cell(path.clone(), &cell.name, &cell.text, message).with_hint(hint)
         };
         let Some(goal) = by.get(&Column::Goal).copied() else {
             diags.push(cell_error(
-                first,
+                &row[0],
                 "the row names no goal (tavoite)".into(),
                 "write the id of a goal of plan.yaml in the tavoite column",
             ));
@@ -203,15 +204,6 @@ impl Writer {
             ));
             return;
         };
-        let goal_id = goal.text.trim().to_string();
-        let id = by.get(&Column::Id).map_or_else(
-            || format!("{goal_id}-r{}", goal.row),
-            |c| c.text.trim().to_string(),
-        );
-        let parsed = parse_row(&by, diags, &cell_error);
-        let id_cell = by.get(&Column::Id).copied().unwrap_or(goal);
-        self.line("- id", &id, id_cell);
-        let goal_at = self.line("  goal", &goal_id, goal);
         let responsible = list(by.get(&Column::Responsible).map(|c| c.text.as_str()))
             .or_else(|| organisation.map(|o| vec![o.to_string()]))
             .unwrap_or_default();
@@ -222,23 +214,14 @@ impl Writer {
                 "fill in the vastuutaho column, or give the file an organisation in measures_from",
             ));
         }
-        let responsible_cell = by.get(&Column::Responsible).copied().unwrap_or(goal);
-        self.line("  responsible", &responsible.join(", "), responsible_cell);
+        let parsed = parse_row(&by, diags, &cell_error);
+        let goal_id = goal.text.trim().to_string();
+        let id = by.get(&Column::Id).map_or_else(
+            || format!("{goal_id}-r{}", goal.row),
+            |c| c.text.trim().to_string(),
+        );
         let partners = list(by.get(&Column::Partners).map(|c| c.text.as_str())).unwrap_or_default();
-        self.line(
-            "  partners",
-            &partners.join(", "),
-            by.get(&Column::Partners).copied().unwrap_or(goal),
-        );
-        let indicator_ids: Vec<&str> = parsed.indicators.iter().map(|i| i.id.as_str()).collect();
-        self.line(
-            "  indicators",
-            &indicator_ids.join(", "),
-            by.get(&Column::Indicators).copied().unwrap_or(goal),
-        );
-        for (year, cell) in &parsed.status_cells {
-            self.line("  progress", &year.to_string(), cell);
-        }
+        let goal_at = self.lines(&by, goal, &id, &responsible, &partners, &parsed);
         self.measures.push(SheetMeasure {
             goal: goal_id,
             goal_at,
@@ -262,6 +245,34 @@ impl Writer {
         });
     }
 
+    /// The measure's lines in the source, in the order the resolver looks keys up; a value
+    /// without a cell of its own stands at the goal cell. Returns the goal line's offset.
+    fn lines(
+        &mut self,
+        by: &BTreeMap<Column, &Cell>,
+        goal: &Cell,
+        id: &str,
+        responsible: &[String],
+        partners: &[String],
+        parsed: &Parsed<'_>,
+    ) -> usize {
+        let cell = |c: Column| by.get(&c).copied().unwrap_or(goal);
+        self.line("- id", id, cell(Column::Id));
+        let goal_at = self.line("  goal", goal.text.trim(), goal);
+        self.line(
+            "  responsible",
+            &responsible.join(", "),
+            cell(Column::Responsible),
+        );
+        self.line("  partners", &partners.join(", "), cell(Column::Partners));
+        let ids: Vec<&str> = parsed.indicators.iter().map(|i| i.id.as_str()).collect();
+        self.line("  indicators", &ids.join(", "), cell(Column::Indicators));
+        for (year, status) in &parsed.status_cells {
+            self.line("  progress", &year.to_string(), status);
+        }
+        goal_at
+    }
+
     fn finish(mut self) -> Sheet {
         self.source.cells = Some(self.cells);
         Sheet {
@@ -269,136 +280,4 @@ impl Writer {
             measures: self.measures,
         }
     }
-}
-
-/// Ids separated by `,` or `;`; `None` for an empty cell.
-fn list(text: Option<&str>) -> Option<Vec<String>> {
-    let ids: Vec<String> = text?
-        .split([',', ';'])
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    (!ids.is_empty()).then_some(ids)
-}
-
-/// The typed values of one row's cells.
-#[derive(Default)]
-struct Parsed<'c> {
-    scope: Option<super::Scope>,
-    statutory: bool,
-    work_type: Option<super::WorkType>,
-    maturity: Option<super::Maturity>,
-    schedule: Option<crate::dates::YearRange>,
-    indicators: Vec<RawMeasureIndicator>,
-    progress: BTreeMap<i32, RawProgress>,
-    status_cells: Vec<(i32, &'c Cell)>,
-}
-
-/// A cell's text as a value of the format, read as YAML would read it (so every language
-/// and synonym of §13.1 works here too).
-fn value<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, (String, String)> {
-    let de = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(text.trim());
-    T::deserialize(de).map_err(|e| {
-        let e = e.to_string();
-        match e.split_once('\u{1f}') {
-            Some((m, h)) => (m.to_string(), h.to_string()),
-            None => (e, String::new()),
-        }
-    })
-}
-
-fn parse_row<'c>(
-    by: &BTreeMap<Column, &'c Cell>,
-    diags: &mut Vec<Diagnostic>,
-    cell_error: &dyn Fn(&Cell, String, &str) -> Diagnostic,
-) -> Parsed<'c> {
-    let mut p = Parsed::default();
-    let mut fail = |cell: &Cell, (message, hint): (String, String)| {
-        diags.push(cell_error(cell, message, &hint));
-    };
-    let yes_no = |text: &str| -> Result<bool, (String, String)> {
-        let de = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(text.trim());
-        crate::vocabulary::yes_no(de).map_err(|e| {
-            let e = e.to_string();
-            let (m, h) = e.split_once('\u{1f}').unwrap_or((&e, ""));
-            (m.to_string(), h.to_string())
-        })
-    };
-    for (column, cell) in by {
-        let text = cell.text.as_str();
-        match column {
-            Column::Joint => match yes_no(text) {
-                Ok(j) => {
-                    p.scope = Some(if j {
-                        super::Scope::Joint
-                    } else {
-                        super::Scope::Own
-                    })
-                }
-                Err(e) => fail(cell, e),
-            },
-            Column::Statutory => match yes_no(text) {
-                Ok(s) => p.statutory = s,
-                Err(e) => fail(cell, e),
-            },
-            Column::WorkType => match value(text) {
-                Ok(w) => p.work_type = Some(w),
-                Err(e) => fail(cell, e),
-            },
-            Column::Maturity => match value(text) {
-                Ok(m) => p.maturity = Some(m),
-                Err(e) => fail(cell, e),
-            },
-            Column::Schedule => match value(text) {
-                Ok(s) => p.schedule = Some(s),
-                Err(e) => fail(cell, e),
-            },
-            Column::Indicators => {
-                for item in list(Some(text)).unwrap_or_default() {
-                    match indicator(&item) {
-                        Ok(i) => p.indicators.push(i),
-                        Err(e) => fail(cell, e),
-                    }
-                }
-            }
-            Column::Status(year) => match value(text) {
-                Ok(status) => {
-                    let note = by
-                        .get(&Column::Note(*year))
-                        .map(|c| Text::Plain(c.text.clone()));
-                    p.progress.insert(*year, RawProgress { status, note });
-                    p.status_cells.push((*year, cell));
-                }
-                Err(e) => fail(cell, e),
-            },
-            Column::Note(year) if !by.contains_key(&Column::Status(*year)) => fail(
-                cell,
-                (
-                    format!("a note for {year} without a status"),
-                    format!("fill in the tila {year} column too"),
-                ),
-            ),
-            Column::ContributesTo => fail(
-                cell,
-                (
-                    "this version of kertomus does not read the edistää column yet".into(),
-                    "leave the column empty for now".into(),
-                ),
-            ),
-            _ => {}
-        }
-    }
-    p
-}
-
-/// `4` or `4 (tulos)`: an indicator id and, in parentheses, its kind.
-fn indicator(item: &str) -> Result<RawMeasureIndicator, (String, String)> {
-    let (id, kind) = match item.split_once('(') {
-        Some((id, rest)) => (id.trim(), Some(rest.trim_end_matches(')').trim())),
-        None => (item.trim(), None),
-    };
-    Ok(RawMeasureIndicator {
-        id: id.to_string(),
-        kind: kind.map(value).transpose()?,
-    })
 }

@@ -49,7 +49,33 @@ impl Shortcode for IndicatorShortcode<'_> {
                 None => format!("indicator `{id}` is not in indicators.yaml"),
             });
         };
-        let regions = match call.arg("regions") {
+        let regions = self.regions(call)?;
+        if regions.is_empty() {
+            return Err(
+                "no regions to show: give regions=[...] or set home_region in site.yaml".into(),
+            );
+        }
+        let year = |k: &str| -> Result<Option<i32>, String> {
+            match call.arg(k) {
+                None => Ok(None),
+                Some(Value::Num(n)) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
+                    Ok(Some(*n as i32))
+                }
+                Some(_) => Err(format!("{k} must be a year such as 2015")),
+            }
+        };
+        let (from, to) = (year("from")?, year("to")?);
+        let chart_id = format!("kaavio-{}-{}", ind.id, ctx.offset);
+        Ok(self
+            .data
+            .line_chart(ind, &regions, from, to, ctx.lang, &chart_id))
+    }
+}
+
+impl IndicatorShortcode<'_> {
+    /// `regions=[…]`, or the site's regions; at most as many as the palette has colours.
+    fn regions(&self, call: &Call) -> Result<Vec<crate::regions::RegionRef>, String> {
+        Ok(match call.arg("regions") {
             None => self.data.model.site_regions(),
             Some(Value::List(items)) => {
                 let mut out = Vec::new();
@@ -73,25 +99,6 @@ impl Shortcode for IndicatorShortcode<'_> {
             Some(_) => {
                 return Err("regions must be a list such as [\"KUNTA:297\", \"MAA:SSS\"]".into())
             }
-        };
-        if regions.is_empty() {
-            return Err(
-                "no regions to show: give regions=[...] or set home_region in site.yaml".into(),
-            );
-        }
-        let year = |k: &str| -> Result<Option<i32>, String> {
-            match call.arg(k) {
-                None => Ok(None),
-                Some(Value::Num(n)) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
-                    Ok(Some(*n as i32))
-                }
-                Some(_) => Err(format!("{k} must be a year such as 2015")),
-            }
-        };
-        let (from, to) = (year("from")?, year("to")?);
-        let chart_id = format!("kaavio-{}-{}", ind.id, ctx.offset);
-        Ok(self
-            .data
-            .line_chart(ind, &regions, from, to, ctx.lang, &chart_id))
+        })
     }
 }

@@ -1,0 +1,61 @@
+//! Unit tests of diagnostics: positions, windows of long lines, capped reports.
+
+use super::*;
+
+#[test]
+fn long_reports_are_cut_but_counted() {
+    let many: Vec<Diagnostic> = (1..=30)
+        .map(|l| Diagnostic::at_known_line("a.csv", l, 1, "x;y", "bad"))
+        .chain((1..=200).map(|l| Diagnostic::at_known_line(format!("f{l}.csv"), 1, 1, "x", "bad")))
+        .collect();
+    let out = report(&many);
+    assert!(out.contains("a.csv: … and 10 more in this file"), "{out}");
+    assert_eq!(out.matches("error: bad").count(), 100);
+    assert!(out.contains("… only the first 100 are shown"));
+    assert!(out.ends_with("230 errors, 0 warnings\n"));
+}
+
+#[test]
+fn a_huge_line_is_kept_as_a_short_window_around_the_column() {
+    let line = format!("{}X{}", "a".repeat(5 << 20), "b".repeat(1000));
+    let d = Diagnostic::at_known_line("v.csv", 2, (5 << 20) + 1, &line, "bad");
+    let snippet = d.source_line.clone().unwrap();
+    assert!(
+        snippet.text.chars().count() <= 102,
+        "{}",
+        snippet.text.len()
+    );
+    assert_eq!(snippet.text.chars().nth(snippet.col - 1), Some('X'));
+    assert!(d.headline().starts_with("v.csv:2:5242881: error: bad"));
+    let short = Diagnostic::at_known_line("v.csv", 1, 3, "abcdef", "bad");
+    assert_eq!(
+        *short.source_line.unwrap(),
+        Snippet {
+            text: "abcdef".into(),
+            col: 3
+        }
+    );
+}
+
+#[test]
+fn line_col_counts_characters_not_bytes() {
+    let text = "ab\näö x";
+    assert_eq!(line_col(text, 0), (1, 1));
+    assert_eq!(line_col(text, 3), (2, 1));
+    // "äö " is 5 bytes; x is the 4th character of line 2
+    assert_eq!(line_col(text, 8), (2, 4));
+}
+
+#[test]
+fn report_shows_position_source_and_hint() {
+    let d = Diagnostic::at_line_col("content/a.md", "x\ntitel: 1\n", 2, 1, "unknown key `titel`")
+        .with_hint("did you mean `title`?");
+    let out = report(&[d]);
+    assert!(
+        out.starts_with("content/a.md:2:1: error: unknown key `titel`\n"),
+        "{out}"
+    );
+    assert!(out.contains("2 | titel: 1"));
+    assert!(out.contains("= hint: did you mean `title`?"));
+    assert!(out.ends_with("1 error, 0 warnings\n"));
+}
