@@ -5,6 +5,7 @@ use crate::diagnostics::Diagnostic;
 use crate::text::{is_language_code, Text};
 use crate::url::{Email, Url};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// site.yaml as written. Unknown keys are errors, so a typo never silently does nothing.
@@ -34,6 +35,21 @@ struct RawSite {
     markdown: Option<MarkdownConfig>,
     #[serde(default)]
     theme: Option<String>,
+    #[serde(default)]
+    indicator_lists: Vec<IndicatorListConfig>,
+}
+
+/// A list of indicators the report is expected to cover (spec §13.4), such as THL's proposal
+/// for the minimum content of welfare reports.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorListConfig {
+    /// The list, relative to `content/`: a CSV with the columns id;title;group.
+    pub file: String,
+    pub title: Text,
+    /// Indicators left out on purpose, with the reason shown to readers.
+    #[serde(default)]
+    pub omitted: BTreeMap<String, Text>,
 }
 
 /// Kuntakortit: one card per member municipality of `region` (spec §9).
@@ -201,6 +217,7 @@ pub struct Config {
     pub home_region: Option<String>,
     pub compare_regions: Vec<String>,
     pub municipality_cards: Option<MunicipalityCards>,
+    pub indicator_lists: Vec<IndicatorListConfig>,
     pub contact: Option<Contact>,
     pub accessibility: Option<Accessibility>,
     pub raw_html: RawHtml,
@@ -287,6 +304,7 @@ impl Config {
             home_region: raw.home_region,
             compare_regions: raw.compare_regions,
             municipality_cards: raw.municipality_cards,
+            indicator_lists: raw.indicator_lists,
             contact: raw.contact,
             accessibility: raw.accessibility,
             raw_html: raw.markdown.unwrap_or_default().raw_html,

@@ -27,6 +27,8 @@ pub(crate) struct SiteData<'a> {
     /// A plan file could not be read: references to focus areas and goals are not checked
     /// (its own error is the one to fix).
     pub plans_failed: bool,
+    /// The reference indicator lists of site.yaml.
+    pub indicator_lists: &'a [crate::indicator_lists::IndicatorList],
     /// The surveys under `content/data/surveys/`.
     pub surveys: &'a [Survey],
     /// The annual clock and the cooperation bodies.

@@ -20,6 +20,7 @@ mod escape;
 #[doc(hidden)]
 pub mod fuzzing;
 // Public only for the benchmark examples (`examples/`); not a stable API.
+mod indicator_lists;
 #[doc(hidden)]
 pub mod indicators;
 pub mod init;

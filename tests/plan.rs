@@ -627,3 +627,59 @@ fn empty_references_in_data_files_are_errors_at_the_value_and_never_hang() {
         assert!(err.contains("\n1 error, 0 warnings\n"), "{err}");
     }
 }
+
+#[test]
+fn a_reference_indicator_list_gets_an_appendix_page_and_check_warns_about_gaps() {
+    let site = std::fs::read_to_string(Path::new(FIXTURE).join("content/site.yaml")).unwrap()
+        + "indicator_lists:\n  - file: data/lista.csv\n    title: \"Testiluettelo\"\n    omitted:\n      \"3128\": \"Seurataan hyvinvointialueen tasolla.\"\n";
+    let list = "id;title;group\n4;Nuorten sairaalahoito;Mielenterveys\n3128;Päihteet;Päihteet\n9999;Puuttuva mittari;Muu\n";
+    let dir = fixture_with(
+        FIXTURE,
+        &[
+            ("content/site.yaml", site.as_bytes()),
+            ("content/data/lista.csv", list.as_bytes()),
+        ],
+    );
+    let root = dir.path().to_str().unwrap();
+    let o = kertomus(&["build", "-q", "--root", root]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let public = dir.path().join("public");
+    let page = read(&public, "mittarit/luettelo-1/index.html");
+    let main = main_of(&page);
+    assert!(main.contains("<h1>Testiluettelo</h1>"), "{main}");
+    assert!(
+        main.contains("Sivustolla näkyy 1, pois jätettyjä 1, puuttuu 1."),
+        "{main}"
+    );
+    assert!(main.contains("<a href=\"/mittarit/4/\">"), "{main}");
+    assert!(
+        main.contains("tavoitteet: <a href=\"/suunnitelma/suunnitelma/mieli/mh-1/\">"),
+        "{main}"
+    );
+    assert!(
+        main.contains("jätetty pois: Seurataan hyvinvointialueen tasolla."),
+        "{main}"
+    );
+    assert!(
+        main.contains("<strong>ei vielä sivustolla</strong>"),
+        "{main}"
+    );
+    assert!(read(&public, "mittarit/index.html")
+        .contains("<a href=\"/mittarit/luettelo-1/\">Testiluettelo</a>"));
+    assert!(read(&public, "sv/mittarit/luettelo-1/index.html")
+        .contains("<span lang=\"fi\">Testiluettelo</span>"));
+    assert!(
+        !public.join("data/lista.csv").exists(),
+        "the list is a source, not published"
+    );
+    let o = kertomus(&["check", "--root", root]);
+    let err = String::from_utf8_lossy(&o.stderr).to_string() + &String::from_utf8_lossy(&o.stdout);
+    assert!(
+        err.contains("content/data/lista.csv:4:1: warning: indicator `9999` of the list is neither shown nor left out"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("`3128`"),
+        "an omitted indicator is covered: {err}"
+    );
+}

@@ -63,6 +63,7 @@ pub(super) fn load_data(
     if !plans_failed {
         validate::card_phenomena(sources, &plans, diags);
     }
+    let indicator_lists = crate::indicator_lists::load(content_dir, config, diags);
     let surveys = surveys::load(content_dir, diags);
     let cooperation = cooperation::load(content_dir, diags);
     validate::organisation_refs(config, sources, &organisations, diags);
@@ -72,6 +73,7 @@ pub(super) fn load_data(
         organisations,
         plans,
         plans_failed,
+        indicator_lists,
         surveys,
         cooperation,
     }

@@ -86,6 +86,7 @@ struct Loaded {
     plans: Vec<Plan>,
     /// A plan file could not be read (its error is reported).
     plans_failed: bool,
+    indicator_lists: Vec<crate::indicator_lists::IndicatorList>,
     surveys: Vec<Survey>,
     cooperation: Cooperation,
 }
@@ -99,6 +100,7 @@ impl Loaded {
             organisations: &self.organisations,
             plans: &self.plans,
             plans_failed: self.plans_failed,
+            indicator_lists: &self.indicator_lists,
             surveys: &self.surveys,
             cooperation: &self.cooperation,
             cards: data::card_members(config, &self.register),

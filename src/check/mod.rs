@@ -43,6 +43,28 @@ pub(crate) fn site(
 }
 
 /// `kertomus check`'s report on the plans and surveys: warnings with positions.
+/// Listed indicators (site.yaml's `indicator_lists`) the site neither shows nor leaves out
+/// with a reason, each at its line of the list.
+fn uncovered_listed_indicators(data: &SiteData<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for list in data.indicator_lists {
+        for e in &list.entries {
+            if data.indicators.get(&e.id).is_none() && !list.omitted.contains_key(&e.id) {
+                let col = e
+                    .text
+                    .find(&e.id)
+                    .map_or(1, |i| e.text[..i].chars().count() + 1);
+                out.push(
+                    Diagnostic::at_known_line(&list.path, e.line, col, &e.text, format!("indicator `{}` of the list is neither shown nor left out", e.id))
+                        .warning()
+                        .with_hint("add it to content/data/indicators.yaml, or give the reason under the list's omitted: in site.yaml"),
+                );
+            }
+        }
+    }
+    out
+}
+
 pub(crate) fn quality(data: &SiteData<'_>, sources: &[crate::content::SourcePage]) -> Vec<Finding> {
     let mut out = Vec::new();
     let home = data.site_regions().into_iter().next();
@@ -67,6 +89,11 @@ pub(crate) fn quality(data: &SiteData<'_>, sources: &[crate::content::SourcePage
         );
         out.extend(findings.into_iter().map(|(f, d)| (f.label(), d)));
     }
+    out.extend(
+        uncovered_listed_indicators(data)
+            .into_iter()
+            .map(|d| ("listed indicators not covered", d)),
+    );
     out.extend(
         statement::warnings(data.config, crate::dates::today_utc())
             .into_iter()

@@ -63,9 +63,11 @@ fn page_of(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
         Route::Together(pi) => together(input, pi, lang),
         Route::FocusArea(pi, fi) => plan_page(input, pi, Some((fi, None)), lang),
         Route::Goal(pi, fi, gi) => plan_page(input, pi, Some((fi, Some(gi))), lang),
-        Route::IndicatorIndex | Route::Indicator(_) | Route::CardIndex | Route::Card(_) => {
-            indicator_page(input, route, lang)
-        }
+        Route::IndicatorIndex
+        | Route::Indicator(_)
+        | Route::IndicatorList(_)
+        | Route::CardIndex
+        | Route::Card(_) => indicator_page(input, route, lang),
         Route::OrgIndex | Route::Org(_) | Route::SurveyIndex | Route::Survey(_) => {
             register_page(input, route, lang)
         }
@@ -82,7 +84,10 @@ fn indicator_page(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
         Route::IndicatorIndex => page(
             "indicators.html",
             Vec::new(),
-            vec![("groups", value(indicators::index_groups(data, site, lang)))],
+            vec![
+                ("groups", value(indicators::index_groups(data, site, lang))),
+                ("lists", value(indicators::list_links(data, site, lang))),
+            ],
         ),
         Route::Indicator(i) => {
             let ind = data.model.indicators.list.get(i)?;
@@ -95,6 +100,11 @@ fn indicator_page(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
                 )],
             )
         }
+        Route::IndicatorList(i) => page(
+            "indicator_list.html",
+            section(Section::Indicators, "indicators_title"),
+            vec![("list", value(indicators::list_view(data, site, i, lang)?))],
+        ),
         Route::CardIndex => page(
             "cards.html",
             Vec::new(),

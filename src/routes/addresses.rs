@@ -81,6 +81,15 @@ impl Addresses {
         format!("{}{id}/", self.section(Section::Indicators, lang))
     }
 
+    /// The appendix page of the `n`-th reference indicator list (0-based).
+    pub(crate) fn indicator_list(&self, n: usize, lang: &str) -> String {
+        format!(
+            "{}luettelo-{}/",
+            self.section(Section::Indicators, lang),
+            n + 1
+        )
+    }
+
     /// The CSV of what an indicator's page shows (one file for every language).
     pub(crate) fn indicator_csv(&self, id: &str) -> String {
         format!("{}/{id}/{id}.csv", Section::Indicators.slug())

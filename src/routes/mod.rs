@@ -49,6 +49,8 @@ pub(crate) enum Route {
     Indicator(usize),
     /// The data an indicator's page shows, as CSV.
     IndicatorCsv(usize),
+    /// A reference indicator list's appendix page, by index in site.yaml's lists.
+    IndicatorList(usize),
     /// `/kuntakortit/`.
     CardIndex,
     /// A municipality's card, by position among the card members.

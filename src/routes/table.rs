@@ -86,6 +86,10 @@ impl Routes {
                 );
             }
         }
+        for i in 0..data.indicator_lists.len() {
+            let path = a.indicator_list(i, lang);
+            self.push(Route::IndicatorList(i), l, path, true, true);
+        }
         for (pi, plan) in data.plans.iter().enumerate() {
             self.push(Route::PlanOverview(pi), l, a.plan(plan, lang), true, true);
             self.push(Route::Together(pi), l, a.together(plan, lang), true, true);

@@ -10,9 +10,11 @@ use crate::regions::{Category, RegionRef};
 use serde::Serialize;
 
 mod index;
+mod list;
 mod shortcode;
 
 pub(crate) use index::index_groups;
+pub(crate) use list::{list_links, list_view};
 pub(crate) use shortcode::IndicatorShortcode;
 
 impl View<'_> {
