@@ -59,6 +59,23 @@ impl Routes {
         r
     }
 
+    /// Each plan's overview, "together and separately", focus areas and goals.
+    fn plan_pages(&mut self, data: &SiteData<'_>, a: &Addresses, lang: &str) {
+        let l = Some(lang);
+        for (pi, plan) in data.plans.iter().enumerate() {
+            self.push(Route::PlanOverview(pi), l, a.plan(plan, lang), true, true);
+            self.push(Route::Together(pi), l, a.together(plan, lang), true, true);
+            for (fi, fa) in plan.focus_areas.iter().enumerate() {
+                let path = a.focus_area(plan, fa, lang);
+                self.push(Route::FocusArea(pi, fi), l, path, true, true);
+                for (gi, g) in fa.goals.iter().enumerate() {
+                    let path = a.goal(plan, fa, g, lang);
+                    self.push(Route::Goal(pi, fi, gi), l, path, true, true);
+                }
+            }
+        }
+    }
+
     /// The generated pages of one language, in menu order where they are in the menu.
     fn generated_pages(&mut self, data: &SiteData<'_>, a: &Addresses, lang: &str, search: bool) {
         let l = Some(lang);
@@ -90,23 +107,7 @@ impl Routes {
             let path = a.indicator_list(i, lang);
             self.push(Route::IndicatorList(i), l, path, true, true);
         }
-        for (pi, plan) in data.plans.iter().enumerate() {
-            self.push(Route::PlanOverview(pi), l, a.plan(plan, lang), true, true);
-            self.push(Route::Together(pi), l, a.together(plan, lang), true, true);
-            for (fi, fa) in plan.focus_areas.iter().enumerate() {
-                self.push(
-                    Route::FocusArea(pi, fi),
-                    l,
-                    a.focus_area(plan, fa, lang),
-                    true,
-                    true,
-                );
-                for (gi, g) in fa.goals.iter().enumerate() {
-                    let path = a.goal(plan, fa, g, lang);
-                    self.push(Route::Goal(pi, fi, gi), l, path, true, true);
-                }
-            }
-        }
+        self.plan_pages(data, a, lang);
         let orgs = data.organisations_with_pages();
         if !orgs.is_empty() {
             let path = a.section(Section::Organisations, lang);
