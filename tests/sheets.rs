@@ -287,3 +287,36 @@ fn the_measures_template_lists_the_goals_with_drop_downs_and_reads_back() {
     let o = kertomus(&["build", "-q", "--root", dir.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// The guide's downloadable example sheet reads without a problem into the example site's plan.
+#[test]
+fn the_guide_s_example_sheet_reads_into_the_example_plan() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&root.join("content"), &dir.path().join("content"));
+    let plan_path = dir
+        .path()
+        .join("content/hyvinvointikertomus-2025-2029/plan.yaml");
+    std::fs::copy(
+        root.join("content/ohje/toimenpiteet-esimerkki.csv"),
+        dir.path()
+            .join("content/hyvinvointikertomus-2025-2029/toimenpiteet/esimerkki.csv"),
+    )
+    .unwrap();
+    let plan = std::fs::read_to_string(&plan_path).unwrap().replacen(
+        "measures_from: [toimenpiteet/jarjestot.csv]",
+        "measures_from: [toimenpiteet/jarjestot.csv, toimenpiteet/esimerkki.csv]",
+        1,
+    );
+    std::fs::write(&plan_path, plan).unwrap();
+    let (_out, public) = build_fixture(dir.path().to_str().unwrap());
+    let goal = common::read(
+        &public,
+        "hyvinvointikertomus-2025-2029/suunnitelma/mielen-hyvinvointi/mh-1/index.html",
+    );
+    assert!(goal.contains("id=\"mh-1-r2\""), "the derived id of row 2");
+    assert!(
+        public.join("ohje/toimenpiteet-esimerkki.csv").is_file(),
+        "downloadable"
+    );
+}
