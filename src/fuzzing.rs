@@ -82,37 +82,71 @@ fn render(text: &str, raw_html: RawHtml) -> (String, String) {
 }
 
 /// The first script element, event handler or script URL in the tags of `html`, if any.
-/// Only tags are looked at: text is escaped, so `<` always starts a tag, and a page may well
-/// say "javascript:" in its text.
+/// Only tags are looked at (text is escaped, so `<` always starts a tag, and a page may well
+/// say "javascript:" in its text), and in a tag only attribute names and the start of values
+/// (a value may well contain " onclick=" as text).
 fn live_script(html: &str) -> Option<&'static str> {
     let lower = html.to_ascii_lowercase();
     for (at, _) in lower.match_indices('<') {
-        let tag = &lower[at..];
-        let tag = &tag[..tag.find('>').map_or(tag.len(), |e| e + 1)];
-        if tag.starts_with("<script") {
+        let tag = &lower[at + 1..];
+        if tag.starts_with("script") {
             return Some("a <script>");
         }
-        let value_starts = tag
-            .match_indices('=')
-            .map(|(i, _)| tag[i + 1..].trim_start_matches(['"', '\'', ' ']));
-        if value_starts
-            .clone()
-            .any(|v| v.starts_with("javascript:") || v.starts_with("vbscript:"))
-        {
-            return Some("a script URL");
-        }
-        let handler = tag.match_indices(" on").any(|(i, _)| {
-            let name: String = tag[i + 3..]
-                .chars()
-                .take_while(char::is_ascii_alphabetic)
-                .collect();
-            !name.is_empty() && tag[i + 3 + name.len()..].trim_start().starts_with('=')
-        });
-        if handler {
-            return Some("an event handler");
+        for (name, value) in attributes(tag) {
+            if name.starts_with("on") {
+                return Some("an event handler");
+            }
+            let value = value.trim_start();
+            if value.starts_with("javascript:") || value.starts_with("vbscript:") {
+                return Some("a script URL");
+            }
         }
     }
     None
+}
+
+/// The attributes of the tag that `tag` starts (after its `<`), as (name, value).
+fn attributes(tag: &str) -> Vec<(&str, &str)> {
+    let bytes = tag.as_bytes();
+    let mut i = tag
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .unwrap_or(tag.len());
+    let mut out = Vec::new();
+    while i < bytes.len() && bytes[i] != b'>' {
+        if bytes[i].is_ascii_whitespace() || bytes[i] == b'/' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !b" \t\n\r=>/".contains(&bytes[i]) {
+            i += 1;
+        }
+        let name = &tag[start..i];
+        let mut value = "";
+        if i < bytes.len() && bytes[i] == b'=' {
+            i += 1;
+            let (v, next) = match bytes.get(i) {
+                Some(&q) if q == b'"' || q == b'\'' => {
+                    let end = tag[i + 1..]
+                        .find(q as char)
+                        .map_or(tag.len(), |e| i + 1 + e);
+                    (&tag[(i + 1).min(end)..end], end + 1)
+                }
+                _ => {
+                    let end = tag[i..]
+                        .find(|c: char| c.is_whitespace() || c == '>')
+                        .map_or(tag.len(), |e| i + e);
+                    (&tag[i..end], end)
+                }
+            };
+            value = v;
+            i = next;
+        }
+        if !name.is_empty() {
+            out.push((name, value));
+        }
+    }
+    out
 }
 
 /// One line of a shortcode call.
