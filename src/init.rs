@@ -191,12 +191,7 @@ pub fn init_with(dir: &Path, ci: Option<Ci>) -> Result<Vec<PathBuf>, Error> {
     let mut written = init(dir)?;
     if let Some(ci) = ci {
         let (rel, text) = ci.workflow();
-        let path = dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(Error::io(parent))?;
-        }
-        std::fs::write(&path, text).map_err(Error::io(&path))?;
-        written.push(path);
+        written.push(write(dir, rel, text)?);
     }
     Ok(written)
 }
@@ -213,14 +208,18 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Error> {
             )));
         }
     }
-    let mut written = Vec::new();
-    for (rel, text) in FILES {
-        let path = dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(Error::io(parent))?;
-        }
-        std::fs::write(&path, text).map_err(Error::io(&path))?;
-        written.push(path);
+    FILES
+        .iter()
+        .map(|(rel, text)| write(dir, rel, text))
+        .collect()
+}
+
+/// Writes `text` to `dir/rel`, making its folders; returns the path.
+fn write(dir: &Path, rel: &str, text: &str) -> Result<PathBuf, Error> {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(Error::io(parent))?;
     }
-    Ok(written)
+    std::fs::write(&path, text).map_err(Error::io(&path))?;
+    Ok(path)
 }

@@ -44,9 +44,9 @@ pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
                 message,
             };
         }
-        let (message, hint) = match message.split_once(HINT_SEPARATOR) {
-            Some((m, h)) => (m.to_string(), Some(h.to_string())),
-            None => {
+        let (message, hint) = match split_hint(&message) {
+            (m, Some(h)) => (m.to_string(), Some(h.to_string())),
+            (_, None) => {
                 let hint = suggestion(&message);
                 (message, hint)
             }
@@ -63,6 +63,14 @@ pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
 
 /// Separates a value check's message from its hint inside a serde error message.
 const HINT_SEPARATOR: char = '\u{1f}';
+
+/// A message made by [`with_hint`] as (message, hint); any other message has no hint.
+pub(crate) fn split_hint(message: &str) -> (&str, Option<&str>) {
+    match message.split_once(HINT_SEPARATOR) {
+        Some((m, h)) => (m, Some(h)),
+        None => (message, None),
+    }
+}
 
 /// A message for `serde::de::Error::custom` that [`parse`] splits back into message and hint.
 pub(crate) fn with_hint(message: &str, hint: &str) -> String {

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{build_fixture, fixture_with, kertomus};
+use common::{build_fixture, files, fixture_with, kertomus};
 use std::path::{Path, PathBuf};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan");
@@ -97,20 +97,6 @@ fn csv(rows: &[[&str; 13]]) -> Vec<u8> {
     let quoted = |r: &[&str; 13]| r.map(|c| format!("\"{c}\"")).join(";");
     let lines: Vec<String> = rows.iter().map(quoted).collect();
     (lines.join("\n") + "\n").into_bytes()
-}
-
-fn files(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(root)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(root).unwrap().to_path_buf();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect();
-    out.sort();
-    out
 }
 
 #[test]

@@ -3,8 +3,8 @@
 
 mod common;
 
-use common::{build_fixture, copy_dir};
-use std::path::{Path, PathBuf};
+use common::{build_fixture, copy_dir, files};
+use std::path::Path;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan");
 
@@ -65,21 +65,6 @@ fn translated(column: usize) -> tempfile::TempDir {
     }
     assert!(seen.iter().all(|s| *s), "every value occurs in the fixture");
     dir
-}
-
-fn files(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(root)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(root).unwrap().to_path_buf();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect();
-    out.sort();
-    out
 }
 
 #[test]

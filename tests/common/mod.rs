@@ -68,3 +68,18 @@ pub(crate) fn fixture_with(root: &str, changes: &[(&str, &[u8])]) -> tempfile::T
     }
     dir
 }
+
+/// Every file under `root`, by path relative to it, with its bytes: to compare two builds.
+pub(crate) fn files(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(root).unwrap().to_path_buf();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    out.sort();
+    out
+}

@@ -7,6 +7,7 @@ use crate::diagnostics::Diagnostic;
 use crate::plan::raw::{RawMeasureIndicator, RawProgress};
 use crate::plan::{Maturity, Scope, WorkType};
 use crate::text::Text;
+use serde::de::value::StrDeserializer;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -36,13 +37,20 @@ pub(super) struct Parsed<'c> {
 /// A cell's text as a value of the format, read as YAML would read it (so every language
 /// and synonym of §13.1 works here too).
 fn value<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, (String, String)> {
-    let de = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(text.trim());
-    T::deserialize(de).map_err(|e| {
+    read(text, T::deserialize)
+}
+
+/// Reads `text` with a deserializing function; an error as its message and hint.
+fn read<'de, T>(
+    text: &'de str,
+    with: impl FnOnce(
+        StrDeserializer<'de, serde::de::value::Error>,
+    ) -> Result<T, serde::de::value::Error>,
+) -> Result<T, (String, String)> {
+    with(StrDeserializer::new(text.trim())).map_err(|e| {
         let e = e.to_string();
-        match e.split_once('\u{1f}') {
-            Some((m, h)) => (m.to_string(), h.to_string()),
-            None => (e, String::new()),
-        }
+        let (message, hint) = crate::yaml::split_hint(&e);
+        (message.to_string(), hint.unwrap_or_default().to_string())
     })
 }
 
@@ -118,12 +126,7 @@ pub(super) fn parse_row<'c>(
 
 /// Yes or no in any of the three languages.
 fn yes_no(text: &str) -> Result<bool, (String, String)> {
-    let de = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(text.trim());
-    crate::vocabulary::yes_no(de).map_err(|e| {
-        let e = e.to_string();
-        let (m, h) = e.split_once('\u{1f}').unwrap_or((&e, ""));
-        (m.to_string(), h.to_string())
-    })
+    read(text, crate::vocabulary::yes_no)
 }
 
 /// `4` or `4 (tulos)`: an indicator id and, in parentheses, its kind.
