@@ -75,13 +75,7 @@ enum Command {
         command: SotkanetCommand,
     },
     /// Create a new site in DIR that builds as it is.
-    Init {
-        /// The folder to create (it must not exist or be empty).
-        dir: PathBuf,
-        /// Also write a workflow that checks the site and publishes public/ on every change.
-        #[arg(long, value_enum, value_name = "HOST")]
-        ci: Option<cmd::init::CiHost>,
-    },
+    Init(cmd::init::InitArgs),
     /// Write a template file, such as a measures sheet to send to the organisations.
     Template {
         #[command(subcommand)]
@@ -194,7 +188,7 @@ fn main() -> ExitCode {
             };
             cmd::sotkanet::run(&opts, cli.quiet)
         }
-        Command::Init { dir, ci } => cmd::init::run(&dir, ci, cli.quiet),
+        Command::Init(args) => cmd::init::run(&args, cli.quiet),
         Command::Template {
             command: TemplateCommand::Measures(args),
         } => cmd::template::run(&args, cli.quiet),

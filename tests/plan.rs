@@ -33,7 +33,11 @@ fn plan_overview_counts_and_status_chart() {
     assert!(main.contains("<p>ei hyvinvointivajeita, 2 tavoitetta, 1 toimenpide (1 yhteinen)</p>"));
     // An indicator without data says so where the chart would be, and offers no empty CSV.
     let empty = read(&public, "mittarit/paivat/index.html");
-    assert!(empty.contains("<p class=\"no-data\">Tälle mittarille ei ole vielä tietoja.</p>"));
+    assert!(
+        empty.contains("<figure class=\"chart no-data\"")
+            && empty.contains("</figcaption>\n<p>Tälle mittarille ei ole vielä tietoja.</p>"),
+        "{empty}"
+    );
     assert!(
         !empty.contains("<svg") && !empty.contains(" download>"),
         "{empty}"

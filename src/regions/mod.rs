@@ -8,7 +8,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
+mod lookup;
 mod overrides;
+
+pub use lookup::LookupError;
 
 const MUNICIPALITIES: &str = include_str!("../../data/regions/municipalities_hva_2026.csv");
 const COUNTY_IDS: &str = include_str!("../../data/regions/sotkanet_hyvinvointialueet.csv");

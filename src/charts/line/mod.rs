@@ -105,15 +105,20 @@ impl LineChart<'_> {
     }
 
     /// The figure (narrow and wide drawings, legend, source) followed by the data table; with
-    /// no data at all, a sentence saying so instead of empty axes.
-    /// The chart as markup for a page.
+    /// no data at all, the title and a sentence saying so instead of empty axes.
     pub(crate) fn render(&self) -> crate::escape::Html {
         crate::escape::Html::trusted(self.markup())
     }
 
     fn markup(&self) -> String {
         if !self.has_data() {
-            return format!("<p class=\"no-data\">{}</p>\n", esc(&self.labels.no_data));
+            // The title stays, so that a page of charts waiting for data says which is which.
+            return format!(
+                "<figure class=\"chart no-data\" id=\"{}\">\n<figcaption>{}</figcaption>\n<p>{}</p>\n</figure>\n",
+                esc(self.id),
+                esc(self.title),
+                esc(&self.labels.no_data)
+            );
         }
         let mut out = format!(
             "<figure class=\"chart\" id=\"{}\">\n<figcaption>{}</figcaption>\n",
