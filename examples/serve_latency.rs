@@ -20,6 +20,7 @@ fn main() {
         port: 0,
         drafts: false,
         output: Some(out.clone()),
+        lang: kertomus::messages::Lang::En,
     };
     let started = Instant::now();
     let server = kertomus::serve::start(&opts, Arc::new(|_: &str| {})).expect("serve");

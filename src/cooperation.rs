@@ -4,6 +4,7 @@
 use crate::dates::{Date, YearRange};
 use crate::diagnostics::Diagnostic;
 use crate::locate::{self, Source};
+use crate::msg;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -181,7 +182,7 @@ pub(crate) fn load(content: &Path, diags: &mut Vec<Diagnostic>) -> Cooperation {
             if !seen.insert(b.id.as_str()) {
                 diags.push(src.error(
                     src.entry(&b.id, 0, 1),
-                    format!("body id `{}` is used twice", b.id),
+                    msg!("body id `{id}` is used twice", id = b.id),
                 ));
             }
         }
@@ -195,8 +196,8 @@ pub(crate) fn load(content: &Path, diags: &mut Vec<Diagnostic>) -> Cooperation {
             from = at + 1;
             if p.months.is_empty() {
                 diags.push(
-                    src.error(at, "a phase needs at least one month")
-                        .with_hint("months: [1, 2, 3]"),
+                    src.error(at, msg!("a phase needs at least one month"))
+                        .with_hint(msg!("list the months, e.g. months: [1, 2, 3]")),
                 );
             }
             for m in &p.months {
@@ -204,28 +205,28 @@ pub(crate) fn load(content: &Path, diags: &mut Vec<Diagnostic>) -> Cooperation {
                     diags.push(
                         src.error(
                             src.value(&m.to_string(), at),
-                            format!("month {m} is not between 1 and 12"),
+                            msg!("month {m} is not between 1 and 12", m),
                         )
-                        .with_hint("months are numbered 1 (January) to 12 (December)"),
+                        .with_hint(msg!("months are numbered 1 (January) to 12 (December)")),
                     );
                 }
             }
             for a in &p.actors {
                 if a.trim().is_empty() {
-                    let (message, hint) = crate::text::empty_reference(
-                        "the id of a body in content/data/bodies.yaml",
-                    );
+                    let (message, hint) = crate::text::empty_reference(msg!(
+                        "the id of a body in content/data/bodies.yaml"
+                    ));
                     let from = src.key("actors", at);
                     diags.push(src.error(src.value(a, from), message).with_hint(hint));
                 } else if out.body(a).is_none() {
                     let ids: Vec<&str> = out.bodies.iter().map(|b| b.id.as_str()).collect();
                     let d = src.error(
                         src.value(a, at),
-                        format!("actor `{a}` is not a body in content/data/bodies.yaml"),
+                        msg!("actor `{a}` is not a body in content/data/bodies.yaml", a),
                     );
                     diags.push(match crate::yaml::closest(a, &ids) {
-                        Some(c) => d.with_hint(format!("did you mean `{c}`?")),
-                        None => d.with_hint("list the body in content/data/bodies.yaml"),
+                        Some(c) => d.with_hint(msg!("did you mean `{c}`?", c)),
+                        None => d.with_hint(msg!("list the body in content/data/bodies.yaml")),
                     });
                 }
             }

@@ -1,6 +1,8 @@
 //! Dates and year ranges as authors write them in YAML, validated while parsing so that a bad
 //! value is reported at its own line and column.
 
+use crate::messages::Msg;
+use crate::msg;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
@@ -13,7 +15,7 @@ pub struct Date {
 }
 
 impl Date {
-    pub fn parse(s: &str) -> Result<Date, String> {
+    pub fn parse(s: &str) -> Result<Date, Msg> {
         let s = s.trim();
         if let Ok(date) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
             return Ok(Date { date, time: None });
@@ -32,8 +34,9 @@ impl Date {
                 });
             }
         }
-        Err(format!(
-            "`{s}` is not a valid date; write it as YYYY-MM-DD, e.g. 2026-04-14"
+        Err(msg!(
+            "`{s}` is not a valid date; write it as YYYY-MM-DD, e.g. 2026-04-14",
+            s
         ))
     }
 
@@ -79,7 +82,7 @@ impl Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Date::parse(&s).map_err(de::Error::custom)
+        Date::parse(&s).map_err(|m| de::Error::custom(crate::yaml::custom_message(&m)))
     }
 }
 
@@ -117,11 +120,15 @@ pub(crate) struct YearRange {
 }
 
 impl YearRange {
-    pub(crate) fn parse(s: &str) -> Result<YearRange, String> {
-        let bad =
-            || format!("`{s}` is not a range of years; write it as YYYY-YYYY, e.g. 2025-2029");
+    pub(crate) fn parse(s: &str) -> Result<YearRange, Msg> {
+        let bad = || {
+            msg!(
+                "`{s}` is not a range of years; write it as YYYY-YYYY, e.g. 2025-2029",
+                s
+            )
+        };
         let (a, b) = s.split_once(['-', '–', '—']).ok_or_else(bad)?;
-        let year = |t: &str| -> Result<i32, String> {
+        let year = |t: &str| -> Result<i32, Msg> {
             let t = t.trim();
             if t.len() != 4 {
                 return Err(bad());
@@ -130,11 +137,12 @@ impl YearRange {
         };
         let (start, end) = (year(a)?, year(b)?);
         if !(1900..=2200).contains(&start) || !(1900..=2200).contains(&end) {
-            return Err(format!("`{s}`: years must be between 1900 and 2200"));
+            return Err(msg!("`{s}`: years must be between 1900 and 2200", s));
         }
         if end < start {
-            return Err(format!(
-                "`{s}` ends before it starts; write the earlier year first"
+            return Err(msg!(
+                "`{s}` ends before it starts; write the earlier year first",
+                s
             ));
         }
         Ok(YearRange { start, end })
@@ -153,7 +161,7 @@ impl YearRange {
 impl<'de> Deserialize<'de> for YearRange {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        YearRange::parse(&s).map_err(de::Error::custom)
+        YearRange::parse(&s).map_err(|m| de::Error::custom(crate::yaml::custom_message(&m)))
     }
 }
 

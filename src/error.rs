@@ -2,6 +2,8 @@
 //! variants are problems of the environment (files, theme) that stop the build at once.
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::{Lang, Msg};
+use crate::msg;
 use std::path::PathBuf;
 
 /// Why a build (or another command) did not finish.
@@ -12,7 +14,7 @@ pub enum Error {
     Content(Vec<Diagnostic>),
     /// A configuration or theme problem that stops the build.
     #[error("{0}")]
-    Config(String),
+    Config(Msg),
     /// A template failed to parse or render; the message names template, line and column.
     #[error("template error: {0}")]
     Template(String),
@@ -28,6 +30,20 @@ pub enum Error {
 }
 
 impl Error {
+    /// What went wrong, in `lang` (the content problems are printed with
+    /// [`crate::diagnostics::report`]; this is their count).
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Error::Content(d) => {
+                let n = d.iter().filter(|d| d.is_error()).count();
+                msg!("the site has {n} {n|error|errors}", n).render(lang)
+            }
+            Error::Config(m) => m.render(lang),
+            Error::Template(t) => msg!("template error: {detail}", detail = t).render(lang),
+            Error::Io { path, source } => format!("{}: {source}", path.display()),
+        }
+    }
+
     /// For `map_err`: an I/O error at `path`.
     pub fn io(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> Error {
         let path = path.to_path_buf();

@@ -4,6 +4,7 @@
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::text::Text;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -47,12 +48,12 @@ pub(crate) fn load(
                 Ok(None) => {
                     let at = crate::locate::key(&config.source, "indicator_lists")
                         .and_then(|k| crate::locate::token(&config.source, &l.file, k));
-                    let message = format!("the indicator list `{}` does not exist", l.file);
+                    let message = msg!("the indicator list `{file}` does not exist", file = l.file);
                     diags.push(
                         crate::locate::error_at("content/site.yaml", &config.source, at, message)
-                            .with_hint(
-                                "the path is relative to content/, e.g. data/vahimmaistiedot.csv",
-                            ),
+                            .with_hint(msg!(
+                                "the path is relative to content/, e.g. data/vahimmaistiedot.csv"
+                            )),
                     );
                     return None;
                 }
@@ -86,7 +87,7 @@ fn entries(text: &str, path: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Listed> 
         let Ok(record) = record else {
             diags.push(Diagnostic::file_error(
                 path,
-                "cannot read the list: check its quotes",
+                msg!("cannot read the list: check its quotes"),
             ));
             break;
         };

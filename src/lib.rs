@@ -26,6 +26,7 @@ pub mod indicators;
 pub mod init;
 mod locate;
 mod markdown;
+pub mod messages;
 mod numbers;
 mod organisations;
 mod output;
@@ -48,5 +49,5 @@ mod vocabulary;
 mod yaml;
 
 pub use build::{build, BuildOptions, Summary};
-pub use check::links;
+pub use check::{kind_name as finding_kind_name, links};
 pub use error::Error;

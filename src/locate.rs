@@ -5,6 +5,8 @@
 //! after the offset of the entry it belongs to.
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Msg;
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 /// One YAML file's text and the path it is reported under.
@@ -84,7 +86,7 @@ impl Source {
         self.value(&format!("{key}:"), from)
     }
 
-    pub(crate) fn error(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error(&self, offset: usize, message: Msg) -> Diagnostic {
         let (line, _) = crate::diagnostics::line_col(&self.text, offset);
         if let Some((cell, text)) = self.cells.as_ref().and_then(|c| c.get(line - 1)) {
             return Diagnostic::in_cell(&self.path, cell, text, message);
@@ -146,7 +148,7 @@ pub(crate) fn error_at(
     path: impl Into<PathBuf>,
     text: &str,
     offset: Option<usize>,
-    message: impl Into<String>,
+    message: Msg,
 ) -> Diagnostic {
     match offset {
         Some(at) => Diagnostic::at_offset(path, text, at, message),
@@ -173,7 +175,7 @@ pub(crate) fn read(content: &Path, rel: &Path) -> Result<Option<Source>, Diagnos
     match std::fs::read(content.join(rel)) {
         Ok(bytes) => Ok(Some(Source::new(&shown, utf8(&shown, bytes)?))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Diagnostic::file_error(&shown, format!("cannot read: {e}"))),
+        Err(e) => Err(Diagnostic::file_error(&shown, msg!("cannot read: {e}", e))),
     }
 }
 
@@ -184,9 +186,13 @@ pub(crate) fn utf8(shown: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         let at = e.utf8_error().valid_up_to();
         let byte = e.as_bytes().get(at).copied().unwrap_or(0);
         let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-        let message = format!("the file is not valid UTF-8 (byte 0x{byte:02X} at byte offset {at})");
+        let message = msg!(
+            "the file is not valid UTF-8 (byte 0x{byte} at byte offset {at})",
+            byte = format!("{byte:02X}"),
+            at
+        );
         Diagnostic::at_offset(shown, &lossy, at, message).with_hint(
-            "save the file with UTF-8 encoding (most editors offer it under \"Save with encoding\")",
+            msg!("save the file with UTF-8 encoding (most editors offer it under \"Save with encoding\")"),
         )
     })
 }

@@ -1,9 +1,10 @@
-//! The `kertomus` command line. Each command lives in its own file under `cmd/`.
+//! The `kertomus` command line. Each command lives in its own file under `cmd/`, with its own
+//! arguments struct; `cmd::help` puts the help texts into the reader's language.
 
 mod cmd;
 
-use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use clap::{FromArgMatches, Parser, Subcommand};
+use cmd::Ui;
 use std::process::ExitCode;
 
 /// Builds accessible websites from welfare reports and plans written in Markdown and YAML.
@@ -13,6 +14,9 @@ struct Cli {
     /// Print only errors.
     #[arg(short, long, global = true)]
     quiet: bool,
+    /// The language of the messages: fi, sv or en (default: from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, global = true, value_name = "LANG", value_parser = cmd::parse_lang)]
+    lang: Option<kertomus::messages::Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -20,55 +24,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build the site from content/ into public/.
-    Build {
-        /// The site folder, holding content/.
-        #[arg(long, value_name = "DIR", default_value = ".")]
-        root: PathBuf,
-        /// Where to write the site (default: ROOT/public).
-        #[arg(long, short, value_name = "DIR")]
-        output: Option<PathBuf>,
-        /// The address the site is published at, overriding base_url in site.yaml.
-        #[arg(long, value_name = "URL")]
-        base_url: Option<String>,
-        /// Include pages marked `draft: true`.
-        #[arg(long)]
-        drafts: bool,
-        /// Leave out the search index and search pages (faster builds).
-        #[arg(long)]
-        no_search: bool,
-    },
+    Build(cmd::build::BuildArgs),
     /// Build and serve the site on this machine, rebuilding and reloading on every save.
-    Serve {
-        /// The site folder, holding content/.
-        #[arg(long, value_name = "DIR", default_value = ".")]
-        root: PathBuf,
-        /// The address to listen on; anything but loopback is visible to other machines.
-        #[arg(long, default_value = "127.0.0.1")]
-        bind: std::net::IpAddr,
-        #[arg(long, default_value_t = 1111)]
-        port: u16,
-        /// Include pages marked `draft: true`.
-        #[arg(long)]
-        drafts: bool,
-    },
+    Serve(cmd::serve::ServeArgs),
     /// Report every problem an author can fix, with the plan quality report; writes nothing.
-    Check {
-        /// The site folder, holding content/.
-        #[arg(long, value_name = "DIR", default_value = ".")]
-        root: PathBuf,
-        /// Check pages marked `draft: true` too.
-        #[arg(long)]
-        drafts: bool,
-        /// Exit with code 1 when there are warnings.
-        #[arg(long)]
-        deny_warnings: bool,
-        /// Also fetch links to other sites (10 s timeout, one request per host at a time).
-        #[arg(long)]
-        external: bool,
-        /// Output format: human-readable text, or JSON for CI.
-        #[arg(long, value_enum, default_value = "text")]
-        format: cmd::check::Format,
-    },
+    Check(cmd::check::CheckArgs),
     /// Fetch indicator data from THL's Sotkanet indicator bank.
     Sotkanet {
         #[command(subcommand)]
@@ -93,104 +53,47 @@ enum TemplateCommand {
 enum SotkanetCommand {
     /// Write content/data/values/<id>.csv for the site's regions and fill missing metadata
     /// (title, unit, decimals, producer) into content/data/indicators.yaml.
-    Pull {
-        /// The site folder, holding content/.
-        #[arg(long, value_name = "DIR", default_value = ".")]
-        root: PathBuf,
-        /// Pull this indicator (repeatable); default: every Sotkanet indicator in indicators.yaml.
-        #[arg(long = "indicator", value_name = "ID")]
-        indicators: Vec<String>,
-        /// Years to fetch, e.g. 2010-2025 (default: 2010 to this year).
-        #[arg(long, value_name = "FROM-TO", value_parser = cmd::sotkanet::parse_years)]
-        years: Option<(i32, i32)>,
-        /// The API's base address.
-        #[arg(long, value_name = "URL", default_value = kertomus::sotkanet::DEFAULT_BASE)]
-        api: String,
-    },
-}
-
-fn this_year() -> i32 {
-    use chrono::Datelike;
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0).map_or(2026, |t| t.year())
+    Pull(cmd::sotkanet::PullArgs),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let lang = cmd::lang_of_process();
+    let command = cmd::help::localize(<Cli as clap::CommandFactory>::command(), lang);
+    let cli = match command
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => return cmd::help::usage_error(&e, lang),
+    };
+    let ui = Ui {
+        lang: cli.lang.unwrap_or(lang),
+        quiet: cli.quiet,
+    };
     match cli.command {
-        Command::Build {
-            root,
-            output,
-            base_url,
-            drafts,
-            no_search,
-        } => {
-            let opts = kertomus::BuildOptions {
-                root,
-                output,
-                base_url,
-                drafts,
-                check: false,
-                external: false,
-                search: !no_search,
-            };
-            cmd::build::run(&opts, cli.quiet)
-        }
-        Command::Serve {
-            root,
-            bind,
-            port,
-            drafts,
-        } => {
-            let opts = kertomus::serve::ServeOptions {
-                root,
-                bind,
-                port,
-                drafts,
-                output: None,
-            };
-            cmd::serve::run(&opts, cli.quiet)
-        }
-        Command::Check {
-            root,
-            drafts,
-            deny_warnings,
-            external,
-            format,
-        } => {
-            let opts = kertomus::BuildOptions {
-                root,
-                output: None,
-                base_url: None,
-                drafts,
-                check: true,
-                external,
-                search: false,
-            };
-            cmd::check::run(&opts, deny_warnings, format, cli.quiet)
-        }
+        Command::Build(args) => cmd::build::run(&args, &ui),
+        Command::Serve(args) => cmd::serve::run(&args, &ui),
+        Command::Check(args) => cmd::check::run(&args, &ui),
         Command::Sotkanet {
-            command:
-                SotkanetCommand::Pull {
-                    root,
-                    indicators,
-                    years,
-                    api,
-                },
-        } => {
-            let opts = kertomus::sotkanet::PullOptions {
-                root,
-                api,
-                indicators,
-                years: years.unwrap_or((2010, this_year())),
-            };
-            cmd::sotkanet::run(&opts, cli.quiet)
-        }
-        Command::Init(args) => cmd::init::run(&args, cli.quiet),
+            command: SotkanetCommand::Pull(args),
+        } => cmd::sotkanet::run(&args, &ui),
+        Command::Init(args) => cmd::init::run(&args, &ui),
         Command::Template {
             command: TemplateCommand::Measures(args),
-        } => cmd::template::run(&args, cli.quiet),
+        } => cmd::template::run(&args, &ui),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every help text of every command and option has its Finnish and Swedish text.
+    #[test]
+    fn every_help_text_is_in_the_catalogue() {
+        let command = <super::Cli as clap::CommandFactory>::command();
+        let missing = super::cmd::help::untranslated(&command);
+        assert!(
+            missing.is_empty(),
+            "help texts without a catalogue entry: {missing:#?}"
+        );
     }
 }

@@ -3,6 +3,8 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::locate::{self, Source};
+use crate::messages::Msg;
+use crate::msg;
 use crate::regions::Register;
 use crate::text::Text;
 use crate::url::Url;
@@ -101,16 +103,19 @@ impl Organisations {
     }
 
     /// The message for an unknown id, with the closest known one.
-    pub(crate) fn unknown(&self, id: &str) -> (String, String) {
+    pub(crate) fn unknown(&self, id: &str) -> (Msg, Msg) {
         if id.trim().is_empty() {
-            return crate::text::empty_reference(
-                "the id of an organisation in content/data/organisations.yaml",
-            );
+            return crate::text::empty_reference(msg!(
+                "the id of an organisation in content/data/organisations.yaml"
+            ));
         }
-        let message = format!("organisation `{id}` is not in content/data/organisations.yaml");
+        let message = msg!(
+            "organisation `{id}` is not in content/data/organisations.yaml",
+            id
+        );
         let hint = match crate::yaml::closest(id, &self.ids()) {
-            Some(c) => format!("did you mean `{c}`?"),
-            None => "add it to content/data/organisations.yaml".to_string(),
+            Some(c) => msg!("did you mean `{c}`?", c),
+            None => msg!("add it to content/data/organisations.yaml"),
         };
         (message, hint)
     }
@@ -177,8 +182,8 @@ fn resolve(
         if *nth > 1 {
             diags.push(
                 source
-                    .error(at, format!("organisation id `{}` is used twice", r.id))
-                    .with_hint("give every organisation its own id"),
+                    .error(at, msg!("organisation id `{id}` is used twice", id = r.id))
+                    .with_hint(msg!("give every organisation its own id")),
             );
         }
     }
@@ -195,23 +200,26 @@ fn resolve(
         for (key, target) in [("parent", &r.parent), ("counterpart", &r.counterpart)] {
             if let Some(t) = target {
                 if t.trim().is_empty() {
-                    let (message, hint) =
-                        crate::text::empty_reference("the id of an organisation in this file");
+                    let (message, hint) = crate::text::empty_reference(msg!(
+                        "the id of an organisation in this file"
+                    ));
                     let offset = source.value(t, source.key(key, at));
                     diags.push(
                         source
-                            .error(offset, format!("{key}: {message}"))
+                            .error(offset, msg!("{key}: {message}", key, message: message))
                             .with_hint(hint),
                     );
                 } else if !seen.contains_key(t.as_str()) {
                     let ids: Vec<&str> = seen.keys().copied().collect();
                     let d = source.error(
                         source.value(t, source.key(key, at)),
-                        format!("{key} `{t}` is not an organisation in this file"),
+                        msg!("{key} `{t}` is not an organisation in this file", key, t),
                     );
                     diags.push(match crate::yaml::closest(t, &ids) {
-                        Some(c) => d.with_hint(format!("did you mean `{c}`?")),
-                        None => d.with_hint("list the organisation in organisations.yaml first"),
+                        Some(c) => d.with_hint(msg!("did you mean `{c}`?", c)),
+                        None => {
+                            d.with_hint(msg!("list the organisation in organisations.yaml first"))
+                        }
                     });
                 }
             }
@@ -261,13 +269,19 @@ mod tests {
                 "3:43 parent `pshv` is not an organisation in this file".to_string(),
             ]
         );
-        assert_eq!(d[1].hint.as_deref(), Some("did you mean `pshva`?"));
+        assert_eq!(
+            d[1].hint.as_ref().map(ToString::to_string).as_deref(),
+            Some("did you mean `pshva`?")
+        );
     }
 
     #[test]
     fn unknown_types_get_a_suggestion() {
         let e =
             crate::yaml::parse::<Vec<RawOrg>>("- {id: a, type: jarjesta, name: A}\n").unwrap_err();
-        assert_eq!(e.hint.as_deref(), Some("did you mean `jarjesto`?"));
+        assert_eq!(
+            e.hint.as_ref().map(ToString::to_string).as_deref(),
+            Some("did you mean `jarjesto`?")
+        );
     }
 }

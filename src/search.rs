@@ -5,6 +5,7 @@
 //! is still being rendered and written, which keeps most of the indexing off the critical path.
 
 use crate::error::Error;
+use crate::msg;
 use std::collections::BTreeMap;
 use std::sync::mpsc::{channel, Sender};
 use std::thread::JoinHandle;
@@ -76,8 +77,8 @@ impl Indexer {
         let handle = self.handle.take().expect("indexer is running");
         handle
             .join()
-            .map_err(|_| Error::Config("the search indexer stopped unexpectedly".into()))?
-            .map_err(|e| Error::Config(format!("building the search index failed: {e}")))
+            .map_err(|_| Error::Config(msg!("the search indexer stopped unexpectedly")))?
+            .map_err(|e| Error::Config(msg!("building the search index failed: {e}", e)))
     }
 }
 

@@ -4,6 +4,7 @@
 //! and the enumerated columns; the second lists the plan's goals; the third says what to do.
 
 use crate::error::Error;
+use crate::msg;
 use crate::plan::{MATURITY_NAMES, STATUS_NAMES, WORK_TYPE_NAMES};
 use rust_xlsxwriter::{DataValidation, Format, Formula, Workbook, Worksheet, XlsxError};
 use std::path::Path;
@@ -34,10 +35,10 @@ pub fn measures(t: &MeasuresTemplate<'_>) -> Result<usize, Error> {
     let rel = plan_dir
         .strip_prefix(&content)
         .map_err(|_| {
-            Error::Config(format!(
-                "{}: the plan folder must be inside {}",
-                t.plan.display(),
-                content.display()
+            Error::Config(msg!(
+                "{plan}: the plan folder must be inside {content}",
+                plan = t.plan.display(),
+                content = content.display()
             ))
         })?
         .to_path_buf();
@@ -45,12 +46,12 @@ pub fn measures(t: &MeasuresTemplate<'_>) -> Result<usize, Error> {
     let book = workbook(&plan, t.organisation).map_err(xlsx_error)?;
     let mut book = book;
     book.save(t.output)
-        .map_err(|e| Error::Config(format!("{}: {e}", t.output.display())))?;
+        .map_err(|e| Error::Config(msg!("{output}: {e}", output = t.output.display(), e)))?;
     Ok(plan.goals.len())
 }
 
 fn xlsx_error(e: XlsxError) -> Error {
-    Error::Config(format!("cannot write the sheet: {e}"))
+    Error::Config(msg!("cannot write the sheet: {e}", e))
 }
 
 /// The headers, in the order of the sheet; the yearly ones follow for each year of the plan.

@@ -2,6 +2,8 @@
 //! map by language code (spec §2). Resolving a text for a language tells whether it fell back
 //! to another language, so the page can mark that passage with its real `lang`.
 
+use crate::messages::Msg;
+use crate::msg;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -82,9 +84,10 @@ impl<'de> Deserialize<'de> for Text {
                 let mut out = BTreeMap::new();
                 while let Some((k, v)) = map.next_entry::<String, String>()? {
                     if !is_language_code(&k) {
-                        return Err(de::Error::custom(format!(
-                            "`{k}` is not a language code; write texts by language as {{fi: \"...\", sv: \"...\"}}"
-                        )));
+                        let message = crate::msg!("`{k}` is not a language code", k);
+                        let hint =
+                            crate::msg!("write texts by language as {{fi: \"...\", sv: \"...\"}}");
+                        return Err(de::Error::custom(crate::yaml::custom(&message, &hint)));
                     }
                     out.insert(k, v);
                 }
@@ -112,10 +115,10 @@ impl serde::Serialize for Text {
 /// The snake_case name serde gives an enum value.
 /// The message and hint for an empty reference (`responsible: [""]`, `gap: ""`): said as
 /// such, not as an unknown id named ``.
-pub(crate) fn empty_reference(what: &str) -> (String, String) {
+pub(crate) fn empty_reference(what: Msg) -> (Msg, Msg) {
     (
-        "empty reference: the value is blank".to_string(),
-        format!("write {what}, or remove the empty entry"),
+        msg!("empty reference: the value is blank"),
+        msg!("write {what}, or remove the empty entry", what: what),
     )
 }
 

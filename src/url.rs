@@ -3,6 +3,8 @@
 //! Markdown links and every URL-valued field of site.yaml, front matter and data files go
 //! through here, so a `javascript:` URL is refused with the same words wherever it is written.
 
+use crate::messages::Msg;
+use crate::msg;
 use std::fmt;
 
 /// A URL safe to write into `href`/`src`: `http:`, `https:`, `mailto:`, `tel:`, or a
@@ -14,8 +16,8 @@ pub struct Url(String);
 /// Why a URL was refused: a message and a hint, worded for authors.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Refused {
-    pub message: String,
-    pub hint: String,
+    pub message: Msg,
+    pub hint: Msg,
 }
 
 /// Schemes that run code or smuggle content when followed; never accepted from content.
@@ -40,8 +42,8 @@ pub(crate) fn is_script_scheme(scheme: &str) -> bool {
 /// The refusal of a script URL, worded the same for Markdown links and data fields.
 pub(crate) fn script_refused(scheme: &str) -> Refused {
     Refused {
-        message: format!("`{scheme}:` links are not allowed"),
-        hint: "link to a page or a web address instead".into(),
+        message: msg!("`{scheme}:` links are not allowed", scheme),
+        hint: msg!("link to a page or a web address instead"),
     }
 }
 
@@ -53,8 +55,8 @@ impl Url {
         // (`java\tscript:`); refuse them rather than guess.
         if url.chars().any(char::is_control) {
             return Err(Refused {
-                message: "a web address may not contain control characters".into(),
-                hint: "write the address on one line, without tabs".into(),
+                message: msg!("a web address may not contain control characters"),
+                hint: msg!("write the address on one line, without tabs"),
             });
         }
         match scheme(url) {
@@ -66,14 +68,15 @@ impl Url {
                 Ok(Url(url.to_string()))
             }
             Some(s) => Err(Refused {
-                message: format!("`{s}:` addresses are not accepted here"),
-                hint: "use an https:// address, mailto:, tel: or a path on this site (/…)".into(),
+                message: msg!("`{s}:` addresses are not accepted here", s),
+                hint: msg!("use an https:// address, mailto:, tel: or a path on this site (/…)"),
             }),
             None if url.starts_with('/') && !url.starts_with("//") => Ok(Url(url.to_string())),
             None => Err(Refused {
-                message: format!("`{url}` is not a web address"),
-                hint: "write a full address (https://…), mailto:, tel: or a path on this site (/…)"
-                    .into(),
+                message: msg!("`{url}` is not a web address", url),
+                hint: msg!(
+                    "write a full address (https://…), mailto:, tel: or a path on this site (/…)"
+                ),
             }),
         }
     }
@@ -105,8 +108,8 @@ impl Email {
             Ok(Email(email.to_string()))
         } else {
             Err(Refused {
-                message: format!("`{email}` is not an e-mail address"),
-                hint: "write it as name@example.fi, without mailto: or spaces".into(),
+                message: msg!("`{email}` is not an e-mail address", email),
+                hint: msg!("write it as name@example.fi, without mailto: or spaces"),
             })
         }
     }
@@ -121,7 +124,7 @@ where
     D: serde::Deserializer<'de>,
 {
     let raw = <String as serde::Deserialize>::deserialize(d)?;
-    parse(&raw).map_err(|r| serde::de::Error::custom(crate::yaml::with_hint(&r.message, &r.hint)))
+    parse(&raw).map_err(|r| serde::de::Error::custom(crate::yaml::custom(&r.message, &r.hint)))
 }
 
 impl<'de> serde::Deserialize<'de> for Url {
@@ -208,7 +211,7 @@ mod tests {
         assert_eq!(e.message, "`javascript:` links are not allowed");
         assert_eq!((e.line, e.col), (1, 7));
         assert_eq!(
-            e.hint.as_deref(),
+            e.hint.as_ref().map(ToString::to_string).as_deref(),
             Some("link to a page or a web address instead")
         );
     }

@@ -7,6 +7,9 @@
 //! from them. Output (`Serialize`, open data) stays in English, so a site gives the same pages
 //! whichever language its YAML is written in.
 
+use crate::messages::Msg;
+use crate::msg;
+
 /// The names of one value: English first (the canonical name), then Finnish and Swedish; each
 /// list may hold synonyms.
 pub(crate) struct Names<T: 'static> {
@@ -32,7 +35,11 @@ fn normalize(s: &str) -> String {
 }
 
 /// The value `written` names, or the message (with its hint) for an unknown one.
-pub(crate) fn parse<T: Copy>(written: &str, what: &str, names: &[Names<T>]) -> Result<T, String> {
+pub(crate) fn parse<T: Copy>(
+    written: &str,
+    what: Msg,
+    names: &[Names<T>],
+) -> Result<T, (Msg, Msg)> {
     let wanted = normalize(written);
     let found = names.iter().find(|n| {
         [n.en, n.fi, n.sv]
@@ -59,23 +66,28 @@ pub(crate) fn parse<T: Copy>(written: &str, what: &str, names: &[Names<T>]) -> R
         .iter()
         .filter_map(|n| [n.en, n.fi, n.sv][lang].first().copied())
         .collect();
-    let message = format!("`{}` is not {what}", written.trim());
+    let message = msg!("`{written}` is not {what}", written = written.trim(), what: what);
     let hint = match nearest {
-        Some(c) => format!("did you mean `{c}`? ({})", listed.join(", ")),
-        None => format!("write one of: {}", listed.join(", ")),
+        Some(c) => msg!(
+            "did you mean `{c}`? ({listed})",
+            c,
+            listed = listed.join(", ")
+        ),
+        None => msg!("write one of: {listed}", listed = listed.join(", ")),
     };
-    Err(crate::yaml::with_hint(&message, &hint))
+    Err((message, hint))
 }
 
 /// `Deserialize` for an enum from its [`Names`]: `vocabulary!(Status, "a measure status",
 /// NAMES)`.
 macro_rules! vocabulary {
-    ($ty:ty, $what:expr, $names:expr) => {
+    ($ty:ty, $what:literal, $names:expr) => {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let written = <String as serde::Deserialize>::deserialize(d)?;
-                $crate::vocabulary::parse(&written, $what, $names)
-                    .map_err(<D::Error as serde::de::Error>::custom)
+                $crate::vocabulary::parse(&written, $crate::msg!($what), $names).map_err(
+                    |(m, h)| <D::Error as serde::de::Error>::custom($crate::yaml::custom(&m, &h)),
+                )
             }
         }
     };
@@ -107,9 +119,8 @@ pub(crate) fn yes_no<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::
     ];
     match <Written as serde::Deserialize>::deserialize(d)? {
         Written::Bool(b) => Ok(b),
-        Written::Text(t) => {
-            parse(&t, "yes or no", YES_NO).map_err(<D::Error as serde::de::Error>::custom)
-        }
+        Written::Text(t) => parse(&t, msg!("yes or no"), YES_NO)
+            .map_err(|(m, h)| <D::Error as serde::de::Error>::custom(crate::yaml::custom(&m, &h))),
     }
 }
 
@@ -149,21 +160,21 @@ mod tests {
             "mörkblå",
         ] {
             assert_eq!(
-                parse(written, "a colour", COLOURS),
+                parse(written, msg!("a colour"), COLOURS),
                 Ok(Colour::DarkBlue),
                 "{written}"
             );
         }
-        assert_eq!(parse(" RÖD ", "a colour", COLOURS), Ok(Colour::Red));
+        assert_eq!(parse(" RÖD ", msg!("a colour"), COLOURS), Ok(Colour::Red));
     }
 
     #[test]
     fn an_unknown_value_is_listed_in_the_language_of_the_nearest_name() {
-        let err = parse("punanen", "a colour", COLOURS).unwrap_err();
-        let (message, hint) = err.split_once('\u{1f}').unwrap();
+        let err = parse("punanen", msg!("a colour"), COLOURS).unwrap_err();
+        let (message, hint) = err;
         assert_eq!(message, "`punanen` is not a colour");
         assert_eq!(hint, "did you mean `punainen`? (punainen, tummansininen)");
-        let err = parse("zzz", "a colour", COLOURS).unwrap_err();
-        assert!(err.ends_with("write one of: red, dark_blue"), "{err}");
+        let (_, hint) = parse("zzz", msg!("a colour"), COLOURS).unwrap_err();
+        assert_eq!(hint, "write one of: red, dark_blue");
     }
 }

@@ -569,7 +569,7 @@ fn a_data_file_that_does_not_parse_is_one_error_not_a_cascade() {
 
 /// Runs `kertomus build` on `root`, killed after `limit`: a hang fails the test.
 fn build_within(root: &Path, limit: std::time::Duration) -> String {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kertomus"))
+    let mut child = common::command()
         .args(["build", "-q", "--root", root.to_str().unwrap()])
         .stderr(std::process::Stdio::piped())
         .spawn()

@@ -20,6 +20,7 @@ fn serve(root: &Path) -> Running {
         port: 0,
         drafts: false,
         output: Some(root.join("served")),
+        lang: kertomus::messages::Lang::En,
     };
     start(&opts, Arc::new(|_: &str| {})).expect("serve")
 }

@@ -133,6 +133,11 @@ fn measures_from_xlsx_ods_and_csv_build_the_same_site_as_in_plan_yaml() {
 
 /// Builds the fixture with mh-1's measures from an .xlsx of `rows`; returns stderr.
 fn sheet_errors(rows: &[[&str; 13]]) -> String {
+    sheet_errors_in("C.UTF-8", rows)
+}
+
+/// The errors of a build reading `rows`, with the locale `LANG=lang`.
+fn sheet_errors_in(lang: &str, rows: &[[&str; 13]]) -> String {
     let plan = plan_reading("toimenpiteet.xlsx");
     let bytes = xlsx(rows);
     let dir = fixture_with(
@@ -142,9 +147,46 @@ fn sheet_errors(rows: &[[&str; 13]]) -> String {
             ("content/suunnitelma/toimenpiteet.xlsx", &bytes),
         ],
     );
-    let o = kertomus(&["build", "--root", dir.path().to_str().unwrap()]);
+    let o = common::kertomus_in(lang, &["build", "--root", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn sheet_errors_speak_the_authors_language_at_the_same_cell() {
+    let mut rows = ROWS;
+    rows[1][9] = "aloitetu";
+    rows[2][0] = "mh-9";
+    let at = "content/suunnitelma/toimenpiteet.xlsx:Toimenpiteet!";
+    let fi = sheet_errors_in("fi_FI.UTF-8", &rows);
+    for expected in [
+        format!("{at}J2: virhe: `aloitetu` ei ole toimenpiteen tila"),
+        format!("{at}A3: virhe: `mh-9` ei ole tämän suunnitelman tavoite"),
+        "= vihje: tarkoititko `aloitettu`?".to_string(),
+        "2 virhettä, 0 varoitusta".to_string(),
+        "Rakentaminen epäonnistui; edellinen julkaisukansio jätettiin ennalleen.".to_string(),
+    ] {
+        assert!(fi.contains(&expected), "{expected}\n{fi}");
+    }
+    let sv = sheet_errors_in("sv_FI.UTF-8", &rows);
+    assert!(
+        sv.contains(&format!(
+            "{at}J2: fel: `aloitetu` är inte en åtgärds status"
+        )),
+        "{sv}"
+    );
+    assert!(sv.contains("= tips: menade du `aloitettu`?"), "{sv}");
+    // The positions are the same in every language, for editors to jump to.
+    let en = sheet_errors(&rows);
+    let places = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("content/"))
+            .map(|l| l.split(": ").next().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(places(&fi), places(&en));
+    assert_eq!(places(&sv), places(&en));
+    assert_eq!(places(&en).len(), 2, "{en}");
 }
 
 #[test]

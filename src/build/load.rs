@@ -7,6 +7,7 @@ use crate::content::{self, SourcePage};
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
 use crate::markdown::Labels;
+use crate::msg;
 use crate::plan::{self, Plan};
 use crate::regions::Register;
 use crate::render::theme::Theme;
@@ -19,10 +20,7 @@ use std::path::{Path, PathBuf};
 pub(super) fn folders(opts: &BuildOptions) -> Result<(PathBuf, PathBuf), Error> {
     let content_dir = opts.root.join("content");
     if !content_dir.is_dir() {
-        return Err(Error::Config(format!(
-            "{}: no content/ folder here; run kertomus in a site folder, pass --root DIR, or create a site with `kertomus init DIR`",
-            opts.root.display()
-        )));
+        return Err(Error::Config(msg!("{root}: no content/ folder here; run kertomus in a site folder, pass --root DIR, or create a site with `kertomus init DIR`", root = opts.root.display())));
     }
     let output = opts
         .output
@@ -90,7 +88,7 @@ pub(super) fn load_pages(
 ) -> (Vec<SourcePage>, HashSet<PathBuf>, Vec<Diagnostic>) {
     let templates: HashSet<&str> = theme.tera.get_template_names().collect();
     let unreadable = |rel: &PathBuf, e: std::io::Error| {
-        Diagnostic::file_error(Path::new("content").join(rel), format!("cannot read: {e}"))
+        Diagnostic::file_error(Path::new("content").join(rel), msg!("cannot read: {e}", e))
     };
     let texts: Vec<Result<Vec<u8>, Diagnostic>> = match cache {
         Some(c) => {
@@ -122,9 +120,12 @@ pub(super) fn load_pages(
                         page.shown(),
                         &page.text,
                         at,
-                        format!("template `{t}` does not exist"),
+                        msg!("template `{t}` does not exist", t),
                     )
-                    .with_hint(format!("templates of this theme: {}", names.join(", "))));
+                    .with_hint(msg!(
+                        "templates of this theme: {names}",
+                        names = names.join(", ")
+                    )));
                 }
             }
             Ok(page)
@@ -205,15 +206,12 @@ pub(super) fn check_output(root: &Path, content: &Path, output: &Path) -> Result
     };
     let (root, content, output_abs) = (abs(root), abs(content), abs(output));
     if root.starts_with(&output_abs) || output_abs.starts_with(&content) {
-        return Err(Error::Config(format!(
-            "{}: refusing to write the site there: it would replace the site's own files; choose a folder such as public/",
-            output.display()
-        )));
+        return Err(Error::Config(msg!("{output}: refusing to write the site there: it would replace the site's own files; choose a folder such as public/", output = output.display())));
     }
     if output.exists() && !output.is_dir() {
-        return Err(Error::Config(format!(
-            "{}: exists and is not a folder",
-            output.display()
+        return Err(Error::Config(msg!(
+            "{output}: exists and is not a folder",
+            output = output.display()
         )));
     }
     Ok(())

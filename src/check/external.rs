@@ -2,6 +2,7 @@
 //! host at a time (hosts in parallel), each URL once however many pages link to it.
 
 use super::Finding;
+use crate::msg;
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -91,12 +92,12 @@ pub(crate) fn check_external(
                     Path::new("content").join(&rel),
                     &text,
                     text.find(&url),
-                    format!("{url}: {why}"),
+                    msg!("{url}: {why}", url, why),
                 )
                 .warning()
-                .with_hint(
-                    "check the address; pages move, and a broken link leaves the reader stranded",
-                ),
+                .with_hint(msg!(
+                    "check the address; pages move, and a broken link leaves the reader stranded"
+                )),
             )
         })
         .collect();

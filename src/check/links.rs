@@ -8,6 +8,8 @@
 //! sitemap and the Atom feeds are XML that kertomus writes itself with one escaper, so their
 //! URLs are taken from `<loc>` elements and `href="…"` attributes by a plain scan.
 
+use crate::messages::Msg;
+use crate::msg;
 use percent_encoding::percent_decode_str;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -20,7 +22,7 @@ pub struct Broken {
     /// The link as written.
     pub link: String,
     /// Why it leads nowhere.
-    pub reason: String,
+    pub reason: Msg,
 }
 
 /// The links and ids of one HTML file.
@@ -112,7 +114,7 @@ struct Site<'a> {
 
 impl Site<'_> {
     /// Ok when `link` in `file` leads to a file of the output (and to its fragment).
-    fn resolve(&self, file: &str, link: &str) -> Result<(), String> {
+    fn resolve(&self, file: &str, link: &str) -> Result<(), Msg> {
         let link = link.trim();
         // Other sites, mail and phone links and inline data are not the output's to resolve.
         let ours = link.starts_with(self.origin)
@@ -145,7 +147,7 @@ impl Site<'_> {
             path
         };
         if !self.files.contains_key(&path) {
-            return Err(format!("no file {path} in the output"));
+            return Err(msg!("no file {path} in the output", path));
         }
         match fragment.filter(|f| !f.is_empty()) {
             Some(f) => {
@@ -157,7 +159,7 @@ impl Site<'_> {
                 if has {
                     Ok(())
                 } else {
-                    Err(format!("{path} has no element with id=\"{id}\""))
+                    Err(msg!("{path} has no element with id=\"{id}\"", path, id))
                 }
             }
             None => Ok(()),
@@ -165,7 +167,7 @@ impl Site<'_> {
     }
 
     /// The output path `target` leads to from `file`.
-    fn site_path(&self, file: &str, target: &str) -> Result<String, String> {
+    fn site_path(&self, file: &str, target: &str) -> Result<String, Msg> {
         let rooted = if let Some(rest) = target.strip_prefix(self.origin) {
             if rest.is_empty() {
                 "/"
@@ -177,13 +179,15 @@ impl Site<'_> {
         };
         if let Some(rest) = rooted.strip_prefix('/') {
             let base = self.base_path.trim_start_matches('/');
-            return rest
-                .strip_prefix(base)
-                .map(str::to_string)
-                .ok_or_else(|| format!("outside the site's path {}", self.base_path));
+            return rest.strip_prefix(base).map(str::to_string).ok_or_else(|| {
+                msg!(
+                    "outside the site's path {base_path}",
+                    base_path = self.base_path
+                )
+            });
         }
         let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
-        normalise(&format!("{dir}/{rooted}")).ok_or_else(|| "leads above the site's root".into())
+        normalise(&format!("{dir}/{rooted}")).ok_or_else(|| msg!("leads above the site's root"))
     }
 }
 

@@ -13,6 +13,8 @@ mod translations;
 use crate::config::Config;
 use crate::data::SiteData;
 use crate::diagnostics::Diagnostic;
+use crate::messages::Msg;
+use crate::msg;
 use crate::routes::Routes;
 use crate::site::Site;
 use std::collections::BTreeMap;
@@ -22,6 +24,43 @@ pub(crate) use external::check_external;
 
 /// A warning with the name of its kind, for the summary.
 pub(crate) type Finding = (&'static str, Diagnostic);
+
+/// A kind of finding as the summary line of `kertomus check` names it, in the reader's
+/// language. The kinds themselves stay in English: they are keys of the JSON report.
+pub fn kind_name(kind: &str) -> Msg {
+    match kind {
+        "build" => msg!("build warnings"),
+        "error" => msg!("errors"),
+        "measures without a responsible party" => msg!("measures without a responsible party"),
+        "measures without an indicator" => msg!("measures without an indicator"),
+        "statutory measures" => msg!("statutory measures"),
+        "own-only measures in a county's plan" => msg!("own-only measures in a county's plan"),
+        "goals without measures" => msg!("goals without measures"),
+        "goals without an outcome indicator" => msg!("goals without an outcome indicator"),
+        "indicators without data for the home region" => {
+            msg!("indicators without data for the home region")
+        }
+        "indicators with data older than three years" => {
+            msg!("indicators with data older than three years")
+        }
+        "broken external links" => msg!("broken external links"),
+        "missing translations" => msg!("missing translations"),
+        "pages without a title" => msg!("pages without a title"),
+        "skipped heading levels" => msg!("skipped heading levels"),
+        "links without text" => msg!("links without text"),
+        "pages not reachable from the navigation" => {
+            msg!("pages not reachable from the navigation")
+        }
+        "links to missing pages" => msg!("links to missing pages"),
+        "broken links in the generated output" => msg!("broken links in the generated output"),
+        "listed indicators not covered" => msg!("listed indicators not covered"),
+        "accessibility statement" => msg!("accessibility statement"),
+        "survey figures that differ from the published ones" => {
+            msg!("survey figures that differ from the published ones")
+        }
+        other => msg!("{kind}", kind = other),
+    }
+}
 
 /// Everything `check` looks at in the assembled site. `generated` holds the site-relative paths
 /// of pages and files kertomus writes besides the authors' pages.
@@ -55,9 +94,9 @@ fn uncovered_listed_indicators(data: &SiteData<'_>) -> Vec<Diagnostic> {
                     .find(&e.id)
                     .map_or(1, |i| e.text[..i].chars().count() + 1);
                 out.push(
-                    Diagnostic::at_known_line(&list.path, e.line, col, &e.text, format!("indicator `{}` of the list is neither shown nor left out", e.id))
+                    Diagnostic::at_known_line(&list.path, e.line, col, &e.text, msg!("indicator `{id}` of the list is neither shown nor left out", id = e.id))
                         .warning()
-                        .with_hint("add it to content/data/indicators.yaml, or give the reason under the list's omitted: in site.yaml"),
+                        .with_hint(msg!("add it to content/data/indicators.yaml, or give the reason under the list's omitted: in site.yaml")),
                 );
             }
         }
@@ -136,13 +175,10 @@ pub(crate) fn output_links(files: &BTreeMap<String, Vec<u8>>, config: &Config) -
     links::broken(files, &config.base_url)
         .into_iter()
         .map(|b| {
-            let message = format!(
-                "the generated page /{} links to {}: {}",
-                b.file, b.link, b.reason
-            );
+            let message = msg!("the generated page /{file} links to {link}: {reason}", file = b.file, link = b.link, reason: b.reason);
             let d = crate::diagnostics::Diagnostic::file_error(b.file.clone(), message)
                 .warning()
-                .with_hint("this is a bug of kertomus, not of the content: please report it");
+                .with_hint(msg!("this is a bug of kertomus, not of the content: please report it"));
             ("broken links in the generated output", d)
         })
         .collect()
@@ -170,15 +206,15 @@ fn data_findings(data: &SiteData<'_>, content: &Path) -> Vec<Finding> {
         match data.indicators.values.latest(&ind.id, &home) {
             None if !in_plans.contains(ind.id.as_str()) => out.push((
                 "indicators without data for the home region",
-                src.error(at, format!("indicator `{}` has no data for the home region {home}", ind.id))
+                src.error(at, msg!("indicator `{id}` has no data for the home region {home}", id = ind.id, home))
                     .warning()
-                    .with_hint("add values under content/data/values/ (kertomus sotkanet pull fetches Sotkanet's)"),
+                    .with_hint(msg!("add values under content/data/values/ (kertomus sotkanet pull fetches Sotkanet's)")),
             )),
             Some((year, _)) if this_year.is_some_and(|y| y - year > 3) => out.push((
                 "indicators with data older than three years",
-                src.error(at, format!("the newest value of indicator `{}` for {home} is from {year}", ind.id))
+                src.error(at, msg!("the newest value of indicator `{id}` for {home} is from {year}", id = ind.id, home, year))
                     .warning()
-                    .with_hint("update the values (kertomus sotkanet pull), or say on the page why the data is old"),
+                    .with_hint(msg!("update the values (kertomus sotkanet pull), or say on the page why the data is old")),
             )),
             _ => {}
         }

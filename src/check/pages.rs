@@ -4,6 +4,7 @@
 
 use super::Finding;
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::site::Site;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashSet, VecDeque};
@@ -41,9 +42,9 @@ pub(super) fn markdown(site: &Site, sources: &Sources) -> Vec<Finding> {
         if p.front.title.is_none() && !p.key.is_empty() {
             out.push((
                 "pages without a title",
-                Diagnostic::at_line_col(shown(&p.rel), text, 1, 1, "the page has no title")
+                Diagnostic::at_line_col(shown(&p.rel), text, 1, 1, msg!("the page has no title"))
                     .warning()
-                    .with_hint(format!("add title: to the front matter; the page is now called \"{}\" after its file", p.title)),
+                    .with_hint(msg!("add title: to the front matter; the page is now called \"{title}\" after its file", title = p.title)),
             ));
         }
         let opts =
@@ -63,14 +64,16 @@ pub(super) fn markdown(site: &Site, sources: &Sources) -> Vec<Finding> {
                                 shown(&p.rel),
                                 text,
                                 at,
-                                format!(
-                                    "heading level {h} follows level {level}; a level is skipped"
+                                msg!(
+                                    "heading level {h} follows level {level}; a level is skipped",
+                                    h,
+                                    level
                                 ),
                             )
                             .warning()
-                            .with_hint(format!(
-                                "use {} here: screen reader users move by heading levels",
-                                "#".repeat(level + 1)
+                            .with_hint(msg!(
+                                "use {level} here: screen reader users move by heading levels",
+                                level = "#".repeat(level + 1)
                             )),
                         ));
                     }
@@ -92,9 +95,9 @@ pub(super) fn markdown(site: &Site, sources: &Sources) -> Vec<Finding> {
                     if let Some((start, false)) = link.take() {
                         out.push((
                             "links without text",
-                            Diagnostic::at_offset(shown(&p.rel), text, start, "the link has no text")
+                            Diagnostic::at_offset(shown(&p.rel), text, start, msg!("the link has no text"))
                                 .warning()
-                                .with_hint("write what the link leads to between the brackets: [Väestö ja elinolot](02-vaesto.md)"),
+                                .with_hint(msg!("write what the link leads to between the brackets: [Väestö ja elinolot](02-vaesto.md)")),
                         ));
                     }
                 }
@@ -181,10 +184,12 @@ pub(super) fn reachability(site: &Site) -> Vec<Finding> {
                 "pages not reachable from the navigation",
                 Diagnostic::file_error(
                     shown(&p.rel),
-                    format!("no menu, list or link leads to /{}", p.path),
+                    msg!("no menu, list or link leads to /{path}", path = p.path),
                 )
                 .warning()
-                .with_hint("add an index.md to its folder, or link to it from another page"),
+                .with_hint(msg!(
+                    "add an index.md to its folder, or link to it from another page"
+                )),
             )
         })
         .collect()
@@ -230,9 +235,9 @@ pub(super) fn root_links(site: &Site, sources: &Sources, generated: &[String]) -
             if let Some(at) = at {
                 out.push((
                     "links to missing pages",
-                    Diagnostic::at_offset(shown(&p.rel), text, at, format!("`{href}` leads to no page or file of this site"))
+                    Diagnostic::at_offset(shown(&p.rel), text, at, msg!("`{href}` leads to no page or file of this site", href))
                         .warning()
-                        .with_hint("link to the page's .md file with a relative path; such links are checked and follow renames"),
+                        .with_hint(msg!("link to the page's .md file with a relative path; such links are checked and follow renames")),
                 ));
             }
         }

@@ -1,5 +1,6 @@
 //! The accessibility statement's age: `check` warns when it is missing or over a year old.
 
+use crate::msg;
 /// `kertomus check`: a statement must exist and be reviewed at least once a year.
 pub(super) fn warnings(
     config: &crate::config::Config,
@@ -9,9 +10,9 @@ pub(super) fn warnings(
     let rel = std::path::Path::new("content/site.yaml");
     let text = config.source.as_str();
     let Some(a) = &config.accessibility else {
-        return vec![Diagnostic::file_error(rel, "site.yaml has no `accessibility:`; the accessibility statement says the site has not been assessed")
+        return vec![Diagnostic::file_error(rel, msg!("site.yaml has no `accessibility:`; the accessibility statement says the site has not been assessed"))
             .warning()
-            .with_hint("public sites must publish an accessibility statement (306/2019): add accessibility: {compliance: partial, known_issues: [...], prepared: YYYY-MM-DD, reviewed: YYYY-MM-DD}")];
+            .with_hint(msg!("public sites must publish an accessibility statement (306/2019): add accessibility: {{compliance: partial, known_issues: [...], prepared: YYYY-MM-DD, reviewed: YYYY-MM-DD}}"))];
     };
     let last = a.reviewed.or(a.prepared);
     match (last, today) {
@@ -21,10 +22,12 @@ pub(super) fn warnings(
                 rel,
                 text,
                 at,
-                "the accessibility statement has no `prepared:` or `reviewed:` date",
+                msg!("the accessibility statement has no `prepared:` or `reviewed:` date"),
             )
             .warning()
-            .with_hint("add reviewed: YYYY-MM-DD, the day the statement was last checked")]
+            .with_hint(msg!(
+                "add reviewed: YYYY-MM-DD, the day the statement was last checked"
+            ))]
         }
         (Some(date), Some(today)) if (today - date.date).num_days() > 365 => {
             let key = if a.reviewed.is_some() {
@@ -37,13 +40,15 @@ pub(super) fn warnings(
                 rel,
                 text,
                 at,
-                format!(
-                    "the accessibility statement was last reviewed on {}, more than a year ago",
-                    date.iso()
+                msg!(
+                    "the accessibility statement was last reviewed on {iso}, more than a year ago",
+                    iso = date.iso()
                 ),
             )
             .warning()
-            .with_hint("review the statement at least once a year and update reviewed:")]
+            .with_hint(msg!(
+                "review the statement at least once a year and update reviewed:"
+            ))]
         }
         _ => Vec::new(),
     }

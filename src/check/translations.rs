@@ -4,6 +4,7 @@
 use super::Finding;
 use crate::diagnostics::Diagnostic;
 use crate::locate::Source;
+use crate::msg;
 use crate::site::Site;
 use serde_yaml::Value;
 use std::path::{Path, PathBuf};
@@ -33,16 +34,20 @@ pub(super) fn pages(site: &Site) -> Vec<Finding> {
                 "missing translations",
                 Diagnostic::file_error(
                     Path::new("content").join(&p.rel),
-                    format!("the page has no {} version", missing.join(", ")),
+                    msg!(
+                        "the page has no {missing} version",
+                        missing = missing.join(", ")
+                    ),
                 )
                 .warning()
-                .with_hint(format!(
-                    "add {} beside it; until then readers see the {default} text",
-                    missing
+                .with_hint(msg!(
+                    "add {files} beside it; until then readers see the {default} text",
+                    files = missing
                         .iter()
                         .map(|l| format!("{name}.{l}.md"))
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(", "),
+                    default
                 )),
             ));
         }
@@ -129,12 +134,16 @@ impl Walk<'_> {
             self.src
                 .error(
                     at,
-                    format!("\"{short}\" has no {} translation", missing.join(", ")),
+                    msg!(
+                        "\"{short}\" has no {missing} translation",
+                        short,
+                        missing = missing.join(", ")
+                    ),
                 )
                 .warning()
-                .with_hint(format!(
-                    "write it as a map by language: {{{}: \"…\"}}",
-                    self.langs.join(": \"…\", ")
+                .with_hint(msg!(
+                    "write it as a map by language: {{{langs}: \"…\"}}",
+                    langs = self.langs.join(": \"…\", ")
                 )),
         ));
     }

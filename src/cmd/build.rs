@@ -1,43 +1,69 @@
 //! `kertomus build`: build the site and print one summary line, or every error.
 
+use super::{SiteArgs, Ui};
 use kertomus::diagnostics::report;
+use kertomus::msg;
 use kertomus::{BuildOptions, Error};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub(crate) fn run(opts: &BuildOptions, quiet: bool) -> ExitCode {
-    match kertomus::build(opts) {
+/// Build the site from content/ into public/.
+#[derive(Debug, clap::Args)]
+pub(crate) struct BuildArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Where to write the site (default: ROOT/public).
+    #[arg(long, short, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// The address the site is published at, overriding base_url in site.yaml.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Leave out the search index and search pages (faster builds).
+    #[arg(long)]
+    no_search: bool,
+}
+
+pub(crate) fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
+    let opts = BuildOptions {
+        root: args.site.root.clone(),
+        output: args.output.clone(),
+        base_url: args.base_url.clone(),
+        drafts: args.site.drafts,
+        check: false,
+        external: false,
+        search: !args.no_search,
+    };
+    match kertomus::build(&opts) {
         Ok(summary) => {
-            if !summary.warnings.is_empty() && !quiet {
-                eprint!("{}", report(&summary.warnings));
+            if !summary.warnings.is_empty() && !ui.quiet {
+                eprint!("{}", report(&summary.warnings, ui.lang));
             }
-            if !quiet {
-                println!(
-                    "Built {} pages and {} other files into {} in {:.2} s.",
-                    summary.pages,
-                    summary.files,
-                    summary.output.display(),
-                    summary.elapsed.as_secs_f64()
-                );
-            }
+            ui.say(&msg!(
+                "Built {pages} {pages|page|pages} and {files} other {files|file|files} into {output} in {seconds} s.",
+                pages = summary.pages,
+                files = summary.files,
+                output = summary.output.display(),
+                seconds = ui.seconds(summary.elapsed)
+            ));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            print_error(&e);
+            print_error(&e, ui);
             ExitCode::from(1)
         }
     }
 }
 
 /// Prints a build error; content errors with file, line, column and source line.
-pub(crate) fn print_error(e: &Error) {
+pub(crate) fn print_error(e: &Error, ui: &Ui) {
     match e {
-        Error::Content(diags) => {
-            eprint!("{}", report(diags));
-            eprintln!("Build failed; the previous output was left as it was.");
-        }
-        other => {
-            eprintln!("error: {other}");
-            eprintln!("Build failed; the previous output was left as it was.");
-        }
+        Error::Content(diags) => eprint!("{}", report(diags, ui.lang)),
+        other => ui.error(&other.render(ui.lang)),
     }
+    eprintln!(
+        "{}",
+        ui.text(&msg!(
+            "Build failed; the previous output was left as it was."
+        ))
+    );
 }

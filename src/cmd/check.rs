@@ -3,18 +3,40 @@
 //! not fail the check unless `--deny-warnings` is given; `--format json` is for CI.
 
 use super::build::print_error;
+use super::{SiteArgs, Ui};
 use kertomus::diagnostics::{report, Diagnostic, Severity};
+use kertomus::messages::Lang;
+use kertomus::msg;
 use kertomus::{BuildOptions, Error};
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
+/// Report every problem an author can fix, with the plan quality report; writes nothing.
+#[derive(Debug, clap::Args)]
+pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Exit with code 1 when there are warnings.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Also fetch links to other sites (10 s timeout, one request per host at a time).
+    #[arg(long)]
+    external: bool,
+    /// Output format: human-readable text, or JSON for CI.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub(crate) enum Format {
+    /// For people.
     Text,
+    /// For CI and editors.
     Json,
 }
 
-fn json(diags: &[(&str, &Diagnostic)], pages: usize) -> String {
+/// The JSON report; messages and hints in `lang`, kinds and severities as fixed names.
+fn json(diags: &[(&str, &Diagnostic)], pages: usize, lang: Lang) -> String {
     let items: Vec<serde_json::Value> = diags
         .iter()
         .map(|(kind, d)| {
@@ -24,8 +46,8 @@ fn json(diags: &[(&str, &Diagnostic)], pages: usize) -> String {
                 "column": d.col,
                 "severity": if d.is_error() { "error" } else { "warning" },
                 "kind": kind,
-                "message": d.message,
-                "hint": d.hint,
+                "message": d.message.render(lang),
+                "hint": d.hint.as_ref().map(|h| h.render(lang)),
             })
         })
         .collect();
@@ -50,43 +72,27 @@ fn warning_kinds<'a>(diags: &[(&'a str, &Diagnostic)]) -> BTreeMap<&'a str, usiz
     kinds
 }
 
-pub(crate) fn run(
-    opts: &BuildOptions,
-    deny_warnings: bool,
-    format: Format,
-    quiet: bool,
-) -> ExitCode {
-    match (kertomus::build(opts), format) {
+pub(crate) fn run(args: &CheckArgs, ui: &Ui) -> ExitCode {
+    let opts = BuildOptions {
+        root: args.site.root.clone(),
+        output: None,
+        base_url: None,
+        drafts: args.site.drafts,
+        check: true,
+        external: args.external,
+        search: false,
+    };
+    match (kertomus::build(&opts), args.format) {
         (Ok(summary), format) => {
             let mut all: Vec<(&str, &Diagnostic)> =
                 summary.warnings.iter().map(|d| ("build", d)).collect();
             all.extend(summary.findings.iter().map(|(k, d)| (*k, d)));
             all.sort_by(|a, b| (&a.1.path, a.1.line, a.1.col).cmp(&(&b.1.path, b.1.line, b.1.col)));
-            let warnings = all.len();
             match format {
-                Format::Json => println!("{}", json(&all, summary.pages)),
-                Format::Text => {
-                    let diags: Vec<Diagnostic> = all.iter().map(|(_, d)| (*d).clone()).collect();
-                    if !diags.is_empty() {
-                        eprint!("{}", report(&diags));
-                    }
-                    let kinds = warning_kinds(&all);
-                    if !quiet || warnings > 0 {
-                        let detail: Vec<String> =
-                            kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
-                        println!(
-                            "Checked {} pages: 0 errors, {warnings} warnings{}",
-                            summary.pages,
-                            if detail.is_empty() {
-                                ".".to_string()
-                            } else {
-                                format!(" ({}).", detail.join(", "))
-                            }
-                        );
-                    }
-                }
+                Format::Json => println!("{}", json(&all, summary.pages, ui.lang)),
+                Format::Text => print_text(&all, summary.pages, ui),
             }
-            if deny_warnings && warnings > 0 {
+            if args.deny_warnings && !all.is_empty() {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -95,23 +101,45 @@ pub(crate) fn run(
         (Err(Error::Content(diags)), Format::Json) => {
             let all: Vec<(&str, &Diagnostic)> = diags
                 .iter()
-                .map(|d| {
-                    (
-                        if d.severity == Severity::Error {
-                            "error"
-                        } else {
-                            "build"
-                        },
-                        d,
-                    )
+                .map(|d| match d.severity {
+                    Severity::Error => ("error", d),
+                    Severity::Warning => ("build", d),
                 })
                 .collect();
-            println!("{}", json(&all, 0));
+            println!("{}", json(&all, 0, ui.lang));
             ExitCode::from(1)
         }
         (Err(e), _) => {
-            print_error(&e);
+            print_error(&e, ui);
             ExitCode::from(1)
         }
+    }
+}
+
+/// The warnings, then one summary line with the count of each kind.
+fn print_text(all: &[(&str, &Diagnostic)], pages: usize, ui: &Ui) {
+    let warnings = all.len();
+    if warnings > 0 {
+        let diags: Vec<Diagnostic> = all.iter().map(|(_, d)| (*d).clone()).collect();
+        eprint!("{}", report(&diags, ui.lang));
+    }
+    if ui.quiet && warnings == 0 {
+        return;
+    }
+    let kinds = warning_kinds(all);
+    let detail: Vec<String> = kinds
+        .iter()
+        .map(|(k, n)| format!("{n} {}", ui.text(&kertomus::finding_kind_name(k))))
+        .collect();
+    let line = msg!(
+        "Checked {pages} {pages|page|pages}: 0 errors, {warnings} {warnings|warning|warnings}",
+        pages,
+        warnings
+    );
+    let line = ui.text(&line);
+    if detail.is_empty() {
+        println!("{line}.");
+    } else {
+        println!("{line} ({}).", detail.join(", "));
     }
 }

@@ -1,6 +1,9 @@
 //! `kertomus init DIR`: write a starter site and say what to do next.
 
+use super::Ui;
 use kertomus::init::Starter;
+use kertomus::messages::Msg;
+use kertomus::msg;
 use kertomus::regions::LookupError;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -28,7 +31,7 @@ pub(crate) struct InitArgs {
     ci: Option<CiHost>,
 }
 
-pub(crate) fn run(args: &InitArgs, quiet: bool) -> ExitCode {
+pub(crate) fn run(args: &InitArgs, ui: &Ui) -> ExitCode {
     let ci = args.ci.map(|c| match c {
         CiHost::Github => kertomus::init::Ci::Github,
         CiHost::Gitlab => kertomus::init::Ci::Gitlab,
@@ -36,77 +39,110 @@ pub(crate) fn run(args: &InitArgs, quiet: bool) -> ExitCode {
     let starter = match args.organisation.as_deref().map(Starter::find).transpose() {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {}", lookup_message(&e));
+            let (message, hint) = lookup_message(&e);
+            ui.error(&ui.text(&message));
+            eprintln!("  = {}: {}", ui.text(&msg!("hint")), ui.text(&hint));
             return ExitCode::from(1);
         }
     };
     match kertomus::init::init_with(&args.dir, starter.as_ref(), ci) {
         Ok(files) => {
-            if !quiet {
-                next_steps(&args.dir, starter.as_ref(), files.len());
+            if !ui.quiet {
+                next_steps(&args.dir, starter.as_ref(), files.len(), ui);
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            ui.error(&e.render(ui.lang));
             ExitCode::from(1)
         }
     }
 }
 
-fn lookup_message(e: &LookupError) -> String {
+fn lookup_message(e: &LookupError) -> (Msg, Msg) {
+    let not = |given: &str| {
+        msg!(
+            "`{given}` is not a municipality or wellbeing services county in the 2026 register",
+            given
+        )
+    };
     match e {
-        LookupError::Unknown { given, closest } if closest.is_empty() => format!(
-            "`{given}` is not a municipality or wellbeing services county in the 2026 register\n  hint: write KUNTA:code, HYVINVOINTIALUE:code or the name in Finnish or Swedish"
+        LookupError::Unknown { given, closest } if closest.is_empty() => (
+            not(given),
+            msg!("write KUNTA:code, HYVINVOINTIALUE:code or the name in Finnish or Swedish"),
         ),
-        LookupError::Unknown { given, closest } => format!(
-            "`{given}` is not a municipality or wellbeing services county in the 2026 register\n  hint: did you mean {}?",
-            closest.join(", ")
-        ),
-        LookupError::Ambiguous { given, matches } => format!(
-            "`{given}` matches several: {}\n  hint: write the whole name or the code, e.g. --organisation {}",
-            matches.join(", "),
-            matches[0].rsplit_once('(').map_or("", |(_, c)| c.trim_end_matches(')'))
-        ),
-        LookupError::NotAnOrganiser { region } => format!(
-            "{region} is not a municipality or wellbeing services county\n  hint: welfare reports are made by municipalities (KUNTA:code) and counties (HYVINVOINTIALUE:code)"
+        LookupError::Unknown { given, closest } => {
+            (not(given), msg!("did you mean {names}?", names = closest.join(", ")))
+        }
+        LookupError::Ambiguous { given, matches } => {
+            let code = matches[0].rsplit_once('(').map_or("", |(_, c)| c.trim_end_matches(')'));
+            (
+                msg!("`{given}` matches several: {names}", given, names = matches.join(", ")),
+                msg!("write the whole name or the code, e.g. --organisation {code}", code),
+            )
+        }
+        LookupError::NotAnOrganiser { region } => (
+            msg!("{region} is not a municipality or wellbeing services county", region),
+            msg!("welfare reports are made by municipalities (KUNTA:code) and counties (HYVINVOINTIALUE:code)"),
         ),
     }
 }
 
-fn next_steps(dir: &Path, starter: Option<&Starter>, files: usize) {
+fn next_steps(dir: &Path, starter: Option<&Starter>, files: usize, ui: &Ui) {
+    let dir_shown = dir.display();
     match starter {
         Some(s) => {
-            println!(
-                "Created a site for {} ({}) in {} ({files} files), in {}.",
-                s.name(),
-                s.region(),
-                dir.display(),
-                s.languages().join(" + ")
-            );
+            ui.say(&msg!(
+                "Created a site for {name} ({region}) in {dir} ({files} files), in {languages}.",
+                name = s.name(),
+                region = s.region(),
+                dir = dir_shown,
+                files,
+                languages = s.languages().join(" + ")
+            ));
             if s.members() > 0 {
-                println!(
-                    "It has a municipality card for each of the {} member municipalities.",
-                    s.members()
-                );
+                ui.say(&msg!(
+                    "It has a municipality card for each of the {n} member municipalities.",
+                    n = s.members()
+                ));
             }
         }
-        None => println!("Created a new site in {} ({files} files).", dir.display()),
+        None => ui.say(&msg!(
+            "Created a new site in {dir} ({files} files).",
+            dir = dir_shown,
+            files
+        )),
     }
     println!();
-    println!("Next:");
-    println!("  cd {}", dir.display());
+    println!("{}", ui.text(&msg!("Next:")));
+    println!("  cd {dir_shown}");
+    let step = |command: &str, what: Msg| println!("  {command:<24} # {}", ui.text(&what));
     if starter.is_some() {
-        println!("  kertomus sotkanet pull   # fetches the indicators' values from THL's Sotkanet");
+        step(
+            "kertomus sotkanet pull",
+            msg!("fetches the indicators' values from THL's Sotkanet"),
+        );
     }
-    println!("  kertomus serve           # shows the site at http://127.0.0.1:1111/ as you edit");
-    println!("  kertomus build           # writes the site into public/ for publishing");
+    step(
+        "kertomus serve",
+        msg!("shows the site at http://127.0.0.1:1111/ as you edit"),
+    );
+    step(
+        "kertomus build",
+        msg!("writes the site into public/ for publishing"),
+    );
     if starter.is_some() {
         let doc = "content/hyvinvointikertomus-2025-2029";
         println!("  kertomus template measures --plan {doc} -o toimenpiteet.xlsx");
-        println!("                           # a measures sheet to send to the organisations");
+        println!(
+            "  {:<24} # {}",
+            "",
+            ui.text(&msg!("a measures sheet to send to the organisations"))
+        );
     }
-    println!(
-        "  edit content/site.yaml   # the site's address, contact and accessibility statement"
+    let edit = ui.text(&msg!("edit content/site.yaml"));
+    step(
+        &edit,
+        msg!("the site's address, contact and accessibility statement"),
     );
 }

@@ -1,32 +1,60 @@
 //! `kertomus serve`: build, serve on loopback, rebuild and reload on every save.
 
+use super::Ui;
+use kertomus::msg;
 use kertomus::serve::{start, ServeOptions};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-pub(crate) fn run(opts: &ServeOptions, quiet: bool) -> ExitCode {
+/// Build and serve the site on this machine, rebuilding and reloading on every save.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ServeArgs {
+    #[command(flatten)]
+    site: super::SiteArgs,
+    /// The address to listen on; anything but loopback is visible to other machines.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// The port to listen on.
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+}
+
+pub(crate) fn run(args: &ServeArgs, ui: &Ui) -> ExitCode {
+    let opts = ServeOptions {
+        root: args.site.root.clone(),
+        bind: args.bind,
+        port: args.port,
+        drafts: args.site.drafts,
+        output: None::<PathBuf>,
+        lang: ui.lang,
+    };
     if !opts.bind.is_loopback() {
-        eprintln!(
-            "warning: serving on {} makes the work-in-progress site (and its error messages) visible to other machines; use the default 127.0.0.1 unless you mean it",
-            opts.bind
+        let warning = msg!(
+            "serving on {bind} makes the work-in-progress site (and its error messages) visible to other machines; use the default 127.0.0.1 unless you mean it",
+            bind = opts.bind
         );
+        eprintln!("{}: {}", ui.text(&msg!("warning")), ui.text(&warning));
     }
+    let quiet = ui.quiet;
+    // The log's lines are already in the reader's language; a failed build is always shown.
+    let failed = ui.text(&msg!("the build failed"));
     let log: Arc<dyn Fn(&str) + Send + Sync> = Arc::new(move |line: &str| {
-        if !quiet || line.contains("failed") {
+        if !quiet || line.contains(failed.as_str()) {
             eprintln!("{line}");
         }
     });
-    match start(opts, log) {
+    match start(&opts, log) {
         Ok(running) => {
-            println!(
-                "Serving http://{}/ (press Ctrl-C to stop). Editing files under content/ or themes/ rebuilds the site and reloads open pages.",
-                running.addr
-            );
+            ui.say(&msg!(
+                "Serving http://{addr}/ (press Ctrl-C to stop). Editing files under content/ or themes/ rebuilds the site and reloads open pages.",
+                addr = running.addr
+            ));
             running.wait();
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            ui.error(&e.render(ui.lang));
             ExitCode::from(1)
         }
     }

@@ -1,11 +1,13 @@
 //! `kertomus template measures`: an empty measures sheet for a plan, and what to do with it.
 
 use super::build::print_error;
+use super::Ui;
+use kertomus::msg;
 use kertomus::template::{measures, MeasuresTemplate};
 use std::process::ExitCode;
 
-/// The arguments of `kertomus template measures`.
-#[derive(clap::Args)]
+/// An .xlsx sheet for a plan's measures: the plan's goals, the columns, drop-down lists.
+#[derive(Debug, clap::Args)]
 pub(crate) struct MeasuresArgs {
     /// The site folder, holding content/.
     #[arg(long, value_name = "DIR", default_value = ".")]
@@ -21,7 +23,7 @@ pub(crate) struct MeasuresArgs {
     output: std::path::PathBuf,
 }
 
-pub(crate) fn run(args: &MeasuresArgs, quiet: bool) -> ExitCode {
+pub(crate) fn run(args: &MeasuresArgs, ui: &Ui) -> ExitCode {
     let t = MeasuresTemplate {
         root: &args.root,
         plan: &args.plan,
@@ -30,23 +32,24 @@ pub(crate) fn run(args: &MeasuresArgs, quiet: bool) -> ExitCode {
     };
     match measures(&t) {
         Ok(goals) => {
-            if !quiet {
-                println!(
-                    "Wrote {} with the plan's {goals} goals and drop-down lists.",
-                    args.output.display()
-                );
-                println!("Send it to the organisation; put the filled-in sheet beside plan.yaml and list it:");
-                let name = args
-                    .output
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy();
+            ui.say(&msg!(
+                "Wrote {file} with the plan's {goals} {goals|goal|goals} and drop-down lists.",
+                file = args.output.display(),
+                goals
+            ));
+            ui.say(&msg!("Send it to the organisation; put the filled-in sheet beside plan.yaml and list it:"));
+            let name = args
+                .output
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy();
+            if !ui.quiet {
                 println!("  measures_from: [{{file: {name}}}]");
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            print_error(&e);
+            print_error(&e, ui);
             ExitCode::from(1)
         }
     }

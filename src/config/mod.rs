@@ -2,6 +2,8 @@
 
 use crate::dates::Date;
 use crate::diagnostics::Diagnostic;
+use crate::messages::Msg;
+use crate::msg;
 use crate::text::{is_language_code, Text};
 use crate::url::{Email, Url};
 use serde::Deserialize;
@@ -247,8 +249,8 @@ impl Config {
         let text = match std::fs::read(&path) {
             Ok(bytes) => crate::locate::utf8(rel, bytes).map_err(|d| vec![d])?,
             Err(e) => {
-                return Err(vec![Diagnostic::file_error(rel, format!("cannot read site configuration: {e}"))
-                    .with_hint("every site needs content/site.yaml; `kertomus init DIR` writes a starting point")]);
+                return Err(vec![Diagnostic::file_error(rel, msg!("cannot read site configuration: {e}", e))
+                    .with_hint(msg!("every site needs content/site.yaml; `kertomus init DIR` writes a starting point"))]);
             }
         };
         Config::parse(&text, rel, base_url)
@@ -267,7 +269,7 @@ impl Config {
             }]
         })?;
         let mut errors = Vec::new();
-        let at_key = |key: &str, message: String| {
+        let at_key = |key: &str, message: Msg| {
             crate::locate::error_at(rel, text, crate::locate::key(text, key), message)
         };
 
@@ -277,18 +279,17 @@ impl Config {
             .or(raw.base_url)
             .unwrap_or_else(|| "/".to_string());
         let (base_url, base_path) = normalize_base_url(&given).unwrap_or_else(|msg| {
-            errors.push(
-                at_key("base_url", msg)
-                    .with_hint("write an absolute URL such as https://hyvinvointi.example.fi/"),
-            );
+            errors.push(at_key("base_url", msg).with_hint(msg!(
+                "write an absolute URL such as https://hyvinvointi.example.fi/"
+            )));
             ("/".to_string(), "/".to_string())
         });
         let theme = raw.theme.unwrap_or_else(|| "default".to_string());
         if !is_theme_name(&theme) {
             errors.push(
-                at_key("theme", format!("`{theme}` is not a theme name")).with_hint(
-                    "a theme name is a folder name under themes/ made of letters, digits, - and _",
-                ),
+                at_key("theme", msg!("`{theme}` is not a theme name", theme)).with_hint(msg!(
+                    "a theme name is a folder name under themes/ made of letters, digits, - and _"
+                )),
             );
         }
         if !errors.is_empty() {
@@ -318,26 +319,26 @@ impl Config {
 /// twice.
 fn languages(
     given: Option<Vec<String>>,
-    at_key: &dyn Fn(&str, String) -> Diagnostic,
+    at_key: &dyn Fn(&str, Msg) -> Diagnostic,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
     let languages = given.unwrap_or_else(|| vec!["fi".to_string()]);
     if languages.is_empty() {
         errors.push(
-            at_key("languages", "`languages` is empty".into())
-                .with_hint("list at least one language, e.g. languages: [fi, sv]"),
+            at_key("languages", msg!("`languages` is empty"))
+                .with_hint(msg!("list at least one language, e.g. languages: [fi, sv]")),
         );
     }
     for (i, l) in languages.iter().enumerate() {
         if !is_language_code(l) {
             errors.push(
-                at_key("languages", format!("`{l}` is not a language code"))
-                    .with_hint("use ISO 639-1 codes such as fi, sv, en"),
+                at_key("languages", msg!("`{l}` is not a language code", l))
+                    .with_hint(msg!("use ISO 639-1 codes such as fi, sv, en")),
             );
         } else if languages[..i].contains(l) {
             errors.push(at_key(
                 "languages",
-                format!("language `{l}` is listed twice"),
+                msg!("language `{l}` is listed twice", l),
             ));
         }
     }
@@ -353,7 +354,7 @@ fn is_theme_name(name: &str) -> bool {
 }
 
 /// Splits a base URL into (absolute URL ending in `/`, its path ending in `/`).
-fn normalize_base_url(given: &str) -> Result<(String, String), String> {
+fn normalize_base_url(given: &str) -> Result<(String, String), Msg> {
     let mut url = given.trim().to_string();
     if !url.ends_with('/') {
         url.push('/');
@@ -364,10 +365,15 @@ fn normalize_base_url(given: &str) -> Result<(String, String), String> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("base_url `{given}` must start with https:// or http://"))?;
+        .ok_or_else(|| {
+            msg!(
+                "base_url `{given}` must start with https:// or http://",
+                given
+            )
+        })?;
     let path = match rest.find('/') {
         Some(i) if i > 0 => rest[i..].to_string(),
-        _ => return Err(format!("base_url `{given}` has no host name")),
+        _ => return Err(msg!("base_url `{given}` has no host name", given)),
     };
     Ok((url, path))
 }

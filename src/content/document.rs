@@ -2,6 +2,8 @@
 //! the block's raw shape and its validation into `RawDocument`.
 
 use crate::dates::{Date, YearRange};
+use crate::messages::Msg;
+use crate::msg;
 use crate::text::Text;
 use crate::url::Url;
 use serde::{Deserialize, Serialize};
@@ -134,17 +136,13 @@ pub(crate) struct RawDocument {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct DocProblem {
     pub key: &'static str,
-    pub message: String,
-    pub hint: String,
+    pub message: Msg,
+    pub hint: Msg,
 }
 
 /// A problem at `key` with its message and hint.
-fn problem(key: &'static str, message: String, hint: &str) -> DocProblem {
-    DocProblem {
-        key,
-        message,
-        hint: hint.to_string(),
-    }
+fn problem(key: &'static str, message: Msg, hint: Msg) -> DocProblem {
+    DocProblem { key, message, hint }
 }
 
 impl RawDocument {
@@ -165,8 +163,8 @@ impl RawDocument {
                 let key = if self.plan.is_some() { "plan" } else { "year" };
                 out.push(problem(
                     key,
-                    format!("`{key}` belongs to annual reports only"),
-                    "set `type: vuosiraportti`, or remove the key",
+                    msg!("`{key}` belongs to annual reports only", key),
+                    msg!("set `type: vuosiraportti`, or remove the key"),
                 ));
             }
             return out;
@@ -174,20 +172,20 @@ impl RawDocument {
         if self.plan.is_none() {
             out.push(problem(
                 "type",
-                "an annual report (vuosiraportti) needs `plan:`".into(),
-                "name the plan it reports on, e.g. plan: ../suunnitelma-2025-2029/",
+                msg!("an annual report (vuosiraportti) needs `plan:`"),
+                msg!("name the plan it reports on, e.g. plan: ../suunnitelma-2025-2029/"),
             ));
         }
         match self.year {
             None => out.push(problem(
                 "type",
-                "an annual report (vuosiraportti) needs `year:`".into(),
-                "name the year it reports on, e.g. year: 2026",
+                msg!("an annual report (vuosiraportti) needs `year:`"),
+                msg!("name the year it reports on, e.g. year: 2026"),
             )),
             Some(y) if !(1900..=2200).contains(&y) => out.push(problem(
                 "year",
-                format!("year {y} is not a plausible year"),
-                "write the four-digit year the report covers",
+                msg!("year {y} is not a plausible year", y),
+                msg!("write the four-digit year the report covers"),
             )),
             _ => {}
         }
@@ -199,12 +197,12 @@ impl RawDocument {
         (period.start < term.start - 1 || period.start > term.end + 1).then(|| {
             problem(
                 "period",
-                format!(
-                    "period {} does not fit council term {}",
-                    period.human(),
-                    term.human()
+                msg!(
+                    "period {human} does not fit council term {human2}",
+                    human = period.human(),
+                    human2 = term.human()
                 ),
-                "a welfare plan is prepared for the council term it is valid in",
+                msg!("a welfare plan is prepared for the council term it is valid in"),
             )
         })
     }
@@ -215,8 +213,8 @@ impl RawDocument {
             return (self.status == Some(DocStatus::Approved)).then(|| {
                 problem(
                     "status",
-                    "status is `approved` but there is no `approval:`".into(),
-                    "add approval: {body: \"Aluevaltuusto\", date: 2026-04-14, section: \"§ 12\"}",
+                    msg!("status is `approved` but there is no `approval:`"),
+                    msg!("add approval: {{body: \"Aluevaltuusto\", date: 2026-04-14, section: \"§ 12\"}}"),
                 )
             });
         };
@@ -224,12 +222,12 @@ impl RawDocument {
         (approval.date < last).then(|| {
             problem(
                 "approval",
-                format!(
-                    "approval on {} is earlier than a handling step ({})",
-                    approval.date.iso(),
-                    last.iso()
+                msg!(
+                    "approval on {iso} is earlier than a handling step ({iso2})",
+                    iso = approval.date.iso(),
+                    iso2 = last.iso()
                 ),
-                "approval is the last step; check the dates",
+                msg!("approval is the last step; check the dates"),
             )
         })
     }
@@ -239,11 +237,11 @@ impl RawDocument {
         let out_of_order = self.handling.windows(2).find(|w| w[1].date < w[0].date)?;
         Some(problem(
             "handling",
-            format!(
-                "handling steps are not in date order ({} comes after a later step)",
-                out_of_order[1].date.iso()
+            msg!(
+                "handling steps are not in date order ({iso} comes after a later step)",
+                iso = out_of_order[1].date.iso()
             ),
-            "list the steps in the order they happened",
+            msg!("list the steps in the order they happened"),
         ))
     }
 }

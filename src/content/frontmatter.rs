@@ -5,6 +5,8 @@
 
 use super::document::RawDocument;
 use crate::dates::Date;
+use crate::messages::Msg;
+use crate::msg;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -58,8 +60,8 @@ pub(crate) struct Split<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SplitError {
     pub offset: usize,
-    pub message: String,
-    pub hint: &'static str,
+    pub message: Msg,
+    pub hint: Msg,
 }
 
 /// Splits `text` (BOM already removed) at its front matter. A file that does not begin with
@@ -89,8 +91,8 @@ pub(crate) fn split(text: &str) -> Result<Split<'_>, SplitError> {
     }
     Err(SplitError {
         offset: 0,
-        message: "the front matter starts with `---` but never ends".into(),
-        hint: "close the front matter with a line containing only `---`",
+        message: msg!("the front matter starts with `---` but never ends"),
+        hint: msg!("close the front matter with a line containing only `---`"),
     })
 }
 

@@ -6,6 +6,7 @@ pub(crate) mod frontmatter;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use frontmatter::FrontMatter;
 use std::path::{Component, Path, PathBuf};
 use walkdir::WalkDir;
@@ -43,7 +44,7 @@ pub(crate) fn discover(content: &Path) -> Result<Discovered, Vec<Diagnostic>> {
                     .path()
                     .map(|p| shown(content, p))
                     .unwrap_or_else(|| PathBuf::from("content"));
-                errors.push(Diagnostic::file_error(path, format!("cannot read: {e}")));
+                errors.push(Diagnostic::file_error(path, msg!("cannot read: {e}", e)));
                 continue;
             }
         };
@@ -59,15 +60,17 @@ pub(crate) fn discover(content: &Path) -> Result<Discovered, Vec<Diagnostic>> {
                     errors.push(
                         Diagnostic::file_error(
                             shown(content, entry.path()),
-                            "a symbolic link to a folder is not supported",
+                            msg!("a symbolic link to a folder is not supported"),
                         )
-                        .with_hint("move or copy the folder into place instead of linking it"),
+                        .with_hint(msg!(
+                            "move or copy the folder into place instead of linking it"
+                        )),
                     );
                     continue;
                 }
                 _ => {
-                    errors.push(Diagnostic::file_error(shown(content, entry.path()), "symbolic link points outside content/")
-                        .with_hint("a site may only read files inside its content/ folder; copy the file in instead"));
+                    errors.push(Diagnostic::file_error(shown(content, entry.path()), msg!("symbolic link points outside content/"))
+                        .with_hint(msg!("a site may only read files inside its content/ folder; copy the file in instead")));
                     continue;
                 }
             }

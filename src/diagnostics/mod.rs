@@ -6,6 +6,8 @@
 //! Written by hand rather than with miette: the first line's exact shape is a contract with
 //! authors and tools (`kertomus check --format json` will reuse it), and it is 40 lines.
 
+use crate::messages::{Lang, Msg};
+use crate::msg;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -30,9 +32,9 @@ pub struct Diagnostic {
     /// 1-based column in characters.
     pub col: usize,
     /// What is wrong.
-    pub message: String,
+    pub message: Msg,
     /// What to do about it.
-    pub hint: Option<String>,
+    pub hint: Option<Msg>,
     /// The offending source line (at most about 100 characters of it, around the column),
     /// shown under the message; cut when the diagnostic is made, so that a 5 MiB line is not
     /// kept once per error.
@@ -53,13 +55,13 @@ pub struct Snippet {
 
 impl Diagnostic {
     /// An error concerning a whole file (no position).
-    pub fn file_error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn file_error(path: impl Into<PathBuf>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: path.into(),
             line: 0,
             col: 0,
-            message: message.into(),
+            message,
             hint: None,
             source_line: None,
             more: 0,
@@ -72,7 +74,7 @@ impl Diagnostic {
         text: &str,
         line: usize,
         col: usize,
-        message: impl Into<String>,
+        message: Msg,
     ) -> Self {
         let source_line = text
             .lines()
@@ -93,7 +95,7 @@ impl Diagnostic {
         line: usize,
         col: usize,
         line_text: &str,
-        message: impl Into<String>,
+        message: Msg,
     ) -> Self {
         Diagnostic {
             line,
@@ -105,12 +107,7 @@ impl Diagnostic {
 
     /// An error in a spreadsheet cell, `file:sheet!CELL` (for a CSV sheet `file:line:col`),
     /// showing the cell's text.
-    pub fn in_cell(
-        path: impl Into<PathBuf>,
-        cell: &str,
-        cell_text: &str,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn in_cell(path: impl Into<PathBuf>, cell: &str, cell_text: &str, message: Msg) -> Self {
         let path: PathBuf = path.into();
         let mut d = Diagnostic::file_error(format!("{}:{cell}", display_path(&path)), message);
         d.source_line = Some(Box::new(window(cell_text, 1)));
@@ -118,19 +115,14 @@ impl Diagnostic {
     }
 
     /// An error at a byte offset of `text`, the full text of the file.
-    pub fn at_offset(
-        path: impl Into<PathBuf>,
-        text: &str,
-        offset: usize,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn at_offset(path: impl Into<PathBuf>, text: &str, offset: usize, message: Msg) -> Self {
         let (line, col) = line_col(text, offset);
         Diagnostic::at_line_col(path, text, line, col, message)
     }
 
     /// The same diagnostic with a hint on what to do.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Msg) -> Self {
+        self.hint = Some(hint);
         self
     }
 
@@ -145,20 +137,19 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The first line: `path:line:col: error: message`.
-    pub fn headline(&self) -> String {
+    /// The first line: `path:line:col: error: message`, the severity and message in `lang`;
+    /// the `path:line:col` part is the same in every language, for editors to jump to.
+    pub fn headline(&self, lang: Lang) -> String {
         let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => msg!("error"),
+            Severity::Warning => msg!("warning"),
         };
+        let (kind, message) = (kind.render(lang), self.message.render(lang));
         let path = display_path(&self.path);
         if self.line == 0 {
-            format!("{path}: {kind}: {}", self.message)
+            format!("{path}: {kind}: {message}")
         } else {
-            format!(
-                "{path}:{}:{}: {kind}: {}",
-                self.line, self.col, self.message
-            )
+            format!("{path}:{}:{}: {kind}: {message}", self.line, self.col)
         }
     }
 }
@@ -203,9 +194,9 @@ impl Capped {
             if let Some(last) = self.kept.last() {
                 let mut more = Diagnostic::file_error(
                     last.path.clone(),
-                    format!(
-                        "{} more problems like the ones above (not listed)",
-                        self.dropped
+                    msg!(
+                        "{n} more {n|problem|problems} like the ones above (not listed)",
+                        n = self.dropped
                     ),
                 );
                 more.severity = last.severity;
@@ -266,8 +257,8 @@ const SHOWN_PER_FILE: usize = 20;
 /// At most this many problems in all.
 const SHOWN_IN_ALL: usize = 100;
 
-fn write_one(out: &mut String, d: &Diagnostic) {
-    let _ = writeln!(out, "{}", d.headline());
+fn write_one(out: &mut String, d: &Diagnostic, lang: Lang) {
+    let _ = writeln!(out, "{}", d.headline(lang));
     if let Some(snippet) = &d.source_line {
         let (src, col) = (&snippet.text, snippet.col);
         // A cell has no line number: its place is in the headline.
@@ -287,14 +278,19 @@ fn write_one(out: &mut String, d: &Diagnostic) {
         let _ = writeln!(out, "{pad} | {marker}^");
     }
     if let Some(hint) = &d.hint {
-        let _ = writeln!(out, "  = hint: {hint}");
+        let _ = writeln!(
+            out,
+            "  = {}: {}",
+            msg!("hint").render(lang),
+            hint.render(lang)
+        );
     }
     out.push('\n');
 }
 
 /// Renders diagnostics for the terminal, sorted by file and position so the output is stable;
-/// long lists are cut (the counts at the end are always complete).
-pub fn report(diagnostics: &[Diagnostic]) -> String {
+/// long lists are cut (the counts at the end are always complete). In `lang`.
+pub fn report(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
     sorted.sort_by(|a, b| {
         (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message))
@@ -306,17 +302,19 @@ pub fn report(diagnostics: &[Diagnostic]) -> String {
             if shown == SHOWN_IN_ALL {
                 break;
             }
-            write_one(&mut out, d);
+            write_one(&mut out, d, lang);
             shown += 1;
         }
         let left = group.len() - group.len().min(SHOWN_PER_FILE);
         if left > 0 && shown < SHOWN_IN_ALL {
             let path = display_path(&group[0].path);
-            let _ = writeln!(out, "{path}: … and {left} more in this file\n");
+            let more = msg!("… and {left} more in this file", left);
+            let _ = writeln!(out, "{path}: {}\n", more.render(lang));
         }
     }
     if shown == SHOWN_IN_ALL && diagnostics.len() > shown {
-        let _ = writeln!(out, "… only the first {SHOWN_IN_ALL} are shown\n");
+        let first = msg!("… only the first {n} are shown", n = SHOWN_IN_ALL);
+        let _ = writeln!(out, "{}\n", first.render(lang));
     }
     let count = |d: &&Diagnostic| 1 + d.more as usize;
     let errors: usize = diagnostics
@@ -329,12 +327,12 @@ pub fn report(diagnostics: &[Diagnostic]) -> String {
         .filter(|d| !d.is_error())
         .map(|d| count(&d))
         .sum();
-    let _ = writeln!(
-        out,
-        "{errors} error{}, {warnings} warning{}",
-        if errors == 1 { "" } else { "s" },
-        if warnings == 1 { "" } else { "s" }
+    let counts = msg!(
+        "{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}",
+        errors,
+        warnings
     );
+    let _ = writeln!(out, "{}", counts.render(lang));
     out
 }
 

@@ -1,14 +1,18 @@
 //! Unit tests of diagnostics: positions, windows of long lines, capped reports.
 
 use super::*;
+use crate::msg;
 
 #[test]
 fn long_reports_are_cut_but_counted() {
     let many: Vec<Diagnostic> = (1..=30)
-        .map(|l| Diagnostic::at_known_line("a.csv", l, 1, "x;y", "bad"))
-        .chain((1..=200).map(|l| Diagnostic::at_known_line(format!("f{l}.csv"), 1, 1, "x", "bad")))
+        .map(|l| Diagnostic::at_known_line("a.csv", l, 1, "x;y", msg!("bad")))
+        .chain(
+            (1..=200)
+                .map(|l| Diagnostic::at_known_line(format!("f{l}.csv"), 1, 1, "x", msg!("bad"))),
+        )
         .collect();
-    let out = report(&many);
+    let out = report(&many, crate::messages::Lang::En);
     assert!(out.contains("a.csv: … and 10 more in this file"), "{out}");
     assert_eq!(out.matches("error: bad").count(), 100);
     assert!(out.contains("… only the first 100 are shown"));
@@ -18,7 +22,7 @@ fn long_reports_are_cut_but_counted() {
 #[test]
 fn a_huge_line_is_kept_as_a_short_window_around_the_column() {
     let line = format!("{}X{}", "a".repeat(5 << 20), "b".repeat(1000));
-    let d = Diagnostic::at_known_line("v.csv", 2, (5 << 20) + 1, &line, "bad");
+    let d = Diagnostic::at_known_line("v.csv", 2, (5 << 20) + 1, &line, msg!("bad"));
     let snippet = d.source_line.clone().unwrap();
     assert!(
         snippet.text.chars().count() <= 102,
@@ -26,8 +30,10 @@ fn a_huge_line_is_kept_as_a_short_window_around_the_column() {
         snippet.text.len()
     );
     assert_eq!(snippet.text.chars().nth(snippet.col - 1), Some('X'));
-    assert!(d.headline().starts_with("v.csv:2:5242881: error: bad"));
-    let short = Diagnostic::at_known_line("v.csv", 1, 3, "abcdef", "bad");
+    assert!(d
+        .headline(crate::messages::Lang::En)
+        .starts_with("v.csv:2:5242881: error: bad"));
+    let short = Diagnostic::at_known_line("v.csv", 1, 3, "abcdef", msg!("bad"));
     assert_eq!(
         *short.source_line.unwrap(),
         Snippet {
@@ -48,9 +54,15 @@ fn line_col_counts_characters_not_bytes() {
 
 #[test]
 fn report_shows_position_source_and_hint() {
-    let d = Diagnostic::at_line_col("content/a.md", "x\ntitel: 1\n", 2, 1, "unknown key `titel`")
-        .with_hint("did you mean `title`?");
-    let out = report(&[d]);
+    let d = Diagnostic::at_line_col(
+        "content/a.md",
+        "x\ntitel: 1\n",
+        2,
+        1,
+        msg!("unknown key `titel`"),
+    )
+    .with_hint(msg!("did you mean `title`?"));
+    let out = report(&[d], crate::messages::Lang::En);
     assert!(
         out.starts_with("content/a.md:2:1: error: unknown key `titel`\n"),
         "{out}"

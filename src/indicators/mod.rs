@@ -6,6 +6,7 @@ pub mod trend;
 pub mod values;
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::regions::Register;
 use crate::text::Text;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -206,28 +207,25 @@ fn check_ids(list: &[Indicator], text: &str, shown: &Path, diags: &mut Vec<Diagn
             && i.id
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        let at = || {
+        let at = |message| {
             let needle = format!("id: {}", i.id);
             let quoted = format!("id: \"{}\"", i.id);
             let offset = text
                 .rfind(&quoted)
                 .or_else(|| text.rfind(&needle))
                 .unwrap_or(0);
-            Diagnostic::at_offset(shown, text, offset, "")
+            Diagnostic::at_offset(shown, text, offset, message)
         };
         if !ok {
-            let mut d = at();
-            d.message = format!(
-                "indicator id `{}` may contain only letters, digits, - and _",
-                i.id
-            );
-            diags.push(
-                d.with_hint("use the Sotkanet id (\"5527\") or a short slug (ryhmaytyspaivat)"),
-            );
+            let d = at(msg!(
+                "indicator id `{id}` may contain only letters, digits, - and _",
+                id = i.id
+            ));
+            diags.push(d.with_hint(msg!(
+                "use the Sotkanet id (\"5527\") or a short slug (ryhmaytyspaivat)"
+            )));
         } else if !seen.insert(i.id.as_str()) {
-            let mut d = at();
-            d.message = format!("indicator `{}` is listed twice", i.id);
-            diags.push(d);
+            diags.push(at(msg!("indicator `{id}` is listed twice", id = i.id)));
         }
     }
 }
@@ -252,6 +250,9 @@ mod tests {
     fn unknown_keys_are_errors() {
         let e = crate::yaml::parse::<Vec<Indicator>>("- {id: \"1\", title: T, beter: up}\n")
             .unwrap_err();
-        assert_eq!(e.hint.as_deref(), Some("did you mean `better`?"));
+        assert_eq!(
+            e.hint.as_ref().map(ToString::to_string).as_deref(),
+            Some("did you mean `better`?")
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! two chapters. With one (`--organisation KUNTA:297`): a site made for that municipality or
 //! county from the region register, with a report and plan skeleton in THL's structure.
 
+use crate::msg;
 mod ci;
 mod generic;
 mod organisation;
@@ -52,10 +53,7 @@ fn refuse_if_not_empty(dir: &Path) -> Result<(), Error> {
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir).map_err(Error::io(dir))?;
         if entries.next().is_some() {
-            return Err(Error::Config(format!(
-                "{}: the folder is not empty; choose a new folder so that nothing is overwritten",
-                dir.display()
-            )));
+            return Err(Error::Config(msg!("{dir}: the folder is not empty; choose a new folder so that nothing is overwritten", dir = dir.display())));
         }
     }
     Ok(())

@@ -8,6 +8,7 @@
 
 use super::renderer::Renderer;
 use crate::escape::escape;
+use crate::msg;
 use pulldown_cmark::{CowStr, Event};
 use std::collections::HashMap;
 
@@ -60,12 +61,12 @@ impl<'a> Renderer<'_, '_, 'a> {
         let f = std::mem::take(&mut self.footnotes);
         for (label, at) in &f.defined_at {
             if !f.numbers.contains_key(label) {
-                let message = format!("footnote `[^{label}]` is never referenced");
+                let message = msg!("footnote `[^{label}]` is never referenced", label);
                 // Left out of the page, so a warning is enough.
                 self.warning(
                     *at,
-                    &message,
-                    "refer to it in the text with [^label], or remove it",
+                    message,
+                    msg!("refer to it in the text with [^label], or remove it"),
                 );
             }
         }
@@ -82,11 +83,11 @@ impl<'a> Renderer<'_, '_, 'a> {
         for (label, n) in order {
             let (count, at) = f.references[n - 1];
             let Some(mut events) = definitions.remove(label) else {
-                let message = format!("footnote `[^{label}]` has no text");
+                let message = msg!("footnote `[^{label}]` has no text", label);
                 self.error(
                     at,
-                    &message,
-                    "write it on a line of its own: [^label]: The note.",
+                    message,
+                    msg!("write it on a line of its own: [^label]: The note."),
                 );
                 continue;
             };

@@ -8,6 +8,8 @@
 
 use super::renderer::Renderer;
 use super::Heading;
+use crate::messages::Msg;
+use crate::msg;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 /// A heading whose end has not been seen yet.
@@ -47,8 +49,9 @@ impl OpenHeading<'_> {
     }
 }
 
-const ATTRIBUTE_HINT: &str =
-    "a heading may set only an id and classes: ## Otsikko {#oma-id .luokka}";
+fn attribute_hint() -> Msg {
+    msg!("a heading may set only an id and classes: ## Otsikko {{#oma-id .luokka}}")
+}
 
 /// The brace that opens an attribute block (written so to keep brace-counting tools right).
 const BLOCK_OPEN: char = '\u{7b}';
@@ -75,8 +78,11 @@ impl<'a> Renderer<'_, '_, 'a> {
             if is_name(&id) {
                 return Some(id.to_string());
             }
-            let message = format!("heading id `{id}` may contain only letters, digits, - and _");
-            self.error(block_at, &message, ATTRIBUTE_HINT);
+            let message = msg!(
+                "heading id `{id}` may contain only letters, digits, - and _",
+                id
+            );
+            self.error(block_at, message, attribute_hint());
             None
         });
         let mut kept = Vec::new();
@@ -84,18 +90,23 @@ impl<'a> Renderer<'_, '_, 'a> {
             if is_name(&class) {
                 kept.push(class);
             } else {
-                let message =
-                    format!("heading class `{class}` may contain only letters, digits, - and _");
-                self.error(block_at, &message, ATTRIBUTE_HINT);
+                let message = msg!(
+                    "heading class `{class}` may contain only letters, digits, - and _",
+                    class
+                );
+                self.error(block_at, message, attribute_hint());
             }
         }
         if !attrs.is_empty() {
             let names: Vec<String> = attrs.iter().map(|(n, _)| format!("`{n}`")).collect();
             let message = match names.as_slice() {
-                [one] => format!("heading attribute {one} is not allowed"),
-                many => format!("heading attributes {} are not allowed", many.join(", ")),
+                [one] => msg!("heading attribute {one} is not allowed", one),
+                many => msg!(
+                    "heading attributes {many} are not allowed",
+                    many = many.join(", ")
+                ),
             };
-            self.error(block_at, &message, ATTRIBUTE_HINT);
+            self.error(block_at, message, attribute_hint());
         }
         self.heading = Some(OpenHeading {
             index: self.events.len(),

@@ -5,6 +5,7 @@ use super::renderer::Renderer;
 use super::{AnchorRef, Target};
 use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::url;
 use pulldown_cmark::CowStr;
 use std::path::PathBuf;
@@ -20,7 +21,7 @@ impl<'a> Renderer<'_, '_, 'a> {
         if let Some(s) = url::scheme(trimmed) {
             if url::is_script_scheme(s) && self.env.raw_html != RawHtml::Allow {
                 let refused = url::script_refused(s);
-                self.error(at, &refused.message, &refused.hint);
+                self.error(at, refused.message.clone(), refused.hint.clone());
                 return CowStr::from("#");
             }
             return dest.clone();
@@ -51,20 +52,24 @@ impl<'a> Renderer<'_, '_, 'a> {
         at: usize,
         image: bool,
     ) -> Option<String> {
-        let what = if image { "image" } else { "link target" };
+        let what = if image {
+            msg!("image")
+        } else {
+            msg!("link target")
+        };
         let Some(target) = crate::content::resolve_relative(self.input.dir, path) else {
             self.error(
                 at,
-                &format!("{what} `{path}` points outside content/"),
-                "a site may only link to files inside its content/ folder",
+                msg!("{what} `{path}` points outside content/", what: what.clone(), path),
+                msg!("a site may only link to files inside its content/ folder"),
             );
             return None;
         };
         match self.env.resolver.resolve(&target, self.input.lang) {
             Target::Page { id, href } => {
                 if image {
-                    let message = format!("image `{path}` is a page, not an image file");
-                    self.error(at, &message, "");
+                    let message = msg!("image `{path}` is a page, not an image file", path);
+                    self.error(at, message, msg!(""));
                 }
                 if let Some(anchor) = fragment {
                     self.anchor_on_page(id, anchor, path, at);
@@ -76,14 +81,11 @@ impl<'a> Renderer<'_, '_, 'a> {
             Target::Missing { suggestion } => {
                 let shown = PathBuf::from("content").join(&target);
                 let hint = match suggestion {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "check the file name; paths are relative to this page's folder".into(),
+                    Some(s) => msg!("did you mean `{s}`?", s),
+                    None => msg!("check the file name; paths are relative to this page's folder"),
                 };
-                let message = format!(
-                    "{what} `{path}` does not exist ({} not found)",
-                    shown.display()
-                );
-                self.error(at, &message, &hint);
+                let message = msg!("{what} `{path}` does not exist ({shown} not found)", what: what.clone(), path, shown = shown.display());
+                self.error(at, message, hint);
                 None
             }
         }
@@ -91,7 +93,7 @@ impl<'a> Renderer<'_, '_, 'a> {
 
     /// Remembers a `page#anchor` link, checked once every page is rendered.
     fn anchor_on_page(&mut self, page: usize, anchor: &str, path: &str, at: usize) {
-        let message = format!("`{path}` has no heading with id `#{anchor}`");
+        let message = msg!("`{path}` has no heading with id `#{anchor}`", path, anchor);
         let missing = Diagnostic::at_offset(self.input.shown, self.input.text, at, message);
         self.out.anchor_refs.push(AnchorRef {
             page,
@@ -108,11 +110,11 @@ impl<'a> Renderer<'_, '_, 'a> {
             }
             let ids: Vec<&str> = self.out.ids.iter().map(String::as_str).collect();
             let hint = match crate::yaml::closest(&anchor, &ids) {
-                Some(best) => format!("did you mean `#{best}`?"),
-                None => "headings get ids from their text; `## Otsikko {#oma-id}` sets one".into(),
+                Some(best) => msg!("did you mean `#{best}`?", best),
+                None => msg!("headings get ids from their text; `## Otsikko {{#oma-id}}` sets one"),
             };
-            let message = format!("this page has no heading with id `#{anchor}`");
-            self.error(at, &message, &hint);
+            let message = msg!("this page has no heading with id `#{anchor}`", anchor);
+            self.error(at, message, hint);
         }
     }
 }

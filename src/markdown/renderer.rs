@@ -7,6 +7,8 @@ use super::{highlight, html, shortcodes, Env, Input, Output};
 use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;
 use crate::escape::escape;
+use crate::messages::Msg;
+use crate::msg;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -76,12 +78,14 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
         if self.depth > MAX_DEPTH {
             if !self.too_deep {
                 self.too_deep = true;
-                let message =
-                    format!("quotes or lists are nested more than {MAX_DEPTH} levels deep");
+                let message = msg!(
+                    "quotes or lists are nested more than {n} levels deep",
+                    n = MAX_DEPTH
+                );
                 self.error(
                     at,
-                    &message,
-                    "flatten the structure; no page needs to nest this deep",
+                    message,
+                    msg!("flatten the structure; no page needs to nest this deep"),
                 );
             }
             return;
@@ -95,8 +99,8 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
                 skip_to(rest, |e| matches!(e, Event::End(TagEnd::Paragraph)));
                 self.error(
                     at,
-                    "this shortcode is not closed",
-                    "end it on the same line with )}}: {{ indicator(id=\"4\") }}",
+                    msg!("this shortcode is not closed"),
+                    msg!("end it on the same line with )}}: {{ indicator(id=\"4\") }}"),
                 );
             }
             Event::Start(Tag::Heading {
@@ -157,19 +161,20 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
         }
     }
 
-    pub(super) fn error(&mut self, at: usize, message: &str, hint: &str) {
+    pub(super) fn error(&mut self, at: usize, message: Msg, hint: Msg) {
         let d = self.diagnostic(at, message, hint);
         self.out.diagnostics.push(d);
     }
 
-    pub(super) fn warning(&mut self, at: usize, message: &str, hint: &str) {
+    pub(super) fn warning(&mut self, at: usize, message: Msg, hint: Msg) {
         let d = self.diagnostic(at, message, hint).warning();
         self.out.diagnostics.push(d);
     }
 
-    fn diagnostic(&self, at: usize, message: &str, hint: &str) -> Diagnostic {
+    fn diagnostic(&self, at: usize, message: Msg, hint: Msg) -> Diagnostic {
         let d = Diagnostic::at_offset(self.input.shown, self.input.text, at, message);
-        if hint.is_empty() {
+        // An empty template is no hint.
+        if hint.template().is_empty() {
             d
         } else {
             d.with_hint(hint)
@@ -197,8 +202,8 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
         if alt.trim().is_empty() {
             self.error(
                 at,
-                "image has no alt text",
-                "describe the image in the brackets: ![Väestön ikärakenne 2025](kuva.png)",
+                msg!("image has no alt text"),
+                msg!("describe the image in the brackets: ![Väestön ikärakenne 2025](kuva.png)"),
             );
         }
         if let Some(h) = &mut self.heading {
@@ -242,11 +247,11 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
             Ok(c) => c,
             Err(e) => {
                 let col_offset: usize = src.chars().take(e.col).map(char::len_utf8).sum();
-                let message = format!("shortcode syntax: {}", e.message);
+                let message = msg!("shortcode syntax: {message}", message: e.message);
                 self.error(
                     at + col_offset,
-                    &message,
-                    "write shortcodes as {{ name(arg=\"value\", other=[\"a\", \"b\"]) }}",
+                    message,
+                    msg!("write shortcodes as {{ name(arg=\"value\", other=[\"a\", \"b\"]) }}"),
                 );
                 return;
             }
@@ -254,13 +259,17 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
         let Some(sc) = self.env.shortcodes.get(&call.name) else {
             let known = self.env.shortcodes.names();
             let hint = match crate::yaml::closest(&call.name, &known) {
-                Some(best) => format!("did you mean `{best}`?"),
+                Some(best) => msg!("did you mean `{best}`?", best),
                 None if known.is_empty() => {
-                    "this build of kertomus has no shortcodes yet".to_string()
+                    msg!("this build of kertomus has no shortcodes yet")
                 }
-                None => format!("known shortcodes: {}", known.join(", ")),
+                None => msg!("known shortcodes: {known}", known = known.join(", ")),
             };
-            self.error(at, &format!("unknown shortcode `{}`", call.name), &hint);
+            self.error(
+                at,
+                msg!("unknown shortcode `{name}`", name = call.name),
+                hint,
+            );
             return;
         };
         let ctx = shortcodes::Context {
@@ -270,7 +279,11 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
         };
         match sc.render(&call, &ctx) {
             Ok(html) => self.generate(html.into_string()),
-            Err(msg) => self.error(at, &format!("shortcode `{}`: {msg}", call.name), ""),
+            Err(msg) => self.error(
+                at,
+                msg!("shortcode `{name}`: {detail}", name = call.name, detail: msg),
+                msg!(""),
+            ),
         }
     }
 
@@ -280,8 +293,8 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
                 if !html.trim().is_empty() {
                     self.error(
                         at,
-                        "raw HTML is not allowed on this site",
-                        "write it in Markdown, or set markdown.raw_html in site.yaml",
+                        msg!("raw HTML is not allowed on this site"),
+                        msg!("write it in Markdown, or set markdown.raw_html in site.yaml"),
                     );
                 }
             }
@@ -289,8 +302,8 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
                 if super::html::has_img_without_alt(&html) {
                     self.error(
                         at,
-                        "image has no alt text",
-                        "give the <img> an alt attribute that describes it (alt=\"\" only for decoration)",
+                        msg!("image has no alt text"),
+                        msg!("give the <img> an alt attribute that describes it (alt=\"\" only for decoration)"),
                     );
                 }
                 if self.env.raw_html == RawHtml::Sanitize {
@@ -298,12 +311,14 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
                     let deepest = super::html::nest(&html, &mut self.html_depth);
                     if deepest > MAX_DEPTH && !self.too_deep {
                         self.too_deep = true;
-                        let message =
-                            format!("HTML elements are nested more than {MAX_DEPTH} levels deep");
+                        let message = msg!(
+                            "HTML elements are nested more than {n} levels deep",
+                            n = MAX_DEPTH
+                        );
                         self.error(
                             at,
-                            &message,
-                            "close the elements; no page needs to nest this deep",
+                            message,
+                            msg!("close the elements; no page needs to nest this deep"),
                         );
                     }
                 }

@@ -5,6 +5,8 @@
 //! The parser is hand-written: the syntax is tiny and errors must point at the exact column,
 //! which a general expression parser crate would not give us for free.
 
+use crate::messages::Msg;
+use crate::msg;
 use std::collections::BTreeMap;
 
 /// An argument value: a string, number, boolean or list of those.
@@ -33,7 +35,7 @@ impl Call {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SyntaxError {
     pub col: usize,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// What a shortcode may know about the page it is rendered on.
@@ -49,7 +51,7 @@ pub(crate) struct Context<'a> {
 /// A shortcode implementation: returns markup it built from escaped parts (it is inserted
 /// after sanitizing, as it is), or a message for the author.
 pub(crate) trait Shortcode: Send + Sync {
-    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<crate::escape::Html, String>;
+    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<crate::escape::Html, Msg>;
 }
 
 /// The registered shortcodes, by name.
@@ -83,7 +85,7 @@ pub(crate) fn parse(src: &str) -> Result<Call, SyntaxError> {
     p.ws();
     let name = p
         .ident()
-        .ok_or_else(|| p.err("expected the shortcode's name after `{{`"))?;
+        .ok_or_else(|| p.err(msg!("expected the shortcode's name after `{{`")))?;
     p.ws();
     p.expect_str("(")?;
     let mut args = Vec::new();
@@ -94,11 +96,11 @@ pub(crate) fn parse(src: &str) -> Result<Call, SyntaxError> {
             let key_col = p.pos;
             let key = p
                 .ident()
-                .ok_or_else(|| p.err("expected an argument name, as in id=\"5527\""))?;
+                .ok_or_else(|| p.err(msg!("expected an argument name, as in id=\"5527\"")))?;
             if args.iter().any(|(k, _): &(String, Value)| *k == key) {
                 return Err(SyntaxError {
                     col: key_col,
-                    message: format!("argument `{key}` is given twice"),
+                    message: msg!("argument `{key}` is given twice", key),
                 });
             }
             p.ws();
@@ -117,7 +119,9 @@ pub(crate) fn parse(src: &str) -> Result<Call, SyntaxError> {
     p.expect_str("}}")?;
     p.ws();
     if p.pos < chars.len() {
-        return Err(p.err("unexpected text after `}}`; write one shortcode per line"));
+        return Err(p.err(msg!(
+            "unexpected text after `}}`; write one shortcode per line"
+        )));
     }
     Ok(Call { name, args })
 }
@@ -128,10 +132,10 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn err(&self, message: &str) -> SyntaxError {
+    fn err(&self, message: Msg) -> SyntaxError {
         SyntaxError {
             col: self.pos,
-            message: message.to_string(),
+            message,
         }
     }
     fn peek(&self) -> Option<char> {
@@ -153,7 +157,7 @@ impl Parser<'_> {
     fn expect_str(&mut self, s: &str) -> Result<(), SyntaxError> {
         for c in s.chars() {
             if !self.eat(c) {
-                return Err(self.err(&format!("expected `{s}`")));
+                return Err(self.err(msg!("expected `{s}`", s)));
             }
         }
         Ok(())
@@ -176,7 +180,9 @@ impl Parser<'_> {
                 let mut s = String::new();
                 loop {
                     match self.peek() {
-                        None => return Err(self.err("unterminated string: add the closing `\"`")),
+                        None => {
+                            return Err(self.err(msg!("unterminated string: add the closing `\"`")))
+                        }
                         Some('"') => {
                             self.pos += 1;
                             return Ok(Value::Str(s));
@@ -186,9 +192,9 @@ impl Parser<'_> {
                             match self.peek() {
                                 Some(c @ ('"' | '\\')) => s.push(c),
                                 _ => {
-                                    return Err(
-                                        self.err("only \\\" and \\\\ may be escaped in a string")
-                                    )
+                                    return Err(self.err(msg!(
+                                        "only \\\" and \\\\ may be escaped in a string"
+                                    )))
                                 }
                             }
                             self.pos += 1;
@@ -228,7 +234,7 @@ impl Parser<'_> {
                     .map(Value::Num)
                     .map_err(|_| SyntaxError {
                         col: start,
-                        message: format!("`{text}` is not a number"),
+                        message: msg!("`{text}` is not a number", text),
                     })
             }
             Some(_) => {
@@ -238,12 +244,13 @@ impl Parser<'_> {
                     Some("false") => Ok(Value::Bool(false)),
                     _ => Err(SyntaxError {
                         col: start,
-                        message: "expected a value: \"text\", a number, true/false or a [list]"
-                            .into(),
+                        message: msg!(
+                            "expected a value: \"text\", a number, true/false or a [list]"
+                        ),
                     }),
                 }
             }
-            None => Err(self.err("expected a value")),
+            None => Err(self.err(msg!("expected a value"))),
         }
     }
 }
@@ -268,7 +275,7 @@ mod tests {
         let e = parse(r#"{{ goals(focus_area="x" }}"#).unwrap_err();
         assert_eq!(e.col, 24);
         assert!(e.message.contains("expected `,`"));
-        let e = parse(r#"{{ survey(id="a, question="b") }}"#).unwrap_err();
+        let e = parse(r#"{{ survey(id="a, question="b")) }}"#).unwrap_err();
         assert!(
             e.message.contains("unexpected") || e.message.contains("expected"),
             "{e:?}"

@@ -5,6 +5,7 @@ use crate::dates::YearRange;
 use crate::diagnostics::Diagnostic;
 use crate::indicators::Indicators;
 use crate::locate::{self, Source};
+use crate::msg;
 use crate::organisations::Organisations;
 use crate::regions::Register;
 use std::path::{Path, PathBuf};
@@ -139,15 +140,17 @@ fn includes(
         let at = sources[0].value(inc, from);
         if inc.trim().is_empty() {
             let (message, hint) =
-                crate::text::empty_reference("the name of a YAML file beside plan.yaml");
+                crate::text::empty_reference(msg!("the name of a YAML file beside plan.yaml"));
             diags.push(sources[0].error(at, message).with_hint(hint));
             continue;
         }
         let Some(rel) = crate::content::resolve_relative(&doc.dir, inc) else {
             diags.push(
                 sources[0]
-                    .error(at, format!("`{inc}` leads outside content/"))
-                    .with_hint("included files must be inside the site's content/ folder"),
+                    .error(at, msg!("`{inc}` leads outside content/", inc))
+                    .with_hint(msg!(
+                        "included files must be inside the site's content/ folder"
+                    )),
             );
             continue;
         };
@@ -156,10 +159,10 @@ fn includes(
             Ok(None) => {
                 diags.push(
                     sources[0]
-                        .error(at, format!("included file `{inc}` does not exist"))
-                        .with_hint(format!(
-                            "the path is relative to plan.yaml; it leads to content/{}",
-                            rel.display()
+                        .error(at, msg!("included file `{inc}` does not exist", inc))
+                        .with_hint(msg!(
+                            "the path is relative to plan.yaml; it leads to content/{rel}",
+                            rel = rel.display()
                         )),
                 );
                 *failed = true;
@@ -200,18 +203,21 @@ fn add_sheet(
     let Some(rel) = crate::content::resolve_relative(&doc.dir, r.file()) else {
         diags.push(
             sources[0]
-                .error(at, format!("`{}` leads outside content/", r.file()))
-                .with_hint("sheets must be inside the site's content/ folder"),
+                .error(at, msg!("`{file}` leads outside content/", file = r.file()))
+                .with_hint(msg!("sheets must be inside the site's content/ folder")),
         );
         return;
     };
     if !content.join(&rel).is_file() {
         diags.push(
             sources[0]
-                .error(at, format!("the sheet `{}` does not exist", r.file()))
-                .with_hint(format!(
-                    "the path is relative to plan.yaml; it leads to content/{}",
-                    rel.display()
+                .error(
+                    at,
+                    msg!("the sheet `{file}` does not exist", file = r.file()),
+                )
+                .with_hint(msg!(
+                    "the path is relative to plan.yaml; it leads to content/{rel}",
+                    rel = rel.display()
                 )),
         );
         *failed = true;
@@ -239,12 +245,12 @@ fn add_sheet(
             None => {
                 let known: Vec<&str> = goals.iter().map(String::as_str).collect();
                 let hint = match crate::yaml::closest(&m.goal, &known) {
-                    Some(c) => format!("did you mean `{c}`?"),
-                    None => "write the id of a goal of plan.yaml".to_string(),
+                    Some(c) => msg!("did you mean `{c}`?", c),
+                    None => msg!("write the id of a goal of plan.yaml"),
                 };
                 let d = sheet.source.error(
                     m.goal_at,
-                    format!("goal `{}` is not a goal of this plan", m.goal),
+                    msg!("goal `{goal}` is not a goal of this plan", goal = m.goal),
                 );
                 diags.push(d.with_hint(hint));
             }

@@ -18,6 +18,7 @@ use crate::dates::YearRange;
 use crate::diagnostics::Diagnostic;
 use crate::indicators::Kind;
 use crate::locate::{At, Source};
+use crate::messages::Msg;
 use crate::regions::RegionRef;
 use crate::text::Text;
 use serde::Serialize;
@@ -392,7 +393,7 @@ impl Plan {
     }
 
     /// A diagnostic at `at`.
-    pub(crate) fn diagnostic(&self, at: At, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn diagnostic(&self, at: At, message: Msg) -> Diagnostic {
         self.source(at).error(at.offset, message)
     }
 }

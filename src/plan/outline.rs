@@ -5,6 +5,7 @@ use super::raw;
 use crate::dates::YearRange;
 use crate::diagnostics::Diagnostic;
 use crate::locate;
+use crate::msg;
 use std::path::Path;
 
 /// The goals of a plan and the years of its period.
@@ -40,8 +41,11 @@ pub(crate) fn outline(content: &Path, dir: &Path) -> Result<Outline, Vec<Diagnos
     let main = locate::read(content, &dir.join("plan.yaml"))
         .map_err(|d| vec![d])?
         .ok_or_else(|| {
-            vec![Diagnostic::file_error(&shown, "there is no plan.yaml here")
-                .with_hint("give the folder of a plan document, the one with plan.yaml")]
+            vec![
+                Diagnostic::file_error(&shown, msg!("there is no plan.yaml here")).with_hint(msg!(
+                    "give the folder of a plan document, the one with plan.yaml"
+                )),
+            ]
         })?;
     let plan: raw::RawPlan =
         crate::yaml::parse(&main.text).map_err(|e| vec![locate::yaml_error(&main, e)])?;

@@ -6,6 +6,8 @@
 use super::{Plan, Scope};
 use crate::diagnostics::Diagnostic;
 use crate::indicators::{Indicators, Kind};
+use crate::messages::Msg;
+use crate::msg;
 use crate::regions::RegionRef;
 use std::collections::BTreeSet;
 
@@ -46,7 +48,7 @@ pub(crate) struct Setting<'a> {
 
 pub(crate) fn check(plan: &Plan, s: &Setting<'_>) -> Vec<(Finding, Diagnostic)> {
     let mut out = Vec::new();
-    let mut warn = |f: Finding, at, message: String, hint: &str| {
+    let mut warn = |f: Finding, at, message: Msg, hint: Msg| {
         out.push((f, plan.diagnostic(at, message).warning().with_hint(hint)));
     };
     for (_, goal) in plan.goals() {
@@ -54,16 +56,16 @@ pub(crate) fn check(plan: &Plan, s: &Setting<'_>) -> Vec<(Finding, Diagnostic)> 
             warn(
                 Finding::GoalWithoutMeasures,
                 goal.at,
-                format!("goal `{}` has no measures", goal.id),
-                "list the measures (toimenpiteet) that lead to the goal",
+                msg!("goal `{id}` has no measures", id = goal.id),
+                msg!("list the measures (toimenpiteet) that lead to the goal"),
             );
         }
         if !goal.indicators.iter().any(|i| i.kind == Kind::Outcome) {
             warn(
                 Finding::GoalWithoutOutcome,
                 goal.at,
-                format!("goal `{}` has no outcome indicator", goal.id),
-                "add a tulosmittari (kind: outcome) that shows whether the goal is reached",
+                msg!("goal `{id}` has no outcome indicator", id = goal.id),
+                msg!("add a tulosmittari (kind: outcome) that shows whether the goal is reached"),
             );
         }
         for m in &goal.measures {
@@ -71,32 +73,32 @@ pub(crate) fn check(plan: &Plan, s: &Setting<'_>) -> Vec<(Finding, Diagnostic)> 
                 warn(
                     Finding::NoResponsible,
                     m.at,
-                    format!("measure `{}` has no responsible party", m.id),
-                    "name the vastuutaho: responsible: [organisation id]",
+                    msg!("measure `{id}` has no responsible party", id = m.id),
+                    msg!("name the vastuutaho: responsible: [organisation id]"),
                 );
             }
             if m.indicators.is_empty() {
                 warn(
                     Finding::NoIndicator,
                     m.at,
-                    format!("measure `{}` has no indicator", m.id),
-                    "add at least one seurantamittari under indicators:",
+                    msg!("measure `{id}` has no indicator", id = m.id),
+                    msg!("add at least one seurantamittari under indicators:"),
                 );
             }
             if m.statutory {
                 warn(
                     Finding::Statutory,
                     m.at,
-                    format!("measure `{}` is statutory", m.id),
-                    "the negotiations asked to keep statutory duties out of the plan; list measures that go beyond them",
+                    msg!("measure `{id}` is statutory", id = m.id),
+                    msg!("the negotiations asked to keep statutory duties out of the plan; list measures that go beyond them"),
                 );
             }
             if s.county_plan && m.scope == Scope::Own {
                 warn(
                     Finding::OwnInCountyPlan,
                     m.at,
-                    format!("measure `{}` is own work (scope: own), not joint work", m.id),
-                    "the regional plan is for joint work across the municipality–county interface; name partners or move it to the county's own plans",
+                    msg!("measure `{id}` is own work (scope: own), not joint work", id = m.id),
+                    msg!("the regional plan is for joint work across the municipality–county interface; name partners or move it to the county's own plans"),
                 );
             }
         }
@@ -113,9 +115,9 @@ pub(crate) fn check(plan: &Plan, s: &Setting<'_>) -> Vec<(Finding, Diagnostic)> 
                 out.push((
                     Finding::NoHomeData,
                     plan.source(at)
-                        .error(offset, format!("indicator `{id}` has no data for the home region {home}"))
+                        .error(offset, msg!("indicator `{id}` has no data for the home region {home}", id, home))
                         .warning()
-                        .with_hint("add values under content/data/values/ (kertomus sotkanet pull fetches Sotkanet's)"),
+                        .with_hint(msg!("add values under content/data/values/ (kertomus sotkanet pull fetches Sotkanet's)")),
                 ));
             }
         }

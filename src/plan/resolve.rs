@@ -10,6 +10,8 @@ use crate::dates::YearRange;
 use crate::diagnostics::Diagnostic;
 use crate::indicators::Kind;
 use crate::locate::{At, Source};
+use crate::messages::Msg;
+use crate::msg;
 use crate::regions::RegionRef;
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
@@ -46,26 +48,22 @@ impl Ctx<'_> {
     }
 
     /// Locates the next use of `id` in `file` and checks that it is well formed and new.
-    fn check_id(&mut self, file: usize, id: &str, what: &str) -> At {
+    fn check_id(&mut self, file: usize, id: &str, what: Msg) -> At {
         let at = self.at(file, id);
         if !valid_id(id) {
             self.error(
                 at,
                 at.offset,
-                format!(
-                    "{what} id `{id}` may contain only lower-case letters a–z, digits, - and _"
-                ),
-                Some("ids become web addresses; write e.g. mielen-hyvinvointi or mh-1-1".into()),
+                msg!("{what} id `{id}` may contain only lower-case letters a–z, digits, - and _", what: what.clone(), id),
+                Some(msg!("ids become web addresses; write e.g. mielen-hyvinvointi or mh-1-1")),
             );
         } else if let Some(first) = self.ids.get(id) {
             let place = self.sources[first.file].place(first.offset);
-            let hint = format!(
-                "it is first used in {place}; every focus area, gap, goal and measure needs its own id"
-            );
+            let hint = msg!("it is first used in {place}; every focus area, gap, goal and measure needs its own id", place);
             self.error(
                 at,
                 at.offset,
-                format!("id `{id}` is used twice in the plan"),
+                msg!("id `{id}` is used twice in the plan", id),
                 Some(hint),
             );
         } else {
@@ -84,11 +82,11 @@ impl Ctx<'_> {
                 let from = source.key(key, at.offset);
                 let offset = source.value(written, source.key("region", from));
                 let (message, hint) = if written.trim().is_empty() {
-                    crate::text::empty_reference("a region such as MAAKUNTA:11 or KUNTA:297")
+                    crate::text::empty_reference(msg!("a region such as MAAKUNTA:11 or KUNTA:297"))
                 } else {
                     (
-                        format!("{key} region: {message}"),
-                        "leave region out when the value is the site's home region's".to_string(),
+                        msg!("{key} region: {message}", key, message: message),
+                        msg!("leave region out when the value is the site's home region's"),
                     )
                 };
                 self.error(at, offset, message, Some(hint));
@@ -105,19 +103,19 @@ impl Ctx<'_> {
         let source = &self.sources[at.file];
         let offset = source.value(gap, source.key("gap", at.offset));
         let (message, hint) = if gap.trim().is_empty() {
-            crate::text::empty_reference("the id of a gap listed under a focus area's gaps")
+            crate::text::empty_reference(msg!("the id of a gap listed under a focus area's gaps"))
         } else {
             let known: Vec<&str> = self.gaps.iter().map(String::as_str).collect();
             let hint = match crate::yaml::closest(gap, &known) {
-                Some(c) => format!("did you mean `{c}`?"),
-                None => "list the gap under a focus area's gaps: first".into(),
+                Some(c) => msg!("did you mean `{c}`?", c),
+                None => msg!("list the gap under a focus area's gaps: first"),
             };
-            (format!("gap `{gap}` is not a gap of this plan"), hint)
+            (msg!("gap `{gap}` is not a gap of this plan", gap), hint)
         };
         self.error(at, offset, message, Some(hint));
     }
 
-    fn error(&mut self, at: At, offset: usize, message: String, hint: Option<String>) {
+    fn error(&mut self, at: At, offset: usize, message: Msg, hint: Option<Msg>) {
         let d = self.sources[at.file].error(offset, message);
         self.diags.push(match hint {
             Some(h) => d.with_hint(h),
@@ -131,7 +129,12 @@ impl Ctx<'_> {
             if self.known.organisations.lacks(id) {
                 let offset = self.sources[at.file].value(id, from);
                 let (message, hint) = self.known.organisations.unknown(id);
-                self.error(at, offset, format!("{key}: {message}"), Some(hint));
+                self.error(
+                    at,
+                    offset,
+                    msg!("{key}: {message}", key, message: message),
+                    Some(hint),
+                );
             }
         }
     }
@@ -148,16 +151,19 @@ impl Ctx<'_> {
                 .map(|i| i.id.as_str())
                 .collect();
             let hint = match crate::yaml::closest(id, &ids) {
-                Some(c) => format!("did you mean `{c}`?"),
-                None => "add the indicator to content/data/indicators.yaml".to_string(),
+                Some(c) => msg!("did you mean `{c}`?", c),
+                None => msg!("add the indicator to content/data/indicators.yaml"),
             };
             let (message, hint) = if id.trim().is_empty() {
-                crate::text::empty_reference(
-                    "the id of an indicator in content/data/indicators.yaml",
-                )
+                crate::text::empty_reference(msg!(
+                    "the id of an indicator in content/data/indicators.yaml"
+                ))
             } else {
                 (
-                    format!("indicator `{id}` is not in content/data/indicators.yaml"),
+                    msg!(
+                        "indicator `{id}` is not in content/data/indicators.yaml",
+                        id
+                    ),
                     hint,
                 )
             };
@@ -165,7 +171,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn year(&mut self, at: At, key: &str, year: i32, what: &str) {
+    fn year(&mut self, at: At, key: &str, year: i32, what: Msg) {
         if let Some(p) = self.period {
             if !p.contains(year) {
                 let from = self.sources[at.file].key(key, at.offset);
@@ -173,11 +179,8 @@ impl Ctx<'_> {
                 self.error(
                     at,
                     offset,
-                    format!("{what} {year} is outside the plan's period {}", p.human()),
-                    Some(format!(
-                        "use a year from {} to {}, or change the document's period",
-                        p.start, p.end
-                    )),
+                    msg!("{what} {year} is outside the plan's period {human}", what: what.clone(), year, human = p.human()),
+                    Some(msg!("use a year from {start} to {end}, or change the document's period", start = p.start, end = p.end)),
                 );
             }
         }
@@ -218,16 +221,16 @@ pub(super) fn resolve(
 }
 
 fn focus_area(cx: &mut Ctx<'_>, file: usize, fa: RawFocusArea) -> FocusArea {
-    let at = cx.check_id(file, &fa.id, "focus area");
+    let at = cx.check_id(file, &fa.id, msg!("focus area"));
     if RESERVED.contains(&fa.id.as_str()) {
         cx.error(
             at,
             at.offset,
-            format!(
-                "focus area id `{}` is taken by a page kertomus makes",
-                fa.id
+            msg!(
+                "focus area id `{id}` is taken by a page kertomus makes",
+                id = fa.id
             ),
-            Some("choose another id".into()),
+            Some(msg!("choose another id")),
         );
     }
     let gaps = fa.gaps.into_iter().map(|g| gap(cx, file, g)).collect();
@@ -235,7 +238,7 @@ fn focus_area(cx: &mut Ctx<'_>, file: usize, fa: RawFocusArea) -> FocusArea {
         .goals
         .into_iter()
         .map(|g| {
-            let at = cx.check_id(file, &g.id, "goal");
+            let at = cx.check_id(file, &g.id, msg!("goal"));
             goal(cx, file, at, g)
         })
         .collect();
@@ -250,7 +253,7 @@ fn focus_area(cx: &mut Ctx<'_>, file: usize, fa: RawFocusArea) -> FocusArea {
 }
 
 fn gap(cx: &mut Ctx<'_>, file: usize, g: RawGap) -> Gap {
-    let at = cx.check_id(file, &g.id, "gap");
+    let at = cx.check_id(file, &g.id, msg!("gap"));
     for i in &g.indicators {
         cx.indicator(at, i);
     }
@@ -269,7 +272,7 @@ fn goal(cx: &mut Ctx<'_>, file: usize, at: At, g: RawGoal) -> Goal {
         cx.gap_reference(at, gap);
     }
     if let Some(y) = g.target_year {
-        cx.year(at, "target_year", y, "target year");
+        cx.year(at, "target_year", y, msg!("target year"));
     }
     cx.organisations(at, "shared_with", &g.shared_with);
     let indicators = g
@@ -281,7 +284,7 @@ fn goal(cx: &mut Ctx<'_>, file: usize, at: At, g: RawGoal) -> Goal {
         .measures
         .into_iter()
         .map(|m| {
-            let mat = cx.check_id(m.sheet.unwrap_or(file), &m.id, "measure");
+            let mat = cx.check_id(m.sheet.unwrap_or(file), &m.id, msg!("measure"));
             measure(cx, mat, m)
         })
         .collect();
@@ -302,7 +305,7 @@ fn goal(cx: &mut Ctx<'_>, file: usize, at: At, g: RawGoal) -> Goal {
 fn goal_indicator(cx: &mut Ctx<'_>, at: At, i: RawGoalIndicator) -> GoalIndicator {
     cx.indicator(at, &i.id);
     if let Some(t) = &i.target {
-        cx.year(at, "target", t.year, "target year");
+        cx.year(at, "target", t.year, msg!("target year"));
     }
     let baseline_region = i
         .baseline
@@ -316,11 +319,14 @@ fn goal_indicator(cx: &mut Ctx<'_>, at: At, i: RawGoalIndicator) -> GoalIndicato
             cx.error(
                 at,
                 offset,
-                format!(
-                    "baseline year {} is after the target year {}",
-                    b.year, t.year
+                msg!(
+                    "baseline year {year} is after the target year {year2}",
+                    year = b.year,
+                    year2 = t.year
                 ),
-                Some("the baseline is where the goal starts from; give an earlier year".into()),
+                Some(msg!(
+                    "the baseline is where the goal starts from; give an earlier year"
+                )),
             );
         }
     }
@@ -341,7 +347,7 @@ fn measure(cx: &mut Ctx<'_>, at: At, m: RawMeasure) -> Measure {
         cx.indicator(at, &i.id);
     }
     for year in m.progress.keys() {
-        cx.year(at, "progress", *year, "progress year");
+        cx.year(at, "progress", *year, msg!("progress year"));
     }
     let scope = m.scope.unwrap_or(if m.partners.is_empty() {
         Scope::Own

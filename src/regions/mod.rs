@@ -4,6 +4,8 @@
 //! (`data/regions/SOURCE.md`); `content/data/regions.csv` adds or overrides regions.
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Msg;
+use crate::msg;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
@@ -47,12 +49,12 @@ impl Category {
     }
 
     /// What a region of this category is called in messages.
-    fn noun(self) -> &'static str {
+    fn noun(self) -> Msg {
         match self {
-            Category::Kunta => "a municipality",
-            Category::Hyvinvointialue => "a wellbeing services county",
-            Category::Maakunta => "a maakunta",
-            Category::Maa => "a country",
+            Category::Kunta => msg!("a municipality"),
+            Category::Hyvinvointialue => msg!("a wellbeing services county"),
+            Category::Maakunta => msg!("a maakunta"),
+            Category::Maa => msg!("a country"),
         }
     }
 
@@ -85,15 +87,18 @@ impl RegionRef {
     }
 
     /// Parses `CATEGORY:code`.
-    pub fn parse(s: &str) -> Result<RegionRef, String> {
+    pub fn parse(s: &str) -> Result<RegionRef, Msg> {
         let (cat, code) = s
             .split_once(':')
-            .ok_or_else(|| format!("`{s}` is not a region reference; write CATEGORY:code, e.g. KUNTA:297 or HYVINVOINTIALUE:13"))?;
+            .ok_or_else(|| msg!("`{s}` is not a region reference; write CATEGORY:code, e.g. KUNTA:297 or HYVINVOINTIALUE:13", s))?;
         let category = Category::parse(cat).ok_or_else(|| {
-            format!("`{cat}` is not a region category; use KUNTA, HYVINVOINTIALUE, MAAKUNTA or MAA")
+            msg!(
+                "`{cat}` is not a region category; use KUNTA, HYVINVOINTIALUE, MAAKUNTA or MAA",
+                cat
+            )
         })?;
         if code.trim().is_empty() {
-            return Err(format!("`{s}` has no code after the colon"));
+            return Err(msg!("`{s}` has no code after the colon", s));
         }
         Ok(RegionRef::new(category, code))
     }
@@ -254,18 +259,18 @@ impl Register {
 
     /// A region named by `CATEGORY:code` or by its Sotkanet id; the error says what the
     /// author may have meant.
-    pub fn resolve(&self, text: &str) -> Result<&Region, String> {
+    pub fn resolve(&self, text: &str) -> Result<&Region, Msg> {
         let text = text.trim();
         if let Ok(n) = text.parse::<u32>() {
             return self.by_sotkanet_id(n).ok_or_else(|| {
-                format!("{n} is not a Sotkanet region id known to kertomus; write the region as CATEGORY:code (KUNTA:297), or add it to content/data/regions.csv")
+                msg!("{n} is not a Sotkanet region id known to kertomus; write the region as CATEGORY:code (KUNTA:297), or add it to content/data/regions.csv", n)
             });
         }
         let id = RegionRef::parse(text)?;
         self.regions.get(&id).ok_or_else(|| self.unknown(&id))
     }
 
-    fn unknown(&self, id: &RegionRef) -> String {
+    fn unknown(&self, id: &RegionRef) -> Msg {
         let wanted: Option<i64> = id.code.parse().ok();
         let nearest = self
             .regions
@@ -276,13 +281,10 @@ impl Register {
                 _ => i64::MAX,
             });
         match nearest {
-            Some(r) if wanted.is_some() => format!(
-                "{id} is not {}; did you mean {} {}?",
-                id.category.noun(),
-                r.id,
-                r.name_fi
-            ),
-            _ => format!("{id} is not {}", id.category.noun()),
+            Some(r) if wanted.is_some() => {
+                msg!("{id} is not {noun}; did you mean {id2} {name_fi}?", id, noun: id.category.noun(), id2 = r.id, name_fi = r.name_fi)
+            }
+            _ => msg!("{id} is not {noun}", id, noun: id.category.noun()),
         }
     }
 

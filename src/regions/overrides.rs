@@ -4,12 +4,14 @@
 use super::{Category, Region, RegionRef, Register};
 use crate::csvtext;
 use crate::diagnostics::Diagnostic;
+use crate::messages::Msg;
+use crate::msg;
 use std::path::Path;
 
 const HEADER: [&str; 5] = ["ref", "sotkanet_id", "name_fi", "name_sv", "parent"];
 
 /// A problem in a row: the 0-based field and the message.
-type RowError = (usize, String);
+type RowError = (usize, Msg);
 
 impl Register {
     /// Adds or overrides regions from `content/data/regions.csv`.
@@ -25,8 +27,11 @@ impl Register {
                 .eq(HEADER)
         });
         if !header_ok {
-            let d = Diagnostic::at_line_col(shown, text, 1, 1, "wrong header")
-                .with_hint(format!("the first line must be: {}", HEADER.join(";")));
+            let d =
+                Diagnostic::at_line_col(shown, text, 1, 1, msg!("wrong header")).with_hint(msg!(
+                    "the first line must be: {header}",
+                    header = HEADER.join(";")
+                ));
             return vec![d];
         }
         let mut diags = Vec::new();
@@ -39,7 +44,7 @@ impl Register {
                 }
                 Err(e) => {
                     let line = e.position().map_or(1, |p| p.line() as usize);
-                    let message = format!("cannot read the row: {e}");
+                    let message = msg!("cannot read the row: {e}", e);
                     diags.push(Diagnostic::at_line_col(shown, text, line, 1, message));
                     continue;
                 }
@@ -61,8 +66,8 @@ impl Register {
         for (parent, line) in parents {
             if !self.regions.contains_key(&parent) {
                 let col = csvtext::column_of(text, line, 4, delimiter);
-                let message = format!("parent {parent} is not a known region");
-                let hint = "add it as a row of its own, or correct the reference";
+                let message = msg!("parent {parent} is not a known region", parent);
+                let hint = msg!("add it as a row of its own, or correct the reference");
                 diags
                     .push(Diagnostic::at_line_col(shown, text, line, col, message).with_hint(hint));
             }
@@ -75,7 +80,10 @@ impl Register {
     /// or a new one.
     fn region_of(&self, row: &csv::StringRecord) -> Result<Region, RowError> {
         if row.len() != 5 {
-            return Err((0, format!("expected 5 columns, found {}", row.len())));
+            return Err((
+                0,
+                msg!("expected 5 columns, found {row_len}", row_len = row.len()),
+            ));
         }
         let id = RegionRef::parse(&row[0]).map_err(|m| (0, m))?;
         let sotkanet_id = match row[1].trim() {
@@ -83,7 +91,7 @@ impl Register {
             s => Some(s.parse::<u32>().map_err(|_| {
                 (
                     1,
-                    format!("`{s}` is not a Sotkanet region id (a whole number)"),
+                    msg!("`{s}` is not a Sotkanet region id (a whole number)", s),
                 )
             })?),
         };
@@ -115,7 +123,7 @@ impl Register {
             None => {}
         }
         if region.name_fi.is_empty() {
-            return Err((0, format!("{id} is a new region and needs name_fi")));
+            return Err((0, msg!("{id} is a new region and needs name_fi", id)));
         }
         Ok(region)
     }

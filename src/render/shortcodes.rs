@@ -6,6 +6,8 @@ use super::theme::Theme;
 use super::view::View;
 use crate::escape::Html;
 use crate::markdown::shortcodes::{Call, Context, Registry, Shortcode, Value};
+use crate::messages::Msg;
+use crate::msg;
 use serde::Serialize;
 
 pub(crate) fn register<'a>(registry: &mut Registry<'a>, data: &'a View<'a>, theme: &'a Theme) {
@@ -14,16 +16,21 @@ pub(crate) fn register<'a>(registry: &mut Registry<'a>, data: &'a View<'a>, them
     registry.register("vuosikello", Box::new(Clock { data, theme }));
 }
 
-fn only(call: &Call, allowed: &[&str]) -> Result<(), String> {
+fn only(call: &Call, allowed: &[&str]) -> Result<(), Msg> {
     for (k, _) in &call.args {
         if !allowed.contains(&k.as_str()) {
             return Err(if allowed.is_empty() {
-                format!("unknown argument `{k}`; {}() takes no arguments", call.name)
+                msg!(
+                    "unknown argument `{k}`; {name}() takes no arguments",
+                    k,
+                    name = call.name
+                )
             } else {
-                format!(
-                    "unknown argument `{k}`; {}() takes {}",
-                    call.name,
-                    allowed.join(", ")
+                msg!(
+                    "unknown argument `{k}`; {name}() takes {allowed}",
+                    k,
+                    name = call.name,
+                    allowed = allowed.join(", ")
                 )
             });
         }
@@ -31,20 +38,24 @@ fn only(call: &Call, allowed: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-fn text_arg(call: &Call, name: &str, example: &str) -> Result<String, String> {
+fn text_arg(call: &Call, name: &str, example: &str) -> Result<String, Msg> {
     match call.arg(name) {
         Some(Value::Str(s)) => Ok(s.clone()),
-        _ => Err(format!("needs {name}=\"...\", e.g. {example}")),
+        _ => Err(msg!("needs {name}=\"...\", e.g. {example}", name, example)),
     }
 }
 
-fn suggest(what: &str, given: &str, known: &[&str]) -> String {
+fn suggest(what: Msg, given: &str, known: &[&str]) -> Msg {
     match crate::yaml::closest(given, known) {
-        Some(c) => format!("{what} `{given}` does not exist; did you mean `{c}`?"),
-        None if known.is_empty() => format!("{what} `{given}` does not exist"),
-        None => format!(
-            "{what} `{given}` does not exist; known: {}",
-            known.join(", ")
+        Some(c) => {
+            msg!("{what} `{given}` does not exist; did you mean `{c}`?", what: what, given, c)
+        }
+        None if known.is_empty() => msg!("{what} `{given}` does not exist", what: what, given),
+        None => msg!(
+            "{what} `{given}` does not exist; known: {known}",
+            what: what,
+            given,
+            known = known.join(", ")
         ),
     }
 }
@@ -55,7 +66,7 @@ fn render(
     lang: &str,
     key: &str,
     view: &impl Serialize,
-) -> Result<Html, String> {
+) -> Result<Html, Msg> {
     let mut ctx = tera::Context::new();
     ctx.insert("lang", lang);
     ctx.insert("t", &theme.strings[lang]);
@@ -64,7 +75,7 @@ fn render(
         .tera
         .render(template, &ctx)
         .map(Html::trusted)
-        .map_err(|e| format!("template {template}: {e}"))
+        .map_err(|e| msg!("template {template}: {e}", template, e))
 }
 
 struct Goals<'a> {
@@ -73,7 +84,7 @@ struct Goals<'a> {
 }
 
 impl Shortcode for Goals<'_> {
-    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<Html, String> {
+    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<Html, Msg> {
         only(call, &["focus_area"])?;
         let id = text_arg(
             call,
@@ -102,7 +113,7 @@ impl Shortcode for Goals<'_> {
                 .iter()
                 .flat_map(|p| p.focus_areas.iter().map(|f| f.id.as_str()))
                 .collect();
-            return Err(suggest("focus area", &id, &known));
+            return Err(suggest(msg!("focus area"), &id, &known));
         };
         let view = self.data.focus_area_view(plan, fa, ctx.lang, false);
         render(
@@ -121,7 +132,7 @@ struct SurveyQuestion<'a> {
 }
 
 impl Shortcode for SurveyQuestion<'_> {
-    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<Html, String> {
+    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<Html, Msg> {
         only(call, &["id", "question"])?;
         let id = text_arg(
             call,
@@ -137,7 +148,7 @@ impl Shortcode for SurveyQuestion<'_> {
         let Some(s) = surveys.iter().find(|s| s.id == id) else {
             let known: Vec<&str> = surveys.iter().map(|s| s.id.as_str()).collect();
             return Err(
-                suggest("survey", &id, &known) + " (surveys are content/data/surveys/<id>.yaml)"
+                msg!("{problem} (surveys are content/data/surveys/<id>.yaml)", problem: suggest(msg!("survey"), &id, &known)),
             );
         };
         let Some(q) = s.question(&question) else {
@@ -146,7 +157,7 @@ impl Shortcode for SurveyQuestion<'_> {
                 .iter()
                 .flat_map(|x| x.questions.iter().map(|q| q.id.as_str()))
                 .collect();
-            return Err(suggest("question", &question, &known));
+            return Err(suggest(msg!("question"), &question, &known));
         };
         let mut view = self.data.question_view(s, q, ctx.lang);
         // Ids must stay unique when a page embeds a question its survey page also shows.
@@ -182,7 +193,7 @@ struct Clock<'a> {
 }
 
 impl Shortcode for Clock<'_> {
-    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<Html, String> {
+    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<Html, Msg> {
         only(call, &[])?;
         let view = self
             .data
@@ -191,7 +202,9 @@ impl Shortcode for Clock<'_> {
                 &format!("vuosikello-{}", ctx.offset),
                 crate::dates::current_month(),
             )
-            .ok_or("the site has no annual clock: write content/data/vuosikello.yaml")?;
+            .ok_or(msg!(
+                "the site has no annual clock: write content/data/vuosikello.yaml"
+            ))?;
         render(self.theme, "partials/clock.html", ctx.lang, "clock", &view)
     }
 }

@@ -2,6 +2,7 @@
 //! theme embedded in the binary, overridden file by file from the site's `themes/<name>/`.
 
 use crate::error::Error;
+use crate::msg;
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -32,9 +33,7 @@ impl Theme {
     pub(crate) fn load(root: &Path, name: &str, languages: &[String]) -> Result<Theme, Error> {
         let site_dir = root.join("themes").join(name);
         if name != "default" && !site_dir.is_dir() {
-            return Err(Error::Config(format!(
-                "content/site.yaml: theme `{name}` not found: there is no folder themes/{name}/ (remove `theme:` to use the built-in theme)"
-            )));
+            return Err(Error::Config(msg!("content/site.yaml: theme `{name}` not found: there is no folder themes/{name}/ (remove `theme:` to use the built-in theme)", name)));
         }
         let mut files = Files::default();
         for file in builtin_files(&BUILTIN) {
@@ -90,15 +89,13 @@ fn strings(
         for l in [default, lang] {
             for (origin, text) in i18n.get(l.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
                 let map: Strings = crate::yaml::parse(text).map_err(|e| {
-                    Error::Config(format!("{origin}:{}:{}: {}", e.line, e.col, e.message))
+                    Error::Config(msg!("{origin}:{line}:{col}: {message}", origin, line = e.line, col = e.col, message: e.message))
                 })?;
                 merged.extend(map);
             }
         }
         if !i18n.contains_key(lang.as_str()) {
-            return Err(Error::Config(format!(
-                "content/site.yaml: the theme has no interface texts for language `{lang}`: add themes/{name}/i18n/{lang}.yaml (copy the keys of the built-in fi.yaml)"
-            )));
+            return Err(Error::Config(msg!("content/site.yaml: the theme has no interface texts for language `{lang}`: add themes/{name}/i18n/{lang}.yaml (copy the keys of the built-in fi.yaml)", lang, name)));
         }
         strings.insert(lang.clone(), merged);
     }
@@ -143,7 +140,7 @@ impl Files {
     fn add(&mut self, rel: &str, bytes: Vec<u8>, origin: String) -> Result<(), Error> {
         let as_text = |bytes: Vec<u8>| {
             String::from_utf8(bytes)
-                .map_err(|_| Error::Config(format!("{origin}: the file is not valid UTF-8")))
+                .map_err(|_| Error::Config(msg!("{origin}: the file is not valid UTF-8", origin)))
         };
         if let Some(name) = rel.strip_prefix("templates/") {
             self.templates.insert(name.to_string(), as_text(bytes)?);

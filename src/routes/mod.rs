@@ -9,6 +9,7 @@
 //! [`Routes::generated`] and they cannot disagree.
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::site::Site;
 
 mod addresses;
@@ -275,15 +276,17 @@ fn clash(site: &Site, first: &Entry, second: &Entry) -> Diagnostic {
         Route::Page(i) | Route::Print(i) | Route::Alias { page: i, .. } => Some(i),
         _ => None,
     });
-    let message = format!(
-        "two pages would be written to /{}: {} and {}",
-        second.path,
-        what(first),
-        what(second)
+    let message = msg!(
+        "two pages would be written to /{path}: {first} and {second}",
+        path = second.path,
+        first = what(first),
+        second = what(second)
     );
     let d = match page {
         Some(i) => Diagnostic::file_error(Path::new("content").join(&site.pages[i].rel), message),
         None => Diagnostic::file_error("content", message),
     };
-    d.with_hint("rename the folder or the alias so that each address is used once")
+    d.with_hint(msg!(
+        "rename the folder or the alias so that each address is used once"
+    ))
 }

@@ -52,11 +52,12 @@ pub(super) fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
 }
 
 /// Adds the reload script, and the overlay of the last build's errors, before `</body>`.
-pub(super) fn inject(html: &str, errors: Option<&str>) -> String {
+pub(super) fn inject(html: &str, errors: Option<(&str, &str)>) -> String {
     let mut extra = String::new();
-    if let Some(e) = errors {
+    if let Some((title, e)) = errors {
         extra.push_str(&format!(
-            "<div id=\"kertomus-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff;color:#1b1b1b;border-top:6px solid #b00020;padding:1rem;font:15px/1.45 monospace;box-shadow:0 -4px 16px rgba(0,0,0,.3)\"><p style=\"margin:0 0 .5rem;font:700 17px system-ui,sans-serif;color:#8a0019\">The build failed. The page shows the last good version; fix the file and save to reload.</p><pre style=\"white-space:pre-wrap;margin:0\">{}</pre></div>",
+            "<div id=\"kertomus-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff;color:#1b1b1b;border-top:6px solid #b00020;padding:1rem;font:15px/1.45 monospace;box-shadow:0 -4px 16px rgba(0,0,0,.3)\"><p style=\"margin:0 0 .5rem;font:700 17px system-ui,sans-serif;color:#8a0019\">{}</p><pre style=\"white-space:pre-wrap;margin:0\">{}</pre></div>",
+            crate::escape::escape(title),
             crate::escape::escape(e)
         ));
     }
@@ -101,7 +102,10 @@ pub(super) fn handle(
         );
         return;
     }
-    let errors = status.lock().ok().and_then(|s| s.errors.clone());
+    let errors = status
+        .lock()
+        .ok()
+        .and_then(|s| Some((s.errors_title.clone(), s.errors.clone()?)));
     let (code, file) = match resolve(root, url) {
         None => {
             let _ = conn::write_status(&stream, 403, "forbidden path");
@@ -113,7 +117,11 @@ pub(super) fn handle(
     let bytes = std::fs::read(&file).unwrap_or_else(|_| b"Not found".to_vec());
     let mime = mime_guess::from_path(&file).first_or_octet_stream();
     let body = if mime.essence_str() == "text/html" {
-        inject(&String::from_utf8_lossy(&bytes), errors.as_deref()).into_bytes()
+        inject(
+            &String::from_utf8_lossy(&bytes),
+            errors.as_ref().map(|(t, e)| (t.as_str(), e.as_str())),
+        )
+        .into_bytes()
     } else {
         bytes
     };
@@ -214,9 +222,16 @@ mod tests {
     fn overlay_and_script_go_before_body_end() {
         let html = inject(
             "<html><body><p>x</p></body></html>",
-            Some("content/a.md:1:1: error: <bad>"),
+            Some((
+                "Rakentaminen epäonnistui.",
+                "content/a.md:1:1: error: <bad>",
+            )),
         );
         assert!(html.contains("<pre style=\"white-space:pre-wrap;margin:0\">content/a.md:1:1: error: &lt;bad&gt;</pre></div><script src=\"/__kertomus/live.js\"></script>\n</body>"));
+        assert!(
+            html.contains("#8a0019\">Rakentaminen epäonnistui.</p>"),
+            "{html}"
+        );
         assert!(!inject("<body></body>", None).contains("kertomus-errors"));
     }
 }

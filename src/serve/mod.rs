@@ -12,6 +12,8 @@ use crate::build::{build_with, BuildOptions};
 use crate::cache::Cache;
 use crate::diagnostics::report;
 use crate::error::Error;
+use crate::messages::{Lang, Msg};
+use crate::msg;
 use events::Hub;
 use notify_debouncer_full::notify::RecursiveMode;
 use std::net::{IpAddr, SocketAddr};
@@ -33,6 +35,8 @@ pub struct ServeOptions {
     pub drafts: bool,
     /// Where the built site goes (a fresh temporary folder when `None`).
     pub output: Option<PathBuf>,
+    /// The language of the messages, in the terminal and on the error page.
+    pub lang: Lang,
 }
 
 /// What the server shows besides the files.
@@ -40,6 +44,8 @@ pub struct ServeOptions {
 pub struct Status {
     /// The errors of the last build, when it failed (the site is the last good one).
     pub errors: Option<String>,
+    /// The headline over those errors on the page, in the messages' language.
+    pub errors_title: String,
     /// How many builds have finished, good or bad.
     pub builds: u64,
 }
@@ -86,11 +92,12 @@ impl Drop for Running {
 
 fn bind_error(addr: SocketAddr, e: &std::io::Error) -> Error {
     Error::Config(if e.kind() == std::io::ErrorKind::AddrInUse {
-        format!(
-            "{addr} is already in use (another kertomus serve?); choose another port with --port"
+        msg!(
+            "{addr} is already in use (another kertomus serve?); choose another port with --port",
+            addr
         )
     } else {
-        format!("cannot listen on {addr}: {e}")
+        msg!("cannot listen on {addr}: {e}", addr, e)
     })
 }
 
@@ -113,9 +120,9 @@ pub fn start(opts: &ServeOptions, log: Arc<dyn Fn(&str) + Send + Sync>) -> Resul
         build_options(opts, addr, &output),
         status.clone(),
         hub.clone(),
-        log,
+        (log, opts.lang),
     );
-    rebuild("start");
+    rebuild(&msg!("starting"));
     watch(&opts.root, rebuild)?;
     let answer = {
         let (status, hub, output) = (status.clone(), hub.clone(), output.clone());
@@ -149,39 +156,48 @@ fn build_options(opts: &ServeOptions, addr: SocketAddr, output: &Path) -> BuildO
     }
 }
 
+/// Where the server's lines for the terminal go.
+type Log = Arc<dyn Fn(&str) + Send + Sync>;
+
 /// What runs on every change: a build reusing the cache, its outcome logged and kept in
 /// `status` (a failed build keeps the last good site), and a reload sent to the browsers.
 fn rebuilder(
     build_opts: BuildOptions,
     status: Arc<Mutex<Status>>,
     hub: Arc<Hub>,
-    log: Arc<dyn Fn(&str) + Send + Sync>,
-) -> impl Fn(&str) + Send + 'static {
+    (log, lang): (Log, Lang),
+) -> impl Fn(&Msg) + Send + 'static {
     let cache = Mutex::new(Cache::default());
-    move |why: &str| {
+    move |why: &Msg| {
         let started = Instant::now();
         let result = {
             let mut c = cache.lock().unwrap_or_else(|p| p.into_inner());
             build_with(&build_opts, &mut c)
         };
         let failed = |text: String| {
-            log(&format!(
-                "{why}: the build failed; still serving the last good site\n{text}"
-            ));
+            let failed = msg!("{why}: {failed}; still serving the last good site", why: why.clone(), failed: msg!("the build failed"));
+            log(&format!("{}\n{text}", failed.render(lang)));
             Some(text)
         };
         let mut s = status.lock().unwrap_or_else(|p| p.into_inner());
+        s.errors_title = msg!("The build failed. The page shows the last good version; fix the file and save to reload.").render(lang);
         s.errors = match result {
             Ok(summary) => {
-                log(&format!(
-                    "{why}: built {} pages in {} ms",
-                    summary.pages,
-                    started.elapsed().as_millis()
-                ));
+                let built = msg!(
+                    "{why}: built {pages} pages in {ms} ms",
+                    why: why.clone(),
+                    pages = summary.pages,
+                    ms = started.elapsed().as_millis()
+                );
+                log(&built.render(lang));
                 None
             }
-            Err(Error::Content(diags)) => failed(report(&diags)),
-            Err(e) => failed(format!("error: {e}")),
+            Err(Error::Content(diags)) => failed(report(&diags, lang)),
+            Err(e) => failed(format!(
+                "{}: {}",
+                msg!("error").render(lang),
+                e.render(lang)
+            )),
         };
         s.builds += 1;
         drop(s);
@@ -192,7 +208,7 @@ fn rebuilder(
 /// Watches the site's sources; each burst of changes (editors write, rename and delete in
 /// quick succession when saving) gives one rebuild. The site folder itself is watched (not
 /// recursively) so that a `themes/` folder created later is watched too.
-fn watch(root: &Path, rebuild: impl Fn(&str) + Send + 'static) -> Result<(), Error> {
+fn watch(root: &Path, rebuild: impl Fn(&Msg) + Send + 'static) -> Result<(), Error> {
     use notify_debouncer_full::notify::event::{EventKind, ModifyKind};
     let content = root.join("content");
     let themes = root.join("themes");
@@ -202,9 +218,9 @@ fn watch(root: &Path, rebuild: impl Fn(&str) + Send + 'static) -> Result<(), Err
         Some(Duration::from_millis(10)),
         tx,
     )
-    .map_err(|e| Error::Config(format!("cannot watch files: {e}")))?;
+    .map_err(|e| Error::Config(msg!("cannot watch files: {e}", e)))?;
     let watch_err = |p: &Path, e: notify_debouncer_full::notify::Error| {
-        Error::Config(format!("cannot watch {}: {e}", p.display()))
+        Error::Config(msg!("cannot watch {path}: {e}", path = p.display(), e))
     };
     debouncer
         .watch(&content, RecursiveMode::Recursive)
@@ -242,7 +258,7 @@ fn watch(root: &Path, rebuild: impl Fn(&str) + Send + 'static) -> Result<(), Err
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                rebuild(&format!("changed {name}"));
+                rebuild(&msg!("changed {name}", name));
             }
         }
     });

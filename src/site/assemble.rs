@@ -6,6 +6,8 @@ use crate::config::Config;
 use crate::content::{self, SourcePage};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Target};
+use crate::messages::Msg;
+use crate::msg;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -133,13 +135,13 @@ pub(super) fn unique_addresses(
             diags.push(
                 Diagnostic::file_error(
                     s.shown(),
-                    format!(
-                        "this page would have the same address /{} as content/{}",
-                        s.path,
-                        first.display()
+                    msg!(
+                        "this page would have the same address /{path} as content/{first}",
+                        path = s.path,
+                        first = first.display()
                     ),
                 )
-                .with_hint("rename one of the files"),
+                .with_hint(msg!("rename one of the files")),
             );
             false
         }
@@ -317,8 +319,8 @@ pub(super) fn check_document_links(
             if !found {
                 let at = crate::locate::key(&s.text[..s.body_offset], key);
                 diags.push(
-                    crate::locate::error_at(s.shown(), &s.text, at, format!("`{key}: {w}` does not lead to a document folder"))
-                        .with_hint("write the relative path of the other document's folder, e.g. ../hyvinvointikertomus-2021-2025/"),
+                    crate::locate::error_at(s.shown(), &s.text, at, msg!("`{key}: {w}` does not lead to a document folder", key, w))
+                        .with_hint(msg!("write the relative path of the other document's folder, e.g. ../hyvinvointikertomus-2021-2025/")),
                 );
             }
         }
@@ -336,26 +338,27 @@ pub(super) fn check_aliases(
         for alias in &s.front.aliases {
             let yaml_end = s.body_offset;
             let at = crate::locate::token(&s.text[..yaml_end], alias, 0);
-            let err = |msg: String, hint: &str| {
-                crate::locate::error_at(s.shown(), &s.text, at, msg).with_hint(hint.to_string())
+            let err = |message: Msg, hint: Msg| {
+                crate::locate::error_at(s.shown(), &s.text, at, message).with_hint(hint)
             };
             match alias_path(alias) {
                 None => diags.push(err(
-                    format!("alias `{alias}` is not a path inside the site"),
-                    "write an old address as /vanha/osoite/",
+                    msg!("alias `{alias}` is not a path inside the site", alias),
+                    msg!("write an old address as /vanha/osoite/"),
                 )),
                 Some(p) if taken.contains_key(&p) => diags.push(err(
-                    format!("alias `{alias}` is the address of a page"),
-                    "an alias may only name an address no page uses",
+                    msg!("alias `{alias}` is the address of a page", alias),
+                    msg!("an alias may only name an address no page uses"),
                 )),
                 Some(p) => {
                     if let Some(other) = used.insert(p, &s.rel) {
                         diags.push(err(
-                            format!(
-                                "alias `{alias}` is also an alias of content/{}",
-                                other.display()
+                            msg!(
+                                "alias `{alias}` is also an alias of content/{other}",
+                                alias,
+                                other = other.display()
                             ),
-                            "an old address can redirect to one page only",
+                            msg!("an old address can redirect to one page only"),
                         ));
                     }
                 }

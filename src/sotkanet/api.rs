@@ -2,6 +2,8 @@
 //! it answers with, kept apart from kertomus's own model, and one GET helper that turns every
 //! failure into an error naming the address.
 
+use crate::messages::Lang;
+use crate::msg;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::time::Duration;
@@ -25,6 +27,27 @@ pub enum ApiError {
     Transport { url: String, message: String },
     #[error("{url}: the answer is not the JSON Sotkanet sends: {message}")]
     Json { url: String, message: String },
+}
+
+impl ApiError {
+    /// What went wrong, in `lang`; the server's own words stay as they are.
+    pub fn render(&self, lang: Lang) -> String {
+        let m = match self {
+            ApiError::Status { url, status, body } => msg!(
+                "{url}: the server answered HTTP {status}{body}",
+                url,
+                status,
+                body = excerpt(body)
+            ),
+            ApiError::Transport { url, message } => msg!("{url}: {message}", url, message),
+            ApiError::Json { url, message } => msg!(
+                "{url}: the answer is not the JSON Sotkanet sends: {message}",
+                url,
+                message
+            ),
+        };
+        m.render(lang)
+    }
 }
 
 fn excerpt(body: &str) -> String {

@@ -12,6 +12,8 @@ pub use api::DEFAULT_BASE;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::messages::{Lang, Msg};
+use crate::msg;
 use crate::regions::{Category, RegionRef, Register};
 use api::{ApiError, ApiIndicator, Client};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -41,7 +43,7 @@ pub enum PullError {
     Api(#[from] ApiError),
     /// The command was given something it cannot use.
     #[error("{0}")]
-    Usage(String),
+    Usage(Msg),
     /// A file could not be read or written.
     #[error("{}: {source}", .path.display())]
     Io {
@@ -50,6 +52,20 @@ pub enum PullError {
         /// What the system said.
         source: std::io::Error,
     },
+}
+
+impl PullError {
+    /// What went wrong, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            PullError::Content(d) => {
+                msg!("the site has {n} {n|error|errors}", n = d.len()).render(lang)
+            }
+            PullError::Api(e) => e.render(lang),
+            PullError::Usage(m) => m.render(lang),
+            PullError::Io { path, source } => format!("{}: {source}", path.display()),
+        }
+    }
 }
 
 /// What one indicator's pull wrote.
@@ -80,20 +96,21 @@ const GENDERS: [&str; 3] = ["total", "male", "female"];
 
 /// Runs the pull; `progress` gets one line per step for the terminal. Everything is fetched
 /// before anything is written, so a failed fetch changes no file.
-pub fn pull(opts: &PullOptions, progress: &mut dyn FnMut(&str)) -> Result<PullReport, PullError> {
+pub fn pull(opts: &PullOptions, progress: &mut dyn FnMut(&Msg)) -> Result<PullReport, PullError> {
     let site = Prepared::read(opts)?;
     let client = Client::new(&opts.api);
-    progress(&format!("Fetching the region list from {}", opts.api));
+    progress(&msg!("Fetching the region list from {api}", api = opts.api));
     let by_sotkanet = site_regions_by_id(&client, &site.wanted)?;
     let mut fetched = Vec::new();
     for (id, number) in &site.ids {
-        progress(&format!("Indicator {id}: metadata"));
+        progress(&msg!("Indicator {id}: metadata", id));
         let meta = client.indicator(*number)?;
-        progress(&format!(
-            "Indicator {id}: values {}–{} for {} regions",
-            opts.years.0,
-            opts.years.1,
-            site.wanted.len()
+        progress(&msg!(
+            "Indicator {id}: values {from}–{to} for {n} {n|region|regions}",
+            id,
+            from = opts.years.0,
+            to = opts.years.1,
+            n = site.wanted.len()
         ));
         let rows = client.data(*number, opts.years, &GENDERS)?;
         fetched.push((id.clone(), meta, rows));
@@ -104,10 +121,11 @@ pub fn pull(opts: &PullOptions, progress: &mut dyn FnMut(&str)) -> Result<PullRe
     let mut metas = Vec::new();
     for (id, meta, rows) in &fetched {
         let pulled = write_values(&values_dir, id, rows, &by_sotkanet, &site.wanted)?;
-        progress(&format!(
-            "Indicator {id}: wrote {} rows to {}",
-            pulled.rows,
-            pulled.file.display()
+        progress(&msg!(
+            "Indicator {id}: wrote {rows} {rows|row|rows} to {file}",
+            id,
+            rows = pulled.rows,
+            file = pulled.file.display()
         ));
         report.pulled.push(pulled);
         metas.push(to_meta(id, meta));
@@ -144,9 +162,10 @@ impl Prepared {
         let listed = fill::listed_ids(&yaml_text).map_err(|e| yaml_error(&yaml_text, e))?;
         let ids = indicator_ids(opts, listed)?;
         if opts.years.0 > opts.years.1 {
-            return Err(PullError::Usage(format!(
-                "--years {}-{}: the first year comes first",
-                opts.years.0, opts.years.1
+            return Err(PullError::Usage(msg!(
+                "--years {years}-{years2}: the first year comes first",
+                years = opts.years.0,
+                years2 = opts.years.1
             )));
         }
         Ok(Prepared {
@@ -171,12 +190,9 @@ impl Prepared {
             return Ok(filled);
         }
         if let Err(e) = crate::yaml::parse::<Vec<crate::indicators::Indicator>>(&filled.text) {
-            return Err(PullError::Usage(format!(
-                "{}: the values were written, but filling metadata would leave the file invalid ({} at line {}), so it was not changed; add title, unit, decimals and producer by hand",
-                yaml_rel.display(),
-                e.message,
-                e.line
-            )));
+            return Err(PullError::Usage(
+                msg!("{yaml_rel}: the values were written, but filling metadata would leave the file invalid ({message} at line {line}), so it was not changed; add title, unit, decimals and producer by hand", yaml_rel = yaml_rel.display(), message: e.message, line = e.line),
+            ));
         }
         if let Some(dir) = yaml_path.parent() {
             std::fs::create_dir_all(dir).map_err(io(dir))?;
@@ -258,7 +274,7 @@ fn indicator_ids(
     };
     if ids.is_empty() {
         return Err(PullError::Usage(
-            "no Sotkanet indicators to pull: content/data/indicators.yaml lists none with a numeric id; add one (- id: \"5527\") or pass --indicator 5527".into(),
+            msg!("no Sotkanet indicators to pull: content/data/indicators.yaml lists none with a numeric id; add one (- id: \"5527\") or pass --indicator 5527"),
         ));
     }
     let mut out = Vec::new();
@@ -266,8 +282,9 @@ fn indicator_ids(
         match id.trim().parse::<u32>() {
             Ok(n) => out.push((n.to_string(), n)),
             Err(_) => {
-                return Err(PullError::Usage(format!(
-                    "`{id}` is not a Sotkanet indicator id; Sotkanet ids are numbers such as 5527"
+                return Err(PullError::Usage(msg!(
+                    "`{id}` is not a Sotkanet indicator id; Sotkanet ids are numbers such as 5527",
+                    id
                 )))
             }
         }

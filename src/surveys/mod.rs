@@ -5,6 +5,7 @@
 use crate::dates::Date;
 use crate::diagnostics::Diagnostic;
 use crate::locate::{self, Source};
+use crate::msg;
 use crate::text::Text;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -208,14 +209,15 @@ impl Survey {
                     out.push(
                         src.error(
                             at,
-                            format!(
-                                "survey question `{}`, group {group}: {}",
-                                q.id,
-                                diffs.join("; ")
+                            msg!(
+                                "survey question `{id}`, group {group}: {diffs}",
+                                id = q.id,
+                                group,
+                                diffs = diffs.join("; ")
                             ),
                         )
                         .warning()
-                        .with_hint("check the counts against the published report"),
+                        .with_hint(msg!("check the counts against the published report")),
                     );
                 }
             }
@@ -277,15 +279,17 @@ fn validate(s: &Survey, src: &Source, diags: &mut Vec<Diagnostic>) {
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
     {
         diags.push(
-            Diagnostic::file_error(&src.path, format!("survey file name `{}` is not usable as a web address", s.id))
-                .with_hint("name the file with lower-case letters a–z, digits and -, e.g. ennakkokysely-2025.yaml"),
+            Diagnostic::file_error(&src.path, msg!("survey file name `{id}` is not usable as a web address", id = s.id))
+                .with_hint(msg!("name the file with lower-case letters a–z, digits and -, e.g. ennakkokysely-2025.yaml")),
         );
     }
     if s.groups.iter().any(|g| g.trim().is_empty()) {
         let offset = src.value("", src.key("groups", 0));
         diags.push(
-            src.error(offset, "a group of the survey has no name")
-                .with_hint("name each group the results are given for, or remove the empty entry"),
+            src.error(offset, msg!("a group of the survey has no name"))
+                .with_hint(msg!(
+                    "name each group the results are given for, or remove the empty entry"
+                )),
         );
     }
     let mut seen = std::collections::BTreeSet::new();
@@ -294,58 +298,69 @@ fn validate(s: &Survey, src: &Source, diags: &mut Vec<Diagnostic>) {
         if !seen.insert(q.id.clone()) {
             diags.push(src.error(
                 at,
-                format!("question id `{}` is used twice in the survey", q.id),
+                msg!("question id `{id}` is used twice in the survey", id = q.id),
             ));
         }
-        if q.kind == QuestionType::SingleChoice && q.options.is_empty() {
-            diags.push(
-                src.error(
-                    at,
-                    format!("single-choice question `{}` has no options", q.id),
-                )
-                .with_hint("list the answer options in order: options: [\"Kyllä\", \"Ei\"]"),
+        validate_question(s, q, at, src, diags);
+    }
+}
+
+/// One question: its options, its results' groups and counts, its answers' groups.
+fn validate_question(
+    s: &Survey,
+    q: &Question,
+    at: usize,
+    src: &Source,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if q.kind == QuestionType::SingleChoice && q.options.is_empty() {
+        diags.push(
+            src.error(
+                at,
+                msg!("single-choice question `{id}` has no options", id = q.id),
+            )
+            .with_hint(msg!(
+                "list the answer options in order: options: [\"Kyllä\", \"Ei\"]"
+            )),
+        );
+    }
+    for (group, r) in &q.results {
+        let g_at = src.value(group, at);
+        if !s.groups.is_empty() && !s.groups.contains(group) {
+            let known: Vec<&str> = s.groups.iter().map(String::as_str).collect();
+            let d = src.error(
+                g_at,
+                msg!("`{group}` is not one of the survey's groups", group),
             );
+            diags.push(match crate::yaml::closest(group, &known) {
+                Some(c) => d.with_hint(msg!("did you mean `{c}`?", c)),
+                None => d.with_hint(msg!("groups: {known}", known = known.join(", "))),
+            });
         }
-        for (group, r) in &q.results {
-            let g_at = src.value(group, at);
-            if !s.groups.is_empty() && !s.groups.contains(group) {
-                let known: Vec<&str> = s.groups.iter().map(String::as_str).collect();
-                let d = src.error(g_at, format!("`{group}` is not one of the survey's groups"));
-                diags.push(match crate::yaml::closest(group, &known) {
-                    Some(c) => d.with_hint(format!("did you mean `{c}`?")),
-                    None => d.with_hint(format!("groups: {}", known.join(", "))),
-                });
-            }
-            if let Some(c) = &r.counts {
-                if c.len() != q.options.len() {
-                    diags.push(
-                        src.error(
-                            src.key("counts", g_at),
-                            format!(
-                                "question `{}`, group {group}: {} counts for {} options",
-                                q.id,
-                                c.len(),
-                                q.options.len()
-                            ),
-                        )
-                        .with_hint("give one count per option, in the order of options"),
-                    );
-                }
+        if let Some(c) = &r.counts {
+            if c.len() != q.options.len() {
+                diags.push(
+                    src.error(
+                        src.key("counts", g_at),
+                        msg!("question `{id}`, group {group}: {c_len} counts for {options_len} options", id = q.id, group, c_len = c.len(), options_len = q.options.len()),
+                    )
+                    .with_hint(msg!("give one count per option, in the order of options")),
+                );
             }
         }
-        for a in q.themes.iter().flat_map(|t| t.answers.iter()) {
-            for g in &a.groups {
-                if g.trim().is_empty() {
-                    let (message, hint) =
-                        crate::text::empty_reference("one of the survey's groups");
-                    let offset = src.value(g, src.key("groups", at));
-                    diags.push(src.error(offset, message).with_hint(hint));
-                } else if !s.groups.is_empty() && !s.groups.contains(g) {
-                    diags.push(src.error(
-                        src.value(g, at),
-                        format!("`{g}` is not one of the survey's groups"),
-                    ));
-                }
+    }
+    for a in q.themes.iter().flat_map(|t| t.answers.iter()) {
+        for g in &a.groups {
+            if g.trim().is_empty() {
+                let (message, hint) =
+                    crate::text::empty_reference(msg!("one of the survey's groups"));
+                let offset = src.value(g, src.key("groups", at));
+                diags.push(src.error(offset, message).with_hint(hint));
+            } else if !s.groups.is_empty() && !s.groups.contains(g) {
+                diags.push(src.error(
+                    src.value(g, at),
+                    msg!("`{g}` is not one of the survey's groups", g),
+                ));
             }
         }
     }

@@ -53,5 +53,8 @@ fn bad_groups_counts_and_ids_are_errors() {
             "12: `HVB` is not one of the survey's groups",
         ]
     );
-    assert_eq!(d[0].hint.as_deref(), Some("did you mean `Kunta`?"));
+    assert_eq!(
+        d[0].hint.as_ref().map(ToString::to_string).as_deref(),
+        Some("did you mean `Kunta`?")
+    );
 }

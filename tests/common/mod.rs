@@ -4,9 +4,25 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The `kertomus` binary, speaking English whatever the locale of the machine running the
+/// tests (the messages' languages are tested on their own).
+pub(crate) fn command() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kertomus"));
+    c.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    c
+}
+
 /// Runs the `kertomus` binary.
 pub(crate) fn kertomus(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kertomus"))
+    command().args(args).output().expect("run kertomus")
+}
+
+/// Runs the `kertomus` binary with the locale `LANG=lang`.
+pub(crate) fn kertomus_in(lang: &str, args: &[&str]) -> Output {
+    command()
+        .env("LANG", lang)
         .args(args)
         .output()
         .expect("run kertomus")
@@ -16,7 +32,7 @@ pub(crate) fn kertomus(args: &[&str]) -> Output {
 pub(crate) fn kertomus_on(day: &str, args: &[&str]) -> Output {
     let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
     let epoch = date.and_hms_opt(12, 0, 0).unwrap().and_utc().timestamp();
-    Command::new(env!("CARGO_BIN_EXE_kertomus"))
+    command()
         .args(args)
         .env("SOURCE_DATE_EPOCH", epoch.to_string())
         .output()

@@ -4,6 +4,8 @@
 use super::{Gender, Point, HEADER};
 use crate::diagnostics::{Capped, Diagnostic};
 use crate::indicators::Indicator;
+use crate::messages::Msg;
+use crate::msg;
 use crate::regions::{RegionRef, Register};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -80,9 +82,12 @@ pub(super) fn parse(
             text,
             1,
             1,
-            "wrong header for an indicator values file",
+            msg!("wrong header for an indicator values file"),
         )
-        .with_hint(format!("the first line must be: {}", HEADER.join(";")));
+        .with_hint(msg!(
+            "the first line must be: {header}",
+            header = HEADER.join(";")
+        ));
         return Parsed::failed(d);
     }
     for record in records {
@@ -92,7 +97,7 @@ pub(super) fn parse(
                 let (at, line) = e
                     .position()
                     .map_or((0, 0), |p| (p.byte() as usize, p.line() as usize));
-                let d = file.positioned(at, line, 0, format!("cannot read the row: {e}"), None);
+                let d = file.positioned(at, line, 0, msg!("cannot read the row: {e}", e), None);
                 file.problems.push(d);
             }
             Err(_) => {}
@@ -119,7 +124,7 @@ struct FileReader<'a> {
     indices: HashMap<&'a str, u16>,
     register: &'a Register,
     /// Raw region field → index into the file's regions, or the error for it.
-    region_index: HashMap<Vec<u8>, Result<u32, String>>,
+    region_index: HashMap<Vec<u8>, Result<u32, Msg>>,
     parsed: Parsed,
     /// The file's problems, at most [`Capped::KEPT`] of them kept.
     problems: Capped,
@@ -151,8 +156,8 @@ impl FileReader<'_> {
         at: usize,
         line: usize,
         field: usize,
-        message: String,
-        hint: Option<String>,
+        message: Msg,
+        hint: Option<Msg>,
     ) -> Diagnostic {
         let line_text = self
             .text
@@ -170,24 +175,31 @@ impl FileReader<'_> {
     /// The row, or the field at fault with a message and a hint.
     fn read(&mut self, record: &csv::ByteRecord, line: usize) -> Result<Row, RowError> {
         if record.len() != 6 {
-            let message = format!("expected 6 columns, found {}", record.len());
-            return Err((0, message, Some(format!("columns: {}", HEADER.join(";")))));
+            let message = msg!(
+                "expected 6 columns, found {record_len}",
+                record_len = record.len()
+            );
+            return Err((
+                0,
+                message,
+                Some(msg!("columns: {header}", header = HEADER.join(";"))),
+            ));
         }
         let field = |i: usize| std::str::from_utf8(&record[i]).unwrap_or_default().trim();
         let indicator = self.indicator(field(0))?;
         let region = self.region(&record[1], field(1))?;
         let year = match field(2).parse::<i32>() {
             Ok(y) if (1900..=2200).contains(&y) => y,
-            _ => return Err((2, format!("`{}` is not a year", field(2)), None)),
+            _ => return Err((2, msg!("`{field}` is not a year", field = field(2)), None)),
         };
         let Some(gender) = Gender::parse(field(3)) else {
-            let message = format!("`{}` is not a gender", field(3));
-            return Err((3, message, Some("use total, male or female".into())));
+            let message = msg!("`{field}` is not a gender", field = field(3));
+            return Err((3, message, Some(msg!("use total, male or female"))));
         };
         let number = |i: usize| {
             parse_number(field(i)).map_err(|()| {
-                let hint = "write numbers as 12.5 or 12,5; leave the field empty when the value is missing";
-                (i, format!("`{}` is not a number", field(i)), Some(hint.to_string()))
+                let hint = msg!("write numbers as 12.5 or 12,5; leave the field empty when the value is missing");
+                (i, msg!("`{value}` is not a number", value = field(i)), Some(hint))
             })
         };
         let point = Point {
@@ -210,12 +222,12 @@ impl FileReader<'_> {
         }
         let names: Vec<&str> = self.known.keys().copied().collect();
         let hint = match crate::yaml::closest(id, &names) {
-            Some(b) => format!("did you mean `{b}`?"),
-            None => "add the indicator to content/data/indicators.yaml".to_string(),
+            Some(b) => msg!("did you mean `{b}`?", b),
+            None => msg!("add the indicator to content/data/indicators.yaml"),
         };
         Err((
             0,
-            format!("indicator `{id}` is not in indicators.yaml"),
+            msg!("indicator `{id}` is not in indicators.yaml", id),
             Some(hint),
         ))
     }
@@ -237,7 +249,7 @@ impl FileReader<'_> {
 }
 
 /// The field at fault (0-based), the message and a hint.
-type RowError = (usize, String, Option<String>);
+type RowError = (usize, Msg, Option<Msg>);
 
 /// `12.5`, `12,5`, `1 234,5`, `−2,1`; empty is missing.
 fn parse_number(s: &str) -> Result<Option<f64>, ()> {
@@ -308,9 +320,11 @@ mod tests {
     #[test]
     fn every_error_has_a_position() {
         let (_, d) = load("indicator;region;year;gender;primary value;absolute value\n5527;KUNTA:298;2024;total;1;\n9999;974;2024;total;1;\n5527;974;20x4;total;1;\n5527;974;2024;all;1;\n5527;974;2024;total;abc;\n5527;974;2024;total\n");
+        let texts: Vec<String> = d.iter().map(|x| x.message.to_string()).collect();
         let got: Vec<(usize, usize, &str)> = d
             .iter()
-            .map(|x| (x.line, x.col, x.message.as_str()))
+            .zip(&texts)
+            .map(|(x, t)| (x.line, x.col, t.as_str()))
             .collect();
         assert_eq!(
             got[0],

@@ -5,6 +5,7 @@ use super::file::{parse, Parsed, Row};
 use super::{Gender, Point, Values};
 use crate::diagnostics::{Capped, Diagnostic};
 use crate::indicators::Indicator;
+use crate::msg;
 use crate::regions::{RegionRef, Register};
 use rayon::prelude::*;
 use std::collections::btree_map::Entry;
@@ -57,7 +58,7 @@ fn read_one(
     register: &Register,
 ) -> Parsed {
     match std::fs::read(file) {
-        Err(e) => Parsed::failed(Diagnostic::file_error(shown, format!("cannot read: {e}"))),
+        Err(e) => Parsed::failed(Diagnostic::file_error(shown, msg!("cannot read: {e}", e))),
         Ok(bytes) => match crate::locate::utf8(shown, bytes) {
             Ok(text) => parse(&text, shown, known, register),
             Err(d) => Parsed::failed(d),
@@ -137,17 +138,17 @@ impl<'a> Merge<'a> {
     }
 
     fn duplicate(&self, file: usize, row: &Row, region: u32, first: (usize, u32)) -> Diagnostic {
-        let message = format!(
-            "duplicate row: {} {} {} {} was already given",
-            self.ids[row.indicator as usize],
-            self.region_list[region as usize],
-            row.year,
-            row.gender.as_str()
+        let message = msg!(
+            "duplicate row: {indicator} {region} {year} {gender} was already given",
+            indicator = self.ids[row.indicator as usize],
+            region = self.region_list[region as usize],
+            year = row.year,
+            gender = row.gender.as_str()
         );
-        let hint = format!(
-            "the first is at {}:{}; keep one of them",
-            self.shown[first.0].display(),
-            first.1
+        let hint = msg!(
+            "the first is at {file}:{line}; keep one of them",
+            file = self.shown[first.0].display(),
+            line = first.1
         );
         let mut d = Diagnostic::file_error(&self.shown[file], message).with_hint(hint);
         d.line = row.line as usize;

@@ -4,6 +4,8 @@
 use super::columns::Column;
 use super::grid::Cell;
 use crate::diagnostics::Diagnostic;
+use crate::messages::Msg;
+use crate::msg;
 use crate::plan::raw::{RawMeasureIndicator, RawProgress};
 use crate::plan::{Maturity, Scope, WorkType};
 use crate::text::Text;
@@ -36,7 +38,7 @@ pub(super) struct Parsed<'c> {
 
 /// A cell's text as a value of the format, read as YAML would read it (so every language
 /// and synonym of §13.1 works here too).
-fn value<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, (String, String)> {
+fn value<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, (Msg, Msg)> {
     read(text, T::deserialize)
 }
 
@@ -46,22 +48,22 @@ fn read<'de, T>(
     with: impl FnOnce(
         StrDeserializer<'de, serde::de::value::Error>,
     ) -> Result<T, serde::de::value::Error>,
-) -> Result<T, (String, String)> {
+) -> Result<T, (Msg, Msg)> {
     with(StrDeserializer::new(text.trim())).map_err(|e| {
-        let e = e.to_string();
-        let (message, hint) = crate::yaml::split_hint(&e);
-        (message.to_string(), hint.unwrap_or_default().to_string())
+        let (message, hint) = crate::yaml::message_of(&e.to_string());
+        let hint = hint.unwrap_or_else(|| msg!("see the guide's table of the sheet's columns"));
+        (message, hint)
     })
 }
 
 pub(super) fn parse_row<'c>(
     by: &BTreeMap<Column, &'c Cell>,
     diags: &mut Vec<Diagnostic>,
-    cell_error: &dyn Fn(&Cell, String, &str) -> Diagnostic,
+    cell_error: &dyn Fn(&Cell, Msg, Msg) -> Diagnostic,
 ) -> Parsed<'c> {
     let mut p = Parsed::default();
-    let mut fail = |cell: &Cell, (message, hint): (String, String)| {
-        diags.push(cell_error(cell, message, &hint));
+    let mut fail = |cell: &Cell, (message, hint): (Msg, Msg)| {
+        diags.push(cell_error(cell, message, hint));
     };
     for (column, cell) in by {
         let text = cell.text.as_str();
@@ -107,15 +109,15 @@ pub(super) fn parse_row<'c>(
             Column::Note(year) if !by.contains_key(&Column::Status(*year)) => fail(
                 cell,
                 (
-                    format!("a note for {year} without a status"),
-                    format!("fill in the tila {year} column too"),
+                    msg!("a note for {year} without a status", year),
+                    msg!("fill in the tila {year} column too", year),
                 ),
             ),
             Column::ContributesTo => fail(
                 cell,
                 (
-                    "this version of kertomus does not read the edistää column yet".into(),
-                    "leave the column empty for now".into(),
+                    msg!("this version of kertomus does not read the edistää column yet"),
+                    msg!("leave the column empty for now"),
                 ),
             ),
             _ => {}
@@ -125,12 +127,12 @@ pub(super) fn parse_row<'c>(
 }
 
 /// Yes or no in any of the three languages.
-fn yes_no(text: &str) -> Result<bool, (String, String)> {
+fn yes_no(text: &str) -> Result<bool, (Msg, Msg)> {
     read(text, crate::vocabulary::yes_no)
 }
 
 /// `4` or `4 (tulos)`: an indicator id and, in parentheses, its kind.
-fn indicator(item: &str) -> Result<RawMeasureIndicator, (String, String)> {
+fn indicator(item: &str) -> Result<RawMeasureIndicator, (Msg, Msg)> {
     let (id, kind) = match item.split_once('(') {
         Some((id, rest)) => (id.trim(), Some(rest.trim_end_matches(')').trim())),
         None => (item.trim(), None),

@@ -1,6 +1,8 @@
 //! The columns of a measures sheet (content format §13.2), by their Finnish, Swedish or
 //! English headers.
 
+use crate::messages::Msg;
+use crate::msg;
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Column {
@@ -73,7 +75,7 @@ fn normalize(s: &str) -> String {
 }
 
 /// The column a header names, or the message and hint for an unknown one.
-pub(super) fn column(header: &str) -> Result<Column, (String, String)> {
+pub(super) fn column(header: &str) -> Result<Column, (Msg, Msg)> {
     let h = normalize(header);
     if let Some((c, _)) = HEADERS
         .iter()
@@ -98,10 +100,17 @@ pub(super) fn column(header: &str) -> Result<Column, (String, String)> {
         .flat_map(|(_, n)| n.iter().copied())
         .collect();
     let hint = match crate::yaml::closest(&h, &all) {
-        Some(c) => format!("did you mean `{c}`? The columns are: {}", known.join(", ")),
-        None => format!("the columns are: {}", known.join(", ")),
+        Some(c) => msg!(
+            "did you mean `{c}`? The columns are: {known}",
+            c,
+            known = known.join(", ")
+        ),
+        None => msg!("the columns are: {known}", known = known.join(", ")),
     };
-    Err((format!("unknown column `{}`", header.trim()), hint))
+    Err((
+        msg!("unknown column `{header}`", header = header.trim()),
+        hint,
+    ))
 }
 
 #[cfg(test)]
@@ -118,6 +127,9 @@ mod tests {
         assert_eq!(column("anmärkning 2025"), Ok(Column::Note(2025)));
         let (message, hint) = column("vastuu taho").unwrap_err();
         assert_eq!(message, "unknown column `vastuu taho`");
-        assert!(hint.starts_with("did you mean `vastuutaho`?"), "{hint}");
+        assert!(
+            hint.to_string().starts_with("did you mean `vastuutaho`?"),
+            "{hint}"
+        );
     }
 }

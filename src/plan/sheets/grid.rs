@@ -2,6 +2,7 @@
 //! the csv crate. Numbers read as the author sees them (`475`, not `475.0`).
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use calamine::{Data, Reader};
 use std::path::Path;
 
@@ -29,16 +30,19 @@ pub(super) fn read(
         "xlsx" | "xlsm" | "ods" => workbook(full, shown, sheet),
         _ => Err(Diagnostic::file_error(
             shown,
-            "a measures sheet must be an .xlsx, .ods or .csv file",
+            msg!("a measures sheet must be an .xlsx, .ods or .csv file"),
         )
-        .with_hint("save the sheet in one of these formats (Excel, LibreOffice or CSV)")),
+        .with_hint(msg!(
+            "save the sheet in one of these formats (Excel, LibreOffice or CSV)"
+        ))),
     }
 }
 
 fn workbook(full: &Path, shown: &Path, sheet: Option<&str>) -> Result<Vec<Vec<Cell>>, Diagnostic> {
     let unreadable = |e: String| {
-        Diagnostic::file_error(shown, format!("cannot read the sheet: {e}"))
-            .with_hint("open it in Excel or LibreOffice and save it again as .xlsx or .ods")
+        Diagnostic::file_error(shown, msg!("cannot read the sheet: {e}", e)).with_hint(msg!(
+            "open it in Excel or LibreOffice and save it again as .xlsx or .ods"
+        ))
     };
     let mut book = calamine::open_workbook_auto(full).map_err(|e| unreadable(e.to_string()))?;
     let names = book.sheet_names();
@@ -48,8 +52,8 @@ fn workbook(full: &Path, shown: &Path, sheet: Option<&str>) -> Result<Vec<Vec<Ce
             .find(|n| n.as_str() == wanted)
             .cloned()
             .ok_or_else(|| {
-                Diagnostic::file_error(shown, format!("the file has no sheet `{wanted}`"))
-                    .with_hint(format!("its sheets are: {}", names.join(", ")))
+                Diagnostic::file_error(shown, msg!("the file has no sheet `{wanted}`", wanted))
+                    .with_hint(msg!("its sheets are: {names}", names = names.join(", ")))
             })?,
         None => names
             .first()
@@ -108,7 +112,7 @@ fn column_name(mut index: usize) -> String {
 
 fn csv(full: &Path, shown: &Path) -> Result<Vec<Vec<Cell>>, Diagnostic> {
     let bytes = std::fs::read(full)
-        .map_err(|e| Diagnostic::file_error(shown, format!("cannot read the sheet: {e}")))?;
+        .map_err(|e| Diagnostic::file_error(shown, msg!("cannot read the sheet: {e}", e)))?;
     let text = crate::locate::utf8(shown, bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let delimiter = crate::csvtext::delimiter(text);
@@ -120,8 +124,8 @@ fn csv(full: &Path, shown: &Path) -> Result<Vec<Vec<Cell>>, Diagnostic> {
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
-            Diagnostic::file_error(shown, format!("cannot read the sheet: {e}"))
-                .with_hint("check the quotes on that line")
+            Diagnostic::file_error(shown, msg!("cannot read the sheet: {e}", e))
+                .with_hint(msg!("check the quotes on that line"))
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize);
         // Columns count from the fields' lengths; a quoted field makes it approximate.

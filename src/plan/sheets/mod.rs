@@ -11,6 +11,8 @@ mod grid;
 use super::raw::RawMeasure;
 use crate::diagnostics::Diagnostic;
 use crate::locate::Source;
+use crate::messages::Msg;
+use crate::msg;
 use crate::text::Text;
 use cells::{list, parse_row, Parsed};
 use columns::Column;
@@ -119,7 +121,7 @@ fn header_columns(
                     shown,
                     &cell.name,
                     &cell.text,
-                    "this column is given twice",
+                    msg!("this column is given twice"),
                 ));
             }
             Ok(c) => columns.push(Some(c)),
@@ -134,10 +136,10 @@ fn header_columns(
     for (needed, name) in [(Column::Goal, "tavoite"), (Column::Title, "toimenpide")] {
         if !columns.contains(&Some(needed)) {
             diags.push(
-                Diagnostic::file_error(shown, format!("the sheet has no `{name}` column"))
-                    .with_hint(
-                        "the first row names the columns: tavoite, toimenpide, vastuutaho, …",
-                    ),
+                Diagnostic::file_error(shown, msg!("the sheet has no `{name}` column", name))
+                    .with_hint(msg!(
+                        "the first row names the columns: tavoite, toimenpide, vastuutaho, …"
+                    )),
             );
         }
     }
@@ -185,22 +187,22 @@ impl Writer {
             }
         }
         let path = self.source.path.clone();
-        let cell_error = |cell: &Cell, message: String, hint: &str| {
+        let cell_error = |cell: &Cell, message: Msg, hint: Msg| {
             Diagnostic::in_cell(path.clone(), &cell.name, &cell.text, message).with_hint(hint)
         };
         let Some(goal) = by.get(&Column::Goal).copied() else {
             diags.push(cell_error(
                 &row[0],
-                "the row names no goal (tavoite)".into(),
-                "write the id of a goal of plan.yaml in the tavoite column",
+                msg!("the row names no goal (tavoite)"),
+                msg!("write the id of a goal of plan.yaml in the tavoite column"),
             ));
             return;
         };
         let Some(title) = by.get(&Column::Title).copied() else {
             diags.push(cell_error(
                 goal,
-                "the row has no measure (toimenpide)".into(),
-                "write the measure's title in the toimenpide column",
+                msg!("the row has no measure (toimenpide)"),
+                msg!("write the measure's title in the toimenpide column"),
             ));
             return;
         };
@@ -210,8 +212,8 @@ impl Writer {
         if responsible.is_empty() {
             diags.push(cell_error(
                 goal,
-                "the row names no responsible party (vastuutaho)".into(),
-                "fill in the vastuutaho column, or give the file an organisation in measures_from",
+                msg!("the row names no responsible party (vastuutaho)"),
+                msg!("fill in the vastuutaho column, or give the file an organisation in measures_from"),
             ));
         }
         let parsed = parse_row(&by, diags, &cell_error);

@@ -4,6 +4,8 @@
 use crate::charts;
 use crate::escape::Html;
 use crate::markdown::shortcodes::{self, Call, Shortcode, Value};
+use crate::messages::Msg;
+use crate::msg;
 use crate::render::view::View;
 
 /// `{{ indicator(id="5527", regions=["KUNTA:297", "MAA:SSS"], from=2015, to=2024) }}`
@@ -12,11 +14,12 @@ pub(crate) struct IndicatorShortcode<'a> {
 }
 
 impl Shortcode for IndicatorShortcode<'_> {
-    fn render(&self, call: &Call, ctx: &shortcodes::Context<'_>) -> Result<Html, String> {
+    fn render(&self, call: &Call, ctx: &shortcodes::Context<'_>) -> Result<Html, Msg> {
         for (k, _) in &call.args {
             if !["id", "regions", "from", "to"].contains(&k.as_str()) {
-                return Err(format!(
-                    "unknown argument `{k}`; indicator() takes id, regions, from and to"
+                return Err(msg!(
+                    "unknown argument `{k}`; indicator() takes id, regions, from and to",
+                    k
                 ));
             }
         }
@@ -24,9 +27,9 @@ impl Shortcode for IndicatorShortcode<'_> {
             Some(Value::Str(s)) => s.clone(),
             Some(Value::Num(n)) => format!("{n}"),
             _ => {
-                return Err(
-                    "needs id=\"...\", the indicator's id in content/data/indicators.yaml".into(),
-                )
+                return Err(msg!(
+                    "needs id=\"...\", the indicator's id in content/data/indicators.yaml"
+                ))
             }
         };
         let Some(ind) = self.data.model.indicators.get(&id) else {
@@ -44,24 +47,28 @@ impl Shortcode for IndicatorShortcode<'_> {
                 .collect();
             return Err(match crate::yaml::closest(&id, &ids) {
                 Some(b) => {
-                    format!("indicator `{id}` is not in indicators.yaml; did you mean `{b}`?")
+                    msg!(
+                        "indicator `{id}` is not in indicators.yaml; did you mean `{b}`?",
+                        id,
+                        b
+                    )
                 }
-                None => format!("indicator `{id}` is not in indicators.yaml"),
+                None => msg!("indicator `{id}` is not in indicators.yaml", id),
             });
         };
         let regions = self.regions(call)?;
         if regions.is_empty() {
-            return Err(
-                "no regions to show: give regions=[...] or set home_region in site.yaml".into(),
-            );
+            return Err(msg!(
+                "no regions to show: give regions=[...] or set home_region in site.yaml"
+            ));
         }
-        let year = |k: &str| -> Result<Option<i32>, String> {
+        let year = |k: &str| -> Result<Option<i32>, Msg> {
             match call.arg(k) {
                 None => Ok(None),
                 Some(Value::Num(n)) if n.fract() == 0.0 && (1900.0..=2200.0).contains(n) => {
                     Ok(Some(*n as i32))
                 }
-                Some(_) => Err(format!("{k} must be a year such as 2015")),
+                Some(_) => Err(msg!("{k} must be a year such as 2015", k)),
             }
         };
         let (from, to) = (year("from")?, year("to")?);
@@ -74,30 +81,31 @@ impl Shortcode for IndicatorShortcode<'_> {
 
 impl IndicatorShortcode<'_> {
     /// `regions=[…]`, or the site's regions; at most as many as the palette has colours.
-    fn regions(&self, call: &Call) -> Result<Vec<crate::regions::RegionRef>, String> {
+    fn regions(&self, call: &Call) -> Result<Vec<crate::regions::RegionRef>, Msg> {
         Ok(match call.arg("regions") {
             None => self.data.model.site_regions(),
             Some(Value::List(items)) => {
                 let mut out = Vec::new();
                 for item in items {
                     let Value::Str(s) = item else {
-                        return Err(
+                        return Err(msg!(
                             "regions must be a list of texts such as [\"KUNTA:297\", \"MAA:SSS\"]"
-                                .into(),
-                        );
+                        ));
                     };
                     out.push(self.data.model.register.resolve(s)?.id.clone());
                 }
                 if out.len() > charts::PALETTE.len() {
-                    return Err(format!(
-                        "at most {} regions fit in one chart",
-                        charts::PALETTE.len()
+                    return Err(msg!(
+                        "at most {palette_len} regions fit in one chart",
+                        palette_len = charts::PALETTE.len()
                     ));
                 }
                 out
             }
             Some(_) => {
-                return Err("regions must be a list such as [\"KUNTA:297\", \"MAA:SSS\"]".into())
+                return Err(msg!(
+                    "regions must be a list such as [\"KUNTA:297\", \"MAA:SSS\"]"
+                ))
             }
         })
     }

@@ -4,16 +4,20 @@
 //! replacing the crate touches this file only. Errors come back with a 1-based line and column
 //! and, for unknown keys or values, a "did you mean" hint computed from the accepted names.
 
+mod messages;
+
+use crate::messages::Msg;
+use crate::msg;
 use serde::de::DeserializeOwned;
 
 /// A YAML problem at a position of the parsed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct YamlError {
-    pub message: String,
+    pub message: Msg,
     /// 1-based; 0 when the parser could not tell.
     pub line: usize,
     pub col: usize,
-    pub hint: Option<String>,
+    pub hint: Option<Msg>,
 }
 
 /// Parses `text` into `T`. An empty document is parsed as an empty map, so that optional
@@ -23,35 +27,27 @@ pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     check_flow_depth(text)?;
     serde_yaml::from_str(text).map_err(|e| {
         let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-        let message = strip_location(&e.to_string());
-        if message.contains("more than one document") {
+        let raw = strip_location(&e.to_string());
+        if raw.contains("more than one document") {
             let (line, col) = second_document(text).unwrap_or((line, col));
-            let hint = "a file holds one YAML document: remove this `---` line, or merge what follows into the first";
             return YamlError {
-                message: "a second YAML document starts here".into(),
+                message: msg!("a second YAML document starts here"),
                 line,
                 col,
-                hint: Some(hint.into()),
+                hint: Some(msg!("a file holds one YAML document: remove this `---` line, or merge what follows into the first")),
             };
         }
-        if let Some(key) = duplicate_key(&message) {
+        if let Some(key) = duplicate_key(&raw) {
             let (line, col) = second_key(text, line, key).unwrap_or((line, col));
-            let hint = format!("`{key}` is already given above in the same block; keep one of them");
             return YamlError {
                 line,
                 col,
-                hint: Some(hint),
-                message,
+                hint: Some(msg!("`{key}` is already given above in the same block; keep one of them", key)),
+                message: msg!("`{key}` is given twice", key),
             };
         }
-        let (message, hint) = match split_hint(&message) {
-            (m, Some(h)) => (m.to_string(), Some(h.to_string())),
-            (_, None) => {
-                let hint = suggestion(&message);
-                (message, hint)
-            }
-        };
-        let (line, col) = refine_location(text, line, col, &message);
+        let (message, hint) = messages::of_serde(&raw);
+        let (line, col) = refine_location(text, line, col, &message.to_string());
         YamlError {
             message,
             line,
@@ -61,20 +57,20 @@ pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     })
 }
 
-/// Separates a value check's message from its hint inside a serde error message.
-const HINT_SEPARATOR: char = '\u{1f}';
-
-/// A message made by [`with_hint`] as (message, hint); any other message has no hint.
-pub(crate) fn split_hint(message: &str) -> (&str, Option<&str>) {
-    match message.split_once(HINT_SEPARATOR) {
-        Some((m, h)) => (m, Some(h)),
-        None => (message, None),
-    }
+/// The message and hint of a serde error text, as [`parse`] gives them.
+pub(crate) fn message_of(raw: &str) -> (Msg, Option<Msg>) {
+    messages::of_serde(raw)
 }
 
-/// A message for `serde::de::Error::custom` that [`parse`] splits back into message and hint.
-pub(crate) fn with_hint(message: &str, hint: &str) -> String {
-    format!("{message}{HINT_SEPARATOR}{hint}")
+/// A message (and its hint) for `serde::de::Error::custom`, which [`parse`] takes back out:
+/// a value's own check can say what is wrong in every language.
+pub(crate) fn custom(message: &Msg, hint: &Msg) -> String {
+    format!("{}{}", message.pack(), hint.pack())
+}
+
+/// [`custom`] without a hint.
+pub(crate) fn custom_message(message: &Msg) -> String {
+    message.pack()
 }
 
 /// Deepest `[`/`{` nesting accepted. No real content nests this far, and the YAML parser's
@@ -106,14 +102,15 @@ fn check_flow_depth(text: &str) -> Result<(), YamlError> {
                 depth += 1;
                 if depth > MAX_FLOW_DEPTH {
                     return Err(YamlError {
-                        message: format!(
-                            "lists or maps are nested more than {MAX_FLOW_DEPTH} levels deep"
+                        message: msg!(
+                            "lists or maps are nested more than {n} levels deep",
+                            n = MAX_FLOW_DEPTH
                         ),
                         line,
                         col,
-                        hint: Some(
-                            "flatten the structure; no kertomus setting nests this deep".into(),
-                        ),
+                        hint: Some(msg!(
+                            "flatten the structure; no kertomus setting nests this deep"
+                        )),
                     });
                 }
             }
@@ -208,32 +205,6 @@ fn strip_location(message: &str) -> String {
     }
 }
 
-/// For "unknown field `titel`, expected one of `title`, ..." (and the same for variants)
-/// returns "did you mean `title`?", or the list of accepted names when none is close.
-fn suggestion(message: &str) -> Option<String> {
-    // serde_yaml prefixes nested errors with their path: "markdown.raw_html: unknown variant".
-    let start = ["unknown field `", "unknown variant `"]
-        .iter()
-        .find_map(|p| message.find(p).map(|i| i + p.len()))?;
-    let rest = &message[start..];
-    let (given, expected) = rest.split_once('`')?;
-    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    if names.is_empty() {
-        return None;
-    }
-    match closest(given, &names) {
-        Some(best) => Some(format!("did you mean `{best}`?")),
-        None => Some(format!(
-            "accepted here: {}",
-            names
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    }
-}
-
 /// The candidate closest to `given`, if it is close enough to be a likely typo.
 pub(crate) fn closest<'a>(given: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
@@ -268,7 +239,7 @@ mod tests {
         }
         let e = parse::<T>("title: A\n---\ntitle: B\n").unwrap_err();
         assert_eq!(
-            (e.line, e.col, e.message.as_str()),
+            (e.line, e.col, e.message.to_string().as_str()),
             (2, 1, "a second YAML document starts here")
         );
         let e = parse::<T>("title: A\nlanguages: [fi]\ntitle: B\n").unwrap_err();
@@ -282,11 +253,14 @@ mod tests {
         let err = parse::<Small>("title: x\ntitel: y\n").unwrap_err();
         assert_eq!((err.line, err.col), (2, 1));
         assert!(
-            err.message.starts_with("unknown field `titel`"),
+            err.message.to_string().starts_with("unknown field `titel`"),
             "{}",
             err.message
         );
-        assert_eq!(err.hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(
+            err.hint.as_ref().map(ToString::to_string).as_deref(),
+            Some("did you mean `title`?")
+        );
     }
 
     #[test]
