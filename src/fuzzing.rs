@@ -182,6 +182,7 @@ fn build_into(root: &Path, output: &Path) -> String {
         check: false,
         external: false,
         search: false,
+        search_shard_pages: 0,
     };
     match crate::build(&opts) {
         Err(crate::Error::Content(diags)) => crate::diagnostics::report(&diags),

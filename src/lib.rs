@@ -48,6 +48,7 @@ mod validate;
 mod vocabulary;
 mod yaml;
 
-pub use build::{build, BuildOptions, Summary};
+pub use build::{build, BuildOptions, Stage, Summary, Timings};
 pub use check::{kind_name as finding_kind_name, links};
 pub use error::Error;
+pub use search::IndexStats;

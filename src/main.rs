@@ -7,6 +7,10 @@ use clap::{FromArgMatches, Parser, Subcommand};
 use cmd::Ui;
 use std::process::ExitCode;
 
+/// mimalloc: measured faster than the system allocator on large builds (ARCHITECTURE.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Builds accessible websites from welfare reports and plans written in Markdown and YAML.
 #[derive(Parser)]
 #[command(name = "kertomus", version)]

@@ -85,6 +85,93 @@ fn inflected_queries_find_base_forms() {
     );
 }
 
+/// Each query's result URLs, best first, run by `tests/search/recall.mjs` on `public`.
+fn results(public: &std::path::Path, queries: &[&str]) -> Vec<Vec<String>> {
+    let o = Command::new("node")
+        .arg(RECALL)
+        .arg(public)
+        .args(queries)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["urls"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|u| u.as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// Builds the site at `root` into `out` with at most `pages` pages per index shard.
+fn build_sharded(root: &std::path::Path, out: &std::path::Path, pages: &str) -> String {
+    let o = kertomus(&[
+        "build",
+        "--timings",
+        "--search-shard-pages",
+        pages,
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn shards_give_the_same_results_in_the_same_order_and_are_kept_when_unchanged() {
+    let (_t, whole) = build_fixture(FIXTURE);
+    let site = common::fixture_with(FIXTURE, &[]);
+    let sharded = site.path().join("public");
+    let said = build_sharded(site.path(), &sharded, "2");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(&sharded, "pagefind/shards.json")).unwrap();
+    let shards = manifest["shards"].as_array().unwrap();
+    assert!(shards.len() >= 3, "{manifest}");
+    assert!(shards
+        .iter()
+        .all(|s| s["langs"].as_array().unwrap().len() == 1));
+    assert!(
+        said.contains(&format!(
+            "in {} shards, {} indexed",
+            shards.len(),
+            shards.len()
+        )),
+        "{said}"
+    );
+    if !node_available() {
+        eprintln!("skipped: node is not installed");
+        return;
+    }
+    let queries = [
+        "fi:hyvinvointialueella",
+        "fi:nuorten",
+        "sv:välfärdsområdets",
+        "fi:sää",
+        "fi:saa",
+        "fi:hyvinvointi",
+    ];
+    assert_eq!(results(&sharded, &queries), results(&whole, &queries));
+    // A second build of the same site indexes nothing again and writes the same bytes.
+    let before = common::files(&sharded.join("pagefind"));
+    let said = build_sharded(site.path(), &sharded, "2");
+    assert!(said.contains(", 0 indexed in this build"), "{said}");
+    assert!(common::files(&sharded.join("pagefind")) == before);
+    // One page changed: its shard alone is indexed again, and the new word is found.
+    let page = site.path().join("content/nuoret/index.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, format!("{text}\nLiikuntaneuvonta alkaa syksyllä.\n")).unwrap();
+    let said = build_sharded(site.path(), &sharded, "2");
+    assert!(said.contains(", 1 indexed in this build"), "{said}");
+    assert_eq!(results(&sharded, &["fi:liikuntaneuvonta"]), [["/nuoret/"]]);
+}
+
 #[test]
 fn search_pages_and_the_no_search_option() {
     let (_t, public) = build_fixture(FIXTURE);

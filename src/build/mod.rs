@@ -2,7 +2,10 @@
 //! `build_inner` reads as that list; each stage is a function below it.
 
 mod load;
+mod timings;
 mod write;
+
+pub use timings::{Stage, Timings};
 
 use crate::cache::Cache;
 use crate::config::Config;
@@ -26,7 +29,7 @@ use crate::validate;
 use load::{failed_pages, folders, labels, load_data, load_pages, publishable_assets};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use write::{check_output_in_memory, rewrite_pages, write_site};
 
 /// What to build and where.
@@ -47,6 +50,8 @@ pub struct BuildOptions {
     pub external: bool,
     /// Build the search index and search pages.
     pub search: bool,
+    /// Pages per search index shard; 0 for the default (1,000).
+    pub search_shard_pages: usize,
 }
 
 /// What a successful build did.
@@ -64,6 +69,10 @@ pub struct Summary {
     pub warnings: Vec<Diagnostic>,
     /// With `check`: the plan quality and survey findings, each with the name of its kind.
     pub findings: Vec<(&'static str, Diagnostic)>,
+    /// How long each stage took.
+    pub timings: Timings,
+    /// How the search index came about, when one was built.
+    pub search: Option<crate::search::IndexStats>,
 }
 
 /// Builds the site. On any error nothing is written and the previous output stays as it was.
@@ -109,12 +118,11 @@ impl Loaded {
 }
 
 fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Summary, Error> {
-    let started = Instant::now();
+    let mut timings = Timings::start();
     let (content_dir, output) = folders(opts)?;
     // Load
-    let config = Config::load(&opts.root, opts.base_url.as_deref()).map_err(Error::Content)?;
-    let theme = Theme::load(&opts.root, &config.theme, &config.languages)?;
-    let found = content::discover(&content_dir).map_err(Error::Content)?;
+    let (config, theme, found) = load_site(opts, &content_dir)?;
+    timings.lap(Stage::Load);
     // Parse
     let (sources, drafts, mut diags) = load_pages(
         &content_dir,
@@ -128,17 +136,15 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
         failed: failed_pages(&diags),
         drafts,
     };
+    timings.lap(Stage::Parse);
     // Data
     let loaded = load_data(&content_dir, &config, &sources, &mut diags);
     let data = loaded.site_data(&config);
     let addresses = addresses(&config, &theme);
     let mut routes = Routes::generated(&data, addresses.clone(), &route_options(opts, &theme));
     validate::reserved_paths(&routes, &sources, &mut diags);
-    let findings = if opts.check {
-        crate::check::quality(&data, &sources)
-    } else {
-        Vec::new()
-    };
+    let findings = crate::check::quality_if(opts.check, &data, &sources);
+    timings.lap(Stage::Data);
     // Resolve: Markdown rendered, links checked, then the content pages join the route table.
     let view = View {
         model: &data,
@@ -149,18 +155,11 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     let incremental = cache
         .is_some()
         .then(|| incremental(opts, &config, &found, &excluded, &sources));
-    let bodies = cache
-        .as_deref_mut()
-        .zip(incremental.as_ref())
-        .map(|(c, inc)| {
-            c.bodies.begin(inc.fingerprint);
-            &mut c.bodies as &mut dyn site::BodyStore
-        });
     let labels = labels(&theme);
     let env = site::MarkdownEnv {
         shortcodes: &registry,
         labels: &labels,
-        bodies,
+        bodies: body_store(cache.as_deref_mut(), incremental.as_ref()),
     };
     let assets = publishable_assets(&found, &loaded.plans);
     let site = site::assemble(config.clone(), sources, assets, &excluded, env, &mut diags);
@@ -169,6 +168,7 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     if diags.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diags));
     }
+    timings.lap(Stage::Resolve);
     // Render and write
     let input = render::Input {
         site: &site,
@@ -176,17 +176,45 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
         view: &view,
         routes: &routes,
     };
-    let mut summary = Summary::new(started, &output, diags, findings);
+    let mut summary = Summary::new(&output, diags, findings);
     if opts.check {
         let found = check_output_in_memory(input, &content_dir, opts.external)?;
         summary.findings.extend(found);
         summary.pages = site.pages.len();
+        timings.lap(Stage::Render);
     } else {
-        (summary.pages, summary.files) =
-            write_output(input, opts, &content_dir, &output, incremental, cache)?;
+        let place = write::Place {
+            content_dir: &content_dir,
+            output: &output,
+        };
+        let written = write_output(input, opts, place, incremental, cache, &mut timings)?;
+        (summary.pages, summary.files, summary.search) = written;
     }
-    summary.elapsed = started.elapsed();
+    summary.elapsed = timings.elapsed();
+    summary.timings = timings;
     Ok(summary)
+}
+
+/// site.yaml, the theme and the content folder's files.
+fn load_site(
+    opts: &BuildOptions,
+    content_dir: &Path,
+) -> Result<(Config, Theme, content::Discovered), Error> {
+    let config = Config::load(&opts.root, opts.base_url.as_deref()).map_err(Error::Content)?;
+    let theme = Theme::load(&opts.root, &config.theme, &config.languages)?;
+    let found = content::discover(content_dir).map_err(Error::Content)?;
+    Ok((config, theme, found))
+}
+
+/// `serve`'s store of rendered Markdown bodies, started for this build's inputs.
+fn body_store<'c>(
+    cache: Option<&'c mut Cache>,
+    incremental: Option<&crate::cache::Incremental>,
+) -> Option<&'c mut dyn site::BodyStore> {
+    cache.zip(incremental).map(|(c, inc)| {
+        c.bodies.begin(inc.fingerprint);
+        &mut c.bodies as &mut dyn site::BodyStore
+    })
 }
 
 /// What `serve`'s cache compares with the previous build to write only what changed.
@@ -212,18 +240,28 @@ fn incremental(
 fn write_output(
     input: render::Input<'_>,
     opts: &BuildOptions,
-    content_dir: &Path,
-    output: &Path,
+    place: write::Place<'_>,
     incremental: Option<crate::cache::Incremental>,
     cache: Option<&mut Cache>,
-) -> Result<(usize, usize), Error> {
+    timings: &mut Timings,
+) -> Result<(usize, usize, Option<crate::search::IndexStats>), Error> {
+    let output = place.output;
     let partial = incremental
         .as_ref()
         .zip(cache.as_deref())
         .and_then(|(inc, c)| inc.body_only_change(c, output, input.site));
+    let shard_pages = match opts.search_shard_pages {
+        0 => crate::search::DEFAULT_SHARD_PAGES,
+        n => n,
+    };
+    let search = opts.search.then_some(shard_pages);
     let written = match partial {
-        Some(pages) => (rewrite_pages(input, output, &pages)?, 0),
-        None => write_site(input, content_dir, output, opts.search)?,
+        Some(pages) => {
+            let n = rewrite_pages(input, output, &pages)?;
+            timings.lap(Stage::Render);
+            (n, 0, None)
+        }
+        None => write_site(input, place, search, timings)?,
     };
     if let (Some(c), Some(inc)) = (cache, incremental) {
         c.last = Some(inc.written_to(output));
@@ -233,7 +271,6 @@ fn write_output(
 
 impl Summary {
     fn new(
-        started: Instant,
         output: &Path,
         warnings: Vec<Diagnostic>,
         findings: Vec<crate::check::Finding>,
@@ -242,9 +279,11 @@ impl Summary {
             pages: 0,
             files: 0,
             output: output.to_path_buf(),
-            elapsed: started.elapsed(),
+            elapsed: Duration::ZERO,
             warnings,
             findings,
+            timings: Timings::start(),
+            search: None,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Writing the site: every page and file rendered into a sink, the staged replacement of the
 //! output folder, the partial rewrite for `serve` and the in-memory render for `check`.
 
+use super::{Stage, Timings};
 use crate::content;
 use crate::data::SiteData;
 use crate::error::Error;
@@ -8,6 +9,7 @@ use crate::indicators;
 use crate::output::{feeds, Memory, Sink, Staging};
 use crate::render;
 use crate::routes::{self, Route, Routes};
+use crate::search::IndexStats;
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -22,40 +24,61 @@ pub(super) fn rewrite_pages(
     crate::output::write_changed(output, &rendered)
 }
 
-/// The whole site into a staging folder that replaces `output` once everything is written.
-pub(super) fn write_site(
-    input: render::Input<'_>,
-    content_dir: &Path,
-    output: &Path,
-    search: bool,
-) -> Result<(usize, usize), Error> {
-    let staging = Staging::new(output)?;
-    let counts = render_and_write(input, content_dir, &staging, search)?;
-    staging.commit()?;
-    Ok(counts)
+/// Where a build reads its authors' files from and writes the site to.
+#[derive(Clone, Copy)]
+pub(super) struct Place<'a> {
+    pub content_dir: &'a Path,
+    /// The output folder, which still holds the previous build while this one is staged.
+    pub output: &'a Path,
 }
 
-/// Renders every page into `out`, then writes the other files; with `search`, the index is
-/// built from the pages while they render. Returns the pages and the other files written.
+/// What a build wrote: pages, other files, and how the search index came about.
+pub(super) type Written = (usize, usize, Option<IndexStats>);
+
+/// The whole site into a staging folder that replaces `output` once everything is written;
+/// with `search` (pages per shard), the index too, reusing the previous output's unchanged
+/// shards.
+pub(super) fn write_site(
+    input: render::Input<'_>,
+    place: Place<'_>,
+    search: Option<usize>,
+    timings: &mut Timings,
+) -> Result<Written, Error> {
+    let staging = Staging::new(place.output)?;
+    let search = search.map(|shard_pages| (Some(place.output), shard_pages));
+    let written = render_and_write(input, place.content_dir, &staging, search, timings)?;
+    staging.commit()?;
+    timings.lap(Stage::Write);
+    Ok(written)
+}
+
+/// Renders every page into `out`, then writes the other files; with `search` (the previous
+/// output, pages per shard), the index is built from the pages as they rendered.
 pub(super) fn render_and_write(
     input: render::Input<'_>,
     content_dir: &Path,
     out: &dyn Sink,
-    search: bool,
-) -> Result<(usize, usize), Error> {
-    let indexer = search.then(crate::search::Indexer::start);
+    search: Option<(Option<&Path>, usize)>,
+    timings: &mut Timings,
+) -> Result<Written, Error> {
+    let indexer = search.map(|_| crate::search::Indexer::start());
     let sender = indexer.as_ref().map(|i| i.sender());
     let pages = render::render_all(input, out, sender.as_ref())?;
     let mut files = write_files(input, content_dir, out)?;
     files += write_open_data(out, input.view.model, input.routes)?;
-    if let Some(indexer) = indexer {
+    timings.lap(Stage::Render);
+    let mut stats = None;
+    if let (Some(indexer), Some((previous, shard_pages))) = (indexer, search) {
         drop(sender);
-        for (rel, bytes) in indexer.finish()? {
+        let (bundle, s) = indexer.finish(previous, shard_pages)?;
+        for (rel, bytes) in bundle {
             out.write(&format!("pagefind/{rel}"), &bytes)?;
             files += 1;
         }
+        stats = Some(s);
+        timings.lap(Stage::Search);
     }
-    Ok((pages, files))
+    Ok((pages, files, stats))
 }
 
 /// `check`: the whole site rendered into memory (without the search index), then every link
@@ -66,7 +89,7 @@ pub(super) fn check_output_in_memory(
     external: bool,
 ) -> Result<Vec<crate::check::Finding>, Error> {
     let memory = Memory::default();
-    render_and_write(input, content_dir, &memory, false)?;
+    render_and_write(input, content_dir, &memory, None, &mut Timings::start())?;
     let files = memory.into_files();
     let mut findings = crate::check::after_assembly(
         input.site,

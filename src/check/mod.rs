@@ -104,6 +104,19 @@ fn uncovered_listed_indicators(data: &SiteData<'_>) -> Vec<Diagnostic> {
     out
 }
 
+/// [`quality`] for `kertomus check`, nothing for a build.
+pub(crate) fn quality_if(
+    check: bool,
+    data: &SiteData<'_>,
+    sources: &[crate::content::SourcePage],
+) -> Vec<Finding> {
+    if check {
+        quality(data, sources)
+    } else {
+        Vec::new()
+    }
+}
+
 pub(crate) fn quality(data: &SiteData<'_>, sources: &[crate::content::SourcePage]) -> Vec<Finding> {
     let mut out = Vec::new();
     let home = data.site_regions().into_iter().next();

@@ -21,6 +21,12 @@ pub(crate) struct BuildArgs {
     /// Leave out the search index and search pages (faster builds).
     #[arg(long)]
     no_search: bool,
+    /// Print how long each stage of the build took.
+    #[arg(long)]
+    timings: bool,
+    /// Pages per search index shard (for tests and benchmarks).
+    #[arg(long, value_name = "N", default_value_t = 0, hide = true)]
+    search_shard_pages: usize,
 }
 
 pub(crate) fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
@@ -32,6 +38,7 @@ pub(crate) fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
         check: false,
         external: false,
         search: !args.no_search,
+        search_shard_pages: args.search_shard_pages,
     };
     match kertomus::build(&opts) {
         Ok(summary) => {
@@ -45,12 +52,40 @@ pub(crate) fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
                 output = summary.output.display(),
                 seconds = ui.seconds(summary.elapsed)
             ));
+            if args.timings {
+                print_timings(&summary, ui);
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
             print_error(&e, ui);
             ExitCode::from(1)
         }
+    }
+}
+
+/// One line per stage with its time, and what the search index reused.
+fn print_timings(summary: &kertomus::Summary, ui: &Ui) {
+    use kertomus::Stage;
+    for (stage, took) in &summary.timings.stages {
+        let name = match stage {
+            Stage::Load => msg!("load"),
+            Stage::Parse => msg!("parse"),
+            Stage::Data => msg!("data files"),
+            Stage::Resolve => msg!("resolve"),
+            Stage::Render => msg!("render"),
+            Stage::Search => msg!("search index"),
+            Stage::Write => msg!("write"),
+        };
+        println!("  {:<14} {:>8} s", ui.text(&name), ui.seconds(*took));
+    }
+    if let Some(s) = summary.search {
+        ui.say(&msg!(
+            "Search index: {pages} pages in {shards} {shards|shard|shards}, {indexed} indexed in this build, the others unchanged.",
+            pages = s.pages,
+            shards = s.shards,
+            indexed = s.indexed
+        ));
     }
 }
 

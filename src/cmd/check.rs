@@ -81,6 +81,7 @@ pub(crate) fn run(args: &CheckArgs, ui: &Ui) -> ExitCode {
         check: true,
         external: args.external,
         search: false,
+        search_shard_pages: 0,
     };
     match (kertomus::build(&opts), args.format) {
         (Ok(summary), format) => {

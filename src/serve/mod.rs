@@ -153,6 +153,7 @@ fn build_options(opts: &ServeOptions, addr: SocketAddr, output: &Path) -> BuildO
         external: false,
         // Indexing takes longer than a rebuild should; the preview has no search index.
         search: false,
+        search_shard_pages: 0,
     }
 }
 

@@ -1,5 +1,5 @@
-// Runs searches against a built site's Pagefind index in Node, as the search page does: loads
-// pagefind/pagefind.js and the site's js/search-core.js, answers fetches from the files on
+// Runs searches against a built site's Pagefind index in Node, as the search page does: opens
+// the index (its shards merged) with the site's js/search-core.js, answers fetches from the files on
 // disk, and tells Pagefind the page's language. Prints one JSON line per query: {"lang", "query", "urls"}.
 //
 //   node tests/search/recall.mjs PUBLIC_DIR LANG:QUERY [LANG:QUERY ...]
@@ -25,10 +25,10 @@ for (const item of queries) {
   const [lang, ...rest] = item.split(":");
   const query = rest.join(":");
   globalThis.document = { currentScript: null, querySelector: () => ({ getAttribute: () => lang }) };
-  const module = await import(pathToFileURL(path.join(root, "pagefind/pagefind.js")).href + "?lang=" + lang);
-  await module.options({ basePath: pathToFileURL(path.join(root, "pagefind/")).href });
   const core = await import(pathToFileURL(path.join(root, "js/search-core.js")).href);
-  await core.configure(module, "/");
+  // A fresh module per query (the query string makes it one), as a fresh page would load.
+  const load = (url) => import(url + "?lang=" + lang);
+  const module = await core.open(pathToFileURL(path.join(root, "pagefind/")).href, "/", lang, load);
   const data = await core.searchAll(module, query, lang);
   console.log(JSON.stringify({ lang, query, urls: data.map((d) => d.url) }));
 }

@@ -29,8 +29,25 @@ export function finnishBase(query) {
 /// puts the spelling the reader typed first: at Pagefind's default a page merely starting
 /// with "saa…" outranked the page with "sää" for the query "sää" (tests/search.rs), at 5 it
 /// no longer does. `exactDiacritics` would lose the folded matches altogether.
-export async function configure(pagefind, baseUrl) {
-  await pagefind.options({ baseUrl, ranking: { diacriticSimilarity: 5.0 } });
+function options(baseUrl) {
+  return { baseUrl, ranking: { diacriticSimilarity: 5.0 } };
+}
+
+/// The site's search in `lang`. The index may be split into shards (pagefind/shards.json,
+/// written by `kertomus build`): the first shard of the language is loaded and the others
+/// merged into it with Pagefind's mergeIndex, so one search runs over all of them. `bundle` is
+/// the address of pagefind/, `baseUrl` the site's, `load` imports a module by address.
+export async function open(bundle, baseUrl, lang, load = (url) => import(url)) {
+  const response = await fetch(bundle + "shards.json");
+  const manifest = response.ok ? await response.json() : { shards: [{ path: "", langs: [lang] }] };
+  const mine = manifest.shards.filter((s) => s.langs.includes(lang));
+  const [first, ...rest] = mine.length ? mine : manifest.shards;
+  const pagefind = await load(bundle + first.path + "pagefind.js");
+  await pagefind.options({ ...options(baseUrl), basePath: bundle + first.path });
+  for (const shard of rest) {
+    await pagefind.mergeIndex(bundle + shard.path, options(baseUrl));
+  }
+  return pagefind;
 }
 
 /// Results (Pagefind data objects) for `query` in `lang`, best first, each page once. The

@@ -1,6 +1,6 @@
 // Search with the Pagefind index built by `kertomus build` (pagefind/ at the site's root).
 // The page works without this script: it then says that search needs JavaScript.
-import { configure, searchAll } from "./search-core.js";
+import { open, searchAll } from "./search-core.js";
 
 const script = document.currentScript || document.querySelector("script[data-base]");
 const base = script.dataset.base || "/";
@@ -12,8 +12,7 @@ let pagefind = null;
 
 async function load() {
   if (!pagefind) {
-    pagefind = await import(base + "pagefind/pagefind.js");
-    await configure(pagefind, base);
+    pagefind = await open(base + "pagefind/", base, document.documentElement.lang);
   }
   return pagefind;
 }

@@ -1,0 +1,327 @@
+//! The search index, built with the Pagefind library (`pagefind::api`): one record per page in
+//! its language, so Finnish and Swedish words are stemmed when indexing and when searching.
+//! Only the page's prose is indexed (not navigation, footers or the data tables and drawings
+//! of charts), taken from the HTML the build already rendered. Records are sent here while
+//! the site renders; at the end they are split into shards ([`shards`]) built in parallel, and
+//! a shard whose records did not change since the previous build is taken from it as it was.
+
+mod shards;
+
+pub(crate) use shards::DEFAULT_SHARD_PAGES;
+
+use crate::error::Error;
+use crate::msg;
+use rayon::prelude::*;
+use shards::{Manifest, Shard};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::mpsc::{channel, Receiver, Sender};
+
+/// The Pagefind version the bundles are made with; part of each shard's hash.
+const PAGEFIND_VERSION: &str = "1.6";
+
+/// One page to index.
+#[derive(Debug, Clone)]
+pub(crate) struct Record {
+    /// Root-relative URL (`/hyvinvointikertomus-2025-2029/`).
+    pub url: String,
+    pub lang: String,
+    pub title: String,
+    pub text: String,
+}
+
+/// The bundle's files: paths inside `pagefind/` and their bytes.
+pub(crate) type Bundle = Vec<(String, Vec<u8>)>;
+
+/// Collects the records while the site renders; [`Indexer::finish`] builds the bundle.
+pub(crate) struct Indexer {
+    tx: Option<Sender<Record>>,
+    rx: Receiver<Record>,
+}
+
+/// How a finished index came about, for `--timings` and the tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IndexStats {
+    /// Shards in the index.
+    pub shards: usize,
+    /// Shards indexed in this build (the others were reused from the previous output).
+    pub indexed: usize,
+    /// Pages in the index.
+    pub pages: usize,
+}
+
+impl Indexer {
+    pub(crate) fn start() -> Indexer {
+        let (tx, rx) = channel::<Record>();
+        Indexer { tx: Some(tx), rx }
+    }
+
+    /// A sender for records; cheap to clone into rendering threads.
+    pub(crate) fn sender(&self) -> Sender<Record> {
+        self.tx.clone().expect("indexer is running")
+    }
+
+    /// The bundle: every shard of at most `shard_pages` records, built in parallel or taken
+    /// from `previous` (the output folder of the last build) when its records are the same;
+    /// and `shards.json`, which lists them for the search page.
+    pub(crate) fn finish(
+        mut self,
+        previous: Option<&Path>,
+        shard_pages: usize,
+    ) -> Result<(Bundle, IndexStats), Error> {
+        drop(self.tx.take());
+        let records: Vec<Record> = self.rx.try_iter().collect();
+        let pages = records.len();
+        let shards = shards::split(records, shard_pages);
+        let old = previous.and_then(read_manifest);
+        let parts: Vec<(Bundle, bool)> = shards
+            .par_iter()
+            .map(|s| match reuse(previous, old.as_ref(), s) {
+                Some(files) => Ok((files, false)),
+                None => build_shard(s).map(|files| (files, true)),
+            })
+            .collect::<Result<_, String>>()
+            .map_err(|e| Error::Config(msg!("building the search index failed: {e}", e)))?;
+        let stats = IndexStats {
+            shards: shards.len(),
+            indexed: parts.iter().filter(|(_, fresh)| *fresh).count(),
+            pages,
+        };
+        let mut out: Bundle = Vec::new();
+        for (shard, (files, _)) in shards.iter().zip(parts) {
+            let prefixed = files
+                .into_iter()
+                .map(|(name, bytes)| (format!("{}{name}", shard.path), bytes));
+            out.extend(prefixed);
+        }
+        let manifest = Manifest {
+            format: 1,
+            shards: shards.iter().map(Shard::entry).collect(),
+        };
+        let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+        out.push((MANIFEST.to_string(), json));
+        out.sort();
+        Ok((out, stats))
+    }
+}
+
+/// The manifest's name inside `pagefind/`.
+const MANIFEST: &str = "shards.json";
+
+fn read_manifest(previous: &Path) -> Option<Manifest> {
+    let bytes = std::fs::read(previous.join("pagefind").join(MANIFEST)).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// The files of `shard` as the previous build wrote them, if its records are the same.
+fn reuse(previous: Option<&Path>, old: Option<&Manifest>, shard: &Shard) -> Option<Bundle> {
+    let hash = shard.hash();
+    old?.shards
+        .iter()
+        .find(|e| e.path == shard.path && e.hash == hash)?;
+    let dir = previous?.join("pagefind").join(&shard.path);
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        let entry = entry.ok()?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(&dir).ok()?;
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        // A shard at pagefind/ itself was the only one (a site with shards has none there),
+        // so the folder holds its bundle and the manifest.
+        if rel == MANIFEST {
+            continue;
+        }
+        files.push((rel, std::fs::read(entry.path()).ok()?));
+    }
+    (!files.is_empty()).then_some(files)
+}
+
+/// One shard's Pagefind bundle, made on this thread.
+fn build_shard(shard: &Shard) -> Result<Bundle, String> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| e.to_string())?;
+    runtime.block_on(async {
+        let mut index = pagefind::api::PagefindIndex::new(None).map_err(|e| e.to_string())?;
+        for r in &shard.records {
+            let meta = BTreeMap::from([("title".to_string(), r.title.clone())]);
+            let (url, text, lang) = (r.url.clone(), r.text.clone(), r.lang.clone());
+            index
+                .add_custom_record(url, text, lang, Some(meta), None, None)
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+        let files = index.get_files().await.map_err(|e| e.to_string())?;
+        // The search page has its own accessible UI: Pagefind's UI bundles stay out.
+        Ok(files
+            .into_iter()
+            .map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents))
+            .filter(|(name, _)| !name.contains("-ui."))
+            .collect())
+    })
+}
+
+/// Elements whose text is not indexed, by how they open and close: drawings (their numbers
+/// are in the tables), scripts and styles, and the parts of a chart that repeat on many pages
+/// (its data table, legend and source line). A chart's caption stays: it says what it shows.
+const SKIPPED: &[(&str, &str)] = &[
+    ("<svg", "</svg>"),
+    ("<script", "</script>"),
+    ("<style", "</style>"),
+    ("<details class=\"chart-table\"", "</details>"),
+    ("<ul class=\"chart-legend\"", "</ul>"),
+    ("<p class=\"chart-source\"", "</p>"),
+];
+
+/// The record of a rendered page: the text of its `<main>`, without tags.
+pub(crate) fn record(url: &str, lang: &str, html: &str) -> Option<Record> {
+    let start = html.find("<main")?;
+    let end = html[start..].find("</main>")? + start;
+    let main = &html[start..end];
+    let title = html
+        .find("<h1")
+        .and_then(|h| {
+            let open = html[h..].find('>')? + h + 1;
+            let close = html[open..].find("</h1>")? + open;
+            Some(text(&html[open..close]))
+        })
+        .unwrap_or_default();
+    Some(Record {
+        url: url.to_string(),
+        lang: lang.to_string(),
+        title,
+        text: text(main),
+    })
+}
+
+/// Text of an HTML fragment: tags dropped (and the [`SKIPPED`] elements), entities decoded,
+/// white space folded. Written by hand: the fragment is our own generated HTML, and a full
+/// HTML parser would cost more than the indexing it feeds.
+pub(crate) fn text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        out.push(' ');
+        let after = &rest[lt..];
+        let skip_to = SKIPPED.iter().find_map(|(open, close)| {
+            after
+                .starts_with(open)
+                .then(|| after.find(close).map(|c| c + close.len()))?
+        });
+        rest = match skip_to {
+            Some(n) => &after[n..],
+            None => match after.find('>') {
+                Some(gt) => &after[gt + 1..],
+                None => "",
+            },
+        };
+    }
+    out.push_str(rest);
+    let decoded = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn main_content_only() {
+        let html = "<html><body><nav>Valikko</nav><main id=\"main\"><h1>Otsikko &amp; muuta</h1><p>Nuorten <strong>hyvinvointi</strong></p><svg><text>2011</text></svg><table><td>2011</td></table><figure class=\"chart\"><figcaption>Kaavio</figcaption><ul class=\"chart-legend\"><li>Kuopio</li></ul><p class=\"chart-source\">Lähde: THL</p></figure><details class=\"chart-table\"><table><td>7,3</td></table></details></main><footer>Alatunniste</footer></body></html>";
+        let r = record("/a/", "fi", html).unwrap();
+        assert_eq!(r.title, "Otsikko & muuta");
+        assert_eq!(r.text, "Otsikko & muuta Nuorten hyvinvointi 2011 Kaavio");
+    }
+
+    #[test]
+    fn finnish_words_are_indexed_with_the_finnish_stemmer() {
+        let ix = Indexer::start();
+        let tx = ix.sender();
+        tx.send(Record {
+            url: "/a/".into(),
+            lang: "fi".into(),
+            title: "A".into(),
+            text: "Hyvinvointialue ja nuoret".into(),
+        })
+        .unwrap();
+        tx.send(Record {
+            url: "/sv/a/".into(),
+            lang: "sv".into(),
+            title: "A".into(),
+            text: "Välfärdsområdet".into(),
+        })
+        .unwrap();
+        drop(tx);
+        let (files, stats) = ix.finish(None, 10).unwrap();
+        let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
+        assert!(names.contains(&"pagefind.js"), "{names:?}");
+        assert!(names.iter().any(|n| n.starts_with("wasm.fi")), "{names:?}");
+        assert!(names.iter().any(|n| n.starts_with("wasm.sv")), "{names:?}");
+        assert!(names.contains(&"shards.json"), "{names:?}");
+        assert_eq!((stats.shards, stats.indexed, stats.pages), (1, 1, 2));
+    }
+
+    fn records() -> Vec<Record> {
+        ["/a/", "/b/", "/sv/a/"]
+            .iter()
+            .map(|u| Record {
+                url: u.to_string(),
+                lang: if u.starts_with("/sv/") { "sv" } else { "fi" }.into(),
+                title: u.to_string(),
+                text: format!("Hyvinvointi {u}"),
+            })
+            .collect()
+    }
+
+    fn index(records: &[Record], previous: Option<&Path>) -> (Bundle, IndexStats) {
+        let ix = Indexer::start();
+        for r in records {
+            ix.sender().send(r.clone()).unwrap();
+        }
+        ix.finish(previous, 1).unwrap()
+    }
+
+    fn write(dir: &Path, bundle: &Bundle) {
+        for (rel, bytes) in bundle {
+            let path = dir.join("pagefind").join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+    }
+
+    #[test]
+    fn shards_are_bundles_of_their_own_and_unchanged_ones_are_reused() {
+        let (first, stats) = index(&records(), None);
+        assert_eq!((stats.shards, stats.indexed), (3, 3));
+        let names: Vec<&str> = first.iter().map(|f| f.0.as_str()).collect();
+        for shard in ["fi-1/", "fi-2/", "sv-1/"] {
+            assert!(
+                names.contains(&format!("{shard}pagefind.js").as_str()),
+                "{names:?}"
+            );
+        }
+        let json = &first.iter().find(|f| f.0 == "shards.json").unwrap().1;
+        let manifest: Manifest = serde_json::from_slice(json).unwrap();
+        assert_eq!(manifest.shards[2].langs, ["sv"]);
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), &first);
+        // Nothing changed: nothing is indexed, and the bundle is the same to the byte.
+        let (again, stats) = index(&records(), Some(dir.path()));
+        assert_eq!((stats.shards, stats.indexed), (3, 0));
+        assert!(again == first);
+        // One page changed: its shard alone is indexed again.
+        let mut changed = records();
+        changed[1].text.push_str(" muutettu");
+        let (_, stats) = index(&changed, Some(dir.path()));
+        assert_eq!((stats.shards, stats.indexed), (3, 1));
+    }
+}
