@@ -9,6 +9,10 @@ use std::net::TcpStream;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+// The allocator of the kertomus binary, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let root = std::path::PathBuf::from(args.next().expect("SITE_DIR"));
@@ -37,7 +41,13 @@ fn main() {
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
         .unwrap();
-    write!(stream, "GET /__kertomus/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    // The server answers only requests for its own address (DNS rebinding).
+    let host = server.addr;
+    write!(
+        stream,
+        "GET /__kertomus/events HTTP/1.1\r\nHost: {host}\r\n\r\n"
+    )
+    .unwrap();
     let mut buf = [0u8; 4096];
     let _ = stream.read(&mut buf).unwrap();
     let mut times = Vec::new();

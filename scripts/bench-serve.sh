@@ -13,6 +13,6 @@ cargo build --release --quiet --example serve_latency
 for n in "${sizes[@]}"; do
   python3 ../shared/bench/gen_corpus.py "$n" "$base/corpus-$n" --sites kertomus >/dev/null
   echo "N=$n:"
-  target/release/examples/serve_latency "$base/corpus-$n/kertomus" 10
+  "${CARGO_TARGET_DIR:-target}"/release/examples/serve_latency "$base/corpus-$n/kertomus" 10
 done
 rm -rf "$base"

@@ -95,9 +95,12 @@ pub(crate) fn split(mut records: Vec<Record>, max: usize) -> Vec<Shard> {
     out
 }
 
-/// One language's records (in address order) in parts of at most `max`: whole top-level
-/// sections together where they fit, a section larger than a part cut in address order.
+/// One language's records (in address order) in parts of at most `max`, as even as sections
+/// allow (the parts are built in parallel): whole top-level sections together where they fit,
+/// a section larger than a part cut in address order.
 fn pack(records: Vec<Record>, max: usize) -> Vec<Vec<Record>> {
+    // A part closes once it holds its even share of the records.
+    let even = records.len().div_ceil(records.len().div_ceil(max).max(1));
     let mut parts: Vec<Vec<Record>> = Vec::new();
     let mut current: Vec<Record> = Vec::new();
     let mut sections: Vec<Vec<Record>> = Vec::new();
@@ -116,6 +119,9 @@ fn pack(records: Vec<Record>, max: usize) -> Vec<Vec<Record>> {
                 parts.push(std::mem::take(&mut current));
             }
             current.push(r);
+        }
+        if current.len() >= even {
+            parts.push(std::mem::take(&mut current));
         }
     }
     if !current.is_empty() {
@@ -176,6 +182,12 @@ mod tests {
         );
         assert!(s[0].records.iter().all(|r| r.url.starts_with("/kertomus/")));
         assert_eq!(section(&s[3].records[0]), "mittarit");
+        // Just over one shard's worth: two even halves, not a full shard and a sliver.
+        let records: Vec<Record> = (0..12)
+            .map(|i| rec(&format!("/s{}/{i}/", i / 2), "fi"))
+            .collect();
+        let sizes: Vec<usize> = split(records, 10).iter().map(|s| s.records.len()).collect();
+        assert_eq!(sizes, [6, 6]);
     }
 
     #[test]
