@@ -284,12 +284,23 @@ fn requests_cannot_leave_the_site() {
     );
 }
 
+/// `path` (absolute) written relative to the working directory: `../../tmp/…`.
+fn relative(path: &Path) -> std::path::PathBuf {
+    let cwd = std::env::current_dir().unwrap();
+    let mut out = std::path::PathBuf::new();
+    for _ in 1..cwd.components().count() {
+        out.push("..");
+    }
+    out.join(path.strip_prefix("/").unwrap())
+}
+
 #[test]
 fn open_pages_hear_reload_after_a_save() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
     copy_dir(Path::new(FIXTURE), &root);
-    let s = serve(&root);
+    // Given as relative to the working directory, as `kertomus serve` in a site folder is.
+    let s = serve(&relative(&root));
     let mut stream = TcpStream::connect(s.addr).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(20)))
@@ -308,7 +319,13 @@ fn open_pages_hear_reload_after_a_save() {
     )
     .unwrap();
     let mut got = String::new();
+    // The stream's keep-alive comments arrive on their own: bound the wait as a whole.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
     while !got.contains("event: reload") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no reload within 20 s: {got}"
+        );
         let n = stream.read(&mut buf).unwrap();
         assert!(n > 0, "stream closed");
         got.push_str(&String::from_utf8_lossy(&buf[..n]));

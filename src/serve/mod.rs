@@ -211,6 +211,8 @@ fn rebuilder(
 /// recursively) so that a `themes/` folder created later is watched too.
 fn watch(root: &Path, rebuild: impl Fn(&Msg) + Send + 'static) -> Result<(), Error> {
     use notify_debouncer_full::notify::event::{EventKind, ModifyKind};
+    // Events name absolute paths: a relative root (`--root .`, the default) would match none.
+    let root = &std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     let content = root.join("content");
     let themes = root.join("themes");
     let (tx, rx) = std::sync::mpsc::channel::<notify_debouncer_full::DebounceEventResult>();
