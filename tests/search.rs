@@ -29,10 +29,9 @@ fn inflected_queries_find_base_forms() {
         eprintln!("skipped: node is not installed");
         return;
     }
-    let o = Command::new("node")
-        .args([
-            RECALL,
-            public.to_str().unwrap(),
+    let found = results(
+        &public,
+        &[
             "fi:hyvinvointialueella",
             "fi:nuorten",
             "sv:välfärdsområdets",
@@ -40,22 +39,9 @@ fn inflected_queries_find_base_forms() {
             "fi:uutissyöte",
             "fi:sää",
             "fi:saa",
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    let urls = |i: usize| {
-        lines[i]["urls"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|u| u.as_str().unwrap().to_string())
-            .collect::<Vec<_>>()
-    };
+        ],
+    );
+    let urls = |i: usize| found[i].clone();
     assert_eq!(
         urls(0),
         vec!["/alue/"],

@@ -73,10 +73,13 @@ impl Indexer {
         let records: Vec<Record> = self.rx.try_iter().collect();
         let pages = records.len();
         let shards = shards::split(records, shard_pages);
+        // Each shard's hash once: it decides reuse and goes into the manifest.
+        let entries: Vec<shards::Entry> = shards.par_iter().map(Shard::entry).collect();
         let old = previous.and_then(read_manifest);
         let parts: Vec<(Bundle, bool)> = shards
             .par_iter()
-            .map(|s| match reuse(previous, old.as_ref(), s) {
+            .zip(&entries)
+            .map(|(s, e)| match reuse(previous, old.as_ref(), e) {
                 Some(files) => Ok((files, false)),
                 None => build_shard(s).map(|files| (files, true)),
             })
@@ -96,7 +99,7 @@ impl Indexer {
         }
         let manifest = Manifest {
             format: 1,
-            shards: shards.iter().map(Shard::entry).collect(),
+            shards: entries,
         };
         let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
         out.push((MANIFEST.to_string(), json));
@@ -113,27 +116,27 @@ fn read_manifest(previous: &Path) -> Option<Manifest> {
     serde_json::from_slice(&bytes).ok()
 }
 
-/// The files of `shard` as the previous build wrote them, if its records are the same.
-fn reuse(previous: Option<&Path>, old: Option<&Manifest>, shard: &Shard) -> Option<Bundle> {
-    let hash = shard.hash();
+/// The files of the shard of `entry` as the previous build wrote them, if its records are
+/// the same (the same hash at the same place).
+fn reuse(previous: Option<&Path>, old: Option<&Manifest>, entry: &shards::Entry) -> Option<Bundle> {
     old?.shards
         .iter()
-        .find(|e| e.path == shard.path && e.hash == hash)?;
-    let dir = previous?.join("pagefind").join(&shard.path);
+        .find(|e| e.path == entry.path && e.hash == entry.hash)?;
+    let dir = previous?.join("pagefind").join(&entry.path);
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-        let entry = entry.ok()?;
-        if !entry.file_type().is_file() {
+    for file in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        let file = file.ok()?;
+        if !file.file_type().is_file() {
             continue;
         }
-        let rel = entry.path().strip_prefix(&dir).ok()?;
+        let rel = file.path().strip_prefix(&dir).ok()?;
         let rel = rel.to_string_lossy().replace('\\', "/");
         // A shard at pagefind/ itself was the only one (a site with shards has none there),
         // so the folder holds its bundle and the manifest.
         if rel == MANIFEST {
             continue;
         }
-        files.push((rel, std::fs::read(entry.path()).ok()?));
+        files.push((rel, std::fs::read(file.path()).ok()?));
     }
     (!files.is_empty()).then_some(files)
 }
