@@ -4,7 +4,7 @@ use super::Ui;
 use kertomus::init::Starter;
 use kertomus::messages::Msg;
 use kertomus::msg;
-use kertomus::regions::LookupError;
+use kertomus::regions::{LookupError, Named};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -59,6 +59,12 @@ pub(crate) fn run(args: &InitArgs, ui: &Ui) -> ExitCode {
     }
 }
 
+/// Regions as a list in a message: `Kuopio (KUNTA:297), Kuopio…`.
+fn listed(regions: &[Named]) -> String {
+    let names: Vec<String> = regions.iter().map(ToString::to_string).collect();
+    names.join(", ")
+}
+
 fn lookup_message(e: &LookupError) -> (Msg, Msg) {
     let not = |given: &str| {
         msg!(
@@ -72,12 +78,12 @@ fn lookup_message(e: &LookupError) -> (Msg, Msg) {
             msg!("write KUNTA:code, HYVINVOINTIALUE:code or the name in Finnish or Swedish"),
         ),
         LookupError::Unknown { given, closest } => {
-            (not(given), msg!("did you mean {names}?", names = closest.join(", ")))
+            (not(given), msg!("did you mean {names}?", names = listed(closest)))
         }
         LookupError::Ambiguous { given, matches } => {
-            let code = matches[0].rsplit_once('(').map_or("", |(_, c)| c.trim_end_matches(')'));
+            let code = &matches[0].id;
             (
-                msg!("`{given}` matches several: {names}", given, names = matches.join(", ")),
+                msg!("`{given}` matches several: {names}", given, names = listed(matches)),
                 msg!("write the whole name or the code, e.g. --organisation {code}", code),
             )
         }

@@ -13,11 +13,33 @@ const LANGUAGES: &str = include_str!("../../data/regions/municipality_languages_
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LookupError {
     /// Nothing matches; the closest names, if any are close.
-    Unknown { given: String, closest: Vec<String> },
-    /// Several regions match; each as `Name (KUNTA:297)`.
-    Ambiguous { given: String, matches: Vec<String> },
+    Unknown { given: String, closest: Vec<Named> },
+    /// Several regions match.
+    Ambiguous { given: String, matches: Vec<Named> },
     /// A region that is neither a municipality nor a county (a maakunta, the country).
-    NotAnOrganiser { region: String },
+    NotAnOrganiser { region: Named },
+}
+
+/// A region as a message names it: `Kuopio (KUNTA:297)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub name: String,
+    pub id: RegionRef,
+}
+
+impl Named {
+    fn of(r: &Region) -> Named {
+        Named {
+            name: r.name_fi.clone(),
+            id: r.id.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for Named {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.name, self.id)
+    }
 }
 
 impl Register {
@@ -37,7 +59,7 @@ impl Register {
         match region.id.category {
             Category::Kunta | Category::Hyvinvointialue => Ok(region),
             _ => Err(LookupError::NotAnOrganiser {
-                region: format!("{} ({})", region.name_fi, region.id),
+                region: Named::of(region),
             }),
         }
     }
@@ -70,25 +92,25 @@ impl Register {
             [] => Err(self.unknown_name(text)),
             many => Err(LookupError::Ambiguous {
                 given: text.to_string(),
-                matches: many
-                    .iter()
-                    .map(|r| format!("{} ({})", r.name_fi, r.id))
-                    .collect(),
+                matches: many.iter().map(|r| Named::of(r)).collect(),
             }),
         }
     }
 
     fn unknown_name(&self, text: &str) -> LookupError {
         let wanted = text.to_lowercase();
-        let mut scored: Vec<(f64, String)> = self
+        let mut scored: Vec<(f64, Named)> = self
             .organisers()
             .map(|r| {
                 let score = strsim::jaro_winkler(&wanted, &r.name_fi.to_lowercase());
-                (score, format!("{} ({})", r.name_fi, r.id))
+                (score, Named::of(r))
             })
             .filter(|(score, _)| *score > 0.8)
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        scored.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| a.1.to_string().cmp(&b.1.to_string()))
+        });
         LookupError::Unknown {
             given: text.to_string(),
             closest: scored.into_iter().take(3).map(|(_, n)| n).collect(),
@@ -149,16 +171,15 @@ mod tests {
         ));
         match r.organiser("Kuopoi") {
             Err(LookupError::Unknown { closest, .. }) => {
-                assert_eq!(closest[0], "Kuopio (KUNTA:297)")
+                assert_eq!(closest[0].to_string(), "Kuopio (KUNTA:297)")
             }
             other => panic!("{other:?}"),
         }
         // "Pohjois-" starts the names of several counties and municipalities.
         match r.organiser("Pohjois-") {
             Err(LookupError::Ambiguous { matches, .. }) => {
-                assert!(
-                    matches.contains(&"Pohjois-Savon hyvinvointialue (HYVINVOINTIALUE:13)".into())
-                )
+                let shown: Vec<String> = matches.iter().map(ToString::to_string).collect();
+                assert!(shown.contains(&"Pohjois-Savon hyvinvointialue (HYVINVOINTIALUE:13)".into()))
             }
             other => panic!("{other:?}"),
         }

@@ -13,7 +13,7 @@ use std::path::Path;
 mod lookup;
 mod overrides;
 
-pub use lookup::LookupError;
+pub use lookup::{LookupError, Named};
 
 const MUNICIPALITIES: &str = include_str!("../../data/regions/municipalities_hva_2026.csv");
 const COUNTY_IDS: &str = include_str!("../../data/regions/sotkanet_hyvinvointialueet.csv");
