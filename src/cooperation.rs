@@ -123,6 +123,9 @@ pub(crate) struct Phase {
     /// Bodies (ids in bodies.yaml) that act in this phase.
     #[serde(default)]
     pub actors: Vec<String>,
+    /// The organisation whose phase this is, on a clock shared by several (spec §13.3).
+    #[serde(default)]
+    pub organisation: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -174,7 +177,11 @@ fn parse_file<T: serde::de::DeserializeOwned>(
     }
 }
 
-pub(crate) fn load(content: &Path, diags: &mut Vec<Diagnostic>) -> Cooperation {
+pub(crate) fn load(
+    content: &Path,
+    orgs: &crate::organisations::Organisations,
+    diags: &mut Vec<Diagnostic>,
+) -> Cooperation {
     let mut out = Cooperation::default();
     if let Some((bodies, src)) = parse_file::<Vec<Body>>(content, "data/bodies.yaml", diags) {
         let mut seen = std::collections::BTreeSet::new();
@@ -210,6 +217,11 @@ pub(crate) fn load(content: &Path, diags: &mut Vec<Diagnostic>) -> Cooperation {
                         .with_hint(msg!("months are numbered 1 (January) to 12 (December)")),
                     );
                 }
+            }
+            if let Some(o) = p.organisation.as_deref().filter(|o| orgs.lacks(o)) {
+                let (message, hint) = orgs.unknown(o);
+                let offset = src.value(o, src.key("organisation", at));
+                diags.push(src.error(offset, message).with_hint(hint));
             }
             for a in &p.actors {
                 if a.trim().is_empty() {
@@ -247,7 +259,7 @@ mod tests {
         std::fs::write(dir.path().join("data/bodies.yaml"), "- {id: strateginen-taso, name: S, level: strategic, meetings_per_year: {min: 1, max: 2}}\n").unwrap();
         std::fs::write(dir.path().join("data/vuosikello.yaml"), "title: V\nphases:\n  - {months: [12, 1], title: \"Kirjoittaminen\", actors: [strateginen-tas]}\n  - {months: [13], title: \"Väärä\"}\n").unwrap();
         let mut d = Vec::new();
-        let c = load(dir.path(), &mut d);
+        let c = load(dir.path(), &Default::default(), &mut d);
         let m: Vec<String> = d
             .iter()
             .map(|d| format!("{}:{} {}", d.line, d.col, d.message))

@@ -22,8 +22,11 @@ pub(crate) struct SiteData<'a> {
     pub indicators: &'a Indicators,
     /// organisations.yaml.
     pub organisations: &'a Organisations,
-    /// Each plan document's plan.yaml, resolved.
+    /// Each plan document's plan.yaml, resolved: the site's own plans, which get pages.
     pub plans: &'a [Plan],
+    /// Every plan of the site, its own and those pulled from other sites, with the links
+    /// between them.
+    pub region: RegionPlans<'a>,
     /// A plan file could not be read: references to focus areas and goals are not checked
     /// (its own error is the one to fix).
     pub plans_failed: bool,
@@ -120,6 +123,42 @@ impl<'a> SiteData<'a> {
             .iter()
             .filter(|o| !grouping::roles(self.plans, &o.id).is_empty() || o.counterpart.is_some())
             .collect()
+    }
+}
+
+/// The site's plans as a region's plans (spec §13.3): its own (the first `SiteData::plans`
+/// of them) and those pulled from other sites, and what contributes to what.
+#[derive(Clone, Copy)]
+pub(crate) struct RegionPlans<'a> {
+    /// Own plans first, then pulled ones; `GoalId::plan` indexes this.
+    pub plans: &'a [Plan],
+    pub links: &'a crate::plan::Links,
+    /// The organisations pulled plan files name, for their names.
+    pub organisations: &'a [crate::plan::exchange::OrganisationEntry],
+}
+
+impl<'a> SiteData<'a> {
+    /// The index of a plan among `region.plans` (the site's own plans keep their index).
+    pub(crate) fn plan_index(&self, plan: &Plan) -> Option<usize> {
+        self.region.plans.iter().position(|p| std::ptr::eq(p, plan))
+    }
+
+    /// The organisation's name, from organisations.yaml or else from a pulled plan file.
+    pub(crate) fn organisation_name(&self, id: &str) -> Option<&'a crate::text::Text> {
+        self.organisations
+            .get(id)
+            .map(|o| &o.name)
+            .or_else(|| crate::plan::organisation_name(self.region.organisations, id))
+    }
+
+    /// The region a plan's indicator values are shown for: its organisation's, else the
+    /// site's home region (spec §13.3).
+    pub(crate) fn plan_region(&self, plan: &Plan) -> Option<RegionRef> {
+        plan.organisation
+            .as_deref()
+            .and_then(|o| self.organisations.get(o))
+            .and_then(|o| o.region.clone())
+            .or_else(|| self.home())
     }
 }
 

@@ -31,6 +31,7 @@ mod numbers;
 mod organisations;
 mod output;
 mod plan;
+pub mod pull;
 // Public only for the benchmark examples (`examples/`); not a stable API.
 #[doc(hidden)]
 pub mod regions;
@@ -51,4 +52,9 @@ mod yaml;
 pub use build::{build, BuildOptions, Stage, Summary, Timings};
 pub use check::{kind_name as finding_kind_name, links};
 pub use error::Error;
+
+/// Today's date (UTC) as `YYYY-MM-DD`, for what commands record.
+pub fn today() -> Option<String> {
+    dates::today_utc().map(|d| d.format("%Y-%m-%d").to_string())
+}
 pub use search::IndexStats;

@@ -38,6 +38,11 @@ enum Command {
         #[command(subcommand)]
         command: SotkanetCommand,
     },
+    /// Fetch what other sites publish: other kertomus sites' plans.
+    Pull {
+        #[command(subcommand)]
+        command: PullCommand,
+    },
     /// Create a new site in DIR that builds as it is.
     Init(cmd::init::InitArgs),
     /// Write a template file, such as a measures sheet to send to the organisations.
@@ -51,6 +56,13 @@ enum Command {
 enum TemplateCommand {
     /// An .xlsx sheet for a plan's measures: the plan's goals, the columns, drop-down lists.
     Measures(cmd::template::MeasuresArgs),
+}
+
+#[derive(Subcommand)]
+enum PullCommand {
+    /// Fetch the plan.json of other kertomus sites (or read such files) into
+    /// content/data/plans/, all or nothing.
+    Plans(cmd::pull::PlansArgs),
 }
 
 #[derive(Subcommand)]
@@ -81,6 +93,9 @@ fn main() -> ExitCode {
         Command::Sotkanet {
             command: SotkanetCommand::Pull(args),
         } => cmd::sotkanet::run(&args, &ui),
+        Command::Pull {
+            command: PullCommand::Plans(args),
+        } => cmd::pull::run(&args, &ui),
         Command::Init(args) => cmd::init::run(&args, &ui),
         Command::Template {
             command: TemplateCommand::Measures(args),

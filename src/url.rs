@@ -49,6 +49,11 @@ pub(crate) fn script_refused(scheme: &str) -> Refused {
 
 impl Url {
     /// Accepts `http(s):`, `mailto:`, `tel:` and site-relative paths.
+    /// The checked URL.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+
     pub(crate) fn parse(raw: &str) -> Result<Url, Refused> {
         let url = raw.trim();
         // Browsers drop control characters and whitespace inside a scheme

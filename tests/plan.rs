@@ -223,8 +223,8 @@ fn open_data_measures_csv_and_plan_json() {
     let (_t, public) = built();
     let csv = read(&public, "data/measures.csv");
     let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("plan;focus_area;goal;measure;title;responsible;partners;scope;statutory;work_type;maturity;schedule;indicators;status_year;status;note"));
-    assert_eq!(lines.next(), Some("suunnitelma/;mieli;mh-1;mh-1-1;Ryhmäytyminen kouluissa;hva-oh;kuopio,jarjestot;joint;false;;;2025-2027;paivat;2026;ongoing;Kaikki yläkoulut."));
+    assert_eq!(lines.next(), Some("plan;focus_area;goal;measure;title;responsible;partners;scope;statutory;work_type;maturity;schedule;indicators;status_year;status;note;organisation;contributes_to"));
+    assert_eq!(lines.next(), Some("suunnitelma/;mieli;mh-1;mh-1-1;Ryhmäytyminen kouluissa;hva-oh;kuopio,jarjestot;joint;false;;;2025-2027;paivat;2026;ongoing;Kaikki yläkoulut.;hva;"));
     assert_eq!(csv.lines().count(), 4);
     let json: serde_json::Value = serde_json::from_str(&read(&public, "data/plan.json")).unwrap();
     let fa = &json["plans"][0]["focus_areas"];
@@ -234,6 +234,10 @@ fn open_data_measures_csv_and_plan_json() {
         "started"
     );
     assert_eq!(fa[0]["goals"][0]["indicators"][0]["target"]["value"], 10.0);
+    // The format is versioned; pages are given by their addresses for other sites.
+    assert_eq!(json["format"], 1);
+    assert_eq!(json["plans"][0]["organisation"], "hva");
+    assert_eq!(json["plans"][0]["url"], "https://example.fi/suunnitelma/");
 }
 
 #[test]

@@ -47,3 +47,16 @@ fn indicator_pages() {
         ],
     );
 }
+
+#[test]
+fn region_pages() {
+    snapshot(
+        "tests/fixtures/region",
+        &[
+            ("region_view", "alue/suunnitelma/koko-alue/"),
+            ("regional_goal", "alue/suunnitelma/mieli/a1/"),
+            ("municipal_goal", "kunta-a/suunnitelma/nuoret/ka-1/"),
+            ("annual_report_with_contributors", "raportti/"),
+        ],
+    );
+}

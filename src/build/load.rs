@@ -57,19 +57,31 @@ pub(super) fn load_data(
         register: &register,
     };
     let plan_documents = plan::documents(sources, config);
-    let (plans, plans_failed) = plan::load(content_dir, &plan_documents, &known, diags);
+    let (mut plans, plans_failed) = plan::load(content_dir, &plan_documents, &known, diags);
     if !plans_failed {
         validate::card_phenomena(sources, &plans, diags);
     }
+    let local_plans = plans.len();
+    let keys: Vec<&str> = plan_documents.iter().map(|d| d.key.as_str()).collect();
+    let (pulled, pulled_organisations) = plan::load_pulled(content_dir, &keys, diags);
+    plans.extend(pulled);
+    let links = if plans_failed {
+        plan::Links::default()
+    } else {
+        plan::Links::resolve(&plans, diags)
+    };
     let indicator_lists = crate::indicator_lists::load(content_dir, config, diags);
     let surveys = surveys::load(content_dir, diags);
-    let cooperation = cooperation::load(content_dir, diags);
+    let cooperation = cooperation::load(content_dir, &organisations, diags);
     validate::organisation_refs(config, sources, &organisations, diags);
     Loaded {
         register,
         indicators,
         organisations,
         plans,
+        local_plans,
+        pulled_organisations,
+        links,
         plans_failed,
         indicator_lists,
         surveys,

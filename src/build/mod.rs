@@ -92,7 +92,14 @@ struct Loaded {
     register: Register,
     indicators: Indicators,
     organisations: Organisations,
+    /// The site's own plans, then those pulled from other sites.
     plans: Vec<Plan>,
+    /// How many of `plans` are the site's own.
+    local_plans: usize,
+    /// The organisations the pulled plan files name.
+    pulled_organisations: Vec<crate::plan::exchange::OrganisationEntry>,
+    /// The `contributes_to` links between the plans.
+    links: crate::plan::Links,
     /// A plan file could not be read (its error is reported).
     plans_failed: bool,
     indicator_lists: Vec<crate::indicator_lists::IndicatorList>,
@@ -107,7 +114,12 @@ impl Loaded {
             register: &self.register,
             indicators: &self.indicators,
             organisations: &self.organisations,
-            plans: &self.plans,
+            plans: &self.plans[..self.local_plans],
+            region: crate::data::RegionPlans {
+                plans: &self.plans,
+                links: &self.links,
+                organisations: &self.pulled_organisations,
+            },
             plans_failed: self.plans_failed,
             indicator_lists: &self.indicator_lists,
             surveys: &self.surveys,
@@ -143,7 +155,7 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     let addresses = addresses(&config, &theme);
     let mut routes = Routes::generated(&data, addresses.clone(), &route_options(opts, &theme));
     validate::reserved_paths(&routes, &sources, &mut diags);
-    let findings = crate::check::quality_if(opts.check, &data, &sources);
+    let findings = crate::check::quality_if(opts.check, &data);
     timings.lap(Stage::Data);
     // Resolve: Markdown rendered, links checked, then the content pages join the route table.
     let view = View {

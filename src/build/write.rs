@@ -123,7 +123,7 @@ pub(super) fn write_open_data(
                 })
             }
             routes::DATA_MEASURES_CSV => crate::output::opendata::measures_csv(data),
-            _ => crate::output::opendata::plan_json(data),
+            _ => crate::output::opendata::plan_json(data, &routes.addresses),
         };
         out.write(&e.path, text.as_bytes())?;
         written += 1;

@@ -105,41 +105,42 @@ fn uncovered_listed_indicators(data: &SiteData<'_>) -> Vec<Diagnostic> {
 }
 
 /// [`quality`] for `kertomus check`, nothing for a build.
-pub(crate) fn quality_if(
-    check: bool,
-    data: &SiteData<'_>,
-    sources: &[crate::content::SourcePage],
-) -> Vec<Finding> {
+pub(crate) fn quality_if(check: bool, data: &SiteData<'_>) -> Vec<Finding> {
     if check {
-        quality(data, sources)
+        quality(data)
     } else {
         Vec::new()
     }
 }
 
-pub(crate) fn quality(data: &SiteData<'_>, sources: &[crate::content::SourcePage]) -> Vec<Finding> {
+pub(crate) fn quality(data: &SiteData<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
+    use crate::organisations::OrgType;
     let home = data.site_regions().into_iter().next();
-    let county_org = |id: Option<&str>| {
-        id.and_then(|id| data.organisations.get(id))
-            .is_some_and(|o| o.kind == crate::organisations::OrgType::Hyvinvointialue)
-    };
-    for p in data.plans {
-        let doc_org = sources
-            .iter()
-            .find(|s| s.key == p.doc_key && s.is_index)
-            .and_then(|s| s.front.document.as_ref())
-            .and_then(|d| d.organisation.as_deref())
-            .or(data.config.organisation.as_deref());
+    let region = data.region;
+    for (pi, p) in data.plans.iter().enumerate() {
+        let org = p
+            .organisation
+            .as_deref()
+            .and_then(|id| data.organisations.get(id));
+        let is = |t: crate::organisations::OrgType| org.is_some_and(|o| o.kind == t);
         let findings = crate::plan::quality::check(
             p,
             &crate::plan::quality::Setting {
                 indicators: data.indicators,
                 home_region: home.as_ref(),
-                county_plan: county_org(doc_org),
+                county_plan: is(OrgType::Hyvinvointialue) || region.links.receives(pi),
+                contributing_statutory: crate::plan::quality::contributing_statutory(
+                    region.plans,
+                    region.links,
+                    pi,
+                ),
             },
         );
         out.extend(findings.into_iter().map(|(f, d)| (f.label(), d)));
+        let municipal = is(OrgType::Kunta);
+        let across = crate::plan::quality::across(region.plans, region.links, pi, municipal);
+        out.extend(across.into_iter().map(|(f, d)| (f.label(), d)));
     }
     out.extend(
         uncovered_listed_indicators(data)

@@ -5,6 +5,7 @@ pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod help;
 pub(crate) mod init;
+pub(crate) mod pull;
 pub(crate) mod serve;
 pub(crate) mod sotkanet;
 pub(crate) mod template;

@@ -130,6 +130,9 @@ pub(crate) struct RawDocument {
     pub plan: Option<String>,
     #[serde(default)]
     pub year: Option<i32>,
+    /// An annual report of a regional plan that also lists the contributing plans' measures.
+    #[serde(default, deserialize_with = "crate::vocabulary::yes_no")]
+    pub include_contributors: bool,
 }
 
 /// A problem in a document block: the key it concerns and what to say.

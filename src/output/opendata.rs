@@ -2,9 +2,10 @@
 //! latest status, and `/data/plan.json`, the whole resolved plan.
 
 use crate::data::SiteData;
+use crate::plan::exchange as ex;
 use crate::plan::{Plan, Scope};
+use crate::routes::Addresses;
 use crate::text::enum_key;
-use serde_json::{json, Value};
 
 fn text(t: &crate::text::Text, d: &str) -> String {
     t.get(d, d).text
@@ -32,6 +33,8 @@ pub(crate) fn measures_csv(data: &SiteData<'_>) -> String {
         "status_year",
         "status",
         "note",
+        "organisation",
+        "contributes_to",
     ]);
     for p in data.plans {
         for m in p.measures() {
@@ -66,6 +69,12 @@ pub(crate) fn measures_csv(data: &SiteData<'_>) -> String {
                     .and_then(|(_, s)| s.note.as_ref())
                     .map(|n| text(n, d))
                     .unwrap_or_default(),
+                p.organisation.as_deref().unwrap_or_default(),
+                &targets(&m.goal.contributes_to)
+                    .into_iter()
+                    .chain(targets(&me.contributes_to))
+                    .collect::<Vec<_>>()
+                    .join(","),
             ]);
         }
     }
@@ -73,54 +82,234 @@ pub(crate) fn measures_csv(data: &SiteData<'_>) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-fn texts(t: &crate::text::Text) -> Value {
-    match t {
-        crate::text::Text::Plain(s) => Value::String(s.clone()),
-        crate::text::Text::ByLang(m) => json!(m),
+/// A target as written: `document#goal`.
+fn target(t: &crate::plan::Target) -> String {
+    format!("{}#{}", t.document, t.goal)
+}
+
+fn targets(ts: &[crate::plan::Target]) -> Vec<String> {
+    ts.iter().map(target).collect()
+}
+
+/// The plans in plan.json's format (version [`ex::FORMAT`]), with the absolute addresses of
+/// their pages: another site's `kertomus pull plans` reads it back. Pulled plans are listed
+/// with their `source`, so that pulling from this site takes only its own.
+pub(crate) fn plan_json(data: &SiteData<'_>, a: &Addresses) -> String {
+    let base = &data.config.base_url;
+    let d = data.config.default_language();
+    let plans = data
+        .region
+        .plans
+        .iter()
+        .map(|p| plan_entry(p, a, base, d))
+        .collect();
+    let mut named: Vec<&str> = data
+        .region
+        .plans
+        .iter()
+        .filter(|p| p.origin.is_none())
+        .flat_map(plan_organisations)
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    let organisations = named
+        .into_iter()
+        .filter_map(|id| data.organisations.get(id))
+        .map(|o| ex::OrganisationEntry {
+            id: o.id.clone(),
+            kind: enum_key(&o.kind),
+            name: o.name.clone(),
+            region: o.region.as_ref().map(ToString::to_string),
+        })
+        .collect();
+    let file = ex::PlanFile {
+        format: ex::FORMAT,
+        site: Some(ex::SiteInfo {
+            title: data.config.title.get(d, d).text,
+            base_url: base.clone(),
+        }),
+        organisations,
+        plans,
+        pulled: None,
+    };
+    let mut out = serde_json::to_string_pretty(&file).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// Every organisation a plan names: its own, the goals' and measures' parties.
+fn plan_organisations(p: &Plan) -> Vec<&str> {
+    let mut out: Vec<&str> = p.organisation.as_deref().into_iter().collect();
+    for (_, g) in p.goals() {
+        out.extend(g.shared_with.iter().map(String::as_str));
+        for m in &g.measures {
+            out.extend(m.responsible.iter().chain(&m.partners).map(String::as_str));
+        }
+    }
+    out
+}
+
+/// Where a plan's pages are: this site's addresses for its own plans, the other site's for a
+/// pulled one.
+struct Place<'a> {
+    plan: &'a Plan,
+    a: &'a Addresses,
+    base: &'a str,
+    lang: &'a str,
+}
+
+impl Place<'_> {
+    fn local(&self) -> bool {
+        self.plan.origin.is_none()
+    }
+
+    fn abs(&self, path: String) -> String {
+        format!("{}{path}", self.base)
     }
 }
 
-fn plan_value(p: &Plan) -> Value {
-    let opt = |t: &Option<crate::text::Text>| t.as_ref().map(texts);
-    json!({
-        "document": p.doc_path,
-        "period": p.period.map(|x| format!("{}-{}", x.start, x.end)),
-        "focus_areas": p.focus_areas.iter().map(|fa| json!({
-            "id": fa.id,
-            "title": texts(&fa.title),
-            "kind": fa.kind,
-            "summary": opt(&fa.summary),
-            "gaps": fa.gaps.iter().map(|g| json!({
-                "id": g.id, "title": texts(&g.title), "description": opt(&g.description),
-                "target_groups": g.target_groups.iter().map(texts).collect::<Vec<_>>(),
-                "indicators": g.indicators,
-            })).collect::<Vec<_>>(),
-            "goals": fa.goals.iter().map(|g| json!({
-                "id": g.id, "title": texts(&g.title), "description": opt(&g.description),
-                "gap": g.gap, "target_year": g.target_year, "shared_with": g.shared_with,
-                "indicators": g.indicators.iter().map(|i| json!({
-                    "id": i.id, "kind": i.kind,
-                    "baseline": i.baseline.map(|b| json!({"year": b.year, "value": b.value,
-                        "region": i.baseline_region.as_ref().map(ToString::to_string)})),
-                    "target": i.target.map(|b| json!({"year": b.year, "value": b.value,
-                        "region": i.target_region.as_ref().map(ToString::to_string)})),
-                })).collect::<Vec<_>>(),
-                "measures": g.measures.iter().map(|m| json!({
-                    "id": m.id, "title": texts(&m.title), "description": opt(&m.description),
-                    "responsible": m.responsible, "partners": m.partners, "scope": m.scope,
-                    "statutory": m.statutory, "work_type": m.work_type, "maturity": m.maturity,
-                    "schedule": m.schedule.map(|s| format!("{}-{}", s.start, s.end)),
-                    "indicators": m.indicators.iter().map(|i| json!({"id": i.id, "kind": i.kind})).collect::<Vec<_>>(),
-                    "progress": m.progress.iter().map(|(y, s)| (y.to_string(), json!({"status": s.status, "note": opt(&s.note)}))).collect::<serde_json::Map<_, _>>(),
-                })).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-    })
+fn remote(u: &Option<crate::url::Url>) -> Option<String> {
+    u.as_ref().map(|u| u.as_str().to_string())
 }
 
-pub(crate) fn plan_json(data: &SiteData<'_>) -> String {
-    let plans: Vec<Value> = data.plans.iter().map(plan_value).collect();
-    let mut out = serde_json::to_string_pretty(&json!({ "plans": plans })).unwrap_or_default();
-    out.push('\n');
-    out
+fn range(r: crate::dates::YearRange) -> String {
+    format!("{}-{}", r.start, r.end)
+}
+
+fn plan_entry(p: &Plan, a: &Addresses, base: &str, lang: &str) -> ex::PlanEntry {
+    let place = Place {
+        plan: p,
+        a,
+        base,
+        lang,
+    };
+    ex::PlanEntry {
+        document: p.document_name().to_string(),
+        title: p.title.clone(),
+        url: match &p.origin {
+            None => Some(place.abs(p.doc_path.clone())),
+            Some(o) => remote(&o.url),
+        },
+        organisation: p.organisation.clone(),
+        period: p.period.map(range),
+        source: p.origin.as_ref().map(|o| o.source.clone()),
+        focus_areas: p
+            .focus_areas
+            .iter()
+            .map(|fa| ex::FocusAreaEntry {
+                id: fa.id.clone(),
+                title: fa.title.clone(),
+                kind: fa.kind,
+                summary: fa.summary.clone(),
+                gaps: fa.gaps.iter().map(gap_entry).collect(),
+                goals: fa.goals.iter().map(|g| goal_entry(&place, fa, g)).collect(),
+            })
+            .collect(),
+    }
+}
+
+fn gap_entry(g: &crate::plan::Gap) -> ex::GapEntry {
+    ex::GapEntry {
+        id: g.id.clone(),
+        title: g.title.clone(),
+        description: g.description.clone(),
+        target_groups: g.target_groups.clone(),
+        indicators: g.indicators.clone(),
+    }
+}
+
+fn goal_entry(
+    place: &Place<'_>,
+    fa: &crate::plan::FocusArea,
+    g: &crate::plan::Goal,
+) -> ex::GoalEntry {
+    let p = place.plan;
+    ex::GoalEntry {
+        id: g.id.clone(),
+        title: g.title.clone(),
+        description: g.description.clone(),
+        gap: g.gap.clone(),
+        target_year: g.target_year,
+        organisation: p.organisation.clone(),
+        shared_with: g.shared_with.clone(),
+        contributes_to: targets(&g.contributes_to),
+        url: if place.local() {
+            Some(place.abs(place.a.goal(p, fa, g, place.lang)))
+        } else {
+            remote(&g.remote)
+        },
+        indicators: g
+            .indicators
+            .iter()
+            .map(|i| ex::GoalIndicatorEntry {
+                id: i.id.clone(),
+                kind: i.kind,
+                baseline: point(i.baseline, i.baseline_region.as_ref()),
+                target: point(i.target, i.target_region.as_ref()),
+            })
+            .collect(),
+        measures: g
+            .measures
+            .iter()
+            .map(|m| measure_entry(place, fa, m))
+            .collect(),
+    }
+}
+
+fn measure_entry(
+    place: &Place<'_>,
+    fa: &crate::plan::FocusArea,
+    m: &crate::plan::Measure,
+) -> ex::MeasureEntry {
+    let p = place.plan;
+    ex::MeasureEntry {
+        id: m.id.clone(),
+        title: m.title.clone(),
+        description: m.description.clone(),
+        organisation: p.organisation.clone(),
+        responsible: m.responsible.clone(),
+        partners: m.partners.clone(),
+        scope: m.scope,
+        statutory: m.statutory,
+        work_type: m.work_type,
+        maturity: m.maturity,
+        schedule: m.schedule.map(range),
+        indicators: m
+            .indicators
+            .iter()
+            .map(|i| ex::MeasureIndicatorEntry {
+                id: i.id.clone(),
+                kind: i.kind,
+            })
+            .collect(),
+        progress: m
+            .progress
+            .iter()
+            .map(|(y, s)| {
+                let entry = ex::ProgressEntry {
+                    status: s.status,
+                    note: s.note.clone(),
+                };
+                (*y, entry)
+            })
+            .collect(),
+        contributes_to: targets(&m.contributes_to),
+        url: if place.local() {
+            let fa_path = place.a.focus_area(p, fa, place.lang);
+            Some(place.abs(format!("{fa_path}#{}", m.id)))
+        } else {
+            remote(&m.remote)
+        },
+    }
+}
+
+fn point(
+    v: Option<crate::plan::YearValue>,
+    region: Option<&crate::regions::RegionRef>,
+) -> Option<ex::PointEntry> {
+    v.map(|v| ex::PointEntry {
+        year: v.year,
+        value: v.value,
+        region: region.map(ToString::to_string),
+    })
 }

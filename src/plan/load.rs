@@ -19,6 +19,10 @@ pub(crate) struct PlanDoc {
     /// The document folder, relative to `content/`.
     pub dir: PathBuf,
     pub period: Option<YearRange>,
+    /// `document.organisation`, else site.yaml's `organisation`.
+    pub organisation: Option<String>,
+    /// The document's title in the default language.
+    pub title: String,
 }
 
 /// Plan documents (type suunnitelma or kertomus+suunnitelma) in the default language.
@@ -36,6 +40,11 @@ pub(crate) fn documents(
                 path: s.path.clone(),
                 dir: s.dir().to_path_buf(),
                 period: doc.period,
+                organisation: doc
+                    .organisation
+                    .clone()
+                    .or_else(|| config.organisation.clone()),
+                title: s.front.title.clone().unwrap_or_else(|| s.key.clone()),
             })
         })
         .collect()
@@ -111,6 +120,9 @@ pub(super) fn load_one(
         doc_key: doc.key.clone(),
         doc_path: doc.path.clone(),
         period: doc.period,
+        organisation: doc.organisation.clone(),
+        title: crate::text::Text::Plain(doc.title.clone()),
+        origin: None,
         sources,
         focus_areas,
     })

@@ -3,9 +3,14 @@
 //! a plan document's `index.md` (plus its `include:` files) is parsed into [`raw`] structs and
 //! resolved into the validated model here. Knows nothing of pages or HTML.
 
+pub(crate) mod across;
+pub(crate) mod exchange;
 pub(crate) mod grouping;
+mod kinds;
+pub(crate) mod links;
 mod load;
 mod outline;
+mod pulled;
 pub(crate) mod quality;
 pub(crate) mod raw;
 mod resolve;
@@ -21,217 +26,17 @@ use crate::locate::{At, Source};
 use crate::messages::Msg;
 use crate::regions::RegionRef;
 use crate::text::Text;
-use serde::Serialize;
 use std::collections::BTreeMap;
 
+pub(crate) use kinds::{
+    FocusKind, Maturity, Scope, Status, WorkType, MATURITY_NAMES, STATUS_NAMES, WORK_TYPE_NAMES,
+};
+pub(crate) use links::{GoalId, Links};
 pub(crate) use load::{data_files, documents, load, Known};
 pub(crate) use outline::{outline, Outline};
+pub(crate) use pulled::{load as load_pulled, organisation_name, PULLED_DIR};
 pub(crate) use raw::YearValue;
 pub(crate) use track::track;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum FocusKind {
-    #[default]
-    Focus,
-    /// Läpileikkaava: runs through every other focus area.
-    CrossCutting,
-}
-
-/// The names of each value in English, Finnish and Swedish (content format §13.1).
-const FOCUS_KIND_NAMES: &[crate::vocabulary::Names<FocusKind>] = &[
-    crate::vocabulary::Names {
-        value: FocusKind::Focus,
-        en: &["focus"],
-        fi: &["painopiste"],
-        sv: &["fokus"],
-    },
-    crate::vocabulary::Names {
-        value: FocusKind::CrossCutting,
-        en: &["cross_cutting"],
-        fi: &["läpileikkaava"],
-        sv: &["övergripande"],
-    },
-];
-crate::vocabulary::vocabulary!(FocusKind, "a kind of focus area", FOCUS_KIND_NAMES);
-
-/// A measure's state in one year's follow-up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum Status {
-    Planned,
-    Started,
-    Ongoing,
-    Done,
-    Delayed,
-    Paused,
-    Dropped,
-}
-
-/// The names of each value in English, Finnish and Swedish (content format §13.1).
-pub(crate) const STATUS_NAMES: &[crate::vocabulary::Names<Status>] = &[
-    crate::vocabulary::Names {
-        value: Status::Planned,
-        en: &["planned"],
-        fi: &["suunniteltu"],
-        sv: &["planerad"],
-    },
-    crate::vocabulary::Names {
-        value: Status::Started,
-        en: &["started"],
-        fi: &["aloitettu"],
-        sv: &["påbörjad"],
-    },
-    crate::vocabulary::Names {
-        value: Status::Ongoing,
-        en: &["ongoing"],
-        fi: &["käynnissä"],
-        sv: &["pågår"],
-    },
-    crate::vocabulary::Names {
-        value: Status::Done,
-        en: &["done"],
-        fi: &["valmis", "toteutunut"],
-        sv: &["klar", "genomförd"],
-    },
-    crate::vocabulary::Names {
-        value: Status::Delayed,
-        en: &["delayed"],
-        fi: &["viivästynyt"],
-        sv: &["försenad"],
-    },
-    crate::vocabulary::Names {
-        value: Status::Paused,
-        en: &["paused"],
-        fi: &["keskeytetty"],
-        sv: &["pausad"],
-    },
-    crate::vocabulary::Names {
-        value: Status::Dropped,
-        en: &["dropped"],
-        fi: &["luovuttu"],
-        sv: &["avbruten"],
-    },
-];
-crate::vocabulary::vocabulary!(Status, "a measure status", STATUS_NAMES);
-
-impl Status {
-    pub(crate) const ALL: [Status; 7] = [
-        Status::Planned,
-        Status::Started,
-        Status::Ongoing,
-        Status::Done,
-        Status::Delayed,
-        Status::Paused,
-        Status::Dropped,
-    ];
-
-    pub(crate) fn key(self) -> &'static str {
-        match self {
-            Status::Planned => "planned",
-            Status::Started => "started",
-            Status::Ongoing => "ongoing",
-            Status::Done => "done",
-            Status::Delayed => "delayed",
-            Status::Paused => "paused",
-            Status::Dropped => "dropped",
-        }
-    }
-}
-
-/// Joint work across the municipality–county interface (yhdyspinta), or an organisation's own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum Scope {
-    Joint,
-    Own,
-}
-
-/// The names of each value in English, Finnish and Swedish (content format §13.1).
-const SCOPE_NAMES: &[crate::vocabulary::Names<Scope>] = &[
-    crate::vocabulary::Names {
-        value: Scope::Joint,
-        en: &["joint"],
-        fi: &["yhteinen", "yhdyspinta"],
-        sv: &["gemensam"],
-    },
-    crate::vocabulary::Names {
-        value: Scope::Own,
-        en: &["own"],
-        fi: &["oma"],
-        sv: &["egen"],
-    },
-];
-crate::vocabulary::vocabulary!(Scope, "a scope (joint or own)", SCOPE_NAMES);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum WorkType {
-    Edistava,
-    Ehkaiseva,
-    Korjaava,
-    ArjenTuki,
-}
-
-/// The names of each value in English, Finnish and Swedish (content format §13.1).
-pub(crate) const WORK_TYPE_NAMES: &[crate::vocabulary::Names<WorkType>] = &[
-    crate::vocabulary::Names {
-        value: WorkType::Edistava,
-        en: &["edistava"],
-        fi: &["edistävä"],
-        sv: &["främjande"],
-    },
-    crate::vocabulary::Names {
-        value: WorkType::Ehkaiseva,
-        en: &["ehkaiseva"],
-        fi: &["ehkäisevä"],
-        sv: &["förebyggande"],
-    },
-    crate::vocabulary::Names {
-        value: WorkType::Korjaava,
-        en: &["korjaava"],
-        fi: &["korjaava"],
-        sv: &["korrigerande"],
-    },
-    crate::vocabulary::Names {
-        value: WorkType::ArjenTuki,
-        en: &["arjen_tuki"],
-        fi: &["arjen tuki"],
-        sv: &["vardagsstöd"],
-    },
-];
-crate::vocabulary::vocabulary!(WorkType, "a type of work", WORK_TYPE_NAMES);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum Maturity {
-    Pilot,
-    Developing,
-    Established,
-}
-
-/// The names of each value in English, Finnish and Swedish (content format §13.1).
-pub(crate) const MATURITY_NAMES: &[crate::vocabulary::Names<Maturity>] = &[
-    crate::vocabulary::Names {
-        value: Maturity::Pilot,
-        en: &["pilot"],
-        fi: &["kokeilu", "pilotti"],
-        sv: &["pilot"],
-    },
-    crate::vocabulary::Names {
-        value: Maturity::Developing,
-        en: &["developing"],
-        fi: &["kehittyvä"],
-        sv: &["under_utveckling"],
-    },
-    crate::vocabulary::Names {
-        value: Maturity::Established,
-        en: &["established"],
-        fi: &["vakiintunut"],
-        sv: &["etablerad"],
-    },
-];
-crate::vocabulary::vocabulary!(Maturity, "a maturity", MATURITY_NAMES);
 
 /// The plan of one document.
 #[derive(Debug)]
@@ -241,9 +46,38 @@ pub(crate) struct Plan {
     /// URL path of the document in the default language (`hyvinvointikertomus-2025-2029/`).
     pub doc_path: String,
     pub period: Option<YearRange>,
+    /// The organisation whose plan this is (`document.organisation`, else site.yaml's).
+    pub organisation: Option<String>,
+    /// The document's title.
+    pub title: Text,
+    /// Where a plan pulled from another site came from; `None` for the site's own plans.
+    pub origin: Option<Origin>,
     /// plan.yaml and its included files, for placing warnings.
     pub sources: Vec<Source>,
     pub focus_areas: Vec<FocusArea>,
+}
+
+/// A plan published by another kertomus site and pulled into this one (`kertomus pull plans`):
+/// read-only, shown where plans meet (contributor lists, the region-wide view), never given
+/// pages of its own here; its goals and measures lead to their pages on the other site.
+#[derive(Debug)]
+pub(crate) struct Origin {
+    /// The address or file it was pulled from.
+    pub source: String,
+    /// The day it was pulled (`YYYY-MM-DD`).
+    pub fetched: String,
+    /// The document's page on the other site.
+    pub url: Option<crate::url::Url>,
+}
+
+/// A goal of another plan that a goal or measure contributes to: `document#goal` (spec §13.3).
+#[derive(Debug, Clone)]
+pub(crate) struct Target {
+    /// The other plan's document key (its folder).
+    pub document: String,
+    pub goal: String,
+    /// Where the target is written.
+    pub at: At,
 }
 
 #[derive(Debug)]
@@ -287,8 +121,12 @@ pub(crate) struct Goal {
     pub target_year: Option<i32>,
     /// Organisations that share this goal (yhteinen tavoite).
     pub shared_with: Vec<String>,
+    /// Goals of other plans this goal and all its measures serve.
+    pub contributes_to: Vec<Target>,
     pub indicators: Vec<GoalIndicator>,
     pub measures: Vec<Measure>,
+    /// The goal's page on the site a pulled plan came from.
+    pub remote: Option<crate::url::Url>,
     pub at: At,
 }
 
@@ -319,10 +157,19 @@ pub(crate) struct Measure {
     pub schedule: Option<YearRange>,
     pub indicators: Vec<MeasureIndicator>,
     pub progress: BTreeMap<i32, Progress>,
+    /// Goals of other plans this measure serves besides its goal's.
+    pub contributes_to: Vec<Target>,
+    /// The measure's place on the site a pulled plan came from.
+    pub remote: Option<crate::url::Url>,
     pub at: At,
 }
 
 impl Measure {
+    /// The latest progress entry.
+    pub(crate) fn latest(&self) -> Option<(i32, &Progress)> {
+        self.progress.iter().next_back().map(|(y, p)| (*y, p))
+    }
+
     /// The latest progress entry up to and including `year`.
     pub(crate) fn status_at(&self, year: i32) -> Option<(i32, &Progress)> {
         self.progress
@@ -341,6 +188,11 @@ pub(crate) struct MeasureRef<'a> {
 }
 
 impl Plan {
+    /// The document's folder as `contributes_to` names it (`hyvinvointikertomus-2025-2029`).
+    pub(crate) fn document_name(&self) -> &str {
+        self.doc_key.trim_end_matches('/')
+    }
+
     pub(crate) fn measures(&self) -> impl Iterator<Item = MeasureRef<'_>> {
         self.focus_areas.iter().flat_map(|fa| {
             fa.goals.iter().flat_map(move |g| {

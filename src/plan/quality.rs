@@ -3,7 +3,7 @@
 //! together, do the goals have measures and outcome indicators with data. Warnings only: a plan
 //! in progress still builds.
 
-use super::{Plan, Scope};
+use super::{GoalId, Links, Plan, Scope};
 use crate::diagnostics::Diagnostic;
 use crate::indicators::{Indicators, Kind};
 use crate::messages::Msg;
@@ -21,6 +21,9 @@ pub(crate) enum Finding {
     GoalWithoutMeasures,
     GoalWithoutOutcome,
     NoHomeData,
+    RegionalGoalWithoutContributors,
+    MunicipalGoalServesNothing,
+    StatutoryContribution,
 }
 
 impl Finding {
@@ -34,6 +37,9 @@ impl Finding {
             Finding::GoalWithoutMeasures => "goals without measures",
             Finding::GoalWithoutOutcome => "goals without an outcome indicator",
             Finding::NoHomeData => "indicators without data for the home region",
+            Finding::RegionalGoalWithoutContributors => "regional goals nothing contributes to",
+            Finding::MunicipalGoalServesNothing => "municipal goals that serve no regional goal",
+            Finding::StatutoryContribution => "statutory measures that serve a regional goal",
         }
     }
 }
@@ -44,6 +50,9 @@ pub(crate) struct Setting<'a> {
     pub home_region: Option<&'a RegionRef>,
     /// The plan is a wellbeing services county's (its organisation is a hyvinvointialue).
     pub county_plan: bool,
+    /// Ids of the plan's statutory measures that serve a regional goal: reported as such by
+    /// [`across`], not twice.
+    pub contributing_statutory: Vec<&'a str>,
 }
 
 pub(crate) fn check(plan: &Plan, s: &Setting<'_>) -> Vec<(Finding, Diagnostic)> {
@@ -85,7 +94,7 @@ pub(crate) fn check(plan: &Plan, s: &Setting<'_>) -> Vec<(Finding, Diagnostic)> 
                     msg!("add at least one seurantamittari under indicators:"),
                 );
             }
-            if m.statutory {
+            if m.statutory && !s.contributing_statutory.contains(&m.id.as_str()) {
                 warn(
                     Finding::Statutory,
                     m.at,
@@ -125,6 +134,96 @@ pub(crate) fn check(plan: &Plan, s: &Setting<'_>) -> Vec<(Finding, Diagnostic)> 
     out
 }
 
+/// The findings across plans (spec §13.3) of the site's own plan `pi` among `plans`: a
+/// regional goal nothing contributes to, a municipal goal that serves no regional goal, a
+/// statutory measure that serves a regional goal. `municipal` says whether the plan is a
+/// municipality's. Contributions across focus areas are wanted and not reported.
+pub(crate) fn across(
+    plans: &[Plan],
+    links: &Links,
+    pi: usize,
+    municipal: bool,
+) -> Vec<(Finding, Diagnostic)> {
+    let mut out = Vec::new();
+    if !links.any() {
+        return out;
+    }
+    let plan = &plans[pi];
+    let regional = |t: &GoalId| links.receives(t.plan);
+    let mut warn = |f: Finding, at, message: Msg, hint: Msg| {
+        out.push((f, plan.diagnostic(at, message).warning().with_hint(hint)));
+    };
+    for (fi, fa) in plan.focus_areas.iter().enumerate() {
+        for (gi, g) in fa.goals.iter().enumerate() {
+            let id = GoalId {
+                plan: pi,
+                focus_area: fi,
+                goal: gi,
+            };
+            if links.receives(pi) && links.contributors(id).is_empty() {
+                warn(
+                    Finding::RegionalGoalWithoutContributors,
+                    g.at,
+                    msg!("nothing in the municipalities' plans contributes to regional goal `{id}`", id = g.id),
+                    msg!("agree in the negotiations who works towards it, and name it under contributes_to in their plans"),
+                );
+            }
+            let serves = |mi: usize| links.measure_serves(id, mi).iter().any(regional);
+            if municipal
+                && !links.serves(id).iter().any(regional)
+                && !(0..g.measures.len()).any(serves)
+            {
+                warn(
+                    Finding::MunicipalGoalServesNothing,
+                    g.at,
+                    msg!("goal `{id}` contributes to no goal of the regional plan", id = g.id),
+                    msg!("name the regional goal it serves: contributes_to: [document#goal]; purely municipal work may stay without"),
+                );
+            }
+            for (mi, m) in g.measures.iter().enumerate() {
+                if m.statutory && serves(mi) {
+                    warn(
+                        Finding::StatutoryContribution,
+                        m.at,
+                        msg!("statutory measure `{id}` is listed as serving a regional goal", id = m.id),
+                        msg!("the negotiations asked to prune statutory duties from the regional plan; list what goes beyond them"),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The ids of plan `pi`'s statutory measures that serve a regional goal.
+pub(crate) fn contributing_statutory<'p>(
+    plans: &'p [Plan],
+    links: &Links,
+    pi: usize,
+) -> Vec<&'p str> {
+    let mut out = Vec::new();
+    for (fi, fa) in plans[pi].focus_areas.iter().enumerate() {
+        for (gi, g) in fa.goals.iter().enumerate() {
+            let id = GoalId {
+                plan: pi,
+                focus_area: fi,
+                goal: gi,
+            };
+            for (mi, m) in g.measures.iter().enumerate() {
+                if m.statutory
+                    && links
+                        .measure_serves(id, mi)
+                        .iter()
+                        .any(|t| links.receives(t.plan))
+                {
+                    out.push(m.id.as_str());
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::{indicators, plan};
@@ -143,6 +242,7 @@ mod tests {
                 indicators: &inds,
                 home_region: Some(&home),
                 county_plan: true,
+                contributing_statutory: Vec::new(),
             },
         );
         let kinds: Vec<(Finding, usize)> = found.iter().map(|(f, d)| (*f, d.line)).collect();

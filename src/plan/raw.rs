@@ -70,6 +70,9 @@ pub(crate) struct RawGoal {
     pub target_year: Option<i32>,
     #[serde(default)]
     pub shared_with: Vec<String>,
+    /// Goals of other plans this goal serves, `document#goal` (spec §13.3).
+    #[serde(default)]
+    pub contributes_to: Vec<String>,
     #[serde(default)]
     pub indicators: Vec<RawGoalIndicator>,
     #[serde(default)]
@@ -158,6 +161,9 @@ pub(crate) struct RawMeasure {
     pub indicators: Vec<RawMeasureIndicator>,
     #[serde(default)]
     pub progress: BTreeMap<i32, RawProgress>,
+    /// Goals of other plans this measure serves besides its goal's (spec §13.3).
+    #[serde(default)]
+    pub contributes_to: Vec<String>,
     /// The source the measure was read from when it came from a sheet (its rows are the
     /// sheet's own source, not the goal's file).
     #[serde(skip)]

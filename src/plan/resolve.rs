@@ -2,6 +2,7 @@
 //! indicators), years inside the plan's period. Every problem becomes a diagnostic at the
 //! value's line and column; resolving goes on so that one run reports them all.
 
+use super::links::written;
 use super::raw::{RawFocusArea, RawGap, RawGoal, RawGoalIndicator, RawMeasure, RawYearValue};
 use super::{
     FocusArea, Gap, Goal, GoalIndicator, Known, Measure, MeasureIndicator, Progress, Scope,
@@ -13,8 +14,7 @@ use crate::locate::{At, Source};
 use crate::messages::Msg;
 use crate::msg;
 use crate::regions::RegionRef;
-use std::collections::BTreeMap;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Plan ids become URL segments and anchors.
 fn valid_id(id: &str) -> bool {
@@ -25,7 +25,7 @@ fn valid_id(id: &str) -> bool {
 }
 
 /// Addresses under `suunnitelma/` that kertomus takes itself.
-pub(super) const RESERVED: [&str; 1] = ["yhdessa-ja-erikseen"];
+pub(super) const RESERVED: [&str; 2] = ["yhdessa-ja-erikseen", "koko-alue"];
 
 struct Ctx<'a> {
     sources: &'a [Source],
@@ -275,6 +275,7 @@ fn goal(cx: &mut Ctx<'_>, file: usize, at: At, g: RawGoal) -> Goal {
         cx.year(at, "target_year", y, msg!("target year"));
     }
     cx.organisations(at, "shared_with", &g.shared_with);
+    let contributes_to = written(&cx.sources[at.file], at, &g.contributes_to, &mut cx.diags);
     let indicators = g
         .indicators
         .into_iter()
@@ -295,8 +296,10 @@ fn goal(cx: &mut Ctx<'_>, file: usize, at: At, g: RawGoal) -> Goal {
         gap: g.gap,
         target_year: g.target_year,
         shared_with: g.shared_with,
+        contributes_to,
         indicators,
         measures,
+        remote: None,
         at,
     }
 }
@@ -349,6 +352,7 @@ fn measure(cx: &mut Ctx<'_>, at: At, m: RawMeasure) -> Measure {
     for year in m.progress.keys() {
         cx.year(at, "progress", *year, msg!("progress year"));
     }
+    let contributes_to = written(&cx.sources[at.file], at, &m.contributes_to, &mut cx.diags);
     let scope = m.scope.unwrap_or(if m.partners.is_empty() {
         Scope::Own
     } else {
@@ -386,6 +390,8 @@ fn measure(cx: &mut Ctx<'_>, at: At, m: RawMeasure) -> Measure {
                 )
             })
             .collect(),
+        contributes_to,
+        remote: None,
         at,
     }
 }

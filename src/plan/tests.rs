@@ -30,21 +30,38 @@ pub(crate) fn indicators() -> Indicators {
     }
 }
 
+/// A resolved plan of document `key` that must have no errors.
+pub(crate) fn plan_at(key: &str, text: &str) -> Plan {
+    let (p, d, _) = resolve_doc(key, text, None);
+    assert!(d.is_empty(), "{d:?}");
+    p.unwrap()
+}
+
 fn resolve_text(
+    text: &str,
+    period: Option<YearRange>,
+) -> (Option<Plan>, Vec<Diagnostic>, Organisations) {
+    resolve_doc("doc", text, period)
+}
+
+fn resolve_doc(
+    key: &str,
     text: &str,
     period: Option<YearRange>,
 ) -> (Option<Plan>, Vec<Diagnostic>, Organisations) {
     let orgs = organisations();
     let inds = indicators();
     let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("doc")).unwrap();
-    std::fs::write(dir.path().join("doc/plan.yaml"), text).unwrap();
+    std::fs::create_dir_all(dir.path().join(key)).unwrap();
+    std::fs::write(dir.path().join(key).join("plan.yaml"), text).unwrap();
     let mut d = Vec::new();
     let doc = PlanDoc {
-        key: "doc".into(),
-        path: "doc/".into(),
-        dir: "doc".into(),
+        key: key.into(),
+        path: format!("{key}/"),
+        dir: key.into(),
         period,
+        organisation: None,
+        title: key.into(),
     };
     let register = crate::regions::Register::builtin();
     let known = Known {

@@ -126,7 +126,7 @@ impl View<'_> {
                     .iter()
                     .enumerate()
                     .filter(|(_, p)| p.months.contains(&m))
-                    .map(|(i, p)| (i + 1, tx(&p.title, lang, d)))
+                    .map(|(i, p)| (i + 1, self.phase_title(p, lang)))
                     .collect(),
             })
             .collect();
@@ -142,6 +142,25 @@ impl View<'_> {
         })
     }
 
+    /// A phase's title; on a clock shared by several organisations led by the organisation's
+    /// name ("Esimerkkilän kaupunki: Talousarvion valmistelu").
+    fn phase_title(&self, p: &crate::cooperation::Phase, lang: &str) -> Html {
+        let d = self.model.config.default_language();
+        let title = tx(&p.title, lang, d);
+        match p
+            .organisation
+            .as_deref()
+            .and_then(|o| self.model.organisation_name(o))
+        {
+            Some(name) => {
+                let name = tx(name, lang, d).into_string();
+                // Both parts are escaped HTML already.
+                Html::trusted(format!("{name}: {}", title.into_string()))
+            }
+            None => title,
+        }
+    }
+
     fn phase_view(
         &self,
         number: usize,
@@ -152,7 +171,7 @@ impl View<'_> {
         let d = self.model.config.default_language();
         PhaseView {
             number,
-            title: tx(&p.title, lang, d),
+            title: self.phase_title(p, lang),
             description: p.description.as_ref().map(|t| md(t, lang, d)),
             months: p
                 .months

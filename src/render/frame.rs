@@ -60,6 +60,16 @@ pub(super) fn common(
         contact_phone: contact.and_then(|c| c.phone.clone()),
     };
     let mut ctx = Context::new();
+    // Only the front page links to the region-wide views: no scan of the table elsewhere.
+    if entry.path == routes.addresses.prefix(lang) {
+        let regions: Vec<String> = routes
+            .entries()
+            .iter()
+            .filter(|e| matches!(e.route, Route::Region(_)) && e.lang.as_deref() == Some(lang))
+            .map(|e| site.href(&e.path))
+            .collect();
+        ctx.insert("region_hrefs", &regions);
+    }
     ctx.insert("lang", lang);
     ctx.insert("t", &theme.strings[lang]);
     ctx.insert("site", &view);

@@ -61,6 +61,7 @@ fn page_of(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
     match *route {
         Route::PlanOverview(pi) => plan_page(input, pi, None, lang),
         Route::Together(pi) => together(input, pi, lang),
+        Route::Region(pi) => region(input, pi, lang),
         Route::FocusArea(pi, fi) => plan_page(input, pi, Some((fi, None)), lang),
         Route::Goal(pi, fi, gi) => plan_page(input, pi, Some((fi, Some(gi))), lang),
         Route::IndicatorIndex
@@ -259,6 +260,21 @@ fn together(input: Input<'_>, pi: usize, lang: &str) -> Option<Page> {
         ("plan", value(data.plan_view(plan, lang, &doc))),
     ];
     Some(page("together.html", crumbs, views))
+}
+
+/// The region-wide view of regional plan `pi`.
+fn region(input: Input<'_>, pi: usize, lang: &str) -> Option<Page> {
+    let data = input.view;
+    let plan = data.model.plans.get(pi)?;
+    let doc = doc_link(input, &plan.doc_key, lang);
+    let mut crumbs = frame::front(input, lang);
+    crumbs.push(crumb(doc.title.clone(), doc.href.clone()));
+    crumbs.push(plan_crumb(input, plan, lang));
+    let views = vec![
+        ("region", value(data.region_view(pi, lang))),
+        ("plan", value(data.plan_view(plan, lang, &doc))),
+    ];
+    Some(page("region.html", crumbs, views))
 }
 
 #[derive(Serialize)]

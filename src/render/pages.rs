@@ -179,7 +179,8 @@ fn document_extras(input: Input<'_>, i: usize, ctx: &mut Context) {
             .map(|d| crate::content::dir_key(&d))
             .unwrap_or_default();
         if let Some(plan) = view.model.plan_by_key(&key) {
-            ctx.insert("annual", &view.annual_view(plan, year, lang));
+            let annual = view.annual_view(plan, year, lang, doc.include_contributors);
+            ctx.insert("annual", &annual);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The address formulas: the only code that spells out where a page of a kind lives, in each
 //! language. The route table is made with them, and views ask them for links.
 
-use super::{PLAN_SLUG, PRINT_SLUG, TOGETHER_SLUG};
+use super::{PLAN_SLUG, PRINT_SLUG, REGION_SLUG, TOGETHER_SLUG};
 use crate::config::Config;
 use crate::plan::{FocusArea, Goal, Plan};
 use crate::regions::Region;
@@ -118,6 +118,11 @@ impl Addresses {
     /// A plan's "together and separately" page.
     pub(crate) fn together(&self, plan: &Plan, lang: &str) -> String {
         format!("{}{TOGETHER_SLUG}/", self.plan(plan, lang))
+    }
+
+    /// A regional plan's region-wide view.
+    pub(crate) fn region(&self, plan: &Plan, lang: &str) -> String {
+        format!("{}{REGION_SLUG}/", self.plan(plan, lang))
     }
 
     /// An organisation's page.

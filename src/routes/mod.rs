@@ -22,6 +22,8 @@ use std::path::Path;
 pub(crate) const PLAN_SLUG: &str = "suunnitelma";
 /// The "together and separately" page below a plan.
 pub(crate) const TOGETHER_SLUG: &str = "yhdessa-ja-erikseen";
+/// The region-wide view below a regional plan (spec §13.3).
+pub(crate) const REGION_SLUG: &str = "koko-alue";
 /// The printable page below a document.
 pub(crate) const PRINT_SLUG: &str = "tulosta";
 
@@ -60,6 +62,8 @@ pub(crate) enum Route {
     PlanOverview(usize),
     /// A plan's "together and separately" page.
     Together(usize),
+    /// The region-wide view of a regional plan (one others contribute to).
+    Region(usize),
     /// A focus area: plan and focus-area index.
     FocusArea(usize, usize),
     /// A goal: plan, focus-area and goal index.

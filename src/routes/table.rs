@@ -65,6 +65,9 @@ impl Routes {
         for (pi, plan) in data.plans.iter().enumerate() {
             self.push(Route::PlanOverview(pi), l, a.plan(plan, lang), true, true);
             self.push(Route::Together(pi), l, a.together(plan, lang), true, true);
+            if data.region.links.receives(pi) {
+                self.push(Route::Region(pi), l, a.region(plan, lang), true, true);
+            }
             for (fi, fa) in plan.focus_areas.iter().enumerate() {
                 let path = a.focus_area(plan, fa, lang);
                 self.push(Route::FocusArea(pi, fi), l, path, true, true);

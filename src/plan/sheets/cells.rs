@@ -34,6 +34,9 @@ pub(super) struct Parsed<'c> {
     pub(super) indicators: Vec<RawMeasureIndicator>,
     pub(super) progress: BTreeMap<i32, RawProgress>,
     pub(super) status_cells: Vec<(i32, &'c Cell)>,
+    /// `document#goal` targets in other plans (spec §13.3).
+    pub(super) contributes_to: Vec<String>,
+    pub(super) contributes_cell: Option<&'c Cell>,
 }
 
 /// A cell's text as a value of the format, read as YAML would read it (so every language
@@ -113,13 +116,10 @@ pub(super) fn parse_row<'c>(
                     msg!("fill in the tila {year} column too", year),
                 ),
             ),
-            Column::ContributesTo => fail(
-                cell,
-                (
-                    msg!("this version of kertomus does not read the edistää column yet"),
-                    msg!("leave the column empty for now"),
-                ),
-            ),
+            Column::ContributesTo => {
+                p.contributes_to = list(Some(text)).unwrap_or_default();
+                p.contributes_cell = Some(cell);
+            }
             _ => {}
         }
     }

@@ -242,6 +242,7 @@ impl Writer {
                 schedule: parsed.schedule,
                 indicators: parsed.indicators,
                 progress: parsed.progress,
+                contributes_to: parsed.contributes_to,
                 sheet: None,
             },
         });
@@ -271,6 +272,9 @@ impl Writer {
         self.line("  indicators", &ids.join(", "), cell(Column::Indicators));
         for (year, status) in &parsed.status_cells {
             self.line("  progress", &year.to_string(), status);
+        }
+        if let Some(c) = parsed.contributes_cell {
+            self.line("  contributes_to", &parsed.contributes_to.join(", "), c);
         }
         goal_at
     }

@@ -3,6 +3,7 @@
 
 use super::GoalView;
 use crate::escape::Html;
+use crate::plan::links::{self, GoalId};
 use crate::plan::{Plan, Status};
 use crate::render::html::tx;
 use crate::render::view::View;
@@ -25,10 +26,31 @@ pub(crate) struct AnnualView {
     pub not_reported: usize,
     pub total: usize,
     pub focus_areas: Vec<AnnualFocusArea>,
+    /// With `include_contributors`: each goal's contributors are shown, and these counts.
+    pub contributors: bool,
+    /// By plan (this one first, then those contributing): its name, the count of each status
+    /// of `summary_statuses` in the year, the not reported and the total.
+    pub by_organisation: Vec<OrganisationCounts>,
+    /// The statuses the per-organisation table has columns for: (key, label).
+    pub statuses: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct OrganisationCounts {
+    pub name: Html,
+    pub counts: Vec<usize>,
+    pub not_reported: usize,
+    pub total: usize,
 }
 
 impl View<'_> {
-    pub(crate) fn annual_view(&self, plan: &Plan, year: i32, lang: &str) -> AnnualView {
+    pub(crate) fn annual_view(
+        &self,
+        plan: &Plan,
+        year: i32,
+        lang: &str,
+        contributors: bool,
+    ) -> AnnualView {
         let mut counts = std::collections::BTreeMap::new();
         let mut not_reported = 0;
         let mut total = 0;
@@ -69,6 +91,68 @@ impl View<'_> {
                         .collect(),
                 })
                 .collect(),
+            contributors,
+            by_organisation: if contributors {
+                self.counts_by_plan(plan, year, lang)
+            } else {
+                Vec::new()
+            },
+            statuses: Status::ALL
+                .iter()
+                .map(|s| {
+                    let label = self.word(lang, &format!("measure_status_{}", s.key()));
+                    (s.key().to_string(), label)
+                })
+                .collect(),
         }
+    }
+
+    /// The year's statuses of this plan's measures and of every measure that contributes to
+    /// one of its goals, by plan.
+    fn counts_by_plan(&self, plan: &Plan, year: i32, lang: &str) -> Vec<OrganisationCounts> {
+        let region = self.model.region;
+        let Some(pi) = self.model.plan_index(plan) else {
+            return Vec::new();
+        };
+        let mut measures: Vec<(GoalId, usize)> = Vec::new();
+        for (fi, fa) in plan.focus_areas.iter().enumerate() {
+            for (gi, g) in fa.goals.iter().enumerate() {
+                let id = GoalId {
+                    plan: pi,
+                    focus_area: fi,
+                    goal: gi,
+                };
+                measures.extend((0..g.measures.len()).map(|m| (id, m)));
+                measures.extend(region.links.contributing_measures(region.plans, id));
+            }
+        }
+        measures.sort_by_key(|(g, m)| (g.plan != pi, *g, *m));
+        measures.dedup();
+        let mut out: Vec<(usize, OrganisationCounts)> = Vec::new();
+        for (g, mi) in measures {
+            if out.last().is_none_or(|(p, _)| *p != g.plan) {
+                let name = self.plan_ref(&region.plans[g.plan], lang).organisation;
+                out.push((
+                    g.plan,
+                    OrganisationCounts {
+                        name,
+                        counts: vec![0; Status::ALL.len()],
+                        not_reported: 0,
+                        total: 0,
+                    },
+                ));
+            }
+            let (_, _, goal) = links::goal(region.plans, g);
+            let row = &mut out.last_mut().expect("pushed above").1;
+            row.total += 1;
+            match goal.measures[mi].progress.get(&year) {
+                Some(p) => {
+                    let i = Status::ALL.iter().position(|s| *s == p.status).unwrap_or(0);
+                    row.counts[i] += 1;
+                }
+                None => row.not_reported += 1,
+            }
+        }
+        out.into_iter().map(|(_, c)| c).collect()
     }
 }

@@ -75,6 +75,7 @@ impl View<'_> {
         gi: &plan::GoalIndicator,
         lang: &str,
         upto: Option<i32>,
+        region: Option<&crate::regions::RegionRef>,
     ) -> GoalIndicatorView {
         let link = self.indicator_link(&gi.id, gi.kind, lang);
         let ind = self.model.indicators.get(&gi.id);
@@ -84,22 +85,21 @@ impl View<'_> {
             }
             None => crate::numbers::format(v, 1, lang),
         };
-        let latest = self.model.home().and_then(|h| {
-            let series = self.model.indicators.values.series(
-                &gi.id,
-                &h,
-                crate::indicators::Gender::Total,
-            )?;
+        let latest = region.and_then(|h| {
+            let series =
+                self.model
+                    .indicators
+                    .values
+                    .series(&gi.id, h, crate::indicators::Gender::Total)?;
             series
                 .iter()
                 .rfind(|(y, p)| upto.is_none_or(|u| **y <= u) && p.value.is_some())
                 .and_then(|(y, p)| p.value.map(|v| (*y, v)))
         });
         let better = ind.map(|i| i.better).unwrap_or_default();
-        let home = self.model.home();
         let other_region = |r: &Option<crate::regions::RegionRef>| {
             r.as_ref()
-                .filter(|r| Some(*r) != home.as_ref())
+                .filter(|r| Some(*r) != region)
                 .map(|r| self.model.region_name(r, lang))
         };
         let track = plan::track(better, gi.baseline, gi.target, latest);
@@ -135,7 +135,11 @@ impl View<'_> {
                 .find(|x| &x.id == id)
                 .map(|x| tx(&x.title, lang, d))
         });
+        let id = self.goal_id(plan, fa, g);
+        let region = self.model.plan_region(plan);
         GoalView {
+            contributors: id.map_or_else(Vec::new, |id| self.contributor_groups(id, lang, year)),
+            serves: id.map_or_else(Vec::new, |id| self.served_goals(id, lang)),
             id: g.id.clone(),
             title: tx(&g.title, lang, d),
             plain_title: plain(&g.title, lang, d),
@@ -151,9 +155,9 @@ impl View<'_> {
             indicators: g
                 .indicators
                 .iter()
-                .map(|i| self.goal_indicator_view(i, lang, year))
+                .map(|i| self.goal_indicator_view(i, lang, year, region.as_ref()))
                 .collect(),
-            indicator_region: self.model.home().map(|h| self.model.region_name(&h, lang)),
+            indicator_region: region.as_ref().map(|h| self.model.region_name(h, lang)),
             measures: g
                 .measures
                 .iter()

@@ -2,6 +2,7 @@
 //! and separately" view, the `goals()` shortcode and the annual report. Reads the plan model;
 //! texts come out as HTML (see `html.rs`), the page frame from the theme's templates.
 
+pub(crate) mod across;
 mod annual;
 mod goal;
 mod overview;
@@ -86,6 +87,10 @@ pub(crate) struct GoalView {
     /// table's caption so that no value reads as being of another area.
     pub indicator_region: Option<String>,
     pub measures: Vec<MeasureView>,
+    /// What other plans' goals and measures contribute to this goal, by plan.
+    pub contributors: Vec<across::ContributorGroup>,
+    /// The other plans' goals this goal or its measures serve.
+    pub serves: Vec<across::ServedGoal>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -116,6 +121,8 @@ pub(crate) struct FocusAreaView {
 pub(crate) struct PlanView {
     pub href: String,
     pub together_href: String,
+    /// The region-wide view, when others' plans contribute to this one.
+    pub region_href: Option<String>,
     pub doc_title: Html,
     /// The document's title as plain text, for `<title>`.
     pub doc_plain_title: String,
@@ -188,7 +195,7 @@ impl<'a> View<'a> {
         }
     }
 
-    fn status_view(&self, year: i32, p: &plan::Progress, lang: &str) -> StatusView {
+    pub(crate) fn status_view(&self, year: i32, p: &plan::Progress, lang: &str) -> StatusView {
         StatusView {
             key: p.status.key().to_string(),
             label: self.word(lang, &format!("measure_status_{}", p.status.key())),

@@ -88,6 +88,11 @@ impl View<'_> {
         PlanView {
             href: self.href(&self.addresses.plan(plan, lang)),
             together_href: self.href(&self.addresses.together(plan, lang)),
+            region_href: self
+                .model
+                .plan_index(plan)
+                .filter(|i| self.model.region.links.receives(*i))
+                .map(|_| self.href(&self.addresses.region(plan, lang))),
             doc_title: doc.title.clone(),
             doc_plain_title: doc.plain_title.clone(),
             doc_href: doc.href.clone(),
