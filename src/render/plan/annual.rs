@@ -61,6 +61,11 @@ impl View<'_> {
                 None => not_reported += 1,
             }
         }
+        let (statuses, by_organisation) = if contributors {
+            self.organisation_table(plan, year, lang)
+        } else {
+            (Vec::new(), Vec::new())
+        };
         AnnualView {
             year,
             plan_href: self.href(&self.addresses.plan(plan, lang)),
@@ -92,19 +97,37 @@ impl View<'_> {
                 })
                 .collect(),
             contributors,
-            by_organisation: if contributors {
-                self.counts_by_plan(plan, year, lang)
-            } else {
-                Vec::new()
-            },
-            statuses: Status::ALL
-                .iter()
-                .map(|s| {
-                    let label = self.word(lang, &format!("measure_status_{}", s.key()));
-                    (s.key().to_string(), label)
-                })
-                .collect(),
+            statuses,
+            by_organisation,
         }
+    }
+
+    /// The per-organisation counts and the statuses they have columns for: only those some
+    /// organisation has in the year, so the table stays narrow.
+    fn organisation_table(
+        &self,
+        plan: &Plan,
+        year: i32,
+        lang: &str,
+    ) -> (Vec<(String, String)>, Vec<OrganisationCounts>) {
+        let mut rows = self.counts_by_plan(plan, year, lang);
+        let used: Vec<usize> = (0..Status::ALL.len())
+            .filter(|i| rows.iter().any(|r| r.counts[*i] > 0))
+            .collect();
+        for r in &mut rows {
+            r.counts = used.iter().map(|i| r.counts[*i]).collect();
+        }
+        let statuses = used
+            .iter()
+            .map(|i| {
+                let key = Status::ALL[*i].key();
+                (
+                    key.to_string(),
+                    self.word(lang, &format!("measure_status_{key}")),
+                )
+            })
+            .collect();
+        (statuses, rows)
     }
 
     /// The year's statuses of this plan's measures and of every measure that contributes to
