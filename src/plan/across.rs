@@ -145,23 +145,16 @@ pub(crate) fn table(plans: &[Plan], links: &Links, regional: usize) -> Table {
 
 /// Goals of plan `p` none of whose goal or measures serve a goal of `regional`.
 fn unlinked_goals(plans: &[Plan], links: &Links, p: usize, regional: usize, cell: &mut Cell) {
-    for (fi, fa) in plans[p].focus_areas.iter().enumerate() {
-        for (gi, g) in fa.goals.iter().enumerate() {
-            let id = GoalId {
-                plan: p,
-                focus_area: fi,
-                goal: gi,
-            };
-            let serves = links.serves(id).iter().any(|t| t.plan == regional)
-                || (0..g.measures.len()).any(|mi| {
-                    links
-                        .measure_serves(id, mi)
-                        .iter()
-                        .any(|t| t.plan == regional)
-                });
-            if !serves {
-                cell.add(plans, id, 0..g.measures.len());
-            }
+    for (id, g) in links::goal_ids(&plans[p], p) {
+        let serves = links.serves(id).iter().any(|t| t.plan == regional)
+            || (0..g.measures.len()).any(|mi| {
+                links
+                    .measure_serves(id, mi)
+                    .iter()
+                    .any(|t| t.plan == regional)
+            });
+        if !serves {
+            cell.add(plans, id, 0..g.measures.len());
         }
     }
 }

@@ -70,6 +70,23 @@ pub(super) fn written(
     out
 }
 
+/// Every goal of `plan`, the `pi`-th of the site's plans, with its id.
+pub(crate) fn goal_ids(plan: &Plan, pi: usize) -> impl Iterator<Item = (GoalId, &Goal)> {
+    plan.focus_areas
+        .iter()
+        .enumerate()
+        .flat_map(move |(fi, fa)| {
+            fa.goals.iter().enumerate().map(move |(gi, g)| {
+                let id = GoalId {
+                    plan: pi,
+                    focus_area: fi,
+                    goal: gi,
+                };
+                (id, g)
+            })
+        })
+}
+
 /// Looks a goal up.
 pub(crate) fn goal(plans: &[Plan], id: GoalId) -> (&Plan, &FocusArea, &Goal) {
     let plan = &plans[id.plan];
@@ -83,15 +100,8 @@ impl Links {
     pub(crate) fn resolve(plans: &[Plan], diags: &mut Vec<Diagnostic>) -> Links {
         let mut links = Links::default();
         for (pi, plan) in plans.iter().enumerate() {
-            for (fi, fa) in plan.focus_areas.iter().enumerate() {
-                for (gi, g) in fa.goals.iter().enumerate() {
-                    let id = GoalId {
-                        plan: pi,
-                        focus_area: fi,
-                        goal: gi,
-                    };
-                    links.add_goal(plans, id, g, diags);
-                }
+            for (id, g) in goal_ids(plan, pi) {
+                links.add_goal(plans, id, g, diags);
             }
         }
         for list in links.to.values_mut() {
@@ -160,6 +170,13 @@ impl Links {
     /// The goals of other plans that measure `m` of goal `g` serves (its goal's and its own).
     pub(crate) fn measure_serves(&self, g: GoalId, m: usize) -> &[GoalId] {
         self.measure_serves.get(&(g, m)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether measure `m` of goal `g` serves a goal of a regional plan.
+    pub(crate) fn measure_serves_regional(&self, g: GoalId, m: usize) -> bool {
+        self.measure_serves(g, m)
+            .iter()
+            .any(|t| self.receives(t.plan))
     }
 
     /// Whether anything serves a goal of plan `plan`: then it is a regional plan.

@@ -3,6 +3,7 @@
 //! together, do the goals have measures and outcome indicators with data. Warnings only: a plan
 //! in progress still builds.
 
+use super::links::goal_ids;
 use super::{GoalId, Links, Plan, Scope};
 use crate::diagnostics::Diagnostic;
 use crate::indicators::{Indicators, Kind};
@@ -153,42 +154,33 @@ pub(crate) fn across(
     let mut warn = |f: Finding, at, message: Msg, hint: Msg| {
         out.push((f, plan.diagnostic(at, message).warning().with_hint(hint)));
     };
-    for (fi, fa) in plan.focus_areas.iter().enumerate() {
-        for (gi, g) in fa.goals.iter().enumerate() {
-            let id = GoalId {
-                plan: pi,
-                focus_area: fi,
-                goal: gi,
-            };
-            if links.receives(pi) && links.contributors(id).is_empty() {
-                warn(
+    for (id, g) in goal_ids(plan, pi) {
+        if links.receives(pi) && links.contributors(id).is_empty() {
+            warn(
                     Finding::RegionalGoalWithoutContributors,
                     g.at,
                     msg!("nothing in the municipalities' plans contributes to regional goal `{id}`", id = g.id),
                     msg!("agree in the negotiations who works towards it, and name it under contributes_to in their plans"),
                 );
-            }
-            let serves = |mi: usize| links.measure_serves(id, mi).iter().any(regional);
-            if municipal
-                && !links.serves(id).iter().any(regional)
-                && !(0..g.measures.len()).any(serves)
-            {
-                warn(
+        }
+        let serves = |mi: usize| links.measure_serves_regional(id, mi);
+        if municipal && !links.serves(id).iter().any(regional) && !(0..g.measures.len()).any(serves)
+        {
+            warn(
                     Finding::MunicipalGoalServesNothing,
                     g.at,
                     msg!("goal `{id}` contributes to no goal of the regional plan", id = g.id),
                     msg!("name the regional goal it serves: contributes_to: [document#goal]; purely municipal work may stay without"),
                 );
-            }
-            for (mi, m) in g.measures.iter().enumerate() {
-                if m.statutory && serves(mi) {
-                    warn(
+        }
+        for (mi, m) in g.measures.iter().enumerate() {
+            if m.statutory && serves(mi) {
+                warn(
                         Finding::StatutoryContribution,
                         m.at,
                         msg!("statutory measure `{id}` is listed as serving a regional goal", id = m.id),
                         msg!("the negotiations asked to prune statutory duties from the regional plan; list what goes beyond them"),
                     );
-                }
             }
         }
     }
@@ -202,22 +194,10 @@ pub(crate) fn contributing_statutory<'p>(
     pi: usize,
 ) -> Vec<&'p str> {
     let mut out = Vec::new();
-    for (fi, fa) in plans[pi].focus_areas.iter().enumerate() {
-        for (gi, g) in fa.goals.iter().enumerate() {
-            let id = GoalId {
-                plan: pi,
-                focus_area: fi,
-                goal: gi,
-            };
-            for (mi, m) in g.measures.iter().enumerate() {
-                if m.statutory
-                    && links
-                        .measure_serves(id, mi)
-                        .iter()
-                        .any(|t| links.receives(t.plan))
-                {
-                    out.push(m.id.as_str());
-                }
+    for (id, g) in goal_ids(&plans[pi], pi) {
+        for (mi, m) in g.measures.iter().enumerate() {
+            if m.statutory && links.measure_serves_regional(id, mi) {
+                out.push(m.id.as_str());
             }
         }
     }

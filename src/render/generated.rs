@@ -235,7 +235,10 @@ fn plan_page(
         tx(&fa.title, lang, data.model.config.default_language()),
         input.site.href(&data.addresses.focus_area(plan, fa, lang)),
     ));
-    let views = vec![("goal", value(data.goal_view(plan, fa, g, lang, None)))];
+    let views = vec![(
+        "goal",
+        value(data.goal_view_linked(plan, fa, g, lang, None)),
+    )];
     Some(page("goal.html", crumbs, views))
 }
 
@@ -249,21 +252,25 @@ fn plan_crumb(input: Input<'_>, plan: &crate::plan::Plan, lang: &str) -> Link {
 
 /// A plan's "together and separately" page.
 fn together(input: Input<'_>, pi: usize, lang: &str) -> Option<Page> {
-    let data = input.view;
-    let plan = data.model.plans.get(pi)?;
-    let doc = doc_link(input, &plan.doc_key, lang);
-    let mut crumbs = frame::front(input, lang);
-    crumbs.push(crumb(doc.title.clone(), doc.href.clone()));
-    crumbs.push(plan_crumb(input, plan, lang));
-    let views = vec![
-        ("together", value(data.together_view(plan, lang))),
-        ("plan", value(data.plan_view(plan, lang, &doc))),
-    ];
-    Some(page("together.html", crumbs, views))
+    let view = |plan: &crate::plan::Plan| value(input.view.together_view(plan, lang));
+    below_plan(input, pi, lang, ("together.html", "together"), view)
 }
 
 /// The region-wide view of regional plan `pi`.
 fn region(input: Input<'_>, pi: usize, lang: &str) -> Option<Page> {
+    let view = |_: &crate::plan::Plan| value(input.view.region_view(pi, lang));
+    below_plan(input, pi, lang, ("region.html", "region"), view)
+}
+
+/// A page below plan `pi`'s overview: its template and the name of its view, which `view`
+/// makes; the plan's own view beside it and the crumbs down to the plan.
+fn below_plan(
+    input: Input<'_>,
+    pi: usize,
+    lang: &str,
+    (template, name): (&'static str, &'static str),
+    view: impl FnOnce(&crate::plan::Plan) -> serde_json::Value,
+) -> Option<Page> {
     let data = input.view;
     let plan = data.model.plans.get(pi)?;
     let doc = doc_link(input, &plan.doc_key, lang);
@@ -271,10 +278,10 @@ fn region(input: Input<'_>, pi: usize, lang: &str) -> Option<Page> {
     crumbs.push(crumb(doc.title.clone(), doc.href.clone()));
     crumbs.push(plan_crumb(input, plan, lang));
     let views = vec![
-        ("region", value(data.region_view(pi, lang))),
+        (name, view(plan)),
         ("plan", value(data.plan_view(plan, lang, &doc))),
     ];
-    Some(page("region.html", crumbs, views))
+    Some(page(template, crumbs, views))
 }
 
 #[derive(Serialize)]

@@ -3,7 +3,7 @@
 //! goals it serves; the region-wide table; the annual report's contributors. A pulled plan's
 //! goals and measures link to their pages on the site that published them.
 
-use super::StatusView;
+use super::{scope_key, StatusView};
 use crate::escape::Html;
 use crate::plan::across::{self, Standing};
 use crate::plan::links::{self, GoalId};
@@ -88,27 +88,14 @@ impl View<'_> {
         }
     }
 
-    /// A goal's page: here, or on the site a pulled plan came from.
-    pub(crate) fn any_goal_href(&self, id: GoalId) -> String {
+    /// A goal's page in `lang`: here, or on the site a pulled plan came from.
+    fn goal_href_in(&self, id: GoalId, lang: &str) -> String {
         let (plan, fa, g) = links::goal(self.model.region.plans, id);
         match &plan.origin {
             Some(_) => g
                 .remote
                 .as_ref()
                 .map_or_else(String::new, |u| u.as_str().to_string()),
-            None => self.href(&self.addresses.goal(
-                plan,
-                fa,
-                g,
-                self.model.config.default_language(),
-            )),
-        }
-    }
-
-    fn goal_href_in(&self, id: GoalId, lang: &str) -> String {
-        let (plan, fa, g) = links::goal(self.model.region.plans, id);
-        match &plan.origin {
-            Some(_) => self.any_goal_href(id),
             None => self.href(&self.addresses.goal(plan, fa, g, lang)),
         }
     }
@@ -130,7 +117,7 @@ impl View<'_> {
             Some(_) => m
                 .remote
                 .as_ref()
-                .map_or_else(|| self.any_goal_href(g), |u| u.as_str().to_string()),
+                .map_or_else(|| self.goal_href_in(g, lang), |u| u.as_str().to_string()),
             None => self.href(&format!(
                 "{}#{}",
                 self.addresses.focus_area(plan, fa, lang),
@@ -242,13 +229,6 @@ fn share(n: usize, total: usize) -> usize {
         0
     } else {
         (n * 200 + total) / (2 * total)
-    }
-}
-
-fn scope_key(s: crate::plan::Scope) -> &'static str {
-    match s {
-        crate::plan::Scope::Joint => "scope_joint",
-        crate::plan::Scope::Own => "scope_own",
     }
 }
 

@@ -92,7 +92,13 @@ impl View<'_> {
                     goals: fa
                         .goals
                         .iter()
-                        .map(|g| self.goal_view(plan, fa, g, lang, Some(year)))
+                        .map(|g| {
+                            if contributors {
+                                self.goal_view_linked(plan, fa, g, lang, Some(year))
+                            } else {
+                                self.goal_view(plan, fa, g, lang, Some(year))
+                            }
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -138,16 +144,9 @@ impl View<'_> {
             return Vec::new();
         };
         let mut measures: Vec<(GoalId, usize)> = Vec::new();
-        for (fi, fa) in plan.focus_areas.iter().enumerate() {
-            for (gi, g) in fa.goals.iter().enumerate() {
-                let id = GoalId {
-                    plan: pi,
-                    focus_area: fi,
-                    goal: gi,
-                };
-                measures.extend((0..g.measures.len()).map(|m| (id, m)));
-                measures.extend(region.links.contributing_measures(region.plans, id));
-            }
+        for (id, g) in links::goal_ids(plan, pi) {
+            measures.extend((0..g.measures.len()).map(|m| (id, m)));
+            measures.extend(region.links.contributing_measures(region.plans, id));
         }
         measures.sort_by_key(|(g, m)| (g.plan != pi, *g, *m));
         measures.dedup();

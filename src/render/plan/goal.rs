@@ -1,7 +1,7 @@
 //! Views of a goal, its indicators with their track towards the target, and its measures.
 
 use super::{GoalIndicatorView, GoalView, MeasureView};
-use crate::plan::{self, FocusArea, Goal, MeasureRef, Plan, Scope};
+use crate::plan::{self, FocusArea, Goal, MeasureRef, Plan};
 use crate::render::html::{md, plain, tx};
 use crate::render::view::View;
 
@@ -40,13 +40,7 @@ impl View<'_> {
                 .map(|o| self.org_link(o, lang))
                 .collect(),
             partners: me.partners.iter().map(|o| self.org_link(o, lang)).collect(),
-            scope: self.word(
-                lang,
-                match me.scope {
-                    Scope::Joint => "scope_joint",
-                    Scope::Own => "scope_own",
-                },
-            ),
+            scope: self.word(lang, super::scope_key(me.scope)),
             statutory: me.statutory,
             work_type: me
                 .work_type
@@ -135,11 +129,10 @@ impl View<'_> {
                 .find(|x| &x.id == id)
                 .map(|x| tx(&x.title, lang, d))
         });
-        let id = self.goal_id(plan, fa, g);
         let region = self.model.plan_region(plan);
         GoalView {
-            contributors: id.map_or_else(Vec::new, |id| self.contributor_groups(id, lang, year)),
-            serves: id.map_or_else(Vec::new, |id| self.served_goals(id, lang)),
+            contributors: Vec::new(),
+            serves: Vec::new(),
             id: g.id.clone(),
             title: tx(&g.title, lang, d),
             plain_title: plain(&g.title, lang, d),
@@ -175,5 +168,23 @@ impl View<'_> {
                 })
                 .collect(),
         }
+    }
+
+    /// [`Self::goal_view`] with the goal's links to other plans: what contributes to it and
+    /// what it serves (only the goal's own page and the annual report show them).
+    pub(crate) fn goal_view_linked(
+        &self,
+        plan: &Plan,
+        fa: &FocusArea,
+        g: &Goal,
+        lang: &str,
+        year: Option<i32>,
+    ) -> GoalView {
+        let mut view = self.goal_view(plan, fa, g, lang, year);
+        if let Some(id) = self.goal_id(plan, fa, g) {
+            view.contributors = self.contributor_groups(id, lang, year);
+            view.serves = self.served_goals(id, lang);
+        }
+        view
     }
 }

@@ -276,6 +276,14 @@ impl<'a> View<'a> {
     }
 }
 
+/// The theme's word for a scope.
+fn scope_key(s: Scope) -> &'static str {
+    match s {
+        Scope::Joint => "scope_joint",
+        Scope::Own => "scope_own",
+    }
+}
+
 fn kind_key(k: crate::indicators::Kind) -> &'static str {
     match k {
         crate::indicators::Kind::Outcome => "outcome",
