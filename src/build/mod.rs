@@ -182,11 +182,13 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     }
     timings.lap(Stage::Resolve);
     // Render and write
+    let frame = render::frame::Shared::new(&site, &theme, &routes);
     let input = render::Input {
         site: &site,
         theme: &theme,
         view: &view,
         routes: &routes,
+        frame: &frame,
     };
     let mut summary = Summary::new(&output, diags, findings);
     if opts.check {

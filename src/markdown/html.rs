@@ -11,13 +11,11 @@ pub(super) fn placeholder(n: usize) -> String {
 
 /// Table cell alignment as classes, which keeps the output free of inline styles.
 pub(super) fn align_classes(mut html: String) -> String {
-    if html.contains(" style=\"text-align: ") {
-        for a in ["left", "center", "right"] {
-            html = html.replace(
-                &format!(" style=\"text-align: {a}\""),
-                &format!(" class=\"align-{a}\""),
-            );
-        }
+    for a in ["left", "center", "right"] {
+        html = html.replace(
+            &format!(" style=\"text-align: {a}\""),
+            &format!(" class=\"align-{a}\""),
+        );
     }
     html
 }

@@ -34,6 +34,8 @@ pub(super) struct Renderer<'i, 'e, 'a> {
     too_deep: bool,
     /// How deep the author's raw HTML elements nest so far.
     html_depth: usize,
+    /// A table has aligned columns, whose inline styles become classes at the end.
+    aligned: bool,
 }
 
 /// Deepest nesting of quotes and lists, and of raw HTML elements on a sanitized page,
@@ -58,6 +60,7 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
             depth: 0,
             too_deep: false,
             html_depth: 0,
+            aligned: false,
         }
     }
 
@@ -142,6 +145,7 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
                 self.code_block(&lang, rest)
             }
             Event::Start(Tag::Table(aligns)) => {
+                self.aligned |= aligns.iter().any(|a| *a != pulldown_cmark::Alignment::None);
                 let label = escape(&self.env.labels.table);
                 self.generate(format!(
                     "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">"
@@ -337,7 +341,13 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
         self.check_self_anchors();
         let mut out = String::with_capacity(self.input.text.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut out, self.events.into_iter());
-        let out = html::align_classes(out);
+        // Only a table with aligned columns (or the author's HTML) has styles to replace: no
+        // scan of every body.
+        let out = if self.aligned || self.author_html {
+            html::align_classes(out)
+        } else {
+            out
+        };
         let out = if self.author_html {
             html::sanitize(&out)
         } else {

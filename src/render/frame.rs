@@ -3,11 +3,13 @@
 
 use super::context::{link_to, Alternate, Link};
 use super::theme::word;
+use super::theme::Theme;
 use super::Input;
 use crate::escape::Html;
-use crate::routes::{Entry, Route, Section};
+use crate::routes::{Entry, Route, Routes, Section};
+use crate::site::Site;
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 #[derive(Serialize)]
 struct SiteView<'a> {
@@ -27,25 +29,84 @@ struct SiteView<'a> {
     contact_phone: Option<String>,
 }
 
-/// What every template gets: language, strings, site, navigation, language versions.
-/// `current` is the content page being rendered, if the entry shows one.
-pub(super) fn common(
-    input: Input<'_>,
-    entry: &Entry,
-    lang: &str,
-    current: Option<usize>,
-) -> Context {
-    let Input {
-        site,
-        theme,
-        routes,
-        ..
-    } = input;
+/// The parts of the frame that are the same on every page of one language, made into
+/// template values once per build: the theme's strings, the site's title and links, and the
+/// main menu's links, each both as the current section and not. Serialising them anew for
+/// each of 10,000 pages was a sixth of the render stage; a template value shares its maps and
+/// lists, so handing one to every page costs a reference count.
+pub(crate) struct Shared {
+    langs: std::collections::BTreeMap<String, LangShared>,
+}
+
+struct LangShared {
+    strings: Value,
+    site: Value,
+    /// The front page's children: page, its link, its link marked current.
+    top: Vec<(usize, Value, Value)>,
+    /// The generated sections in the menu: address, link, link marked current.
+    sections: Vec<(String, Value, Value)>,
+}
+
+impl Shared {
+    /// The shared frame values of every language of the site.
+    pub(crate) fn new(site: &Site, theme: &Theme, routes: &Routes) -> Shared {
+        let langs = site
+            .config
+            .languages
+            .iter()
+            .map(|lang| (lang.clone(), LangShared::new(site, theme, routes, lang)))
+            .collect();
+        Shared { langs }
+    }
+}
+
+impl LangShared {
+    fn new(site: &Site, theme: &Theme, routes: &Routes, lang: &str) -> LangShared {
+        let both = |link: &dyn Fn(bool) -> Link| {
+            (
+                Value::from_serializable(&link(false)),
+                Value::from_serializable(&link(true)),
+            )
+        };
+        let mut top = site.children("", lang).to_vec();
+        if top.is_empty() {
+            top = site.children("", site.config.default_language()).to_vec();
+        }
+        let top = top
+            .into_iter()
+            .map(|c| {
+                let (off, on) = both(&|current| link_to(site, c, lang, current));
+                (c, off, on)
+            })
+            .collect();
+        let sections = routes
+            .nav(lang)
+            .map(|section| {
+                let (off, on) = both(&|current| Link {
+                    title: Html::text(&word(&theme.strings[lang], section.nav.unwrap_or_default())),
+                    current,
+                    href: site.href(&section.path),
+                    hreflang: None,
+                });
+                (section.path.clone(), off, on)
+            })
+            .collect();
+        LangShared {
+            strings: Value::from_serializable(&theme.strings[lang]),
+            site: Value::from_serializable(&site_view(site, routes, lang)),
+            top,
+            sections,
+        }
+    }
+}
+
+/// The site's title, links and contacts as the pages of `lang` show them.
+fn site_view<'a>(site: &'a Site, routes: &Routes, lang: &str) -> SiteView<'a> {
     let default = site.config.default_language();
     let title = site.config.title.get(lang, default);
     let contact = site.config.contact.as_ref();
     let href_of = |route: Route| routes.get(&route, Some(lang)).map(|e| site.href(&e.path));
-    let view = SiteView {
+    SiteView {
         name: super::html::written(&title.text, &title.lang, lang),
         title: title.text,
         base_path: &site.config.base_path,
@@ -58,7 +119,24 @@ pub(super) fn common(
         contact_name: contact.map(|c| c.name.get(lang, default).text),
         contact_email: contact.and_then(|c| c.email.clone()),
         contact_phone: contact.and_then(|c| c.phone.clone()),
-    };
+    }
+}
+
+/// What every template gets: language, strings, site, navigation, language versions.
+/// `current` is the content page being rendered, if the entry shows one.
+pub(super) fn common(
+    input: Input<'_>,
+    entry: &Entry,
+    lang: &str,
+    current: Option<usize>,
+) -> Context {
+    let Input {
+        site,
+        routes,
+        frame,
+        ..
+    } = input;
+    let shared = &frame.langs[lang];
     let mut ctx = Context::new();
     // Only the front page links to the region-wide views: no scan of the table elsewhere.
     if entry.path == routes.addresses.prefix(lang) {
@@ -71,11 +149,11 @@ pub(super) fn common(
         ctx.insert("region_hrefs", &regions);
     }
     ctx.insert("lang", lang);
-    ctx.insert("t", &theme.strings[lang]);
-    ctx.insert("site", &view);
+    ctx.insert_value("t", shared.strings.clone());
+    ctx.insert_value("site", shared.site.clone());
     ctx.insert("canonical", &site.permalink(&entry.path));
     let ancestors: Vec<usize> = current.map(|i| site.ancestors(i)).unwrap_or_default();
-    ctx.insert("nav", &nav(input, entry, lang, current, &ancestors));
+    ctx.insert_value("nav", nav(site, shared, entry, current, &ancestors));
     let breadcrumbs: Vec<Link> = ancestors
         .iter()
         .map(|&a| link_to(site, a, lang, false))
@@ -85,41 +163,31 @@ pub(super) fn common(
     ctx
 }
 
-/// The main menu: the front page's children, then the generated sections the site has.
+/// The main menu: the front page's children, then the generated sections the site has; the
+/// one the page is in is marked current.
 fn nav(
-    input: Input<'_>,
+    site: &Site,
+    shared: &LangShared,
     entry: &Entry,
-    lang: &str,
     current: Option<usize>,
     ancestors: &[usize],
-) -> Vec<Link> {
-    let Input {
-        site,
-        theme,
-        routes,
-        ..
-    } = input;
-    let mut top = site.children("", lang).to_vec();
-    if top.is_empty() {
-        top = site.children("", site.config.default_language()).to_vec();
-    }
+) -> Value {
     let in_section = |c: usize| {
         Some(c) == current
             || ancestors
                 .iter()
                 .any(|&a| site.pages[a].key == site.pages[c].key)
     };
-    let mut nav: Vec<Link> = top
-        .into_iter()
-        .map(|c| link_to(site, c, lang, in_section(c)))
-        .collect();
-    nav.extend(routes.nav(lang).map(|section| Link {
-        title: Html::text(&word(&theme.strings[lang], section.nav.unwrap_or_default())),
-        current: entry.path.starts_with(&section.path),
-        href: site.href(&section.path),
-        hreflang: None,
-    }));
-    nav
+    let pick = |on: bool, off: &Value, on_value: &Value| if on { on_value } else { off }.clone();
+    let top = shared
+        .top
+        .iter()
+        .map(|(c, off, on)| pick(in_section(*c), off, on));
+    let sections = shared
+        .sections
+        .iter()
+        .map(|(path, off, on)| pick(entry.path.starts_with(path.as_str()), off, on));
+    Value::from(top.chain(sections).collect::<Vec<Value>>())
 }
 
 /// The language switch: the same page in every language, or that language's front page when

@@ -5,7 +5,7 @@
 pub(crate) mod cards;
 pub(crate) mod context;
 pub(crate) mod cooperation;
-mod frame;
+pub(crate) mod frame;
 mod generated;
 pub(crate) mod html;
 pub(crate) mod indicators;
@@ -38,6 +38,8 @@ pub(crate) struct Input<'a> {
     pub view: &'a View<'a>,
     /// Every address of the build.
     pub routes: &'a Routes,
+    /// What the frame of every page in a language shares.
+    pub frame: &'a frame::Shared,
 }
 
 /// Renders and writes every page of the route table; returns how many were written. Pages
