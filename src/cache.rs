@@ -156,16 +156,15 @@ impl Bodies {
 }
 
 impl BodyStore for Bodies {
-    fn get(&self, rel: &Path, text: &str) -> Option<&markdown::Output> {
+    fn get(&self, rel: &Path, text_hash: u64) -> Option<&markdown::Output> {
         self.map
             .get(rel)
-            .filter(|(h, _)| *h == hash(text))
+            .filter(|(h, _)| *h == text_hash)
             .map(|(_, out)| out)
     }
 
-    fn put(&mut self, rel: &Path, text: &str, out: &markdown::Output) {
-        self.map
-            .insert(rel.to_path_buf(), (hash(text), out.clone()));
+    fn put(&mut self, rel: &Path, text_hash: u64, out: &markdown::Output) {
+        self.map.insert(rel.to_path_buf(), (text_hash, out.clone()));
     }
 }
 

