@@ -9,7 +9,8 @@ pub(super) fn placeholder(n: usize) -> String {
     format!("{PH_OPEN}{n}{PH_CLOSE}")
 }
 
-/// Table cell alignment as classes, which keeps the output free of inline styles.
+/// Alignment styles in the author's HTML as classes, which keeps the output free of inline
+/// styles (the sanitizer would drop them).
 pub(super) fn align_classes(mut html: String) -> String {
     for a in ["left", "center", "right"] {
         html = html.replace(

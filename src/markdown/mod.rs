@@ -13,6 +13,7 @@ mod html;
 mod links;
 mod renderer;
 pub(crate) mod shortcodes;
+mod tables;
 
 use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;

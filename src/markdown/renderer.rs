@@ -3,6 +3,7 @@
 
 use super::footnotes::Footnotes;
 use super::headings::OpenHeading;
+use super::tables::TableState;
 use super::{highlight, html, shortcodes, Env, Input, Output};
 use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;
@@ -34,8 +35,7 @@ pub(super) struct Renderer<'i, 'e, 'a> {
     too_deep: bool,
     /// How deep the author's raw HTML elements nest so far.
     html_depth: usize,
-    /// A table has aligned columns, whose inline styles become classes at the end.
-    aligned: bool,
+    pub(super) table: TableState,
 }
 
 /// Deepest nesting of quotes and lists, and of raw HTML elements on a sanitized page,
@@ -60,7 +60,7 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
             depth: 0,
             too_deep: false,
             html_depth: 0,
-            aligned: false,
+            table: TableState::default(),
         }
     }
 
@@ -144,18 +144,11 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
             {
                 self.code_block(&lang, rest)
             }
-            Event::Start(Tag::Table(aligns)) => {
-                self.aligned |= aligns.iter().any(|a| *a != pulldown_cmark::Alignment::None);
-                let label = escape(&self.env.labels.table);
-                self.generate(format!(
-                    "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">"
-                ));
-                self.events.push(Event::Start(Tag::Table(aligns)));
-            }
-            Event::End(TagEnd::Table) => {
-                self.events.push(Event::End(TagEnd::Table));
-                self.generate("</div>".into());
-            }
+            Event::Start(Tag::Table(aligns)) => self.open_table(aligns),
+            Event::End(TagEnd::Table) => self.close_table(),
+            e @ Event::Start(Tag::TableHead) => self.table_row(e, true),
+            e @ Event::Start(Tag::TableRow) => self.table_row(e, false),
+            Event::Start(Tag::TableCell) => self.open_cell(),
             Event::TaskListMarker(done) => self.task_marker(done),
             Event::FootnoteReference(label) => self.footnote_reference(&label, at),
             Event::Start(Tag::FootnoteDefinition(label)) => self.open_footnote(label, at),
@@ -341,15 +334,10 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
         self.check_self_anchors();
         let mut out = String::with_capacity(self.input.text.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut out, self.events.into_iter());
-        // Only a table with aligned columns (or the author's HTML) has styles to replace: no
-        // scan of every body.
-        let out = if self.aligned || self.author_html {
-            html::align_classes(out)
-        } else {
-            out
-        };
+        // Tables' cells got their alignment classes as they were read; only the author's own
+        // HTML may still have inline alignment styles.
         let out = if self.author_html {
-            html::sanitize(&out)
+            html::sanitize(&html::align_classes(out))
         } else {
             out
         };

@@ -1,0 +1,66 @@
+//! Tables: each is wrapped in a focusable, labelled region (so a wide table scrolls by
+//! keyboard inside a narrow screen), and aligned columns get `align-*` classes where
+//! pulldown-cmark would write inline styles, which the site's style policy leaves out.
+
+use super::renderer::Renderer;
+use crate::escape::escape;
+use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
+
+/// Where the renderer is inside a table: the columns' alignments, whether in the head row,
+/// and the next cell's column.
+#[derive(Default)]
+pub(super) struct TableState {
+    aligns: Vec<Alignment>,
+    in_head: bool,
+    column: usize,
+}
+
+impl<'a> Renderer<'_, '_, 'a> {
+    pub(super) fn open_table(&mut self, aligns: Vec<Alignment>) {
+        let label = escape(&self.env.labels.table);
+        self.generate(format!(
+            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">"
+        ));
+        // pulldown-cmark writes no alignment when it is told of none; the cells get classes.
+        let none = vec![Alignment::None; aligns.len()];
+        self.table = TableState {
+            aligns,
+            ..TableState::default()
+        };
+        self.events.push(Event::Start(Tag::Table(none)));
+    }
+
+    pub(super) fn close_table(&mut self) {
+        self.events.push(Event::End(TagEnd::Table));
+        self.generate("</div>".into());
+    }
+
+    /// The head row, and each row of the body, start from the first column.
+    pub(super) fn table_row(&mut self, event: Event<'a>, in_head: bool) {
+        self.table.in_head = in_head;
+        self.table.column = 0;
+        self.events.push(event);
+    }
+
+    /// A cell: pulldown-cmark's own when its column is not aligned, else one with a class.
+    pub(super) fn open_cell(&mut self) {
+        let class = match self.table.aligns.get(self.table.column) {
+            Some(Alignment::Left) => Some("left"),
+            Some(Alignment::Center) => Some("center"),
+            Some(Alignment::Right) => Some("right"),
+            _ => None,
+        };
+        self.table.column += 1;
+        match class {
+            Some(a) => {
+                let cell = if self.table.in_head { "th" } else { "td" };
+                // Written as the cell's own tag, not a placeholder: on a page with the
+                // author's HTML the sanitizer reads it, and text between a row and its cells
+                // would be moved out of the table.
+                let tag = format!("<{cell} class=\"align-{a}\">");
+                self.events.push(Event::Html(tag.into()));
+            }
+            None => self.events.push(Event::Start(Tag::TableCell)),
+        }
+    }
+}
