@@ -150,11 +150,11 @@ impl Drop for Staging {
 }
 
 /// Writes files into the live output, each only when its bytes differ; returns how many.
-pub(crate) fn write_changed(output: &Path, files: &[(String, String)]) -> Result<usize, Error> {
+pub(crate) fn write_changed(output: &Path, files: &[(String, Vec<u8>)]) -> Result<usize, Error> {
     let mut written = 0;
     for (rel, text) in files {
         let path = output.join(rel);
-        if std::fs::read(&path).ok().as_deref() != Some(text.as_bytes()) {
+        if std::fs::read(&path).ok().as_deref() != Some(text.as_slice()) {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
             }

@@ -42,7 +42,7 @@ pub(super) fn render(
     entry: &Entry,
     route: &Route,
     lang: &str,
-) -> Result<String, Error> {
+) -> Result<Vec<u8>, Error> {
     let Some(p) = page_of(input, route, lang) else {
         return Err(Error::Template(format!(
             "internal: no generated page for {route:?} at /{}",

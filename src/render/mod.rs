@@ -58,14 +58,15 @@ pub(crate) fn render_all(
                 return Ok(0);
             };
             if let (Some(tx), true, Some(lang)) = (search, e.search, e.lang.as_deref()) {
-                if let Some(record) = crate::search::record(&input.site.href(&e.path), lang, &text)
+                let html = String::from_utf8_lossy(&text);
+                if let Some(record) = crate::search::record(&input.site.href(&e.path), lang, &html)
                 {
                     // The indexer outlives rendering; a send fails only if it stopped, and
                     // `finish` reports that.
                     let _ = tx.send(record);
                 }
             }
-            out.write(&e.file(), text.as_bytes())?;
+            out.write(&e.file(), &text)?;
             Ok(1)
         })
         .collect::<Result<Vec<usize>, Error>>()?;
@@ -78,7 +79,7 @@ pub(crate) fn render_all(
 pub(crate) fn render_partial(
     input: Input<'_>,
     pages: &[usize],
-) -> Result<Vec<(String, String)>, Error> {
+) -> Result<Vec<(String, Vec<u8>)>, Error> {
     let site = input.site;
     let front_changed = pages.iter().any(|&i| site.pages[i].key.is_empty());
     let affected = |e: &Entry| match e.route {
@@ -104,7 +105,7 @@ pub(crate) fn render_partial(
 }
 
 /// The text of one entry, or `None` for files that other stages write (feeds, data, statics).
-fn render_entry(input: Input<'_>, e: &Entry) -> Result<Option<String>, Error> {
+fn render_entry(input: Input<'_>, e: &Entry) -> Result<Option<Vec<u8>>, Error> {
     let lang = e
         .lang
         .as_deref()
@@ -116,7 +117,7 @@ fn render_entry(input: Input<'_>, e: &Entry) -> Result<Option<String>, Error> {
         Route::NotFound => pages::not_found(input, e, lang)?,
         Route::Alias { page, .. } => pages::alias(input, e, *page)?,
         Route::IndicatorCsv(i) => {
-            indicators::shown_csv(input.view, &input.view.model.indicators.list[*i])
+            indicators::shown_csv(input.view, &input.view.model.indicators.list[*i]).into_bytes()
         }
         Route::Feed
         | Route::Sitemap
@@ -129,9 +130,13 @@ fn render_entry(input: Input<'_>, e: &Entry) -> Result<Option<String>, Error> {
     Ok(Some(text))
 }
 
-fn render(theme: &Theme, template: &str, ctx: &Context) -> Result<String, Error> {
+/// A page's HTML as bytes: they go to the file as they are, without the check that they are
+/// UTF-8 (they are, being written from strings) that a `String` would cost on every page.
+fn render(theme: &Theme, template: &str, ctx: &Context) -> Result<Vec<u8>, Error> {
+    let mut out = Vec::with_capacity(32 * 1024);
     theme
         .tera
-        .render(template, ctx)
-        .map_err(|e| Error::Template(format!("while rendering {template}:\n{e}")))
+        .render_to(template, ctx, &mut out)
+        .map_err(|e| Error::Template(format!("while rendering {template}:\n{e}")))?;
+    Ok(out)
 }

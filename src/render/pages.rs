@@ -12,7 +12,7 @@ use serde::Serialize;
 use tera::Context;
 
 /// A content page, in its own template or the default for its kind.
-pub(super) fn content(input: Input<'_>, e: &Entry, i: usize) -> Result<String, Error> {
+pub(super) fn content(input: Input<'_>, e: &Entry, i: usize) -> Result<Vec<u8>, Error> {
     let p = &input.site.pages[i];
     let template = p
         .front
@@ -26,7 +26,7 @@ pub(super) fn content(input: Input<'_>, e: &Entry, i: usize) -> Result<String, E
 }
 
 /// A document with all its chapters on one page, for printing.
-pub(super) fn print(input: Input<'_>, e: &Entry, i: usize) -> Result<String, Error> {
+pub(super) fn print(input: Input<'_>, e: &Entry, i: usize) -> Result<Vec<u8>, Error> {
     let site = input.site;
     let p = &site.pages[i];
     let mut ctx = frame::common(input, e, &p.lang, Some(i));
@@ -49,11 +49,8 @@ pub(super) fn print(input: Input<'_>, e: &Entry, i: usize) -> Result<String, Err
     ctx.insert("publisher", &publisher(input, i, &p.lang));
     document_extras(input, i, &mut ctx);
     let html = render(input.theme, "print.html", &ctx)?;
-    Ok(absolute_links(
-        &html,
-        &site.config.base_path,
-        &site.config.base_url,
-    ))
+    let html = String::from_utf8_lossy(&html);
+    Ok(absolute_links(&html, &site.config.base_path, &site.config.base_url).into_bytes())
 }
 
 /// Who publishes the document, for the printed cover: its organisation (the document's or the
@@ -85,7 +82,7 @@ fn absolute_links(html: &str, base_path: &str, base_url: &str) -> String {
 }
 
 /// The default language's front page in the frame of `lang`.
-pub(super) fn fallback_front(input: Input<'_>, e: &Entry, lang: &str) -> Result<String, Error> {
+pub(super) fn fallback_front(input: Input<'_>, e: &Entry, lang: &str) -> Result<Vec<u8>, Error> {
     let mut ctx = frame::common(input, e, lang, None);
     if let Some(front) = input.site.find("", input.site.config.default_language()) {
         ctx.insert("page", &page_view(input, front, lang));
@@ -95,7 +92,7 @@ pub(super) fn fallback_front(input: Input<'_>, e: &Entry, lang: &str) -> Result<
 
 /// The one `404.html` a static host serves: the default language's page, followed by the same
 /// message in every other language of the site, each marked with its `lang`.
-pub(super) fn not_found(input: Input<'_>, e: &Entry, lang: &str) -> Result<String, Error> {
+pub(super) fn not_found(input: Input<'_>, e: &Entry, lang: &str) -> Result<Vec<u8>, Error> {
     #[derive(serde::Serialize)]
     struct Other {
         lang: String,
@@ -127,7 +124,7 @@ pub(super) fn not_found(input: Input<'_>, e: &Entry, lang: &str) -> Result<Strin
 }
 
 /// A redirect stub at an old address of page `to`.
-pub(super) fn alias(input: Input<'_>, e: &Entry, to: usize) -> Result<String, Error> {
+pub(super) fn alias(input: Input<'_>, e: &Entry, to: usize) -> Result<Vec<u8>, Error> {
     let site = input.site;
     let target = &site.pages[to];
     let mut ctx = frame::common(input, e, &target.lang, None);
