@@ -1,22 +1,23 @@
 //! What `kertomus serve` keeps between builds so that a rebuild after saving one page reads and
-//! renders only what changed: page texts by file (reused while size and modification time are
-//! the same) and rendered Markdown bodies by file (reused while the text and everything else a
-//! body depends on are the same). Everything else is rebuilt from scratch every time, so a
+//! renders only what changed: parsed pages by file (reused while its size and modification
+//! time and site.yaml are the same) and rendered Markdown bodies by file (reused while the text
+//! and everything else a body depends on are the same). Everything else is rebuilt from scratch every time, so a
 //! rebuild gives exactly what a fresh `build` gives.
 
 use crate::config::Config;
 use crate::content;
+use crate::diagnostics::Diagnostic;
 use crate::markdown;
 use crate::site::{BodyStore, Excluded, Site};
-use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 #[derive(Default)]
 pub struct Cache {
-    texts: HashMap<PathBuf, (Option<SystemTime>, u64, String)>,
+    pages: HashMap<PathBuf, Parsed>,
     pub(crate) bodies: Bodies,
     /// The last build that wrote its output, for deciding whether a rebuild may re-render
     /// only the pages whose bodies changed.
@@ -25,41 +26,73 @@ pub struct Cache {
 
 /// What the last written build looked like.
 pub(crate) struct LastBuild {
-    /// Hash of everything but page bodies: files, data, theme, site.yaml, front matters.
-    shape: u64,
+    state: Incremental,
     output: PathBuf,
-    /// Hash of each page's Markdown body.
-    bodies: HashMap<PathBuf, u64>,
+}
+
+/// A page's text as a build read it. The text is shared with the page cache, so an unchanged
+/// file is known by its allocation, and its bytes are compared only when it was read anew:
+/// a rebuild does not read every page's text again to hash it.
+#[derive(Clone)]
+struct Text {
+    rel: PathBuf,
+    text: Arc<str>,
+    body_offset: usize,
+}
+
+impl Text {
+    fn front(&self) -> &str {
+        &self.text[..self.body_offset]
+    }
+
+    fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    fn same_front(&self, other: &Text) -> bool {
+        self.rel == other.rel
+            && (Arc::ptr_eq(&self.text, &other.text) || self.front() == other.front())
+    }
+
+    fn same_body(&self, other: &Text) -> bool {
+        Arc::ptr_eq(&self.text, &other.text) || self.body() == other.body()
+    }
 }
 
 /// A build's state as serve's rebuilds compare it: computed only when there is a cache.
 pub(crate) struct Incremental {
     /// Everything a Markdown body depends on besides its own text.
     pub fingerprint: u64,
-    shape: u64,
-    bodies: HashMap<PathBuf, u64>,
+    /// Every page's text, in the order of the sources.
+    texts: Vec<Text>,
 }
 
 impl Incremental {
     pub(crate) fn new(inputs: &Inputs<'_>, sources: &[content::SourcePage]) -> Incremental {
-        let fingerprint = fingerprint(inputs);
-        // The shape is everything but page bodies; each body is hashed on its own.
-        let shape = hash(&(
-            fingerprint,
-            sources
-                .iter()
-                .map(|s| (&s.rel, &s.text[..s.body_offset]))
-                .collect::<Vec<_>>(),
-        ));
-        let bodies = sources
+        let texts = sources
             .iter()
-            .map(|s| (s.rel.clone(), hash(&s.text[s.body_offset..])))
+            .map(|s| Text {
+                rel: s.rel.clone(),
+                text: Arc::clone(&s.text),
+                body_offset: s.body_offset,
+            })
             .collect();
         Incremental {
-            fingerprint,
-            shape,
-            bodies,
+            fingerprint: fingerprint(inputs),
+            texts,
         }
+    }
+
+    /// Everything but the pages' bodies is as in `last`: files, data, theme, site.yaml and
+    /// every front matter.
+    fn same_shape(&self, last: &Incremental) -> bool {
+        self.fingerprint == last.fingerprint
+            && self.texts.len() == last.texts.len()
+            && self
+                .texts
+                .iter()
+                .zip(&last.texts)
+                .all(|(a, b)| a.same_front(b))
     }
 
     /// The pages whose bodies changed, when nothing else did since the last build written to
@@ -71,14 +104,21 @@ impl Incremental {
         site: &Site,
     ) -> Option<Vec<usize>> {
         let last = cache.last.as_ref()?;
-        if last.shape != self.shape || last.output != output || !output.is_dir() {
+        if !self.same_shape(&last.state) || last.output != output || !output.is_dir() {
             return None;
         }
+        let changed: HashSet<&Path> = self
+            .texts
+            .iter()
+            .zip(&last.state.texts)
+            .filter(|(a, b)| !a.same_body(b))
+            .map(|(a, _)| a.rel.as_path())
+            .collect();
         let changed: Vec<usize> = site
             .pages
             .iter()
             .enumerate()
-            .filter(|(_, p)| last.bodies.get(&p.rel) != self.bodies.get(&p.rel))
+            .filter(|(_, p)| changed.contains(p.rel.as_path()))
             .map(|(i, _)| i)
             .collect();
         (!changed.iter().any(|&i| site.pages[i].is_card_prose())).then_some(changed)
@@ -87,9 +127,8 @@ impl Incremental {
     /// What to remember once this build was written to `output`.
     pub(crate) fn written_to(self, output: &Path) -> LastBuild {
         LastBuild {
-            shape: self.shape,
+            state: self,
             output: output.to_path_buf(),
-            bodies: self.bodies,
         }
     }
 }
@@ -105,43 +144,84 @@ pub(crate) struct Inputs<'a> {
     pub excluded: &'a Excluded,
 }
 
-/// Rendered Markdown bodies by page file, valid for one fingerprint of their surroundings.
+/// Rendered Markdown bodies by page file, with the text each was rendered from, valid for one
+/// fingerprint of their surroundings.
 #[derive(Default)]
 pub(crate) struct Bodies {
     pub(crate) fingerprint: u64,
-    map: HashMap<PathBuf, (u64, markdown::Output)>,
+    map: HashMap<PathBuf, (Arc<str>, markdown::Output)>,
 }
 
-pub(crate) fn hash<T: Hash + ?Sized>(v: &T) -> u64 {
-    let mut h = DefaultHasher::new();
-    v.hash(&mut h);
-    h.finish()
+/// The hash of site.yaml that parsed pages are kept under.
+fn hash<T: Hash + ?Sized>(v: &T) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::default().hash_one(v)
+}
+
+/// A page as [`Cache::pages`] found it: the file's stamp, the page, and whether it was parsed
+/// anew (and is to be kept).
+type Lookup = (
+    Option<(SystemTime, u64)>,
+    Result<content::SourcePage, Diagnostic>,
+    bool,
+);
+
+/// A page file as the last build parsed it.
+struct Parsed {
+    /// Modification time and size of the file.
+    stamp: (SystemTime, u64),
+    /// Hash of site.yaml, which decides the page's language and address.
+    config: u64,
+    page: Result<content::SourcePage, Diagnostic>,
 }
 
 impl Cache {
-    /// The text of `content/<rel>`: from the cache while the file's size and modification time
-    /// are unchanged, else read (and remembered).
-    pub fn text(&mut self, content: &Path, rel: &Path) -> std::io::Result<Vec<u8>> {
-        let path = content.join(rel);
-        let meta = std::fs::metadata(&path)?;
-        let stamp = (meta.modified().ok(), meta.len());
-        if let Some((m, len, text)) = self.texts.get(rel) {
-            if (*m, *len) == stamp && m.is_some() {
-                return Ok(text.as_bytes().to_vec());
-            }
-        }
-        let bytes = std::fs::read(&path)?;
-        if let Ok(text) = std::str::from_utf8(&bytes) {
-            self.texts
-                .insert(rel.to_path_buf(), (stamp.0, stamp.1, text.to_string()));
-        }
-        Ok(bytes)
-    }
-
-    /// Forgets texts of files that no longer exist.
-    pub fn retain_texts(&mut self, rels: &[PathBuf]) {
+    /// The pages `rels` of `content`, parsed: from the cache where the file's modification
+    /// time and size and site.yaml (`config`) are as they were, else by `parse` (and then
+    /// remembered). Files no longer listed are forgotten.
+    pub(crate) fn pages<P>(
+        &mut self,
+        content: &Path,
+        rels: &[PathBuf],
+        config: &str,
+        parse: P,
+    ) -> Vec<Result<content::SourcePage, Diagnostic>>
+    where
+        P: Fn(&PathBuf) -> Result<content::SourcePage, Diagnostic> + Sync,
+    {
+        use rayon::prelude::*;
+        let config = hash(config);
+        let stamp = |rel: &PathBuf| {
+            let meta = std::fs::metadata(content.join(rel)).ok()?;
+            Some((meta.modified().ok()?, meta.len()))
+        };
+        let found: Vec<Lookup> = rels
+            .par_iter()
+            .map(|rel| {
+                let stamp = stamp(rel);
+                match self.pages.get(rel) {
+                    Some(p) if Some(p.stamp) == stamp && p.config == config => {
+                        (stamp, p.page.clone(), false)
+                    }
+                    _ => (stamp, parse(rel), true),
+                }
+            })
+            .collect();
         let keep: std::collections::HashSet<&PathBuf> = rels.iter().collect();
-        self.texts.retain(|k, _| keep.contains(k));
+        self.pages.retain(|k, _| keep.contains(k));
+        let mut out = Vec::with_capacity(found.len());
+        for (rel, (stamp, page, fresh)) in rels.iter().zip(found) {
+            if let (true, Some(stamp)) = (fresh, stamp) {
+                let kept = Parsed {
+                    stamp,
+                    config,
+                    page: page.clone(),
+                };
+                self.pages.insert(rel.clone(), kept);
+            }
+            out.push(page);
+        }
+        out
     }
 }
 
@@ -156,15 +236,15 @@ impl Bodies {
 }
 
 impl BodyStore for Bodies {
-    fn get(&self, rel: &Path, text_hash: u64) -> Option<&markdown::Output> {
+    fn get(&self, rel: &Path, text: &Arc<str>) -> Option<&markdown::Output> {
         self.map
             .get(rel)
-            .filter(|(h, _)| *h == text_hash)
+            .filter(|(kept, _)| Arc::ptr_eq(kept, text) || **kept == **text)
             .map(|(_, out)| out)
     }
 
-    fn put(&mut self, rel: &Path, text_hash: u64, out: &markdown::Output) {
-        self.map.insert(rel.to_path_buf(), (text_hash, out.clone()));
+    fn put(&mut self, rel: &Path, text: Arc<str>, out: &markdown::Output) {
+        self.map.insert(rel.to_path_buf(), (text, out.clone()));
     }
 }
 

@@ -102,23 +102,18 @@ pub(super) fn load_pages(
     let unreadable = |rel: &PathBuf, e: std::io::Error| {
         Diagnostic::file_error(Path::new("content").join(rel), msg!("cannot read: {e}", e))
     };
-    let texts: Vec<Result<Vec<u8>, Diagnostic>> = match cache {
-        Some(c) => {
-            c.retain_texts(rels);
-            rels.iter()
-                .map(|rel| c.text(content_dir, rel).map_err(|e| unreadable(rel, e)))
-                .collect()
-        }
-        None => rels
-            .par_iter()
-            .map(|rel| std::fs::read(content_dir.join(rel)).map_err(|e| unreadable(rel, e)))
-            .collect(),
+    let read = |rel: &PathBuf| -> Result<SourcePage, Diagnostic> {
+        let bytes = std::fs::read(content_dir.join(rel)).map_err(|e| unreadable(rel, e))?;
+        content::parse_page(rel, bytes, config)
     };
-    let results: Vec<Result<SourcePage, Diagnostic>> = rels
-        .par_iter()
-        .zip(texts.into_par_iter())
-        .map(|(rel, bytes)| {
-            let page = content::parse_page(rel, bytes?, config)?;
+    let parsed: Vec<Result<SourcePage, Diagnostic>> = match cache {
+        Some(c) => c.pages(content_dir, rels, &config.source, read),
+        None => rels.par_iter().map(read).collect(),
+    };
+    let results: Vec<Result<SourcePage, Diagnostic>> = parsed
+        .into_par_iter()
+        .map(|page| {
+            let page = page?;
             if let Some(t) = &page.front.template {
                 if !templates.contains(t.as_str()) {
                     let at = crate::locate::key(&page.text[..page.body_offset], "template");

@@ -98,8 +98,9 @@ pub(crate) fn shown(content: &Path, path: &Path) -> PathBuf {
     Path::new("content").join(path.strip_prefix(content).unwrap_or(path))
 }
 
-/// A page's source read and its front matter parsed; Markdown not yet rendered.
-#[derive(Debug)]
+/// A page's source read and its front matter parsed; Markdown not yet rendered. Cheap to
+/// clone (the text is shared), so `serve` keeps parsed pages between builds.
+#[derive(Debug, Clone)]
 pub(crate) struct SourcePage {
     /// Relative to `content/`.
     pub rel: PathBuf,
@@ -110,7 +111,7 @@ pub(crate) struct SourcePage {
     /// Site-relative URL path without a leading slash: `""`, `sv/`, `kertomus/01-tausta/`.
     pub path: String,
     /// The whole file, BOM removed.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     pub body_offset: usize,
     pub front: FrontMatter,
 }
@@ -290,7 +291,7 @@ pub(crate) fn parse_page(
         is_index,
         path,
         body_offset: split.body_offset,
-        text,
+        text: text.into(),
         front,
     })
 }

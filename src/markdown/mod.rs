@@ -92,7 +92,8 @@ pub(crate) struct Input<'a> {
 /// The rendered page body.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Output {
-    pub html: String,
+    /// Shared, so that `serve`'s store hands a kept body to the next build without a copy.
+    pub html: std::sync::Arc<str>,
     pub headings: Vec<Heading>,
     /// Every id the body defines (headings, footnotes), for checking `#anchor` links.
     pub ids: Vec<String>,

@@ -341,14 +341,14 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
         } else {
             out
         };
-        self.out.html = if self.generated.is_empty() {
+        let html = if self.generated.is_empty() {
             out
         } else {
             html::substitute(&out, &self.generated)
         };
-        // The body is kept until the site is written: without the room left over from
-        // writing it, a large site's bodies take a third less memory.
-        self.out.html.shrink_to_fit();
+        // The body is kept until the site is written: in an allocation of its own size,
+        // without the room left over from writing it.
+        self.out.html = html.into();
         self.out
     }
 }

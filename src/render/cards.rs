@@ -125,7 +125,7 @@ pub(crate) fn card_view(data: &View<'_>, site: &Site, m: &Region, lang: &str) ->
             .as_ref()
             .and_then(|c| data.model.register.get(c))
             .map(|c| c.name(lang).to_string()),
-        prose: prose.map(|p| block(Html::trusted(p.body.clone()), &p.lang, lang)),
+        prose: prose.map(|p| block(Html::trusted(&*p.body), &p.lang, lang)),
         needs: prose
             .map(|p| {
                 let needs = p.front.needs.iter();

@@ -254,7 +254,7 @@ fn page_view(input: Input<'_>, i: usize, reader: &str) -> PageView {
         title: p.title.clone(),
         heading: written(&p.title, &p.lang, reader),
         description: p.front.description.clone(),
-        content: block(Html::trusted(p.body.clone()), &p.lang, reader),
+        content: block(Html::trusted(&*p.body), &p.lang, reader),
         lang: p.lang.clone(),
         toc: if p.front.toc {
             toc(&p.headings)

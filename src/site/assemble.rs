@@ -11,6 +11,7 @@ use crate::msg;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Lookups needed while rendering Markdown, before the pages themselves exist.
 pub(super) struct Index<'a> {
@@ -75,22 +76,13 @@ impl markdown::Resolver for Index<'_> {
     }
 }
 
-/// Markdown bodies rendered by earlier builds, by page file and a hash of its text
-/// ([`text_hash`]). `serve` keeps them between builds (`cache.rs`); this trait lets the site
-/// reuse them without knowing the cache.
+/// Markdown bodies rendered by earlier builds, by page file and text. `serve` keeps them
+/// between builds (`cache.rs`); this trait lets the site reuse them without knowing the cache.
 pub(crate) trait BodyStore: Sync {
-    /// The body rendered earlier from the text of `hash`, if kept.
-    fn get(&self, rel: &Path, hash: u64) -> Option<&markdown::Output>;
-    /// Keeps the body rendered from the text of `hash`.
-    fn put(&mut self, rel: &Path, hash: u64, out: &markdown::Output);
-}
-
-/// The hash a [`BodyStore`] knows a page's text by.
-pub(crate) fn text_hash(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
+    /// The body rendered earlier from exactly `text`, if kept.
+    fn get(&self, rel: &Path, text: &Arc<str>) -> Option<&markdown::Output>;
+    /// Keeps the body rendered from `text`.
+    fn put(&mut self, rel: &Path, text: Arc<str>, out: &markdown::Output);
 }
 
 /// What rendering Markdown needs besides the pages: shortcodes, the few words Markdown output
@@ -186,7 +178,7 @@ pub(super) fn render_bodies(
         labels,
         bodies,
     } = markdown_env;
-    let texts: Vec<String> = sources
+    let texts: Vec<Arc<str>> = sources
         .iter_mut()
         .map(|s| std::mem::take(&mut s.text))
         .collect();
@@ -206,13 +198,13 @@ pub(super) fn render_bodies(
     };
     let prior = bodies.as_deref();
     let keep = prior.is_some();
-    let rendered: Vec<(u64, markdown::Output)> = texts
+    // Each body with its text when the store is to keep it (not when it came from there).
+    let rendered: Vec<(Option<Arc<str>>, markdown::Output)> = texts
         .into_par_iter()
         .zip(sources.par_iter())
         .map(|(text, s)| {
-            let hash = if keep { text_hash(&text) } else { 0 };
-            if let Some(out) = prior.and_then(|b| b.get(&s.rel, hash)) {
-                return (hash, out.clone());
+            if let Some(out) = prior.and_then(|b| b.get(&s.rel, &text)) {
+                return (None, out.clone());
             }
             let shown = s.shown();
             let input = markdown::Input {
@@ -229,12 +221,15 @@ pub(super) fn render_bodies(
                 shortcodes,
                 labels: &labels[&s.lang],
             };
-            (hash, markdown::render(&input, &env))
+            let out = markdown::render(&input, &env);
+            (keep.then_some(text), out)
         })
         .collect();
     if let Some(b) = bodies {
-        for (s, (hash, out)) in sources.iter().zip(&rendered) {
-            b.put(&s.rel, *hash, out);
+        for (s, (text, out)) in sources.iter().zip(&rendered) {
+            if let Some(text) = text {
+                b.put(&s.rel, text.clone(), out);
+            }
         }
     }
     rendered.into_iter().map(|(_, out)| out).collect()

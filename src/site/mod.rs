@@ -24,7 +24,7 @@ pub(crate) struct Page {
     pub path: String,
     pub front: FrontMatter,
     pub title: String,
-    pub body: String,
+    pub body: std::sync::Arc<str>,
     pub headings: Vec<Heading>,
     pub ids: Vec<String>,
     pub parent_key: Option<String>,
