@@ -65,11 +65,12 @@ fn main() {
     std::fs::write(&page, original).unwrap();
     times.sort_by(f64::total_cmp);
     println!(
-        "save → reload message: median {:.0} ms, min {:.0} ms, max {:.0} ms over {} saves (the debounce waits 25 ms of quiet)",
+        "save → reload message: median {:.0} ms, min {:.0} ms, max {:.0} ms over {} saves (the debounce waits {} ms of quiet)",
         times[times.len() / 2],
         times[0],
         times[times.len() - 1],
-        times.len()
+        times.len(),
+        kertomus::serve::QUIET_MS
     );
     let _ = std::fs::remove_dir_all(out);
 }

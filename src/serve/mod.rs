@@ -206,6 +206,9 @@ fn rebuilder(
     }
 }
 
+/// How long the sources must be quiet before a burst of changes is one rebuild.
+pub const QUIET_MS: u64 = 10;
+
 /// Watches the site's sources; each burst of changes (editors write, rename and delete in
 /// quick succession when saving) gives one rebuild. The site folder itself is watched (not
 /// recursively) so that a `themes/` folder created later is watched too.
@@ -216,9 +219,12 @@ fn watch(root: &Path, rebuild: impl Fn(&Msg) + Send + 'static) -> Result<(), Err
     let content = root.join("content");
     let themes = root.join("themes");
     let (tx, rx) = std::sync::mpsc::channel::<notify_debouncer_full::DebounceEventResult>();
+    // A save is one burst of events within a millisecond or two; 10 ms of quiet ends it.
+    // Events that come while a build runs give one more build after it, so a slower burst
+    // (a checkout of many files) still ends in a build of the final state.
     let mut debouncer = notify_debouncer_full::new_debouncer(
-        Duration::from_millis(25),
-        Some(Duration::from_millis(10)),
+        Duration::from_millis(QUIET_MS),
+        Some(Duration::from_millis(5)),
         tx,
     )
     .map_err(|e| Error::Config(msg!("cannot watch files: {e}", e)))?;
