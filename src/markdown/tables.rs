@@ -64,3 +64,19 @@ impl<'a> Renderer<'_, '_, 'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::md;
+
+    #[test]
+    fn aligned_columns_get_classes_in_head_and_body() {
+        let out = md("| a | b | c |\n|:--|:-:|---|\n| 1 | 2 | 3 |\n");
+        let head = "<thead><tr><th class=\"align-left\">a</th><th class=\"align-center\">b</th><th>c</th></tr></thead>";
+        let body =
+            "<tr><td class=\"align-left\">1</td><td class=\"align-center\">2</td><td>3</td></tr>";
+        assert!(out.html.contains(head), "{}", out.html);
+        assert!(out.html.contains(body), "{}", out.html);
+        assert!(!out.html.contains("style="), "{}", out.html);
+    }
+}

@@ -3,13 +3,15 @@
 //! [`assemble()`] from loaded sources; read by rendering. Holds no HTML templates.
 
 mod assemble;
+mod checks;
 
 use crate::config::Config;
 use crate::content::document::RawDocument;
 use crate::content::frontmatter::FrontMatter;
 use crate::content::{self};
 use crate::markdown::Heading;
-pub(crate) use assemble::{alias_path, assemble, BodyStore, MarkdownEnv};
+pub(crate) use assemble::{assemble, BodyStore, MarkdownEnv};
+pub(crate) use checks::alias_path;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
