@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Live-reload benchmark (issue 5): the time from saving one page to the reload message that
 # open pages receive, on the generated corpus of N pages (default 1000 and 10000), corpus on
-# the RAM disk /dev/shm. Target: under 100 ms at 1,000 pages.
+# the RAM disk /dev/shm. Targets (issue 13): at most 50 ms at 1,000 pages, 150 ms at 10,000.
 #
 #   scripts/bench-serve.sh [N ...]
 set -euo pipefail
