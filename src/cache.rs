@@ -1,8 +1,8 @@
 //! What `kertomus serve` keeps between builds so that a rebuild after saving one page reads and
 //! renders only what changed: parsed pages by file (reused while its size and modification
-//! time and site.yaml are the same) and rendered Markdown bodies by file (reused while the text
-//! and everything else a body depends on are the same). Everything else is rebuilt from scratch every time, so a
-//! rebuild gives exactly what a fresh `build` gives.
+//! time and site.yaml are the same) and rendered Markdown bodies by file (reused while the
+//! text and everything else a body depends on are the same). Everything else is rebuilt from
+//! scratch every time, so a rebuild gives exactly what a fresh `build` gives.
 
 use crate::config::Config;
 use crate::content;
@@ -17,6 +17,8 @@ use std::time::SystemTime;
 
 #[derive(Default)]
 pub struct Cache {
+    /// The site.yaml the kept pages were parsed with (it decides their language and address).
+    pages_config: String,
     pages: HashMap<PathBuf, Parsed>,
     pub(crate) bodies: Bodies,
     /// The last build that wrote its output, for deciding whether a rebuild may re-render
@@ -152,12 +154,6 @@ pub(crate) struct Bodies {
     map: HashMap<PathBuf, (Arc<str>, markdown::Output)>,
 }
 
-/// The hash of site.yaml that parsed pages are kept under.
-fn hash<T: Hash + ?Sized>(v: &T) -> u64 {
-    use std::hash::BuildHasher;
-    foldhash::quality::FixedState::default().hash_one(v)
-}
-
 /// A page as [`Cache::pages`] found it: the file's stamp, the page, and whether it was parsed
 /// anew (and is to be kept).
 type Lookup = (
@@ -170,15 +166,14 @@ type Lookup = (
 struct Parsed {
     /// Modification time and size of the file.
     stamp: (SystemTime, u64),
-    /// Hash of site.yaml, which decides the page's language and address.
-    config: u64,
     page: Result<content::SourcePage, Diagnostic>,
 }
 
 impl Cache {
     /// The pages `rels` of `content`, parsed: from the cache where the file's modification
     /// time and size and site.yaml (`config`) are as they were, else by `parse` (and then
-    /// remembered). Files no longer listed are forgotten.
+    /// remembered). Files no longer listed are forgotten, and every page when site.yaml
+    /// changed.
     pub(crate) fn pages<P>(
         &mut self,
         content: &Path,
@@ -190,7 +185,10 @@ impl Cache {
         P: Fn(&PathBuf) -> Result<content::SourcePage, Diagnostic> + Sync,
     {
         use rayon::prelude::*;
-        let config = hash(config);
+        if self.pages_config != config {
+            self.pages.clear();
+            self.pages_config = config.to_string();
+        }
         let stamp = |rel: &PathBuf| {
             let meta = std::fs::metadata(content.join(rel)).ok()?;
             Some((meta.modified().ok()?, meta.len()))
@@ -200,21 +198,18 @@ impl Cache {
             .map(|rel| {
                 let stamp = stamp(rel);
                 match self.pages.get(rel) {
-                    Some(p) if Some(p.stamp) == stamp && p.config == config => {
-                        (stamp, p.page.clone(), false)
-                    }
+                    Some(p) if Some(p.stamp) == stamp => (stamp, p.page.clone(), false),
                     _ => (stamp, parse(rel), true),
                 }
             })
             .collect();
-        let keep: std::collections::HashSet<&PathBuf> = rels.iter().collect();
+        let keep: HashSet<&PathBuf> = rels.iter().collect();
         self.pages.retain(|k, _| keep.contains(k));
         let mut out = Vec::with_capacity(found.len());
         for (rel, (stamp, page, fresh)) in rels.iter().zip(found) {
             if let (true, Some(stamp)) = (fresh, stamp) {
                 let kept = Parsed {
                     stamp,
-                    config,
                     page: page.clone(),
                 };
                 self.pages.insert(rel.clone(), kept);

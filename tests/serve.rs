@@ -169,6 +169,25 @@ fn served_site_equals_a_fresh_build_after_edits() {
         print.contains("Uusi otsikko"),
         "the print page shows the changed chapter"
     );
+    // site.yaml decides how a page file is read: once `en` is a language of the site,
+    // `uusi.en.md` is the English page `uusi`, not a Finnish page `uusi.en`.
+    edit(&s, || {
+        std::fs::write(
+            content.join("uusi.en.md"),
+            "---\ntitle: New\n---\nA new page.\n",
+        )
+        .unwrap()
+    });
+    let site_yaml = std::fs::read_to_string(content.join("site.yaml")).unwrap();
+    edit(&s, || {
+        std::fs::write(
+            content.join("site.yaml"),
+            site_yaml.replace("languages: [fi, sv]", "languages: [fi, sv, en]"),
+        )
+        .unwrap()
+    });
+    let (status, _) = raw(s.addr, "/en/uusi/");
+    assert!(status.contains("200"), "{status}");
     let fresh = fresh_build(&root, s.addr);
     same_tree(&root.join("served"), &fresh.path().join("p"));
     edit(&s, || {
