@@ -24,7 +24,7 @@ fn fails_with(changes: &[(&str, &str)]) -> String {
 #[test]
 fn shortcode_chart_has_title_desc_table_and_gaps() {
     let (_t, public) = built();
-    let page = read(&public, "index.html");
+    let page = common::unlabelled(&read(&public, "index.html"));
     assert_eq!(
         page.matches("role=\"img\"").count(),
         2,
@@ -147,7 +147,7 @@ fn unknown_key_in_indicators_yaml() {
 #[test]
 fn municipality_cards_show_the_input_values() {
     let (_t, public) = built();
-    let card = read(&public, "kuntakortit/297-kuopio/index.html");
+    let card = common::unlabelled(&read(&public, "kuntakortit/297-kuopio/index.html"));
     assert!(card.contains("<h1>Kuopio</h1>"));
     // Kuopio 2011 2,5 beside the county 2,1 and the country 1,8; lower is better, so worse.
     assert!(card.contains("(2011)</th><td class=\"align-right\">2,5 / 1 000</td><td class=\"align-right\">2,1 / 1 000</td><td class=\"align-right\">1,8 / 1 000</td>"), "{card}");
@@ -161,7 +161,7 @@ fn municipality_cards_show_the_input_values() {
         !public.join("kuntakortit/297/index.html").exists(),
         "the prose file is not a page of its own"
     );
-    let index = read(&public, "kuntakortit/index.html");
+    let index = common::unlabelled(&read(&public, "kuntakortit/index.html"));
     assert_eq!(
         index
             .matches("<tr><th scope=\"row\"><a href=\"/kuntakortit/")

@@ -12,9 +12,9 @@ fn built() -> (tempfile::TempDir, PathBuf) {
     build_fixture(FIXTURE)
 }
 
-fn main_of(html: &str) -> &str {
+fn main_of(html: &str) -> String {
     let start = html.find("<main").unwrap();
-    &html[start..html.find("</main>").unwrap()]
+    common::unlabelled(&html[start..html.find("</main>").unwrap()])
 }
 
 #[test]

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/region");
 
-fn main_of(html: &str) -> &str {
+fn main_of(html: &str) -> String {
     let start = html.find("<main").unwrap();
-    &html[start..html.find("</main>").unwrap()]
+    common::unlabelled(&html[start..html.find("</main>").unwrap()])
 }
 
 /// The text of `html` without tags and with runs of white space as one space.
@@ -52,7 +52,7 @@ fn a_regional_goal_lists_what_the_municipal_plans_contribute_by_organisation() {
     assert!(part.contains("<a href=\"/kunta-a/suunnitelma/nuoret/#ka-1-1\">Koulukuraattori</a>"));
     // A measure that names a goal itself is listed under its goal, marked as the only part.
     let b1 = read(&public, "alue/suunnitelma/liike/b1/index.html");
-    let said = text(main_of(&b1));
+    let said = text(&main_of(&b1));
     assert!(
         said.contains("Aakkolan liikuntapaikat (vain alla luetellut toimenpiteet) Lähiliikuntapaikka – oma; toteutunut 2026"),
         "{said}"
@@ -89,9 +89,9 @@ fn the_region_wide_view_shows_every_plan_under_every_regional_focus_area() {
     assert!(main.contains("<tr><th scope=\"row\">Ei kytketty alueen tavoitteisiin</th><td>–</td><td>1 tavoite, 1 toimenpide (ei yhteisiä, 1 oma); ei yhtään aikataulussa</td><td>–</td></tr>"), "{main}");
     // The measures by standing, as numbers and a share.
     assert!(
-        text(main).contains("Aakkola 2 1 1 4 50&nbsp;%"),
+        text(&main).contains("Aakkola 2 1 1 4 50&nbsp;%"),
         "{}",
-        text(main)
+        text(&main)
     );
     // Linked from the regional plan and the front page; the municipal plans have none.
     let link = "<a href=\"/alue/suunnitelma/koko-alue/\">";
@@ -127,7 +127,7 @@ fn the_annual_report_lists_the_contributors_of_each_regional_goal_for_its_year()
     let (_t, public) = build_fixture(FIXTURE);
     let page = read(&public, "raportti/index.html");
     let main = main_of(&page);
-    let said = text(main);
+    let said = text(&main);
     assert!(
         said.contains("Toimenpiteiden tila organisaatioittain 2026 Organisaatio suunniteltu aloitettu käynnissä toteutunut viivästynyt ei raportoitu Yhteensä Testialueen hyvinvointialue 0 1 1 0 0 1 3 Aakkola 0 0 1 1 1 0 3 Beekylä 1 0 0 0 0 0 1"),
         "{said}"

@@ -138,5 +138,5 @@ fn render(theme: &Theme, template: &str, ctx: &Context) -> Result<Vec<u8>, Error
         .tera
         .render_to(template, ctx, &mut out)
         .map_err(|e| Error::Template(format!("while rendering {template}:\n{e}")))?;
-    Ok(out)
+    Ok(crate::html::label_cells(out))
 }

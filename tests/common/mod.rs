@@ -99,3 +99,18 @@ pub(crate) fn files(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out.sort();
     out
 }
+
+/// `html` without the column labels the build writes on table cells (`data-label="…"`, for
+/// the stacked layout on phones), for tests about what the cells hold; the labels have a test
+/// of their own.
+pub(crate) fn unlabelled(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(" data-label=\"") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " data-label=\"".len()..];
+        rest = after.find('"').map_or("", |end| &after[end + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
