@@ -33,6 +33,27 @@ pub(crate) fn escape_into(s: &str, out: &mut String) {
     out.push_str(&s[last..]);
 }
 
+/// Text as a quoted CSS string that is safe inside a `<style>` element: quotes, backslashes
+/// and line breaks are escaped, and `<` is written as `\3c ` so that no `</style>` can end the
+/// element early (HTML entities mean nothing there).
+pub(crate) fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' | '>' | '&' => out.push_str(&format!("\\{:x} ", c as u32)),
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// A string of HTML that is safe to insert as it is: escaped text, or markup that kertomus
 /// generated (charts, sanitised Markdown). Views hand generated markup to templates in this
 /// type, so a field's type says that it is printed with `| safe`:
@@ -90,5 +111,13 @@ mod tests {
         );
         assert_eq!(escape("Väestö 2025–2029"), "Väestö 2025–2029");
         assert_eq!(Html::trusted("<b>").to_string(), "<b>");
+    }
+
+    #[test]
+    fn css_strings_cannot_end_their_string_or_style_element() {
+        assert_eq!(
+            css_string("Lasten \"hyvä\" arki\\</style>\n"),
+            "\"Lasten \\\"hyvä\\\" arki\\\\\\3c /style\\3e \\a \""
+        );
     }
 }

@@ -2,6 +2,16 @@
 //! Swedish (narrow no-break space between thousands, decimal comma, U+2212 minus), `1,234.5`
 //! in English.
 
+/// A change in a count as a table shows it: "+2", "−1" (with a minus sign, as in the
+/// numbers [`format`] writes), "±0".
+pub(crate) fn change(n: i64) -> String {
+    match n {
+        0 => "±0".to_string(),
+        n if n > 0 => format!("+{n}"),
+        n => format!("\u{2212}{}", n.unsigned_abs()),
+    }
+}
+
 /// Formats `value` with `decimals` decimals for a reader of `lang`.
 pub(crate) fn format(value: f64, decimals: usize, lang: &str) -> String {
     if !value.is_finite() {
@@ -42,7 +52,14 @@ pub(crate) fn format(value: f64, decimals: usize, lang: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::format;
+    use super::{change, format};
+
+    #[test]
+    fn changes_carry_their_sign() {
+        assert_eq!(change(2), "+2");
+        assert_eq!(change(-1), "\u{2212}1");
+        assert_eq!(change(0), "±0");
+    }
 
     #[test]
     fn finnish_and_swedish() {

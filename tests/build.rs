@@ -56,11 +56,20 @@ fn pages_have_titles_language_and_alternates() {
     assert!(sv.contains("<html lang=\"sv\">"));
     assert!(sv.contains("<a class=\"skip-link\" href=\"#main\">Hoppa till innehållet</a>"));
 
-    // A page without translation links to the other language's front page.
+    // A page without translation links to the other language's front page, and says so in
+    // that language.
     let page = read(&public, "sivu/index.html");
     assert!(
-        page.contains("<a href=\"/hyte/sv/\" lang=\"sv\" hreflang=\"sv\">På svenska</a>"),
+        page.contains("<a href=\"/hyte/sv/\" lang=\"sv\" hreflang=\"sv\">Svenska startsidan</a> <span class=\"switch-note\" lang=\"sv\">(sidan finns bara på finska)</span>"),
         "{page}"
+    );
+    // A link to a page that exists only in Finnish says so on a Swedish page: the chapter
+    // after a translated one, in the pager.
+    assert!(
+        sv.contains(
+            "<span lang=\"fi\">Loppu</span> <span class=\"lang-note\">(på finska)</span></a>"
+        ),
+        "{sv}"
     );
     assert!(page.contains("<time datetime=\"2026-04-14\">14.4.2026</time>"));
     assert!(page.contains("<meta name=\"description\" content=\"Kuvaus &amp; muuta\">"));

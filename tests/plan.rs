@@ -78,8 +78,9 @@ fn focus_area_page_has_gaps_goals_and_measures_with_anchors() {
     assert!(main.contains("<p>Nuorten <strong>mielen</strong> hyvinvointi.</p>"));
     assert!(main.contains("<h3 id=\"ahdistus-title\">Nuorten ahdistus</h3>"));
     assert!(main.contains("role=\"img\""), "the gap's evidence chart");
-    // Goal indicator: baseline → latest → target, and the on-track word.
-    assert!(main.contains("<td class=\"align-right\">11,2 / 1 000 (2023)<br><span class=\"value-region\">Pohjois-Savo</span></td><td class=\"align-right\">10,6 / 1 000 (2025)</td><td class=\"align-right\">10,0 / 1 000 (2029)</td><td><span class=\"track track_on\">tavoitteen suunnassa</span></td>"), "{main}");
+    // Goal indicator: baseline, the previous and the latest value and the change between them,
+    // the target and the on-track word; every value with the region and year it is for.
+    assert!(main.contains("<td class=\"align-right\"><span class=\"value\">11,2 / 1 000</span><br><span class=\"value-region\">Pohjois-Savo 2023</span></td><td class=\"align-right\"><span class=\"value\">11,2 / 1 000</span><br><span class=\"value-region\">Pohjois-Savon hyvinvointialue 2023</span></td><td class=\"align-right\"><span class=\"value\">10,6 / 1 000</span><br><span class=\"value-region\">Pohjois-Savon hyvinvointialue 2025</span></td><td>parantunut</td><td class=\"align-right\"><span class=\"value\">10,0 / 1 000</span><br><span class=\"value-region\">Pohjois-Savon hyvinvointialue 2029</span></td><td><span class=\"track track_on\">tavoitteen suunnassa</span></td>"), "{main}");
     // Measures are anchors with text status labels, responsible and partners.
     assert!(main.contains("<article class=\"measure\" id=\"mh-1-1\""));
     assert!(main.contains("<span class=\"status status-ongoing\">käynnissä 2026</span>"));
@@ -91,7 +92,7 @@ fn focus_area_page_has_gaps_goals_and_measures_with_anchors() {
     assert!(goal.contains("<h1>Nuorten mieli voi paremmin</h1>"));
     // A baseline taken from another region than the site's says so under the value.
     assert!(
-        goal.contains("11,2 / 1 000 (2023)<br><span class=\"value-region\">Pohjois-Savo</span>"),
+        goal.contains("<span class=\"value\">11,2 / 1 000</span><br><span class=\"value-region\">Pohjois-Savo 2023</span>"),
         "{goal}"
     );
     assert!(goal
@@ -141,16 +142,28 @@ fn annual_report_shows_the_year_with_not_reported_measures() {
     let (_t, public) = built();
     let page = read(&public, "raportti-2026/index.html");
     let main = main_of(&page);
-    assert!(main.contains("<h2 id=\"vuosiraportti\">Vuosiraportti 2026</h2>"));
-    assert!(main.contains("<tr><th scope=\"row\"><span class=\"status status-none\">ei raportoitu</span></th><td class=\"align-right\">1</td></tr>"));
-    assert!(main.contains("<a href=\"/suunnitelma/suunnitelma/mieli/#mh-1-2\">Keskusteluapu iltaisin</a></th><td>Testin hyvinvointialue</td><td><span class=\"status status-none\">ei raportoitu</span>"), "{main}");
+    // The author's summary first, then the counts by status with the year before and the
+    // change, then the details.
+    let summary = main.find("<h2 id=\"summary-title\">").unwrap();
+    let counts = main
+        .find("<h2 id=\"vr-tilanne\">Toimenpiteiden tila 2026</h2>")
+        .unwrap();
+    let details = main.find("<h2 id=\"vuosiraportti\">").unwrap();
+    assert!(summary < counts && counts < details, "{main}");
+    assert!(main.contains("<thead><tr><th scope=\"col\">Tila</th><th scope=\"col\" class=\"align-right\">2025</th><th scope=\"col\" class=\"align-right\">2026</th><th scope=\"col\" class=\"align-right\">Muutos</th></tr></thead>"), "{main}");
+    assert!(main.contains("<tr><th scope=\"row\"><span class=\"status status-started\">aloitettu</span></th><td class=\"align-right\">1</td><td class=\"align-right\">0</td><td class=\"align-right\">\u{2212}1</td></tr>"), "{main}");
+    assert!(main.contains("<tr><th scope=\"row\"><span class=\"status status-none\">ei raportoitu</span></th><td class=\"align-right\">1</td><td class=\"align-right\">1</td><td class=\"align-right\">±0</td></tr>"), "{main}");
+    // Every measure with last year's status beside this year's, and a visible mark where it
+    // changed.
     assert!(
-        main.contains("<td>Kaikki yläkoulut.</td>"),
-        "the year's note"
+        main.contains("<th scope=\"col\">Tila 2025</th><th scope=\"col\">Tila 2026</th>"),
+        "{main}"
     );
+    assert!(main.contains("<td><span class=\"status status-started\">aloitettu</span></td><td><span class=\"status status-ongoing\">käynnissä</span> <span class=\"changed\">muuttunut</span></td><td>Kaikki yläkoulut.</td>"), "{main}");
+    assert!(main.contains("<a href=\"/suunnitelma/suunnitelma/mieli/#mh-1-2\">Keskusteluapu iltaisin</a></th><td>Testin hyvinvointialue</td><td><span class=\"status status-planned\">suunniteltu</span></td><td><span class=\"status status-none\">ei raportoitu</span></td>"), "{main}");
     // The printable page carries the report too.
     let print = read(&public, "raportti-2026/tulosta/index.html");
-    assert!(print.contains("<h2 id=\"vuosiraportti\">Vuosiraportti 2026</h2>"));
+    assert!(print.contains("<h2 id=\"vr-tilanne\">Toimenpiteiden tila 2026</h2>"));
 }
 
 #[test]

@@ -167,6 +167,10 @@ pub(super) fn labels(theme: &Theme) -> BTreeMap<String, Labels> {
                     task_open: get("task_open"),
                     footnotes: get("footnotes"),
                     footnote_back: get("footnote_back"),
+                    in_language: ["fi", "sv", "en"]
+                        .iter()
+                        .map(|l| (l.to_string(), get(&format!("in_lang_{l}"))))
+                        .collect(),
                 },
             )
         })

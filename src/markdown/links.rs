@@ -66,7 +66,8 @@ impl<'a> Renderer<'_, '_, 'a> {
             return None;
         };
         match self.env.resolver.resolve(&target, self.input.lang) {
-            Target::Page { id, href } => {
+            Target::Page { id, href, lang } => {
+                self.link_lang = lang;
                 if image {
                     let message = msg!("image `{path}` is a page, not an image file", path);
                     self.error(at, message, msg!(""));

@@ -22,8 +22,13 @@ use std::path::Path;
 
 /// Where a relative link or image in the content leads.
 pub(crate) enum Target {
-    /// A page, by its index in the site, and the URL to link to.
-    Page { id: usize, href: String },
+    /// A page, by its index in the site, and the URL to link to; `lang` is the page's
+    /// language when it is not the reader's (a fallback to the default language).
+    Page {
+        id: usize,
+        href: String,
+        lang: Option<String>,
+    },
     /// A published file (image, PDF) and its URL.
     File { href: String },
     /// A page that exists but failed to load (its own errors are reported); not checked.
@@ -65,6 +70,18 @@ pub(crate) struct Labels {
     pub footnotes: String,
     /// A back-link's accessible label; `{n}` is the footnote's number.
     pub footnote_back: String,
+    /// "på finska", by the language a linked page is in when it is not the reader's.
+    pub in_language: std::collections::BTreeMap<String, String>,
+}
+
+/// The visible note after a link to a page that is not in the reader's language:
+/// " (på finska)". Shared by the Markdown links and the views' links, so a reader meets the
+/// same words wherever a link leaves their language.
+pub(crate) fn lang_note(label: &str) -> String {
+    format!(
+        " <span class=\"lang-note\">({})</span>",
+        crate::escape::escape(label)
+    )
 }
 
 /// Everything the renderer needs besides the page itself.
@@ -99,6 +116,8 @@ pub(crate) struct Output {
     pub ids: Vec<String>,
     pub anchor_refs: Vec<AnchorRef>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The shortcodes the body embeds, in order (a printable page shows a plan's goals once).
+    pub shortcodes: Vec<shortcodes::Call>,
 }
 
 /// Renders one page body: every event of the parser goes through [`renderer::Renderer`],

@@ -36,6 +36,10 @@ pub(super) struct Renderer<'i, 'e, 'a> {
     /// How deep the author's raw HTML elements nest so far.
     html_depth: usize,
     pub(super) table: TableState,
+    /// The language of the page the link being rewritten leads to, when not the reader's.
+    pub(super) link_lang: Option<String>,
+    /// For each open link: the note to write after it ("(på finska)").
+    link_notes: Vec<Option<String>>,
 }
 
 /// Deepest nesting of quotes and lists, and of raw HTML elements on a sanitized page,
@@ -61,6 +65,8 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
             too_deep: false,
             html_depth: 0,
             table: TableState::default(),
+            link_lang: None,
+            link_notes: Vec::new(),
         }
     }
 
@@ -116,13 +122,26 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
                 title,
                 id,
             }) => {
+                self.link_lang = None;
                 let dest_url = self.rewrite(&dest_url, at, false);
+                let note = self
+                    .link_lang
+                    .take()
+                    .and_then(|l| self.env.labels.in_language.get(&l));
+                self.link_notes
+                    .push(note.map(|label| super::lang_note(label)));
                 self.events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
                     title,
                     id,
                 }));
+            }
+            Event::End(TagEnd::Link) => {
+                self.events.push(Event::End(TagEnd::Link));
+                if let Some(note) = self.link_notes.pop().flatten() {
+                    self.generate(note);
+                }
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -275,7 +294,10 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
             page_path: self.input.page_path,
         };
         match sc.render(&call, &ctx) {
-            Ok(html) => self.generate(html.into_string()),
+            Ok(html) => {
+                self.generate(html.into_string());
+                self.out.shortcodes.push(call);
+            }
             Err(msg) => self.error(
                 at,
                 msg!("shortcode `{name}`: {detail}", name = call.name, detail: msg),

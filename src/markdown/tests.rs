@@ -11,6 +11,12 @@ impl Resolver for FakeSite {
             "kertomus/01-tausta.md" => Target::Page {
                 id: 1,
                 href: "/kertomus/01-tausta/".into(),
+                lang: None,
+            },
+            "kertomus/02-ruotsiksi.md" => Target::Page {
+                id: 2,
+                href: "/sv/kertomus/02-ruotsiksi/".into(),
+                lang: Some("sv".into()),
             },
             "kertomus/kuva.png" => Target::File {
                 href: "/kertomus/kuva.png".into(),
@@ -30,6 +36,7 @@ fn render_with(body: &str, raw_html: RawHtml) -> Output {
         task_open: "tekemättä".into(),
         footnotes: "Alaviitteet".into(),
         footnote_back: "Takaisin viitteeseen {n}".into(),
+        in_language: [("sv".to_string(), "ruotsiksi".to_string())].into(),
     };
     let registry = shortcodes::Registry::default();
     let env = Env {
@@ -92,6 +99,18 @@ fn md_links_become_page_urls_and_missing_targets_are_errors() {
     assert_eq!(
         d.hint.as_ref().map(ToString::to_string).as_deref(),
         Some("did you mean `kertomus/01-tausta.md`?")
+    );
+}
+
+#[test]
+fn a_link_to_a_page_in_another_language_says_so() {
+    let out = md("Lue [Tausta](01-tausta.md) ja [Bakgrund & mer](02-ruotsiksi.md).\n");
+    assert!(
+        out.html.contains(
+            "<a href=\"/kertomus/01-tausta/\">Tausta</a> ja <a href=\"/sv/kertomus/02-ruotsiksi/\">Bakgrund &amp; mer</a> <span class=\"lang-note\">(ruotsiksi)</span>."
+        ),
+        "{}",
+        out.html
     );
 }
 

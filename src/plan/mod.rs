@@ -177,6 +177,15 @@ impl Measure {
             .next_back()
             .map(|(y, p)| (*y, p))
     }
+
+    /// Whether the status reported for `year` differs from the one reported for the year
+    /// before (both must be reported).
+    pub(crate) fn changed_in(&self, year: i32) -> bool {
+        match (self.progress.get(&(year - 1)), self.progress.get(&year)) {
+            (Some(before), Some(now)) => before.status != now.status,
+            _ => false,
+        }
+    }
 }
 
 /// A measure with the focus area and goal it belongs to.

@@ -41,6 +41,8 @@ pub(crate) struct Alternate {
     pub current: bool,
     /// False when the page has no translation and the link leads to that language's front page.
     pub translated: bool,
+    /// Then, in that language: "sidan finns bara på finska".
+    pub only_in: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -90,9 +92,18 @@ pub(crate) struct StepView {
     pub minutes_url: Option<crate::url::Url>,
 }
 
+/// Who a document is by: the organisation's name, and its page when it has one.
+#[derive(Debug, Serialize)]
+pub(crate) struct OrgRef {
+    pub name: Html,
+    pub href: Option<String>,
+}
+
 #[derive(Debug, Serialize)]
 pub(crate) struct DocView {
     pub title: Html,
+    /// `document.organisation`, else the site's.
+    pub organisation: Option<OrgRef>,
     /// The title as plain text, for `<title>`.
     pub plain_title: String,
     /// The document page's language when it is not the reader's.
@@ -119,7 +130,7 @@ pub(crate) fn doc_view(
     doc: &RawDocument,
     lang: &str,
     t: &Strings,
-    print_href: String,
+    (print_href, organisation): (String, Option<OrgRef>),
 ) -> DocView {
     let default = site.config.default_language();
     let page = &site.pages[doc_page];
@@ -146,6 +157,7 @@ pub(crate) fn doc_view(
     };
     DocView {
         title: written(&page.title, &page.lang, lang),
+        organisation,
         plain_title: page.title.clone(),
         hreflang: (page.lang != lang).then(|| page.lang.clone()),
         href: site.href(&page.path),
@@ -174,21 +186,31 @@ pub(crate) fn doc_view(
         chapters: site
             .chapters_with_fallback(doc_page)
             .into_iter()
-            .map(|c| link_to(site, c, lang, false))
+            .map(|c| link_to(site, t, c, lang, false))
             .collect(),
         print_href,
     }
 }
 
-/// A link to page `i` for a reader of `lang`.
-pub(crate) fn link_to(site: &Site, i: usize, lang: &str, current: bool) -> Link {
+/// A link to page `i` for a reader of `lang`, whose strings are `t`: a page in another
+/// language (a fallback) says so after its title.
+pub(crate) fn link_to(site: &Site, t: &Strings, i: usize, lang: &str, current: bool) -> Link {
     let p = &site.pages[i];
     Link {
-        title: written(&p.title, &p.lang, lang),
+        title: in_language(t, written(&p.title, &p.lang, lang), &p.lang, lang),
         href: site.href(&p.path),
         hreflang: (p.lang != lang).then(|| p.lang.clone()),
         current,
     }
+}
+
+/// A linked title followed by "(på finska)" when the page is not in the reader's language.
+fn in_language(t: &Strings, title: Html, page_lang: &str, lang: &str) -> Html {
+    if page_lang == lang {
+        return title;
+    }
+    let label = super::theme::word(t, &format!("in_lang_{page_lang}"));
+    Html::trusted(format!("{title}{}", crate::markdown::lang_note(&label)))
 }
 
 #[derive(Debug, Serialize)]
@@ -199,10 +221,10 @@ pub(crate) struct ChildView {
     pub date: Option<DateView>,
 }
 
-pub(crate) fn child_view(site: &Site, i: usize, lang: &str) -> ChildView {
+pub(crate) fn child_view(site: &Site, t: &Strings, i: usize, lang: &str) -> ChildView {
     let p = &site.pages[i];
     ChildView {
-        title: written(&p.title, &p.lang, lang),
+        title: in_language(t, written(&p.title, &p.lang, lang), &p.lang, lang),
         href: site.href(&p.path),
         description: p
             .front

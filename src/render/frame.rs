@@ -75,7 +75,8 @@ impl LangShared {
         let top = top
             .into_iter()
             .map(|c| {
-                let (off, on) = both(&|current| link_to(site, c, lang, current));
+                let (off, on) =
+                    both(&|current| link_to(site, &theme.strings[lang], c, lang, current));
                 (c, off, on)
             })
             .collect();
@@ -156,11 +157,36 @@ pub(super) fn common(
     ctx.insert_value("nav", nav(site, shared, entry, current, &ancestors));
     let breadcrumbs: Vec<Link> = ancestors
         .iter()
-        .map(|&a| link_to(site, a, lang, false))
+        .map(|&a| link_to(site, &input.theme.strings[lang], a, lang, false))
         .collect();
     ctx.insert("breadcrumbs", &breadcrumbs);
     ctx.insert("alternates", &alternates(input, entry, lang));
+    ctx.insert("owner", &owner(input, entry, lang));
     ctx
+}
+
+/// The organisation whose document (or plan) the page belongs to, when that is not the
+/// site's own: a county's site that publishes its municipalities' plans must not present
+/// them as its own, so the frame names their author.
+fn owner(input: Input<'_>, entry: &Entry, lang: &str) -> Option<Html> {
+    let (site, model) = (input.site, input.view.model);
+    let id = match entry.route {
+        Route::Page(i) | Route::Print(i) => {
+            let doc = site.document_for_chapter(i).unwrap_or(i);
+            site.document_of(doc)?.organisation.clone()
+        }
+        Route::PlanOverview(p)
+        | Route::Together(p)
+        | Route::Region(p)
+        | Route::FocusArea(p, _)
+        | Route::Goal(p, _, _) => model.plans.get(p)?.organisation.clone(),
+        _ => None,
+    }?;
+    if site.config.organisation.as_deref() == Some(id.as_str()) {
+        return None;
+    }
+    let name = model.organisation_name(&id)?;
+    Some(super::html::tx(name, lang, site.config.default_language()))
 }
 
 /// The main menu: the front page's children, then the generated sections the site has; the
@@ -203,8 +229,26 @@ fn alternates(input: Input<'_>, entry: &Entry, lang: &str) -> Vec<Alternate> {
         .languages
         .iter()
         .map(|l| {
-            let name = word(&theme.strings[l.as_str()], "language_name");
+            let strings = &theme.strings[l.as_str()];
             let peer = routes.peer(entry, l);
+            // Without a version in `l`, the switch leads to that language's front page and
+            // says so, in that language: "Svenska startsidan (sidan finns bara på finska)".
+            let missing = peer.is_none() && l != lang;
+            let name = word(
+                strings,
+                if missing {
+                    "home_in_language"
+                } else {
+                    "language_name"
+                },
+            );
+            let only_in = missing.then(|| {
+                format!(
+                    "{} {}",
+                    word(strings, "page_only"),
+                    word(strings, &format!("in_lang_{lang}"))
+                )
+            });
             let target = peer.or_else(|| routes.front(l)).map_or_else(
                 || routes.addresses.prefix(l).to_string(),
                 |e| e.path.clone(),
@@ -216,6 +260,7 @@ fn alternates(input: Input<'_>, entry: &Entry, lang: &str) -> Vec<Alternate> {
                 permalink: site.permalink(&target),
                 current: l == lang,
                 translated: peer.is_some(),
+                only_in,
             }
         })
         .collect()
@@ -226,7 +271,7 @@ pub(super) fn front(input: Input<'_>, lang: &str) -> Vec<Link> {
     let site = input.site;
     site.find("", lang)
         .or_else(|| site.find("", site.config.default_language()))
-        .map(|f| link_to(site, f, lang, false))
+        .map(|f| link_to(site, &input.theme.strings[lang], f, lang, false))
         .into_iter()
         .collect()
 }

@@ -4,6 +4,7 @@
 use super::context::{self, child_view, doc_view, link_to, toc, DateView, Link};
 use super::html::{block, written};
 use super::{frame, render, Input};
+use crate::content::document::RawDocument;
 use crate::error::Error;
 use crate::escape::Html;
 use crate::routes::Entry;
@@ -46,11 +47,28 @@ pub(super) fn print(input: Input<'_>, e: &Entry, i: usize) -> Result<Vec<u8>, Er
         })
         .collect();
     ctx.insert("chapters", &chapters);
+    ctx.insert("embedded", &embedded_focus_areas(site, i, &chapters));
     ctx.insert("publisher", &publisher(input, i, &p.lang));
+    ctx.insert(
+        "print_style",
+        &print_style(&p.title, &input.view.word(&p.lang, "page")),
+    );
     document_extras(input, i, &mut ctx);
     let html = render(input.theme, "print.html", &ctx)?;
     let html = String::from_utf8_lossy(&html);
     Ok(absolute_links(&html, &site.config.base_path, &site.config.base_url).into_bytes())
+}
+
+/// The printed pages' running head and numbers ("Hyvinvointikertomus … · Sivu 3 / 12"): CSS
+/// paged media, with the document's title as a CSS string, as the print stylesheet cannot know
+/// it. The cover has neither.
+fn print_style(title: &str, page_word: &str) -> Html {
+    use crate::escape::css_string;
+    Html::trusted(format!(
+        "<style media=\"print\">@page {{ @top-left {{ content: {}; }} @bottom-right {{ content: {} \" \" counter(page) \" / \" counter(pages); }} }}</style>",
+        css_string(title),
+        css_string(page_word)
+    ))
 }
 
 /// Who publishes the document, for the printed cover: its organisation (the document's or the
@@ -182,6 +200,36 @@ fn document_extras(input: Input<'_>, i: usize, ctx: &mut Context) {
     }
 }
 
+/// A focus area whose goals a chapter already shows (`goals(focus_area=…)`): the printed plan
+/// refers to that chapter instead of printing the same tables twice.
+#[derive(Serialize)]
+struct Embedded {
+    chapter: Html,
+    href: String,
+}
+
+/// The focus areas the document's chapters embed, by id, with the chapter that shows them.
+fn embedded_focus_areas(
+    site: &Site,
+    doc: usize,
+    chapters: &[PrintChapter],
+) -> std::collections::BTreeMap<String, Embedded> {
+    let mut out = std::collections::BTreeMap::new();
+    for (c, printed) in site.chapters_with_fallback(doc).into_iter().zip(chapters) {
+        for call in &site.pages[c].shortcodes {
+            let id = match call.arg("focus_area") {
+                Some(crate::markdown::shortcodes::Value::Str(id)) if call.name == "goals" => id,
+                _ => continue,
+            };
+            out.entry(id.clone()).or_insert_with(|| Embedded {
+                chapter: printed.title.clone(),
+                href: format!("#{}", printed.id),
+            });
+        }
+    }
+    out
+}
+
 #[derive(Serialize)]
 struct PrintChapter {
     title: Html,
@@ -231,23 +279,28 @@ fn page_view(input: Input<'_>, i: usize, reader: &str) -> PageView {
     let p = &site.pages[i];
     let t = &input.theme.strings[&p.lang];
     let lang = p.lang.as_str();
-    let print_href = |d: usize| site.href(&input.routes.addresses.print(&site.pages[d].path));
+    let extras = |d: usize, doc: &RawDocument| {
+        (
+            site.href(&input.routes.addresses.print(&site.pages[d].path)),
+            organisation(input, doc, lang),
+        )
+    };
     let document = site
         .document_of(i)
         .filter(|_| p.is_index)
-        .map(|d| doc_view(site, i, d, lang, t, print_href(i)));
+        .map(|d| doc_view(site, i, d, lang, t, extras(i, d)));
     let chapter_of = site.document_for_chapter(i).and_then(|d| {
         site.document_of(d)
-            .map(|doc| doc_view(site, d, doc, lang, t, print_href(d)))
+            .map(|doc| doc_view(site, d, doc, lang, t, extras(d, doc)))
     });
-    let (prev, next) = neighbours(site, i, lang);
+    let (prev, next) = neighbours(site, t, i, lang);
     let children = if document.is_some() {
         Vec::new()
     } else {
         site.children(&p.key, lang)
             .iter()
             .filter(|&&c| c != i)
-            .map(|&c| child_view(site, c, reader))
+            .map(|&c| child_view(site, &input.theme.strings[reader], c, reader))
             .collect()
     };
     PageView {
@@ -272,8 +325,29 @@ fn page_view(input: Input<'_>, i: usize, reader: &str) -> PageView {
     }
 }
 
+/// The organisation a document is by, linked to its page when it has one.
+fn organisation(input: Input<'_>, doc: &RawDocument, lang: &str) -> Option<context::OrgRef> {
+    let site = input.site;
+    let model = input.view.model;
+    let id = doc
+        .organisation
+        .as_ref()
+        .or(site.config.organisation.as_ref())?;
+    let name = model.organisation_name(id)?;
+    let has_page = model.organisations_with_pages().iter().any(|o| &o.id == id);
+    Some(context::OrgRef {
+        name: super::html::tx(name, lang, site.config.default_language()),
+        href: has_page.then(|| site.href(&input.routes.addresses.organisation(id, lang))),
+    })
+}
+
 /// The previous and next chapter of a chapter page.
-fn neighbours(site: &Site, i: usize, lang: &str) -> (Option<Link>, Option<Link>) {
+fn neighbours(
+    site: &Site,
+    t: &super::theme::Strings,
+    i: usize,
+    lang: &str,
+) -> (Option<Link>, Option<Link>) {
     let Some(d) = site.document_for_chapter(i) else {
         return (None, None);
     };
@@ -283,9 +357,9 @@ fn neighbours(site: &Site, i: usize, lang: &str) -> (Option<Link>, Option<Link>)
     };
     let prev = pos
         .checked_sub(1)
-        .map(|n| link_to(site, chapters[n], lang, false));
+        .map(|n| link_to(site, t, chapters[n], lang, false));
     let next = chapters
         .get(pos + 1)
-        .map(|&n| link_to(site, n, lang, false));
+        .map(|&n| link_to(site, t, n, lang, false));
     (prev, next)
 }

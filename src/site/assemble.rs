@@ -33,9 +33,11 @@ impl markdown::Resolver for Index<'_> {
                 .get(&(s.key.clone(), lang.to_string()))
                 .copied()
                 .unwrap_or(id);
+            let page_lang = &self.sources[id].lang;
             Target::Page {
                 id,
                 href: format!("{}{}", self.config.base_path, self.sources[id].path),
+                lang: (page_lang != lang).then(|| page_lang.clone()),
             }
         };
         if path.extension().is_some_and(|e| e == "md") {
@@ -254,6 +256,7 @@ pub(super) fn pages(
             body: out.html,
             headings: out.headings,
             ids: out.ids,
+            shortcodes: out.shortcodes,
             parent_key,
             rel: s.rel,
             lang: s.lang,

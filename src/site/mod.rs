@@ -29,6 +29,8 @@ pub(crate) struct Page {
     pub body: std::sync::Arc<str>,
     pub headings: Vec<Heading>,
     pub ids: Vec<String>,
+    /// The shortcodes the body embeds.
+    pub shortcodes: Vec<crate::markdown::shortcodes::Call>,
     pub parent_key: Option<String>,
 }
 

@@ -28,6 +28,9 @@ pub(crate) struct ContributingMeasure {
     pub href: String,
     pub scope: String,
     pub status: Option<StatusView>,
+    /// With a year: the status of the year before, and whether it changed since.
+    pub previous: Option<StatusView>,
+    pub changed: bool,
     pub standing: &'static str,
 }
 
@@ -125,11 +128,14 @@ impl View<'_> {
             )),
         };
         let standing = Standing::of_status(progress.map(|(_, p)| p.status));
+        let previous = year.and_then(|y| m.progress.get(&(y - 1)).map(|p| (y - 1, p)));
         ContributingMeasure {
             title: tx(&m.title, lang, self.d()),
             href,
             scope: self.word(lang, scope_key(m.scope)),
             status: progress.map(|(y, p)| self.status_view(y, p, lang)),
+            previous: previous.map(|(y, p)| self.status_view(y, p, lang)),
+            changed: year.is_some_and(|y| m.changed_in(y)),
             standing: standing_key(standing),
         }
     }
@@ -224,7 +230,7 @@ impl View<'_> {
 }
 
 /// `n` of `total` in whole per cent, rounded half up.
-fn share(n: usize, total: usize) -> usize {
+pub(super) fn share(n: usize, total: usize) -> usize {
     if total == 0 {
         0
     } else {
@@ -236,6 +242,7 @@ fn standing_key(s: Standing) -> &'static str {
     match s {
         Standing::OnTrack => "on_track",
         Standing::OffTrack => "off_track",
+        Standing::Planned => "planned",
         Standing::NotReported => "not_reported",
     }
 }
@@ -270,8 +277,12 @@ pub(crate) struct RegionView {
     pub columns: Vec<PlanRef>,
     pub rows: Vec<RowView>,
     pub unlinked: Vec<CellView>,
-    /// Every plan's measures by standing, for the chart.
-    pub totals: Vec<CellView>,
+    /// The year whose statuses are counted.
+    pub year: Option<i32>,
+    /// What serves the regional plan, by plan and status in `year`, as the annual report
+    /// counts it: the statuses with a column (key, word), and the rows.
+    pub statuses: Vec<(String, String)>,
+    pub standing: Vec<super::annual::OrganisationCounts>,
 }
 
 impl View<'_> {
@@ -313,20 +324,7 @@ impl View<'_> {
                 cells: cells.iter().map(|c| self.cell_view(c, lang)).collect(),
             })
             .collect();
-        let totals = (0..table.columns.len())
-            .map(|col| {
-                let mut sum = across::Cell::default();
-                for cell in table
-                    .rows
-                    .iter()
-                    .map(|r| &r[col])
-                    .chain([&table.unlinked[col]])
-                {
-                    sum.merge(region.plans, cell);
-                }
-                self.cell_view(&sum, lang)
-            })
-            .collect();
+        let (statuses, standing) = self.status_table(&table.counts, lang);
         RegionView {
             plan_href: self.href(&self.addresses.plan(plan, lang)),
             columns: table
@@ -340,7 +338,9 @@ impl View<'_> {
                 .iter()
                 .map(|c| self.cell_view(c, lang))
                 .collect(),
-            totals,
+            year: table.year,
+            statuses,
+            standing,
         }
     }
 }

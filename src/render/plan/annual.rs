@@ -3,7 +3,7 @@
 
 use super::GoalView;
 use crate::escape::Html;
-use crate::plan::links::{self, GoalId};
+use crate::plan::across;
 use crate::plan::{Plan, Status};
 use crate::render::html::tx;
 use crate::render::view::View;
@@ -21,9 +21,11 @@ pub(crate) struct AnnualFocusArea {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct AnnualView {
     pub year: i32,
+    pub previous_year: i32,
     pub plan_href: String,
-    pub summary: Vec<(String, String, usize)>,
-    pub not_reported: usize,
+    /// The measures by status in the year and the year before: every status either year has,
+    /// then the not reported; with the totals.
+    pub summary: Vec<SummaryRow>,
     pub total: usize,
     pub focus_areas: Vec<AnnualFocusArea>,
     /// With `include_contributors`: each goal's contributors are shown, and these counts.
@@ -35,12 +37,26 @@ pub(crate) struct AnnualView {
     pub statuses: Vec<(String, String)>,
 }
 
+/// How many measures had a status in the year and the year before, and the change.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SummaryRow {
+    /// The status's key (`none` for not reported) and its word, as on the badges.
+    pub key: String,
+    pub label: String,
+    pub before: usize,
+    pub now: usize,
+    /// The change as written in the table: "+1", "−2" (a minus sign), "±0".
+    pub change: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct OrganisationCounts {
     pub name: Html,
     pub counts: Vec<usize>,
     pub not_reported: usize,
     pub total: usize,
+    /// The share on track (started, ongoing or done), in whole per cent.
+    pub on_share: usize,
 }
 
 impl View<'_> {
@@ -51,16 +67,6 @@ impl View<'_> {
         lang: &str,
         contributors: bool,
     ) -> AnnualView {
-        let mut counts = std::collections::BTreeMap::new();
-        let mut not_reported = 0;
-        let mut total = 0;
-        for m in plan.measures() {
-            total += 1;
-            match m.measure.progress.get(&year) {
-                Some(p) => *counts.entry(p.status).or_insert(0usize) += 1,
-                None => not_reported += 1,
-            }
-        }
         let (statuses, by_organisation) = if contributors {
             self.organisation_table(plan, year, lang)
         } else {
@@ -68,21 +74,10 @@ impl View<'_> {
         };
         AnnualView {
             year,
+            previous_year: year - 1,
             plan_href: self.href(&self.addresses.plan(plan, lang)),
-            summary: Status::ALL
-                .iter()
-                .filter_map(|s| {
-                    counts.get(s).map(|n| {
-                        (
-                            s.key().to_string(),
-                            self.word(lang, &format!("measure_status_{}", s.key())),
-                            *n,
-                        )
-                    })
-                })
-                .collect(),
-            not_reported,
-            total,
+            summary: self.summary_rows(plan, year, lang),
+            total: plan.measures().count(),
             focus_areas: plan
                 .focus_areas
                 .iter()
@@ -108,21 +103,64 @@ impl View<'_> {
         }
     }
 
-    /// The per-organisation counts and the statuses they have columns for: only those some
-    /// organisation has in the year, so the table stays narrow.
+    /// The plan's measures by their status in `year` and the year before.
+    fn summary_rows(&self, plan: &Plan, year: i32, lang: &str) -> Vec<SummaryRow> {
+        let count = |y: i32, s: Option<Status>| {
+            plan.measures()
+                .filter(|m| m.measure.progress.get(&y).map(|p| p.status) == s)
+                .count()
+        };
+        let row = |s: Option<Status>| {
+            let (before, now) = (count(year - 1, s), count(year, s));
+            let (key, label) = match s {
+                Some(s) => (
+                    s.key().to_string(),
+                    self.word(lang, &format!("measure_status_{}", s.key())),
+                ),
+                None => ("none".to_string(), self.word(lang, "measure_not_reported")),
+            };
+            SummaryRow {
+                key,
+                label,
+                before,
+                now,
+                change: crate::numbers::change(now as i64 - before as i64),
+            }
+        };
+        Status::ALL
+            .iter()
+            .map(|s| row(Some(*s)))
+            .filter(|r| r.before + r.now > 0)
+            .chain(std::iter::once(row(None)).filter(|r| r.before + r.now > 0))
+            .collect()
+    }
+
+    /// The year's statuses of this plan's measures and of everything that serves its goals,
+    /// by organisation, with the statuses the table has columns for.
     fn organisation_table(
         &self,
         plan: &Plan,
         year: i32,
         lang: &str,
     ) -> (Vec<(String, String)>, Vec<OrganisationCounts>) {
-        let mut rows = self.counts_by_plan(plan, year, lang);
+        let region = self.model.region;
+        let Some(pi) = self.model.plan_index(plan) else {
+            return (Vec::new(), Vec::new());
+        };
+        let counts = across::counts_by_plan(region.plans, region.links, pi, Some(year));
+        self.status_table(&counts, lang)
+    }
+
+    /// Counts by plan as a table: a row per plan named by its organisation, and a column for
+    /// each status some plan has (so the table stays narrow), in the badges' words.
+    pub(crate) fn status_table(
+        &self,
+        counts: &[across::StatusCounts],
+        lang: &str,
+    ) -> (Vec<(String, String)>, Vec<OrganisationCounts>) {
         let used: Vec<usize> = (0..Status::ALL.len())
-            .filter(|i| rows.iter().any(|r| r.counts[*i] > 0))
+            .filter(|i| counts.iter().any(|c| c.by_status[*i] > 0))
             .collect();
-        for r in &mut rows {
-            r.counts = used.iter().map(|i| r.counts[*i]).collect();
-        }
         let statuses = used
             .iter()
             .map(|i| {
@@ -133,48 +171,27 @@ impl View<'_> {
                 )
             })
             .collect();
-        (statuses, rows)
-    }
-
-    /// The year's statuses of this plan's measures and of every measure that contributes to
-    /// one of its goals, by plan.
-    fn counts_by_plan(&self, plan: &Plan, year: i32, lang: &str) -> Vec<OrganisationCounts> {
         let region = self.model.region;
-        let Some(pi) = self.model.plan_index(plan) else {
-            return Vec::new();
-        };
-        let mut measures: Vec<(GoalId, usize)> = Vec::new();
-        for (id, g) in links::goal_ids(plan, pi) {
-            measures.extend((0..g.measures.len()).map(|m| (id, m)));
-            measures.extend(region.links.contributing_measures(region.plans, id));
-        }
-        measures.sort_by_key(|(g, m)| (g.plan != pi, *g, *m));
-        measures.dedup();
-        let mut out: Vec<(usize, OrganisationCounts)> = Vec::new();
-        for (g, mi) in measures {
-            if out.last().is_none_or(|(p, _)| *p != g.plan) {
-                let name = self.plan_ref(&region.plans[g.plan], lang).organisation;
-                out.push((
-                    g.plan,
-                    OrganisationCounts {
-                        name,
-                        counts: vec![0; Status::ALL.len()],
-                        not_reported: 0,
-                        total: 0,
-                    },
-                ));
-            }
-            let (_, _, goal) = links::goal(region.plans, g);
-            let row = &mut out.last_mut().expect("pushed above").1;
-            row.total += 1;
-            match goal.measures[mi].progress.get(&year) {
-                Some(p) => {
-                    let i = Status::ALL.iter().position(|s| *s == p.status).unwrap_or(0);
-                    row.counts[i] += 1;
+        let rows = counts
+            .iter()
+            .map(|c| {
+                let on_track: usize = Status::ALL
+                    .iter()
+                    .zip(c.by_status)
+                    .filter(|(s, _)| {
+                        across::Standing::of_status(Some(**s)) == across::Standing::OnTrack
+                    })
+                    .map(|(_, n)| n)
+                    .sum();
+                OrganisationCounts {
+                    name: self.plan_ref(&region.plans[c.plan], lang).organisation,
+                    counts: used.iter().map(|i| c.by_status[*i]).collect(),
+                    not_reported: c.not_reported,
+                    total: c.total,
+                    on_share: super::across::share(on_track, c.total),
                 }
-                None => row.not_reported += 1,
-            }
-        }
-        out.into_iter().map(|(_, c)| c).collect()
+            })
+            .collect();
+        (statuses, rows)
     }
 }

@@ -1,6 +1,6 @@
 //! Views of a goal, its indicators with their track towards the target, and its measures.
 
-use super::{GoalIndicatorView, GoalView, MeasureView};
+use super::{GoalIndicatorView, GoalView, MeasureView, ValueView};
 use crate::plan::{self, FocusArea, Goal, MeasureRef, Plan};
 use crate::render::html::{md, plain, tx};
 use crate::render::view::View;
@@ -25,6 +25,11 @@ impl View<'_> {
                 .next_back()
                 .map(|(y, p)| self.status_view(*y, p, lang)),
         };
+        let previous = year.and_then(|y| {
+            me.progress
+                .get(&(y - 1))
+                .map(|p| self.status_view(y - 1, p, lang))
+        });
         let fa_path = self.addresses.focus_area(plan, m.focus_area, lang);
         MeasureView {
             id: me.id.clone(),
@@ -55,6 +60,8 @@ impl View<'_> {
                 .map(|i| self.indicator_link(&i.id, i.kind, lang))
                 .collect(),
             status,
+            previous,
+            changed: year.is_some_and(|y| me.changed_in(y)),
             progress: me
                 .progress
                 .iter()
@@ -63,7 +70,10 @@ impl View<'_> {
         }
     }
 
-    /// Baseline → latest (home region, up to `upto`) → target, and the on-track word.
+    /// Baseline, the previous and the latest value (the plan's region, up to `upto`), the
+    /// change between those two, the target, and the on-track word. Every value says the
+    /// region and year it is for: a baseline may have been set for another area than the one
+    /// whose values follow it.
     pub(crate) fn goal_indicator_view(
         &self,
         gi: &plan::GoalIndicator,
@@ -73,29 +83,41 @@ impl View<'_> {
     ) -> GoalIndicatorView {
         let link = self.indicator_link(&gi.id, gi.kind, lang);
         let ind = self.model.indicators.get(&gi.id);
-        let fmt = |v: f64| match ind {
-            Some(i) => {
-                crate::charts::with_unit(v, i.decimals(), i.unit.as_deref().unwrap_or(""), lang)
-            }
-            None => crate::numbers::format(v, 1, lang),
+        let decimals = ind.map_or(1, |i| i.decimals());
+        let value = |v: f64, year: i32, of: Option<&crate::regions::RegionRef>| ValueView {
+            value: match ind {
+                Some(i) => {
+                    crate::charts::with_unit(v, decimals, i.unit.as_deref().unwrap_or(""), lang)
+                }
+                None => crate::numbers::format(v, 1, lang),
+            },
+            of: match of {
+                Some(r) => format!("{} {year}", self.model.region_name(r, lang)),
+                None => year.to_string(),
+            },
         };
-        let latest = region.and_then(|h| {
-            let series =
+        let known: Vec<(i32, f64)> = region
+            .and_then(|h| {
                 self.model
                     .indicators
                     .values
-                    .series(&gi.id, h, crate::indicators::Gender::Total)?;
-            series
-                .iter()
-                .rfind(|(y, p)| upto.is_none_or(|u| **y <= u) && p.value.is_some())
-                .and_then(|(y, p)| p.value.map(|v| (*y, v)))
-        });
+                    .series(&gi.id, h, crate::indicators::Gender::Total)
+            })
+            .map(|series| {
+                series
+                    .iter()
+                    .filter(|(y, p)| upto.is_none_or(|u| **y <= u) && p.value.is_some())
+                    .filter_map(|(y, p)| p.value.map(|v| (*y, v)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let latest = known.last().copied();
+        let previous = known.len().checked_sub(2).map(|i| known[i]);
         let better = ind.map(|i| i.better).unwrap_or_default();
-        let other_region = |r: &Option<crate::regions::RegionRef>| {
-            r.as_ref()
-                .filter(|r| Some(*r) != region)
-                .map(|r| self.model.region_name(r, lang))
-        };
+        let change = previous.zip(latest).map(|((_, before), (_, now))| {
+            let judged = crate::indicators::trend::judge(better, before, now, decimals);
+            self.word(lang, &format!("trend_{}", judged.key()))
+        });
         let track = plan::track(better, gi.baseline, gi.target, latest);
         GoalIndicatorView {
             title: link.title,
@@ -103,11 +125,13 @@ impl View<'_> {
             kind: link.kind,
             baseline: gi
                 .baseline
-                .map(|b| format!("{} ({})", fmt(b.value), b.year)),
-            baseline_region: other_region(&gi.baseline_region),
-            latest: latest.map(|(y, v)| format!("{} ({y})", fmt(v))),
-            target: gi.target.map(|t| format!("{} ({})", fmt(t.value), t.year)),
-            target_region: other_region(&gi.target_region),
+                .map(|b| value(b.value, b.year, gi.baseline_region.as_ref().or(region))),
+            previous: previous.map(|(y, v)| value(v, y, region)),
+            latest: latest.map(|(y, v)| value(v, y, region)),
+            change,
+            target: gi
+                .target
+                .map(|t| value(t.value, t.year, gi.target_region.as_ref().or(region))),
             track_key: track.key().to_string(),
             track: self.word(lang, track.key()),
         }
@@ -150,7 +174,6 @@ impl View<'_> {
                 .iter()
                 .map(|i| self.goal_indicator_view(i, lang, year, region.as_ref()))
                 .collect(),
-            indicator_region: region.as_ref().map(|h| self.model.region_name(h, lang)),
             measures: g
                 .measures
                 .iter()

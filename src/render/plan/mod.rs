@@ -53,7 +53,18 @@ pub(crate) struct MeasureView {
     pub indicators: Vec<IndicatorLink>,
     /// The status in the year shown; `None`: not reported.
     pub status: Option<StatusView>,
+    /// In the annual report: the status of the year before, and whether it changed since.
+    pub previous: Option<StatusView>,
+    pub changed: bool,
     pub progress: Vec<StatusView>,
+}
+
+/// A value of a goal indicator with what it is of: "7,3 / 1 000" and "Pohjois-Savo 2011".
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ValueView {
+    pub value: String,
+    /// The region and year the value is for.
+    pub of: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -61,13 +72,13 @@ pub(crate) struct GoalIndicatorView {
     pub title: Html,
     pub href: String,
     pub kind: String,
-    pub baseline: Option<String>,
-    /// The region of the baseline when it is not the one the table's caption names.
-    pub baseline_region: Option<String>,
-    pub latest: Option<String>,
-    pub target: Option<String>,
-    /// The region of the target when it is not the one the table's caption names.
-    pub target_region: Option<String>,
+    pub baseline: Option<ValueView>,
+    /// The value before the latest one, and the latest: each with its region and year.
+    pub previous: Option<ValueView>,
+    pub latest: Option<ValueView>,
+    /// How the latest value compares with the previous one, in words ("parantunut").
+    pub change: Option<String>,
+    pub target: Option<ValueView>,
     pub track_key: String,
     pub track: String,
 }
@@ -83,9 +94,6 @@ pub(crate) struct GoalView {
     pub target_year: Option<i32>,
     pub shared_with: Vec<OrgLink>,
     pub indicators: Vec<GoalIndicatorView>,
-    /// The region the indicator values are for (the site's home region), named in the
-    /// table's caption so that no value reads as being of another area.
-    pub indicator_region: Option<String>,
     pub measures: Vec<MeasureView>,
     /// What other plans' goals and measures contribute to this goal, by plan.
     pub contributors: Vec<across::ContributorGroup>,
