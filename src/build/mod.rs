@@ -202,6 +202,8 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
         };
         let written = write_output(input, opts, place, incremental, cache, &mut timings)?;
         (summary.pages, summary.files, summary.search) = written;
+        let finnish = summary.search.and_then(|s| s.finnish.warning());
+        summary.warnings.extend(finnish);
     }
     summary.elapsed = timings.elapsed();
     summary.timings = timings;

@@ -5,8 +5,10 @@
 //! the site renders; at the end they are split into shards ([`shards`]) built in parallel, and
 //! a shard whose records did not change since the previous build is taken from it as it was.
 
+mod morphology;
 mod shards;
 
+pub use morphology::Finnish;
 pub(crate) use shards::DEFAULT_SHARD_PAGES;
 
 use crate::error::Error;
@@ -48,6 +50,8 @@ pub struct IndexStats {
     pub indexed: usize,
     /// Pages in the index.
     pub pages: usize,
+    /// How the Finnish pages were analysed for base forms and compound parts.
+    pub finnish: Finnish,
 }
 
 impl Indexer {
@@ -70,7 +74,8 @@ impl Indexer {
         shard_pages: usize,
     ) -> Result<(Bundle, IndexStats), Error> {
         drop(self.tx.take());
-        let records: Vec<Record> = self.rx.try_iter().collect();
+        let mut records: Vec<Record> = self.rx.try_iter().collect();
+        let analysis = analyse(&mut records);
         let pages = records.len();
         let shards = shards::split(records, shard_pages);
         // Each shard's hash once: it decides reuse and goes into the manifest.
@@ -89,6 +94,7 @@ impl Indexer {
             shards: shards.len(),
             indexed: parts.iter().filter(|(_, fresh)| *fresh).count(),
             pages,
+            finnish: analysis.finnish,
         };
         let mut out: Bundle = Vec::new();
         for (shard, (files, _)) in shards.iter().zip(parts) {
@@ -97,15 +103,46 @@ impl Indexer {
                 .map(|(name, bytes)| (format!("{}{name}", shard.path), bytes));
             out.extend(prefixed);
         }
-        let manifest = Manifest {
+        let mut manifest = Manifest {
             format: 1,
             shards: entries,
+            forms: BTreeMap::new(),
         };
+        if let Some(files) = analysis.query_files() {
+            let listed = shards::Forms::of(FINNISH_FORMS, &files);
+            let named = files.files.into_iter();
+            out.extend(named.map(|(name, bytes)| (format!("{FINNISH_FORMS}{name}.json"), bytes)));
+            manifest.forms.insert("fi".to_string(), listed);
+        }
         let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
         out.push((MANIFEST.to_string(), json));
         out.sort();
         Ok((out, stats))
     }
+}
+
+/// Where the Finnish query files go inside `pagefind/`.
+const FINNISH_FORMS: &str = "forms/fi/";
+
+/// Whether a record's language is Finnish (`fi`, `fi-FI`).
+fn is_finnish(lang: &str) -> bool {
+    lang.split('-').next() == Some("fi")
+}
+
+/// Analyses the Finnish records' words and makes every record's text the digest Pagefind
+/// indexes: with the Finnish words' base forms and compound parts, hostile markers
+/// neutralised in all.
+fn analyse(records: &mut [Record]) -> morphology::Analysis {
+    let finnish: Vec<&str> = records
+        .iter()
+        .filter(|r| is_finnish(&r.lang))
+        .map(|r| r.text.as_str())
+        .collect();
+    let analysis = morphology::analyse(&finnish);
+    records
+        .par_iter_mut()
+        .for_each(|r| r.text = analysis.digest(&r.text, is_finnish(&r.lang)));
+    analysis
 }
 
 /// The manifest's name inside `pagefind/`.
