@@ -1,12 +1,16 @@
 //! The search index, built with the Pagefind library (`pagefind::api`): one record per page in
 //! its language, so Finnish and Swedish words are stemmed when indexing and when searching.
 //! Only the page's prose is indexed (not navigation, footers or the data tables and drawings
-//! of charts), taken from the HTML the build already rendered. Records are sent here while
-//! the site renders; at the end they are split into shards ([`shards`]) built in parallel, and
+//! of charts), taken from the HTML the build already rendered ([`record`]). Records are sent
+//! here while the site renders; at the end the Finnish ones get their words' base forms and
+//! compound parts ([`morphology`]), and all are split into shards ([`shards`]) built in parallel, and
 //! a shard whose records did not change since the previous build is taken from it as it was.
 
 mod morphology;
+mod record;
 mod shards;
+
+pub(crate) use record::record;
 
 pub use morphology::Finnish;
 pub(crate) use shards::DEFAULT_SHARD_PAGES;
@@ -203,84 +207,9 @@ fn build_shard(shard: &Shard) -> Result<Bundle, String> {
     })
 }
 
-/// Elements whose text is not indexed, by how they open and close: drawings (their numbers
-/// are in the tables), scripts and styles, and the parts of a chart that repeat on many pages
-/// (its data table, legend and source line). A chart's caption stays: it says what it shows.
-const SKIPPED: &[(&str, &str)] = &[
-    ("<svg", "</svg>"),
-    ("<script", "</script>"),
-    ("<style", "</style>"),
-    ("<details class=\"chart-table\"", "</details>"),
-    ("<ul class=\"chart-legend\"", "</ul>"),
-    ("<p class=\"chart-source\"", "</p>"),
-];
-
-/// The record of a rendered page: the text of its `<main>`, without tags.
-pub(crate) fn record(url: &str, lang: &str, html: &str) -> Option<Record> {
-    let start = html.find("<main")?;
-    let end = html[start..].find("</main>")? + start;
-    let main = &html[start..end];
-    let title = html
-        .find("<h1")
-        .and_then(|h| {
-            let open = html[h..].find('>')? + h + 1;
-            let close = html[open..].find("</h1>")? + open;
-            Some(text(&html[open..close]))
-        })
-        .unwrap_or_default();
-    Some(Record {
-        url: url.to_string(),
-        lang: lang.to_string(),
-        title,
-        text: text(main),
-    })
-}
-
-/// Text of an HTML fragment: tags dropped (and the [`SKIPPED`] elements), entities decoded,
-/// white space folded. Written by hand: the fragment is our own generated HTML, and a full
-/// HTML parser would cost more than the indexing it feeds.
-pub(crate) fn text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&rest[..lt]);
-        out.push(' ');
-        let after = &rest[lt..];
-        let skip_to = SKIPPED.iter().find_map(|(open, close)| {
-            after
-                .starts_with(open)
-                .then(|| after.find(close).map(|c| c + close.len()))?
-        });
-        rest = match skip_to {
-            Some(n) => &after[n..],
-            None => match after.find('>') {
-                Some(gt) => &after[gt + 1..],
-                None => "",
-            },
-        };
-    }
-    out.push_str(rest);
-    let decoded = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn main_content_only() {
-        let html = "<html><body><nav>Valikko</nav><main id=\"main\"><h1>Otsikko &amp; muuta</h1><p>Nuorten <strong>hyvinvointi</strong></p><svg><text>2011</text></svg><table><td>2011</td></table><figure class=\"chart\"><figcaption>Kaavio</figcaption><ul class=\"chart-legend\"><li>Kuopio</li></ul><p class=\"chart-source\">Lähde: THL</p></figure><details class=\"chart-table\"><table><td>7,3</td></table></details></main><footer>Alatunniste</footer></body></html>";
-        let r = record("/a/", "fi", html).unwrap();
-        assert_eq!(r.title, "Otsikko & muuta");
-        assert_eq!(r.text, "Otsikko & muuta Nuorten hyvinvointi 2011 Kaavio");
-    }
 
     #[test]
     fn finnish_words_are_indexed_with_the_finnish_stemmer() {
