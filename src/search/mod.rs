@@ -1,7 +1,7 @@
 //! The search index, built with the Pagefind library (`pagefind::api`): one record per page in
 //! its language, so Finnish and Swedish words are stemmed when indexing and when searching.
 //! Only the page's prose is indexed (not navigation, footers or the data tables and drawings
-//! of charts), taken from the HTML the build already rendered ([`record`]). Records are sent
+//! of charts), taken from the HTML the build already rendered ([`mod@record`]). Records are sent
 //! here while the site renders; at the end the Finnish ones get their words' base forms and
 //! compound parts ([`morphology`]), and all are split into shards ([`shards`]) built in parallel, and
 //! a shard whose records did not change since the previous build is taken from it as it was.
