@@ -58,4 +58,4 @@ pub use error::Error;
 pub fn today() -> Option<String> {
     dates::today_utc().map(|d| d.format("%Y-%m-%d").to_string())
 }
-pub use search::IndexStats;
+pub use search::{Finnish, IndexStats};

@@ -201,7 +201,7 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
             output: &output,
         };
         let written = write_output(input, opts, place, incremental, cache, &mut timings)?;
-        (summary.pages, summary.files, summary.search) = written;
+        summary.wrote(written);
     }
     summary.elapsed = timings.elapsed();
     summary.timings = timings;
@@ -293,6 +293,14 @@ fn write_output(
 }
 
 impl Summary {
+    /// What the build wrote, and the search index's warning (a Finnish site built without
+    /// libvoikko).
+    fn wrote(&mut self, (pages, files, search): write::Written) {
+        (self.pages, self.files, self.search) = (pages, files, search);
+        self.warnings
+            .extend(search.and_then(|s| s.finnish.warning()));
+    }
+
     fn new(
         output: &Path,
         warnings: Vec<Diagnostic>,

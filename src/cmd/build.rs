@@ -86,6 +86,12 @@ fn print_timings(summary: &kertomus::Summary, ui: &Ui) {
             shards = s.shards,
             indexed = s.indexed
         ));
+        if let kertomus::Finnish::Analysed(words) = s.finnish {
+            ui.say(&msg!(
+                "Finnish: {words} distinct words analysed with libvoikko.",
+                words
+            ));
+        }
     }
 }
 

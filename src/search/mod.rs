@@ -1,12 +1,18 @@
 //! The search index, built with the Pagefind library (`pagefind::api`): one record per page in
 //! its language, so Finnish and Swedish words are stemmed when indexing and when searching.
 //! Only the page's prose is indexed (not navigation, footers or the data tables and drawings
-//! of charts), taken from the HTML the build already rendered. Records are sent here while
-//! the site renders; at the end they are split into shards ([`shards`]) built in parallel, and
+//! of charts), taken from the HTML the build already rendered ([`mod@record`]). Records are sent
+//! here while the site renders; at the end the Finnish ones get their words' base forms and
+//! compound parts ([`morphology`]), and all are split into shards ([`shards`]) built in parallel, and
 //! a shard whose records did not change since the previous build is taken from it as it was.
 
+mod morphology;
+mod record;
 mod shards;
 
+pub(crate) use record::record;
+
+pub use morphology::Finnish;
 pub(crate) use shards::DEFAULT_SHARD_PAGES;
 
 use crate::error::Error;
@@ -48,6 +54,8 @@ pub struct IndexStats {
     pub indexed: usize,
     /// Pages in the index.
     pub pages: usize,
+    /// How the Finnish pages were analysed for base forms and compound parts.
+    pub finnish: Finnish,
 }
 
 impl Indexer {
@@ -70,7 +78,8 @@ impl Indexer {
         shard_pages: usize,
     ) -> Result<(Bundle, IndexStats), Error> {
         drop(self.tx.take());
-        let records: Vec<Record> = self.rx.try_iter().collect();
+        let mut records: Vec<Record> = self.rx.try_iter().collect();
+        let analysis = analyse(&mut records);
         let pages = records.len();
         let shards = shards::split(records, shard_pages);
         // Each shard's hash once: it decides reuse and goes into the manifest.
@@ -89,6 +98,7 @@ impl Indexer {
             shards: shards.len(),
             indexed: parts.iter().filter(|(_, fresh)| *fresh).count(),
             pages,
+            finnish: analysis.finnish,
         };
         let mut out: Bundle = Vec::new();
         for (shard, (files, _)) in shards.iter().zip(parts) {
@@ -97,15 +107,46 @@ impl Indexer {
                 .map(|(name, bytes)| (format!("{}{name}", shard.path), bytes));
             out.extend(prefixed);
         }
-        let manifest = Manifest {
+        let mut manifest = Manifest {
             format: 1,
             shards: entries,
+            forms: BTreeMap::new(),
         };
+        if let Some(files) = analysis.query_files() {
+            let listed = shards::Forms::of(FINNISH_FORMS, &files);
+            let named = files.files.into_iter();
+            out.extend(named.map(|(name, bytes)| (format!("{FINNISH_FORMS}{name}.json"), bytes)));
+            manifest.forms.insert("fi".to_string(), listed);
+        }
         let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
         out.push((MANIFEST.to_string(), json));
         out.sort();
         Ok((out, stats))
     }
+}
+
+/// Where the Finnish query files go inside `pagefind/`.
+const FINNISH_FORMS: &str = "forms/fi/";
+
+/// Whether a record's language is Finnish (`fi`, `fi-FI`).
+fn is_finnish(lang: &str) -> bool {
+    lang.split('-').next() == Some("fi")
+}
+
+/// Analyses the Finnish records' words and makes every record's text the digest Pagefind
+/// indexes: with the Finnish words' base forms and compound parts, hostile markers
+/// neutralised in all.
+fn analyse(records: &mut [Record]) -> morphology::Analysis {
+    let finnish: Vec<&str> = records
+        .iter()
+        .filter(|r| is_finnish(&r.lang))
+        .map(|r| r.text.as_str())
+        .collect();
+    let analysis = morphology::analyse(&finnish);
+    records
+        .par_iter_mut()
+        .for_each(|r| r.text = analysis.digest(&r.text, is_finnish(&r.lang)));
+    analysis
 }
 
 /// The manifest's name inside `pagefind/`.
@@ -166,84 +207,9 @@ fn build_shard(shard: &Shard) -> Result<Bundle, String> {
     })
 }
 
-/// Elements whose text is not indexed, by how they open and close: drawings (their numbers
-/// are in the tables), scripts and styles, and the parts of a chart that repeat on many pages
-/// (its data table, legend and source line). A chart's caption stays: it says what it shows.
-const SKIPPED: &[(&str, &str)] = &[
-    ("<svg", "</svg>"),
-    ("<script", "</script>"),
-    ("<style", "</style>"),
-    ("<details class=\"chart-table\"", "</details>"),
-    ("<ul class=\"chart-legend\"", "</ul>"),
-    ("<p class=\"chart-source\"", "</p>"),
-];
-
-/// The record of a rendered page: the text of its `<main>`, without tags.
-pub(crate) fn record(url: &str, lang: &str, html: &str) -> Option<Record> {
-    let start = html.find("<main")?;
-    let end = html[start..].find("</main>")? + start;
-    let main = &html[start..end];
-    let title = html
-        .find("<h1")
-        .and_then(|h| {
-            let open = html[h..].find('>')? + h + 1;
-            let close = html[open..].find("</h1>")? + open;
-            Some(text(&html[open..close]))
-        })
-        .unwrap_or_default();
-    Some(Record {
-        url: url.to_string(),
-        lang: lang.to_string(),
-        title,
-        text: text(main),
-    })
-}
-
-/// Text of an HTML fragment: tags dropped (and the [`SKIPPED`] elements), entities decoded,
-/// white space folded. Written by hand: the fragment is our own generated HTML, and a full
-/// HTML parser would cost more than the indexing it feeds.
-pub(crate) fn text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&rest[..lt]);
-        out.push(' ');
-        let after = &rest[lt..];
-        let skip_to = SKIPPED.iter().find_map(|(open, close)| {
-            after
-                .starts_with(open)
-                .then(|| after.find(close).map(|c| c + close.len()))?
-        });
-        rest = match skip_to {
-            Some(n) => &after[n..],
-            None => match after.find('>') {
-                Some(gt) => &after[gt + 1..],
-                None => "",
-            },
-        };
-    }
-    out.push_str(rest);
-    let decoded = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn main_content_only() {
-        let html = "<html><body><nav>Valikko</nav><main id=\"main\"><h1>Otsikko &amp; muuta</h1><p>Nuorten <strong>hyvinvointi</strong></p><svg><text>2011</text></svg><table><td>2011</td></table><figure class=\"chart\"><figcaption>Kaavio</figcaption><ul class=\"chart-legend\"><li>Kuopio</li></ul><p class=\"chart-source\">Lähde: THL</p></figure><details class=\"chart-table\"><table><td>7,3</td></table></details></main><footer>Alatunniste</footer></body></html>";
-        let r = record("/a/", "fi", html).unwrap();
-        assert_eq!(r.title, "Otsikko & muuta");
-        assert_eq!(r.text, "Otsikko & muuta Nuorten hyvinvointi 2011 Kaavio");
-    }
 
     #[test]
     fn finnish_words_are_indexed_with_the_finnish_stemmer() {

@@ -39,6 +39,29 @@ pub(crate) struct Manifest {
     /// Version of this file's format.
     pub format: u32,
     pub shards: Vec<Entry>,
+    /// The query files of each language with word forms (`fi`), by language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub forms: BTreeMap<String, Forms>,
+}
+
+/// A language's query files as the manifest lists them: the search page fetches
+/// `{path}{name}.json`, where `name` is the first `prefix` letters of a folded word, only
+/// for the names listed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Forms {
+    pub path: String,
+    pub prefix: usize,
+    pub files: Vec<String>,
+}
+
+impl Forms {
+    pub(crate) fn of(path: &str, files: &super::morphology::QueryFiles) -> Forms {
+        Forms {
+            path: path.to_string(),
+            prefix: files.prefix,
+            files: files.files.iter().map(|(name, _)| name.clone()).collect(),
+        }
+    }
 }
 
 impl Shard {

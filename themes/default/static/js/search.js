@@ -1,62 +1,128 @@
 // Search with the Pagefind index built by `kertomus build` (pagefind/ at the site's root).
 // The page works without this script: it then says that search needs JavaScript.
-import { open, searchAll } from "./search-core.js";
+// Results come a page at a time ("Show more"); the status line says how many there are in
+// all and is announced politely. Typing clears the previous count and results at once and
+// searches when the reader pauses; an answer to an older query is dropped.
+import { open, search, excerpt } from "./search-core.js";
 
 const script = document.currentScript || document.querySelector("script[data-base]");
-const base = script.dataset.base || "/";
+const text = script.dataset;
+const base = text.base || "/";
+const lang = document.documentElement.lang;
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-input");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
-let pagefind = null;
+const more = document.getElementById("search-more");
+/// Results shown at first and added by each "Show more".
+const PAGE = 20;
+/// Quiet time after a keystroke before the search runs (ms).
+const PAUSE = 250;
+let site = null;
+let found = [];
+let shown = 0;
+let turn = 0;
+let timer = 0;
 
 async function load() {
-  if (!pagefind) {
-    pagefind = await open(base + "pagefind/", base, document.documentElement.lang);
-  }
-  return pagefind;
+  if (!site) site = await open(base + "pagefind/", base, lang);
+  return site;
 }
 
-function item(result) {
+function item(data) {
   const li = document.createElement("li");
   const a = document.createElement("a");
-  a.href = result.url;
-  a.textContent = (result.meta && result.meta.title) || result.url;
+  a.href = data.url;
+  a.textContent = (data.meta && data.meta.title) || data.url;
   const p = document.createElement("p");
-  // Pagefind marks the matched words with <mark> in an excerpt of our own indexed text.
-  p.innerHTML = result.excerpt;
+  excerpt(data).forEach(([word, marked], i) => {
+    if (i > 0) p.append(" ");
+    if (marked) {
+      const mark = document.createElement("mark");
+      mark.textContent = word;
+      p.append(mark);
+    } else {
+      p.append(word);
+    }
+  });
   li.append(a, p);
   return li;
 }
 
-async function run(query) {
+function say() {
+  const n = found.length;
+  if (n === 0) {
+    status.textContent = text.none;
+    return;
+  }
+  const count = n === 1 ? text.countOne : text.count.replace("{n}", String(n));
+  status.textContent = shown < n ? count + " " + text.shown.replace("{shown}", String(shown)) : count;
+}
+
+/// Clears the results of the last query (a new one is on its way).
+function clear() {
+  turn += 1;
+  found = [];
+  shown = 0;
   list.replaceChildren();
-  if (!query.trim()) {
-    status.textContent = "";
-    return;
-  }
-  status.textContent = script.dataset.searching;
-  let found;
+  more.hidden = true;
+  status.textContent = "";
+}
+
+/// The next page of results; with `focus`, the first new link takes the keyboard focus.
+async function showMore(focus) {
+  const mine = turn;
+  const next = found.slice(shown, shown + PAGE);
+  const data = await Promise.all(next.map((r) => r.data()));
+  if (mine !== turn) return;
+  const items = data.map(item);
+  list.append(...items);
+  shown += items.length;
+  more.hidden = shown >= found.length;
+  say();
+  if (focus && items.length) items[0].querySelector("a").focus();
+}
+
+async function run(query) {
+  clearTimeout(timer);
+  clear();
+  const mine = turn;
+  if (!query.trim()) return;
+  status.textContent = text.searching;
+  let results;
   try {
-    found = await searchAll(await load(), query, document.documentElement.lang);
+    results = await search(await load(), query, lang);
   } catch (e) {
-    status.textContent = script.dataset.unavailable;
+    if (mine === turn) status.textContent = text.unavailable;
     return;
   }
-  list.replaceChildren(...found.map(item));
-  status.textContent = found.length === 0
-    ? script.dataset.none
-    : script.dataset.count.replace("{n}", String(found.length));
+  if (mine !== turn) return;
+  found = results;
+  await showMore(false);
+}
+
+function remember(query) {
+  const url = new URL(location.href);
+  url.searchParams.set("q", query);
+  history.replaceState(null, "", url);
 }
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  const query = input.value;
-  const url = new URL(location.href);
-  url.searchParams.set("q", query);
-  history.replaceState(null, "", url);
-  run(query);
+  remember(input.value);
+  run(input.value);
 });
+
+input.addEventListener("input", () => {
+  clear();
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    remember(input.value);
+    run(input.value);
+  }, PAUSE);
+});
+
+more.addEventListener("click", () => showMore(true));
 
 const initial = new URLSearchParams(location.search).get("q");
 if (initial) {
