@@ -52,6 +52,8 @@ pub struct BuildOptions {
     pub search: bool,
     /// Pages per search index shard; 0 for the default (1,000).
     pub search_shard_pages: usize,
+    /// Make each document's PDF (`--no-pdf` leaves them out; `serve` does too).
+    pub pdf: bool,
 }
 
 /// What a successful build did.
@@ -180,6 +182,9 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
         return Err(Error::Content(diags));
     }
     timings.lap(Stage::Resolve);
+    // PDF
+    let pdfs = make_pdfs(&site, &view, &routes, &content_dir, &mut diags)?;
+    timings.lap(Stage::Pdf);
     // Render and write
     let frame = render::frame::Shared::new(&site, &theme, &routes);
     let input = render::Input {
@@ -188,6 +193,7 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
         view: &view,
         routes: &routes,
         frame: &frame,
+        pdfs: &pdfs,
     };
     let mut summary = Summary::new(&output, diags, findings);
     if opts.check {
@@ -207,6 +213,29 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     summary.timings = timings;
     release(site, serving);
     Ok(summary)
+}
+
+/// Each document's PDF (those the route table lists); an error in one fails the build before
+/// anything is written. Warnings join `diags`.
+fn make_pdfs(
+    site: &site::Site,
+    view: &View<'_>,
+    routes: &Routes,
+    content_dir: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<crate::pdf::Pdfs, Error> {
+    let cx = crate::pdf::Cx::new(site, view, content_dir);
+    match crate::pdf::make(&cx, routes) {
+        Ok((pdfs, warnings)) => {
+            diags.extend(warnings);
+            Ok(pdfs)
+        }
+        Err(errors) => {
+            let mut all = std::mem::take(diags);
+            all.extend(errors);
+            Err(Error::Content(all))
+        }
+    }
 }
 
 /// Frees the built site; for `serve` on a thread of its own: serve sends the reload once the
@@ -334,6 +363,7 @@ fn addresses(config: &Config, theme: &Theme) -> Addresses {
 fn route_options<'a>(opts: &BuildOptions, theme: &'a Theme) -> routes::Options<'a> {
     routes::Options {
         search: opts.search && !opts.check,
+        pdf: opts.pdf,
         statics: theme.statics.keys().map(String::as_str).collect(),
     }
 }

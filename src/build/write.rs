@@ -66,6 +66,7 @@ pub(super) fn render_and_write(
     let pages = render::render_all(input, out, sender.as_ref())?;
     let mut files = write_files(input, content_dir, out)?;
     files += write_open_data(out, input.view.model, input.routes)?;
+    files += write_pdfs(input, out)?;
     timings.lap(Stage::Render);
     let mut stats = None;
     if let (Some(indexer), Some((previous, shard_pages))) = (indexer, search) {
@@ -100,6 +101,20 @@ pub(super) fn check_output_in_memory(
     );
     findings.extend(crate::check::output_links(&files, &input.site.config));
     Ok(findings)
+}
+
+/// Each document's PDF, where the route table puts it.
+fn write_pdfs(input: render::Input<'_>, out: &dyn Sink) -> Result<usize, Error> {
+    let mut written = 0;
+    for e in input.routes.entries() {
+        if let Route::Pdf(i) = e.route {
+            if let Some(bytes) = input.pdfs.get(&i) {
+                out.write(&e.path, bytes)?;
+                written += 1;
+            }
+        }
+    }
+    Ok(written)
 }
 
 /// The open data downloads under `/data/`: indicator values and metadata, measures and plans.

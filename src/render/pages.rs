@@ -232,10 +232,11 @@ fn page_view(input: Input<'_>, i: usize, reader: &str) -> PageView {
     let t = &input.theme.strings[&p.lang];
     let lang = p.lang.as_str();
     let print_href = |d: usize| site.href(&input.routes.addresses.print(&site.pages[d].path));
-    let document = site
-        .document_of(i)
-        .filter(|_| p.is_index)
-        .map(|d| doc_view(site, i, d, lang, t, print_href(i)));
+    let document = site.document_of(i).filter(|_| p.is_index).map(|d| {
+        let mut view = doc_view(site, i, d, lang, t, print_href(i));
+        view.pdf = pdf_link(input, i, lang);
+        view
+    });
     let chapter_of = site.document_for_chapter(i).and_then(|d| {
         site.document_of(d)
             .map(|doc| doc_view(site, d, doc, lang, t, print_href(d)))
@@ -270,6 +271,21 @@ fn page_view(input: Input<'_>, i: usize, reader: &str) -> PageView {
         prev,
         next,
     }
+}
+
+/// The link to the PDF of document page `i`, when the build made it.
+fn pdf_link(input: Input<'_>, i: usize, lang: &str) -> Option<context::PdfLink> {
+    let entry = input
+        .routes
+        .get(&crate::routes::Route::Pdf(i), Some(lang))?;
+    let bytes = input.pdfs.get(&i)?.len() as u64;
+    let href = input.site.href(&entry.path);
+    Some(context::PdfLink::new(
+        href,
+        bytes,
+        lang,
+        &input.theme.strings[lang],
+    ))
 }
 
 /// The previous and next chapter of a chapter page.

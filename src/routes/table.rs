@@ -23,6 +23,7 @@ impl Routes {
             by_route: HashMap::new(),
             nav: Vec::new(),
             languages: data.config.languages.clone(),
+            pdf: opts.pdf,
         };
         let a = r.addresses.clone();
         for lang in &data.config.languages {
@@ -167,6 +168,11 @@ impl Routes {
                 let peer = Peer::Print(p.key.clone());
                 let path = self.addresses.print(&p.path);
                 self.push_entry(Route::Print(i), Some(&p.lang), path, peer, (false, false));
+                if self.pdf {
+                    let path = self.addresses.pdf(&p.path, &p.lang);
+                    let peer = Peer::Alone;
+                    self.push_entry(Route::Pdf(i), Some(&p.lang), path, peer, (false, false));
+                }
             }
             for (nth, alias) in p.front.aliases.iter().enumerate() {
                 if let Some(from) = crate::site::alias_path(alias) {

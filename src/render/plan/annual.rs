@@ -37,6 +37,9 @@ pub(crate) struct AnnualView {
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct OrganisationCounts {
+    /// The plan's index among the region's plans (`SiteData::region`).
+    #[serde(skip)]
+    pub plan: usize,
     pub name: Html,
     pub counts: Vec<usize>,
     pub not_reported: usize,
@@ -157,6 +160,7 @@ impl View<'_> {
                 out.push((
                     g.plan,
                     OrganisationCounts {
+                        plan: g.plan,
                         name,
                         counts: vec![0; Status::ALL.len()],
                         not_reported: 0,
