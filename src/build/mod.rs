@@ -178,13 +178,15 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     let site = site::assemble(config.clone(), sources, assets, &excluded, env, &mut diags);
     routes.add_site(&site);
     diags.extend(routes.clashes(&site));
-    if diags.iter().any(Diagnostic::is_error) {
-        return Err(Error::Content(diags));
-    }
+    let mut diags = without_errors(diags)?;
     timings.lap(Stage::Resolve);
     // PDF
-    let pdfs = make_pdfs(&site, &view, &routes, &content_dir, &mut diags)?;
-    timings.lap(Stage::Pdf);
+    let pdfs = make_pdfs(
+        (&site, &view, &routes),
+        &content_dir,
+        &mut diags,
+        &mut timings,
+    )?;
     // Render and write
     let frame = render::frame::Shared::new(&site, &theme, &routes);
     let input = render::Input {
@@ -215,21 +217,28 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     Ok(summary)
 }
 
+/// The warnings, when no diagnostic is an error; else the build fails with them all.
+fn without_errors(diags: Vec<Diagnostic>) -> Result<Vec<Diagnostic>, Error> {
+    if diags.iter().any(Diagnostic::is_error) {
+        Err(Error::Content(diags))
+    } else {
+        Ok(diags)
+    }
+}
+
 /// Each document's PDF (those the route table lists); an error in one fails the build before
-/// anything is written. Warnings join `diags`.
+/// anything is written, reported with the warnings in `diags`; the time is the PDF stage's.
 fn make_pdfs(
-    site: &site::Site,
-    view: &View<'_>,
-    routes: &Routes,
+    (site, view, routes): (&site::Site, &View<'_>, &Routes),
     content_dir: &Path,
     diags: &mut Vec<Diagnostic>,
+    timings: &mut Timings,
 ) -> Result<crate::pdf::Pdfs, Error> {
     let cx = crate::pdf::Cx::new(site, view, content_dir);
-    match crate::pdf::make(&cx, routes) {
-        Ok((pdfs, warnings)) => {
-            diags.extend(warnings);
-            Ok(pdfs)
-        }
+    let made = crate::pdf::make(&cx, routes);
+    timings.lap(Stage::Pdf);
+    match made {
+        Ok(pdfs) => Ok(pdfs),
         Err(errors) => {
             let mut all = std::mem::take(diags);
             all.extend(errors);

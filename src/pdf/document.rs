@@ -20,7 +20,6 @@ pub(crate) struct Doc<'a> {
     pub m: Markup,
     pub files: Files,
     pub map: SourceMap<'a>,
-    pub warnings: Vec<Diagnostic>,
     /// Footnotes written so far (their labels are numbered in the whole document).
     pub notes: usize,
     /// Charts drawn so far.
@@ -48,7 +47,6 @@ pub(crate) fn write<'a>(cx: &'a Cx<'a>, page: usize) -> Result<Doc<'a>, Diagnost
         m: Markup::new(&p.lang),
         files: Files::default(),
         map: SourceMap::default(),
-        warnings: Vec::new(),
         notes: 0,
         charts: 0,
     };

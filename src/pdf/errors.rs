@@ -75,11 +75,6 @@ impl<'a> SourceMap<'a> {
         })
     }
 
-    /// A warning at a place of a page.
-    pub(crate) fn warning(&self, origin: Origin<'a>, message: crate::messages::Msg) -> Diagnostic {
-        self.diagnostic(Some(origin), message).warning()
-    }
-
     fn diagnostic(&self, origin: Option<Origin<'a>>, message: crate::messages::Msg) -> Diagnostic {
         match origin {
             Some(

@@ -9,8 +9,7 @@ use super::document::Doc;
 use super::errors::Origin;
 use super::markup::{escape, string};
 use crate::markdown::shortcodes;
-use crate::msg;
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
@@ -31,7 +30,7 @@ pub(crate) struct Source<'s> {
     pub page: Option<usize>,
 }
 
-type Events<'s> = Vec<(Event<'s>, Range<usize>)>;
+pub(super) type Events<'s> = Vec<(Event<'s>, Range<usize>)>;
 
 /// Converts one text; `top` is the heading level its highest headings get.
 pub(crate) fn convert(doc: &mut Doc<'_>, src: &Source<'_>, top: u8) {
@@ -71,9 +70,9 @@ fn footnote_definitions(events: &Events<'_>) -> HashMap<String, Range<usize>> {
     out
 }
 
-struct Converter<'c, 's> {
-    src: &'c Source<'s>,
-    events: &'c Events<'s>,
+pub(super) struct Converter<'c, 's> {
+    pub(super) src: &'c Source<'s>,
+    pub(super) events: &'c Events<'s>,
     notes: HashMap<String, Range<usize>>,
     /// Footnotes already written, by label: their Typst label.
     noted: HashMap<String, String>,
@@ -85,7 +84,7 @@ struct Converter<'c, 's> {
 }
 
 impl Converter<'_, '_> {
-    fn origin(&self, range: &Range<usize>) -> Option<Origin<'static>> {
+    pub(super) fn origin(&self, range: &Range<usize>) -> Option<Origin<'static>> {
         self.src.page.map(|page| Origin::Page {
             page,
             offset: self.src.body_offset + range.start,
@@ -121,6 +120,7 @@ impl Converter<'_, '_> {
             }
             Event::Start(Tag::Image { dest_url, .. }) => return self.image(doc, i, dest_url, r),
             Event::Start(Tag::CodeBlock(kind)) => return self.code_block(doc, i, kind),
+            Event::Start(Tag::HtmlBlock) => return self.html_block(doc, i),
             Event::Start(tag) => self.start(doc, tag),
             Event::End(tag) => self.end(doc, *tag),
             Event::Text(t) => self.text(doc, t, r),
@@ -144,14 +144,16 @@ impl Converter<'_, '_> {
                 let word = doc.cx.view.word(&doc.m.lang, key);
                 doc.m.raw("\\[").text(&word).raw("\\] ");
             }
-            Event::Html(html) => self.block_html(doc, html, r),
             // Inline tags are left out; the text between them stays.
-            Event::InlineHtml(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {}
+            Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_) => {}
         }
         i
     }
 
-    fn skip_to(&self, from: usize, end: impl Fn(&Event<'_>) -> bool) -> usize {
+    pub(super) fn skip_to(&self, from: usize, end: impl Fn(&Event<'_>) -> bool) -> usize {
         (from + 1..self.events.len())
             .find(|&j| end(&self.events[j].0))
             .unwrap_or(self.events.len() - 1)
@@ -317,81 +319,6 @@ impl Converter<'_, '_> {
         doc.m.out.truncate(trimmed);
         doc.m.raw(&format!("] <{name}>"));
         self.noted.insert(label.to_string(), name);
-    }
-
-    fn code_block(&mut self, doc: &mut Doc<'_>, i: usize, kind: &CodeBlockKind<'_>) -> usize {
-        let end = self.skip_to(i, |e| matches!(e, Event::End(TagEnd::CodeBlock)));
-        let code: String = self.events[i + 1..end]
-            .iter()
-            .filter_map(|(e, _)| match e {
-                Event::Text(t) => Some(t.as_ref()),
-                _ => None,
-            })
-            .collect();
-        let lang = match kind {
-            CodeBlockKind::Fenced(l) => l.split_whitespace().next().unwrap_or_default(),
-            CodeBlockKind::Indented => "",
-        };
-        let lang = if !lang.is_empty() && lang.chars().all(|c| c.is_ascii_alphanumeric()) {
-            format!(", lang: {}", string(lang))
-        } else {
-            String::new()
-        };
-        doc.m.raw(&format!(
-            "\n#raw(block: true{lang}, {})\n\n",
-            string(code.trim_end_matches('\n'))
-        ));
-        end
-    }
-
-    fn image(&mut self, doc: &mut Doc<'_>, i: usize, dest: &str, r: &Range<usize>) -> usize {
-        let end = self.skip_to(i, |e| matches!(e, Event::End(TagEnd::Image)));
-        let alt: String = self.events[i + 1..end]
-            .iter()
-            .filter_map(|(e, _)| match e {
-                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                _ => None,
-            })
-            .collect();
-        let file = doc.cx.image_file(self.src.dir, dest);
-        let bytes = file.and_then(|f| {
-            let ext = f.extension().map(|e| e.to_string_lossy().into_owned());
-            std::fs::read(doc.cx.content_dir.join(&f)).ok().zip(ext)
-        });
-        match bytes {
-            Some((bytes, ext)) => {
-                if let Some(page) = self.src.page {
-                    let offset = self.src.body_offset + r.start;
-                    doc.map
-                        .mark(doc.m.out.len(), Origin::Image { page, offset });
-                }
-                let path = doc.files.add(&ext, bytes);
-                doc.m.raw(&format!(
-                    "#box(image({}, alt: {}, width: 100%, fit: \"contain\"))",
-                    string(&path),
-                    string(&alt)
-                ));
-            }
-            // A web address: the PDF says what the image shows.
-            None => {
-                doc.m.raw("#emph[").text(&alt).raw("]");
-            }
-        }
-        end
-    }
-
-    fn block_html(&mut self, doc: &mut Doc<'_>, html: &str, r: &Range<usize>) {
-        if html.trim().is_empty() {
-            return;
-        }
-        if let Some(o) = self.origin(r) {
-            let w = doc
-                .map
-                .warning(o, msg!("raw HTML is left out of the PDF of this document"));
-            if !doc.warnings.contains(&w) {
-                doc.warnings.push(w);
-            }
-        }
     }
 }
 

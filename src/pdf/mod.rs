@@ -11,6 +11,7 @@
 //! Problems Typst reports are placed in the author's files (`errors.rs`).
 
 mod annual;
+mod blocks;
 mod document;
 mod embeds;
 mod errors;
@@ -84,12 +85,9 @@ impl<'a> Cx<'a> {
 /// Each document's PDF, by the document page's index.
 pub(crate) type Pdfs = HashMap<usize, Vec<u8>>;
 
-/// Makes the PDF of every document the route table lists, in parallel. Problems are
-/// returned as errors; warnings (what a PDF leaves out) beside the files.
-pub(crate) fn make(
-    cx: &Cx<'_>,
-    routes: &Routes,
-) -> Result<(Pdfs, Vec<Diagnostic>), Vec<Diagnostic>> {
+/// Makes the PDF of every document the route table lists, in parallel; the problems of all
+/// that fail.
+pub(crate) fn make(cx: &Cx<'_>, routes: &Routes) -> Result<Pdfs, Vec<Diagnostic>> {
     let wanted: Vec<usize> = routes
         .entries()
         .iter()
@@ -99,52 +97,48 @@ pub(crate) fn make(
         })
         .collect();
     if wanted.is_empty() {
-        return Ok((Pdfs::new(), Vec::new()));
+        return Ok(Pdfs::new());
     }
     let typesetter = world::Typesetter::new();
-    let made: Vec<(usize, Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>>)> = wanted
+    let made: Vec<(usize, Result<Vec<u8>, Vec<Diagnostic>>)> = wanted
         .par_iter()
         .map(|&page| (page, one(cx, &typesetter, page)))
         .collect();
     // Typst memoises what it computed; nothing of it is needed after the last document.
     typst::comemo::evict(0);
-    let (mut pdfs, mut warnings, mut errors) = (Pdfs::new(), Vec::new(), Vec::new());
+    let (mut pdfs, mut errors) = (Pdfs::new(), Vec::new());
     for (page, r) in made {
         match r {
-            Ok((bytes, w)) => {
+            Ok(bytes) => {
                 pdfs.insert(page, bytes);
-                warnings.extend(w);
             }
             // A chapter two languages share fails both documents: one error per cause.
-            Err(e) => errors.extend(
-                e.into_iter()
-                    .filter(|d| !errors.contains(d))
-                    .collect::<Vec<_>>(),
-            ),
+            Err(e) => {
+                let new: Vec<Diagnostic> = e.into_iter().filter(|d| !errors.contains(d)).collect();
+                errors.extend(new);
+            }
         }
     }
     if errors.is_empty() {
-        Ok((pdfs, warnings))
+        Ok(pdfs)
     } else {
         Err(errors)
     }
 }
 
-/// The PDF of document page `page`, and its warnings.
+/// The PDF of document page `page`.
 fn one(
     cx: &Cx<'_>,
     typesetter: &world::Typesetter,
     page: usize,
-) -> Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>> {
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let doc = document::write(cx, page).map_err(|d| vec![d])?;
     let meta = world::Meta {
         ident: identifier(&doc.m.out, &doc.files),
         creator: concat!("kertomus ", env!("CARGO_PKG_VERSION")),
     };
-    match world::typeset(typesetter, doc.m.out.clone(), &doc.files, &meta) {
-        Ok(bytes) => Ok((bytes, doc.warnings)),
-        Err(problems) => Err(doc.map.diagnostics(&problems, &doc.m.out)),
-    }
+    world::typeset(typesetter, doc.m.out.clone(), &doc.files, &meta)
+        .map_err(|problems| doc.map.diagnostics(&problems, &doc.m.out))
 }
 
 /// The document's identifier: a hash of everything it shows (the markup and its files), so

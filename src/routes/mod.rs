@@ -150,6 +150,8 @@ pub(crate) const DATA_INDICATORS_JSON: &str = "data/indicators.json";
 pub(crate) const DATA_MEASURES_CSV: &str = "data/measures.csv";
 /// Every plan as JSON.
 pub(crate) const DATA_PLAN_JSON: &str = "data/plan.json";
+/// Every document with its PDFs, as JSON.
+pub(crate) const DATA_DOCUMENTS_JSON: &str = "data/documents.json";
 
 /// Every page and file of one build.
 #[derive(Debug, Clone)]

@@ -181,6 +181,15 @@ impl Routes {
                 }
             }
         }
+        if self
+            .entries
+            .iter()
+            .any(|e| matches!(e.route, Route::Pdf(_)))
+        {
+            let path = super::DATA_DOCUMENTS_JSON.to_string();
+            let route = Route::OpenData(super::DATA_DOCUMENTS_JSON);
+            self.push_entry(route, None, path, Peer::Alone, (false, false));
+        }
         for lang in self.languages.clone() {
             if site.find("", &lang).is_none() {
                 let path = self.addresses.prefix(&lang).to_string();
