@@ -82,6 +82,9 @@ impl<'a> Cx<'a> {
     }
 }
 
+/// One document's PDF, or what stopped it.
+type Made = Result<Vec<u8>, Vec<Diagnostic>>;
+
 /// Each document's PDF, by the document page's index.
 pub(crate) type Pdfs = HashMap<usize, Vec<u8>>;
 
@@ -100,7 +103,7 @@ pub(crate) fn make(cx: &Cx<'_>, routes: &Routes) -> Result<Pdfs, Vec<Diagnostic>
         return Ok(Pdfs::new());
     }
     let typesetter = world::Typesetter::new();
-    let made: Vec<(usize, Result<Vec<u8>, Vec<Diagnostic>>)> = wanted
+    let made: Vec<(usize, Made)> = wanted
         .par_iter()
         .map(|&page| (page, one(cx, &typesetter, page)))
         .collect();

@@ -153,9 +153,7 @@ impl LineChart<'_> {
     }
 
     /// The data table's caption, column heads and rows (year, then each region's value).
-    pub(crate) fn table_data(
-        &self,
-    ) -> (String, Vec<String>, Vec<(String, Vec<super::table::Cell>)>) {
+    pub(crate) fn table_data(&self) -> super::table::Data {
         let (first, last) = self.years();
         let mut columns = vec![self.labels.year.clone()];
         columns.extend(self.series.iter().map(|s| s.name.clone()));
