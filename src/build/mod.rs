@@ -1,4 +1,5 @@
-//! The build pipeline, in the order it runs: load → parse → data → resolve → render → write.
+//! The build pipeline, in the order it runs: load → parse → data → resolve → PDF → render →
+//! write.
 //! `build_inner` reads as that list; each stage is a function below it.
 
 mod load;
@@ -180,14 +181,9 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     diags.extend(routes.clashes(&site));
     let mut diags = without_errors(diags)?;
     timings.lap(Stage::Resolve);
-    // PDF
-    let pdfs = make_pdfs(
-        (&site, &view, &routes),
-        &content_dir,
-        &mut diags,
-        &mut timings,
-    )?;
-    // Render and write
+    // PDF, render and write: the documents' PDFs first, for the pages to give their sizes.
+    let cx = crate::pdf::Cx::new(&site, &view, &content_dir);
+    let pdfs = make_pdfs(&cx, &routes, &mut diags, &mut timings)?;
     let frame = render::frame::Shared::new(&site, &theme, &routes);
     let input = render::Input {
         site: &site,
@@ -229,13 +225,12 @@ fn without_errors(diags: Vec<Diagnostic>) -> Result<Vec<Diagnostic>, Error> {
 /// Each document's PDF (those the route table lists); an error in one fails the build before
 /// anything is written, reported with the warnings in `diags`; the time is the PDF stage's.
 fn make_pdfs(
-    (site, view, routes): (&site::Site, &View<'_>, &Routes),
-    content_dir: &Path,
+    cx: &crate::pdf::Cx<'_>,
+    routes: &Routes,
     diags: &mut Vec<Diagnostic>,
     timings: &mut Timings,
 ) -> Result<crate::pdf::Pdfs, Error> {
-    let cx = crate::pdf::Cx::new(site, view, content_dir);
-    let made = crate::pdf::make(&cx, routes);
+    let made = crate::pdf::make(cx, routes);
     timings.lap(Stage::Pdf);
     match made {
         Ok(pdfs) => Ok(pdfs),
