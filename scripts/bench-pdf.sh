@@ -2,13 +2,13 @@
 # What the documents' PDFs cost: fresh release builds of the example site with and without
 # --no-pdf (median of 3, search index left out in both so that the PDFs stand alone), their
 # ratio and the PDF stage's own time; then the example site with one generated large document
-# (CHAPTERS chapters of text, tables, lists, footnotes and a chart in every fourth; 40 give
-# about 200 pages): the PDF stage's time, the pages and the file's size. All on /dev/shm.
+# (CHAPTERS chapters of text, tables, lists, footnotes and a chart in every fourth; the
+# default 28 give about 210 pages): the PDF stage's time, the pages and the file's size. All on /dev/shm.
 #
 #   CARGO_SESSION_LOCK_HELD=1 flock /tmp/cargo-session.lock scripts/bench-pdf.sh [CHAPTERS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-chapters="${1:-40}"
+chapters="${1:-28}"
 base=/dev/shm/kertomus-pdf-bench
 cargo build --release --quiet
 bin="${CARGO_TARGET_DIR:-$PWD/target}/release/kertomus"
@@ -86,9 +86,10 @@ pdf_stage=$(stage "$base/large")
 pdf="$base/out/iso-raportti/iso-raportti.pdf"
 pages=$(python3 -c "import pikepdf,sys; print(len(pikepdf.open(sys.argv[1]).pages))" "$pdf" 2>/dev/null \
   || pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
+kb=$(( $(stat -c %s "$pdf") / 1024 ))
 read -r large large_mb < <(fresh "$base/large" "")
 read -r large_without large_without_mb < <(fresh "$base/large" "--no-pdf")
-awk -v c="$chapters" -v p="$pages" -v kb="$(( $(stat -c %s "$pdf") / 1024 ))" -v s="$pdf_stage" \
+awk -v c="$chapters" -v p="$pages" -v kb="$kb" -v s="$pdf_stage" \
     -v w="$large" -v wm="$large_mb" -v o="$large_without" -v om="$large_without_mb" 'BEGIN {
   printf "large document (%d chapters, %d pages, %d kB): PDF stage %.2f s (%.1f ms a page); the site with it %.2f s (%d MB), --no-pdf %.2f s (%d MB)\n",
     c, p, kb, s, s * 1000 / p, w, wm, o, om }'
