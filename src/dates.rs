@@ -105,6 +105,17 @@ pub(crate) fn today_utc() -> Option<NaiveDate> {
     DateTime::from_timestamp(i64::try_from(secs).ok()?, 0).map(|t| t.date_naive())
 }
 
+/// The day `SOURCE_DATE_EPOCH` names, and nothing when it is not set: for what must not
+/// depend on the day of the build (the date in a PDF's metadata).
+pub(crate) fn source_date() -> Option<NaiveDate> {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse::<i64>()
+        .ok()?;
+    DateTime::from_timestamp(secs, 0).map(|t| t.date_naive())
+}
+
 /// This month (1–12, UTC), for an annual clock whose site asks to mark it. The only output
 /// that depends on the day of the build, and only when `show_current_month` is set.
 pub(crate) fn current_month() -> Option<u32> {

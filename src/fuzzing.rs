@@ -183,6 +183,7 @@ fn build_into(root: &Path, output: &Path) -> String {
         external: false,
         search: false,
         search_shard_pages: 0,
+        pdf: false,
     };
     match crate::build(&opts) {
         Err(crate::Error::Content(diags)) => crate::diagnostics::report(&diags),

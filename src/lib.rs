@@ -31,6 +31,7 @@ pub mod messages;
 mod numbers;
 mod organisations;
 mod output;
+mod pdf;
 mod plan;
 pub mod pull;
 // Public only for the benchmark examples (`examples/`); not a stable API.

@@ -114,8 +114,9 @@ fn raw_html_is_sanitized_and_code_highlighted() {
         public.join("raportti/kuva.png").is_file(),
         "assets are copied beside their page"
     );
+    // data/ holds the open data the build writes (documents.json), never content/data.
     assert!(
-        !public.join("data").exists(),
+        !public.join("data/secret.csv").exists(),
         "content/data is never copied"
     );
 }

@@ -75,13 +75,14 @@ fn same_tree(a: &Path, b: &Path) {
     }
 }
 
-/// `build` as serve runs it: at the server's address, without the search index.
+/// `build` as serve runs it: at the server's address, without the search index and PDFs.
 fn fresh_build(root: &Path, addr: std::net::SocketAddr) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let o = kertomus(&[
         "build",
         "-q",
         "--no-search",
+        "--no-pdf",
         "--root",
         root.to_str().unwrap(),
         "--output",

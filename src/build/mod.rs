@@ -1,4 +1,5 @@
-//! The build pipeline, in the order it runs: load → parse → data → resolve → render → write.
+//! The build pipeline, in the order it runs: load → parse → data → resolve → PDF → render →
+//! write.
 //! `build_inner` reads as that list; each stage is a function below it.
 
 mod load;
@@ -52,6 +53,8 @@ pub struct BuildOptions {
     pub search: bool,
     /// Pages per search index shard; 0 for the default (1,000).
     pub search_shard_pages: usize,
+    /// Make each document's PDF (`--no-pdf` leaves them out; `serve` does too).
+    pub pdf: bool,
 }
 
 /// What a successful build did.
@@ -176,11 +179,11 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     let site = site::assemble(config.clone(), sources, assets, &excluded, env, &mut diags);
     routes.add_site(&site);
     diags.extend(routes.clashes(&site));
-    if diags.iter().any(Diagnostic::is_error) {
-        return Err(Error::Content(diags));
-    }
+    let mut diags = without_errors(diags)?;
     timings.lap(Stage::Resolve);
-    // Render and write
+    // PDF, render and write: the documents' PDFs first, for the pages to give their sizes.
+    let cx = crate::pdf::Cx::new(&site, &view, &content_dir);
+    let pdfs = make_pdfs(&cx, &routes, &mut diags, &mut timings)?;
     let frame = render::frame::Shared::new(&site, &theme, &routes);
     let input = render::Input {
         site: &site,
@@ -188,6 +191,7 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
         view: &view,
         routes: &routes,
         frame: &frame,
+        pdfs: &pdfs,
     };
     let mut summary = Summary::new(&output, diags, findings);
     if opts.check {
@@ -207,6 +211,35 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     summary.timings = timings;
     release(site, serving);
     Ok(summary)
+}
+
+/// The warnings, when no diagnostic is an error; else the build fails with them all.
+fn without_errors(diags: Vec<Diagnostic>) -> Result<Vec<Diagnostic>, Error> {
+    if diags.iter().any(Diagnostic::is_error) {
+        Err(Error::Content(diags))
+    } else {
+        Ok(diags)
+    }
+}
+
+/// Each document's PDF (those the route table lists); an error in one fails the build before
+/// anything is written, reported with the warnings in `diags`; the time is the PDF stage's.
+fn make_pdfs(
+    cx: &crate::pdf::Cx<'_>,
+    routes: &Routes,
+    diags: &mut Vec<Diagnostic>,
+    timings: &mut Timings,
+) -> Result<crate::pdf::Pdfs, Error> {
+    let made = crate::pdf::make(cx, routes);
+    timings.lap(Stage::Pdf);
+    match made {
+        Ok(pdfs) => Ok(pdfs),
+        Err(errors) => {
+            let mut all = std::mem::take(diags);
+            all.extend(errors);
+            Err(Error::Content(all))
+        }
+    }
 }
 
 /// Frees the built site; for `serve` on a thread of its own: serve sends the reload once the
@@ -342,6 +375,7 @@ fn addresses(config: &Config, theme: &Theme) -> Addresses {
 fn route_options<'a>(opts: &BuildOptions, theme: &'a Theme) -> routes::Options<'a> {
     routes::Options {
         search: opts.search && !opts.check,
+        pdf: opts.pdf,
         statics: theme.statics.keys().map(String::as_str).collect(),
     }
 }

@@ -14,6 +14,8 @@ pub enum Stage {
     Data,
     /// Markdown rendered, links checked, addresses given.
     Resolve,
+    /// Each document's PDF typeset.
+    Pdf,
     /// Pages through the templates, files and open data written into the staging folder.
     Render,
     /// The search index.

@@ -65,7 +65,8 @@ pub(super) fn render_and_write(
     let sender = indexer.as_ref().map(|i| i.sender());
     let pages = render::render_all(input, out, sender.as_ref())?;
     let mut files = write_files(input, content_dir, out)?;
-    files += write_open_data(out, input.view.model, input.routes)?;
+    files += write_open_data(out, input)?;
+    files += write_pdfs(input, out)?;
     timings.lap(Stage::Render);
     let mut stats = None;
     if let (Some(indexer), Some((previous, shard_pages))) = (indexer, search) {
@@ -102,12 +103,24 @@ pub(super) fn check_output_in_memory(
     Ok(findings)
 }
 
-/// The open data downloads under `/data/`: indicator values and metadata, measures and plans.
-pub(super) fn write_open_data(
-    out: &dyn Sink,
-    data: &SiteData<'_>,
-    routes: &Routes,
-) -> Result<usize, Error> {
+/// Each document's PDF, where the route table puts it.
+fn write_pdfs(input: render::Input<'_>, out: &dyn Sink) -> Result<usize, Error> {
+    let mut written = 0;
+    for e in input.routes.entries() {
+        if let Route::Pdf(i) = e.route {
+            if let Some(bytes) = input.pdfs.get(&i) {
+                out.write(&e.path, bytes)?;
+                written += 1;
+            }
+        }
+    }
+    Ok(written)
+}
+
+/// The open data downloads under `/data/`: indicator values and metadata, measures and plans,
+/// the documents with their PDFs.
+pub(super) fn write_open_data(out: &dyn Sink, input: render::Input<'_>) -> Result<usize, Error> {
+    let (data, routes): (&SiteData<'_>, &Routes) = (input.view.model, input.routes);
     let mut written = 0;
     for e in routes.entries() {
         let Route::OpenData(name) = e.route else {
@@ -123,6 +136,9 @@ pub(super) fn write_open_data(
                 })
             }
             routes::DATA_MEASURES_CSV => crate::output::opendata::measures_csv(data),
+            routes::DATA_DOCUMENTS_JSON => {
+                crate::output::opendata::documents_json(input.site, routes, input.pdfs)
+            }
             _ => crate::output::opendata::plan_json(data, &routes.addresses),
         };
         out.write(&e.path, text.as_bytes())?;

@@ -6,6 +6,9 @@ use super::{esc, Labels};
 /// A table cell: a formatted number, or missing.
 pub(crate) type Cell = Option<String>;
 
+/// A chart's table: its caption, column heads and rows (each with its head and cells).
+pub(crate) type Data = (String, Vec<String>, Vec<(String, Vec<Cell>)>);
+
 /// `<details>` with a captioned table; `columns[0]` heads the row-header column.
 pub(crate) fn details(
     caption: &str,

@@ -21,6 +21,9 @@ pub(crate) struct BuildArgs {
     /// Leave out the search index and search pages (faster builds).
     #[arg(long)]
     no_search: bool,
+    /// Leave out the documents' PDFs (faster builds).
+    #[arg(long)]
+    no_pdf: bool,
     /// Print how long each stage of the build took.
     #[arg(long)]
     timings: bool,
@@ -39,6 +42,7 @@ pub(crate) fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
         external: false,
         search: !args.no_search,
         search_shard_pages: args.search_shard_pages,
+        pdf: !args.no_pdf,
     };
     match kertomus::build(&opts) {
         Ok(summary) => {
@@ -73,6 +77,7 @@ fn print_timings(summary: &kertomus::Summary, ui: &Ui) {
             Stage::Parse => msg!("parse"),
             Stage::Data => msg!("data files"),
             Stage::Resolve => msg!("resolve"),
+            Stage::Pdf => msg!("PDF files"),
             Stage::Render => msg!("render"),
             Stage::Search => msg!("search index"),
             Stage::Write => msg!("write"),

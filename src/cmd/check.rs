@@ -82,6 +82,8 @@ pub(crate) fn run(args: &CheckArgs, ui: &Ui) -> ExitCode {
         external: args.external,
         search: false,
         search_shard_pages: 0,
+        // A PDF that cannot be made fails the build: check finds it first.
+        pdf: true,
     };
     match (kertomus::build(&opts), args.format) {
         (Ok(summary), format) => {

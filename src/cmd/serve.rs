@@ -50,6 +50,9 @@ pub(crate) fn run(args: &ServeArgs, ui: &Ui) -> ExitCode {
                 "Serving http://{addr}/ (press Ctrl-C to stop). Editing files under content/ or themes/ rebuilds the site and reloads open pages.",
                 addr = running.addr
             ));
+            ui.say(&msg!(
+                "The preview makes no PDFs (typesetting every document on each save would slow it down); `kertomus build` makes them."
+            ));
             running.wait();
             ExitCode::SUCCESS
         }

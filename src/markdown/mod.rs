@@ -125,18 +125,25 @@ pub(crate) struct Output {
 /// heading follows the same rules as anywhere else).
 pub(crate) fn render(input: &Input<'_>, env: &Env<'_>) -> Output {
     let body = &input.text[input.body_offset..];
-    let opts = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut r = renderer::Renderer::new(input, env);
-    let mut iter = Parser::new_ext(body, opts).into_offset_iter();
+    let mut iter = Parser::new_ext(body, options()).into_offset_iter();
     while let Some((event, range)) = iter.next() {
         r.event(event, range, &mut iter);
     }
     r.finish()
 }
+
+/// The site's Markdown dialect: what pulldown-cmark reads besides CommonMark. The PDF of a
+/// document reads its pages with the same.
+pub(crate) fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+pub(crate) use renderer::is_shortcode_line;
 
 #[cfg(test)]
 mod tests;

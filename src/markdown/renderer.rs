@@ -376,7 +376,7 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
 }
 
 /// A paragraph that is a whole shortcode call on one line.
-fn is_shortcode_line(src: &str) -> bool {
+pub(crate) fn is_shortcode_line(src: &str) -> bool {
     let s = src.trim();
     s.starts_with("{{") && s.ends_with("}}") && !s.contains('\n')
 }

@@ -1,5 +1,6 @@
 //! Open data of the plans: `/data/measures.csv`, one row per measure with every field and its
-//! latest status, and `/data/plan.json`, the whole resolved plan.
+//! latest status, and `/data/plan.json`, the whole resolved plan; and `/data/documents.json`,
+//! every document with its PDF in each language.
 
 use crate::data::SiteData;
 use crate::plan::exchange as ex;
@@ -312,4 +313,44 @@ fn point(
         value: v.value,
         region: region.map(ToString::to_string),
     })
+}
+
+/// `data/documents.json`: every document page (one per language it is written in) with its
+/// type, status, address and PDF (address and size in bytes), for agenda systems and
+/// archives that collect the files.
+pub(crate) fn documents_json(
+    site: &crate::site::Site,
+    routes: &crate::routes::Routes,
+    pdfs: &std::collections::HashMap<usize, Vec<u8>>,
+) -> String {
+    use crate::routes::Route;
+    let base = &site.config.base_url;
+    let documents: Vec<serde_json::Value> = routes
+        .entries()
+        .iter()
+        .filter_map(|e| match e.route {
+            Route::Pdf(i) => Some((i, e)),
+            _ => None,
+        })
+        .filter_map(|(i, e)| {
+            let p = &site.pages[i];
+            let doc = site.document_of(i)?;
+            Some(serde_json::json!({
+                "document": p.key.trim_end_matches('/'),
+                "type": doc.kind,
+                "status": doc.status,
+                "language": p.lang,
+                "title": p.title,
+                "url": format!("{base}{}", p.path),
+                "pdf": {
+                    "url": format!("{base}{}", e.path),
+                    "bytes": pdfs.get(&i).map_or(0, Vec::len),
+                },
+            }))
+        })
+        .collect();
+    let file = serde_json::json!({ "format": 1, "documents": documents });
+    let mut out = serde_json::to_string_pretty(&file).unwrap_or_default();
+    out.push('\n');
+    out
 }

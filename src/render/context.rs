@@ -122,6 +122,28 @@ pub(crate) struct DocView {
     pub related: Vec<Link>,
     pub chapters: Vec<Link>,
     pub print_href: String,
+    /// The document's PDF in this language, when the build made one.
+    pub pdf: Option<PdfLink>,
+}
+
+/// A link to a document's PDF with its size as a reader of the page's language writes it
+/// ("245 kt").
+#[derive(Debug, Serialize)]
+pub(crate) struct PdfLink {
+    pub href: String,
+    pub size: String,
+}
+
+impl PdfLink {
+    /// The link to a file of `bytes` at `href`, its size in whole kilobytes (rounded up).
+    pub(crate) fn new(href: String, bytes: u64, lang: &str, t: &Strings) -> PdfLink {
+        let kb = bytes.div_ceil(1024);
+        let unit = super::theme::word(t, "pdf_size_unit");
+        PdfLink {
+            href,
+            size: format!("{} {unit}", crate::numbers::format(kb as f64, 0, lang)),
+        }
+    }
 }
 
 pub(crate) fn doc_view(
@@ -189,6 +211,7 @@ pub(crate) fn doc_view(
             .map(|c| link_to(site, t, c, lang, false))
             .collect(),
         print_href,
+        pdf: None,
     }
 }
 

@@ -40,6 +40,9 @@ pub(crate) struct Input<'a> {
     pub routes: &'a Routes,
     /// What the frame of every page in a language shares.
     pub frame: &'a frame::Shared,
+    /// Each document's PDF, by the document page's index (none when the build makes no
+    /// PDFs); the route table says where each goes.
+    pub pdfs: &'a std::collections::HashMap<usize, Vec<u8>>,
 }
 
 /// Renders and writes every page of the route table; returns how many were written. Pages
@@ -123,6 +126,7 @@ fn render_entry(input: Input<'_>, e: &Entry) -> Result<Option<Vec<u8>>, Error> {
         | Route::Sitemap
         | Route::Robots
         | Route::OpenData(_)
+        | Route::Pdf(_)
         | Route::Pagefind
         | Route::Static => return Ok(None),
         generated => generated::render(input, e, generated, lang)?,

@@ -285,10 +285,11 @@ fn page_view(input: Input<'_>, i: usize, reader: &str) -> PageView {
             organisation(input, doc, lang),
         )
     };
-    let document = site
-        .document_of(i)
-        .filter(|_| p.is_index)
-        .map(|d| doc_view(site, i, d, lang, t, extras(i, d)));
+    let document = site.document_of(i).filter(|_| p.is_index).map(|d| {
+        let mut view = doc_view(site, i, d, lang, t, extras(i, d));
+        view.pdf = pdf_link(input, i, lang);
+        view
+    });
     let chapter_of = site.document_for_chapter(i).and_then(|d| {
         site.document_of(d)
             .map(|doc| doc_view(site, d, doc, lang, t, extras(d, doc)))
@@ -339,6 +340,21 @@ fn organisation(input: Input<'_>, doc: &RawDocument, lang: &str) -> Option<conte
         name: super::html::tx(name, lang, site.config.default_language()),
         href: has_page.then(|| site.href(&input.routes.addresses.organisation(id, lang))),
     })
+}
+
+/// The link to the PDF of document page `i`, when the build made it.
+fn pdf_link(input: Input<'_>, i: usize, lang: &str) -> Option<context::PdfLink> {
+    let entry = input
+        .routes
+        .get(&crate::routes::Route::Pdf(i), Some(lang))?;
+    let bytes = input.pdfs.get(&i)?.len() as u64;
+    let href = input.site.href(&entry.path);
+    Some(context::PdfLink::new(
+        href,
+        bytes,
+        lang,
+        &input.theme.strings[lang],
+    ))
 }
 
 /// The previous and next chapter of a chapter page.

@@ -159,6 +159,22 @@ impl Addresses {
     pub(crate) fn print(&self, page_path: &str) -> String {
         format!("{page_path}{PRINT_SLUG}/")
     }
+
+    /// A document's PDF (`page_path` is the document's own address in `lang`): named after
+    /// the document's folder, with the language after it but in the default language, so that
+    /// the files of one document saved side by side keep apart
+    /// (`hyvinvointikertomus-2025-2029/hyvinvointikertomus-2025-2029.pdf`,
+    /// `sv/…/hyvinvointikertomus-2025-2029-sv.pdf`).
+    pub(crate) fn pdf(&self, page_path: &str, lang: &str) -> String {
+        let folder = page_path.trim_end_matches('/').rsplit('/').next();
+        let name = folder.filter(|f| !f.is_empty()).unwrap_or("asiakirja");
+        let suffix = if self.prefix(lang).is_empty() {
+            String::new()
+        } else {
+            format!("-{lang}")
+        };
+        format!("{page_path}{name}{suffix}.pdf")
+    }
 }
 
 #[cfg(test)]

@@ -35,6 +35,8 @@ pub(crate) enum Route {
     Page(usize),
     /// The printable page of the document at this page index.
     Print(usize),
+    /// The PDF of the document at this page index.
+    Pdf(usize),
     /// The front page of a language without `index.<lang>.md`.
     FallbackFront,
     /// `404.html`.
@@ -148,6 +150,8 @@ pub(crate) const DATA_INDICATORS_JSON: &str = "data/indicators.json";
 pub(crate) const DATA_MEASURES_CSV: &str = "data/measures.csv";
 /// Every plan as JSON.
 pub(crate) const DATA_PLAN_JSON: &str = "data/plan.json";
+/// Every document with its PDFs, as JSON.
+pub(crate) const DATA_DOCUMENTS_JSON: &str = "data/documents.json";
 
 /// Every page and file of one build.
 #[derive(Debug, Clone)]
@@ -160,12 +164,16 @@ pub(crate) struct Routes {
     /// The entries in the main menu, in menu order.
     nav: Vec<usize>,
     languages: Vec<String>,
+    /// Whether documents get a PDF entry.
+    pdf: bool,
 }
 
 /// What the generated part of the table depends on besides the data.
 pub(crate) struct Options<'a> {
     /// Whether the build writes a search index and search pages.
     pub search: bool,
+    /// Whether the build writes each document's PDF.
+    pub pdf: bool,
     /// The theme's static files, by output path.
     pub statics: Vec<&'a str>,
 }
@@ -226,6 +234,7 @@ impl Routes {
                 | Route::IndicatorCsv(_)
                 | Route::Page(_)
                 | Route::Print(_)
+                | Route::Pdf(_)
                 | Route::FallbackFront
                 | Route::Alias { .. } => None,
                 // Generated pages and the search index folder.
@@ -251,7 +260,7 @@ impl Routes {
         let content = |e: &Entry| {
             matches!(
                 e.route,
-                Route::Page(_) | Route::Print(_) | Route::Alias { .. }
+                Route::Page(_) | Route::Print(_) | Route::Pdf(_) | Route::Alias { .. }
             )
         };
         for e in &self.entries {
@@ -271,13 +280,13 @@ impl Routes {
 
 fn clash(site: &Site, first: &Entry, second: &Entry) -> Diagnostic {
     let what = |e: &Entry| match e.route {
-        Route::Page(i) | Route::Print(i) | Route::Alias { page: i, .. } => {
+        Route::Page(i) | Route::Print(i) | Route::Pdf(i) | Route::Alias { page: i, .. } => {
             format!("content/{}", site.pages[i].rel.display())
         }
         _ => format!("kertomus's {:?} page", e.route),
     };
     let page = [second, first].into_iter().find_map(|e| match e.route {
-        Route::Page(i) | Route::Print(i) | Route::Alias { page: i, .. } => Some(i),
+        Route::Page(i) | Route::Print(i) | Route::Pdf(i) | Route::Alias { page: i, .. } => Some(i),
         _ => None,
     });
     let message = msg!(

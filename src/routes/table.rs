@@ -23,6 +23,7 @@ impl Routes {
             by_route: HashMap::new(),
             nav: Vec::new(),
             languages: data.config.languages.clone(),
+            pdf: opts.pdf,
         };
         let a = r.addresses.clone();
         for lang in &data.config.languages {
@@ -167,6 +168,11 @@ impl Routes {
                 let peer = Peer::Print(p.key.clone());
                 let path = self.addresses.print(&p.path);
                 self.push_entry(Route::Print(i), Some(&p.lang), path, peer, (false, false));
+                if self.pdf {
+                    let path = self.addresses.pdf(&p.path, &p.lang);
+                    let peer = Peer::Alone;
+                    self.push_entry(Route::Pdf(i), Some(&p.lang), path, peer, (false, false));
+                }
             }
             for (nth, alias) in p.front.aliases.iter().enumerate() {
                 if let Some(from) = crate::site::alias_path(alias) {
@@ -174,6 +180,15 @@ impl Routes {
                     self.push_entry(route, Some(&p.lang), from, Peer::Alone, (false, false));
                 }
             }
+        }
+        if self
+            .entries
+            .iter()
+            .any(|e| matches!(e.route, Route::Pdf(_)))
+        {
+            let path = super::DATA_DOCUMENTS_JSON.to_string();
+            let route = Route::OpenData(super::DATA_DOCUMENTS_JSON);
+            self.push_entry(route, None, path, Peer::Alone, (false, false));
         }
         for lang in self.languages.clone() {
             if site.find("", &lang).is_none() {

@@ -154,6 +154,9 @@ fn build_options(opts: &ServeOptions, addr: SocketAddr, output: &Path) -> BuildO
         // Indexing takes longer than a rebuild should; the preview has no search index.
         search: false,
         search_shard_pages: 0,
+        // Typesetting every document on every save would slow the preview down; `kertomus
+        // build` makes the PDFs (the serve command says so when it starts).
+        pdf: false,
     }
 }
 

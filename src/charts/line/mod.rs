@@ -148,6 +148,12 @@ impl LineChart<'_> {
     }
 
     fn table(&self) -> String {
+        let (caption, columns, rows) = self.table_data();
+        super::table::details(&caption, &columns, &rows, self.labels)
+    }
+
+    /// The data table's caption, column heads and rows (year, then each region's value).
+    pub(crate) fn table_data(&self) -> super::table::Data {
         let (first, last) = self.years();
         let mut columns = vec![self.labels.year.clone()];
         columns.extend(self.series.iter().map(|s| s.name.clone()));
@@ -173,10 +179,11 @@ impl LineChart<'_> {
             })
             .collect();
         let caption = super::titled_with_unit(self.title, self.unit);
-        super::table::details(&caption, &columns, &rows, self.labels)
+        (caption, columns, rows)
     }
 
-    fn svg(&self, w: f64, h: f64, variant: &str, max_x_labels: i32) -> String {
+    /// The drawing at `w`×`h` (`variant` names its ids), with at most `max_x_labels` years.
+    pub(crate) fn svg(&self, w: f64, h: f64, variant: &str, max_x_labels: i32) -> String {
         let (y0, y1) = self.years();
         let (lo, hi) = self.value_range();
         let yt = ticks(lo, hi, if variant == "n" { 4 } else { 5 });

@@ -20,12 +20,24 @@ pub(crate) use shortcode::IndicatorShortcode;
 impl View<'_> {
     /// "Lähde: THL, Sotkanet.fi …; tuottaja: …; CC BY 4.0; tiedot vuoteen 2011." as HTML.
     pub(crate) fn source_line(&self, ind: &Indicator, lang: &str, last_year: Option<i32>) -> Html {
+        let sotkanet = "<a href=\"https://sotkanet.fi/\">Sotkanet.fi</a>";
+        Html::trusted(self.source_in(ind, lang, last_year, &charts::esc, sotkanet))
+    }
+
+    /// The source line in another markup: `esc` escapes a text for it, `sotkanet` is its link
+    /// to Sotkanet.fi (the PDF's Typst markup).
+    pub(crate) fn source_in(
+        &self,
+        ind: &Indicator,
+        lang: &str,
+        last_year: Option<i32>,
+        esc: &dyn Fn(&str) -> String,
+        sotkanet: &str,
+    ) -> String {
         let l = chart_labels(self.t(lang));
-        let esc = charts::esc;
         let mut parts = Vec::new();
         if ind.is_sotkanet() {
             let bank = esc(&self.word(lang, "sotkanet_bank"));
-            let sotkanet = "<a href=\"https://sotkanet.fi/\">Sotkanet.fi</a>";
             parts.push(format!("{}: THL, {sotkanet} – {bank}", esc(&l.source)));
         } else {
             parts.push(format!(
@@ -47,7 +59,7 @@ impl View<'_> {
         if let Some(y) = last_year {
             parts.push(format!("{} {y}", esc(&l.data_year)));
         }
-        Html::trusted(parts.join("; ") + ".")
+        parts.join("; ") + &esc(".")
     }
 
     /// Line chart (with its table) of `ind` for `regions`, limited to years `from..=to`.
@@ -60,6 +72,20 @@ impl View<'_> {
         lang: &str,
         id: &str,
     ) -> Html {
+        // The chart escapes every text it draws.
+        self.with_line_chart(ind, regions, (from, to), lang, id, |chart| chart.render())
+    }
+
+    /// The line chart of [`Self::line_chart`], handed to `f` (the PDF draws it its own way).
+    pub(crate) fn with_line_chart<R>(
+        &self,
+        ind: &Indicator,
+        regions: &[RegionRef],
+        (from, to): (Option<i32>, Option<i32>),
+        lang: &str,
+        id: &str,
+        f: impl FnOnce(&line::LineChart<'_>) -> R,
+    ) -> R {
         let labels = chart_labels(self.t(lang));
         let default = self.model.config.default_language();
         let title = ind.title.get(lang, default).text;
@@ -99,8 +125,7 @@ impl View<'_> {
             labels: &labels,
             source: self.source_line(ind, lang, last_year),
         };
-        // The chart escapes every text it draws.
-        chart.render()
+        f(&chart)
     }
 
     /// Bar chart of the latest year across the municipalities of `region`, or `None` when

@@ -13,8 +13,30 @@ pub(crate) struct IndicatorShortcode<'a> {
     pub data: &'a View<'a>,
 }
 
+/// What an `indicator()` call draws: the indicator, the regions and the years.
+pub(crate) struct ChartArgs<'d> {
+    pub indicator: &'d crate::indicators::Indicator,
+    pub regions: Vec<crate::regions::RegionRef>,
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+}
+
 impl Shortcode for IndicatorShortcode<'_> {
     fn render(&self, call: &Call, ctx: &shortcodes::Context<'_>) -> Result<Html, Msg> {
+        let Some(a) = self.args(call)? else {
+            return Ok(Html::default());
+        };
+        let chart_id = format!("kaavio-{}-{}", a.indicator.id, ctx.offset);
+        Ok(self
+            .data
+            .line_chart(a.indicator, &a.regions, a.from, a.to, ctx.lang, &chart_id))
+    }
+}
+
+impl<'a> IndicatorShortcode<'a> {
+    /// The call's arguments checked; `None` when indicators.yaml failed (its error is
+    /// reported) and the indicator may well be in it.
+    pub(crate) fn args(&self, call: &Call) -> Result<Option<ChartArgs<'a>>, Msg> {
         for (k, _) in &call.args {
             if !["id", "regions", "from", "to"].contains(&k.as_str()) {
                 return Err(msg!(
@@ -35,7 +57,7 @@ impl Shortcode for IndicatorShortcode<'_> {
         let Some(ind) = self.data.model.indicators.get(&id) else {
             if self.data.model.indicators.failed {
                 // indicators.yaml's own error is reported; this id may well be in it.
-                return Ok(Html::default());
+                return Ok(None);
             }
             let ids: Vec<&str> = self
                 .data
@@ -72,14 +94,14 @@ impl Shortcode for IndicatorShortcode<'_> {
             }
         };
         let (from, to) = (year("from")?, year("to")?);
-        let chart_id = format!("kaavio-{}-{}", ind.id, ctx.offset);
-        Ok(self
-            .data
-            .line_chart(ind, &regions, from, to, ctx.lang, &chart_id))
+        Ok(Some(ChartArgs {
+            indicator: ind,
+            regions,
+            from,
+            to,
+        }))
     }
-}
 
-impl IndicatorShortcode<'_> {
     /// `regions=[…]`, or the site's regions; at most as many as the palette has colours.
     fn regions(&self, call: &Call) -> Result<Vec<crate::regions::RegionRef>, Msg> {
         Ok(match call.arg("regions") {

@@ -51,6 +51,9 @@ pub(crate) struct SummaryRow {
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct OrganisationCounts {
+    /// The plan's index among the region's plans (`SiteData::region`).
+    #[serde(skip)]
+    pub plan: usize,
     pub name: Html,
     pub counts: Vec<usize>,
     pub not_reported: usize,
@@ -184,6 +187,7 @@ impl View<'_> {
                     .map(|(_, n)| n)
                     .sum();
                 OrganisationCounts {
+                    plan: c.plan,
                     name: self.plan_ref(&region.plans[c.plan], lang).organisation,
                     counts: used.iter().map(|i| c.by_status[*i]).collect(),
                     not_reported: c.not_reported,

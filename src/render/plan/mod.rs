@@ -3,7 +3,7 @@
 //! texts come out as HTML (see `html.rs`), the page frame from the theme's templates.
 
 pub(crate) mod across;
-mod annual;
+pub(crate) mod annual;
 mod goal;
 mod overview;
 
