@@ -18,6 +18,25 @@ pub(crate) struct IndicatorList {
     pub omitted: BTreeMap<String, Text>,
     /// The list file as the author knows it (`content/data/…csv`).
     pub path: PathBuf,
+    /// The document keys (folders) the list is an appendix of; empty: every current report.
+    pub documents: Vec<String>,
+}
+
+impl IndicatorList {
+    /// Whether the list is an appendix of the document with folder `key` and block `doc`.
+    pub(crate) fn is_appendix_of(
+        &self,
+        key: &str,
+        doc: &crate::content::document::RawDocument,
+    ) -> bool {
+        use crate::content::document::{DocStatus, DocType};
+        if self.documents.is_empty() {
+            matches!(doc.kind, DocType::Kertomus | DocType::KertomusSuunnitelma)
+                && doc.status != Some(DocStatus::Superseded)
+        } else {
+            self.documents.iter().any(|d| d == key)
+        }
+    }
 }
 
 /// An indicator of a list, with the line it is on.
@@ -68,6 +87,11 @@ pub(crate) fn load(
                 entries,
                 omitted: l.omitted.clone(),
                 path,
+                documents: l
+                    .documents
+                    .iter()
+                    .map(|d| crate::content::dir_key(Path::new(d.trim_matches('/'))))
+                    .collect(),
             })
         })
         .collect()

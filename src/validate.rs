@@ -146,6 +146,30 @@ pub(crate) fn organisation_refs(
     }
 }
 
+/// The documents a reference indicator list names as its hosts must be documents.
+pub(crate) fn list_documents(config: &Config, sources: &[SourcePage], diags: &mut Vec<Diagnostic>) {
+    let text = config.source.as_str();
+    let lists = locate::key(text, "indicator_lists").unwrap_or(0);
+    for name in config.indicator_lists.iter().flat_map(|l| &l.documents) {
+        let key = crate::content::dir_key(Path::new(name.trim_matches('/')));
+        let is_document = sources
+            .iter()
+            .any(|s| s.is_index && s.key == key && s.front.document.is_some());
+        if !is_document {
+            let at = locate::token(text, name, lists);
+            let message = msg!(
+                "`{name}` is not a document folder (an index.md with a document: block)",
+                name
+            );
+            diags.push(
+                locate::error_at("content/site.yaml", text, at, message).with_hint(msg!(
+                    "name the document's folder under content/, e.g. hyvinvointikertomus-2025-2029"
+                )),
+            );
+        }
+    }
+}
+
 /// Regions named in site.yaml must exist.
 pub(crate) fn site_regions(config: &Config, register: &Register, diags: &mut Vec<Diagnostic>) {
     let rel = Path::new("content/site.yaml");

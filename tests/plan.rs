@@ -704,3 +704,51 @@ fn a_reference_indicator_list_gets_an_appendix_page_and_check_warns_about_gaps()
         "an omitted indicator is covered: {err}"
     );
 }
+
+#[test]
+fn a_reference_indicator_list_is_linked_from_the_documents_it_is_an_appendix_of() {
+    let base = std::fs::read_to_string(Path::new(FIXTURE).join("content/site.yaml")).unwrap();
+    let list = "id;title;group\n4;Nuorten sairaalahoito;Mielenterveys\n";
+    let with = |documents: &str| {
+        let site = format!("{base}indicator_lists:\n  - file: data/lista.csv\n    title: \"Testiluettelo\"\n    documents: [{documents}]\n");
+        fixture_with(
+            FIXTURE,
+            &[
+                ("content/site.yaml", site.as_bytes()),
+                ("content/data/lista.csv", list.as_bytes()),
+            ],
+        )
+    };
+    let dir = with("suunnitelma");
+    let root = dir.path().to_str().unwrap();
+    let o = kertomus(&["build", "-q", "--no-pdf", "--root", root]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let public = dir.path().join("public");
+    // The printable page's links are absolute (it may be read as a saved file).
+    let link = "/mittarit/luettelo-1/\">Testiluettelo</a>";
+    for page in ["suunnitelma/index.html", "suunnitelma/tulosta/index.html"] {
+        let main = main_of(&read(&public, page));
+        let appendices = main
+            .split("<h2 id=\"appendices-title\">Liitteet</h2>")
+            .nth(1);
+        assert!(
+            appendices.is_some_and(|a| a.contains(link)),
+            "{page}: {main}"
+        );
+    }
+    let report = main_of(&read(&public, "raportti-2026/index.html"));
+    assert!(
+        !report.contains(link),
+        "not an appendix of the annual report: {report}"
+    );
+
+    let dir = with("suunitelma");
+    let root = dir.path().to_str().unwrap();
+    let o = kertomus(&["build", "-q", "--no-pdf", "--root", root]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success());
+    assert!(
+        err.contains("content/site.yaml:") && err.contains("`suunitelma` is not a document folder"),
+        "{err}"
+    );
+}

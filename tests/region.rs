@@ -449,3 +449,30 @@ fn a_hostile_pulled_plan_is_shown_as_text_without_script_links() {
         "{part}"
     );
 }
+
+#[test]
+fn a_municipal_document_says_whose_it_is_and_the_plan_links_its_annual_reports() {
+    let (_t, public) = build_fixture(FIXTURE);
+    let page = read(&public, "kunta-a/index.html");
+    assert!(
+        text(&main_of(&page)).contains("Organisaatio Aakkola Asiakirja Hyvinvointisuunnitelma"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"/organisaatiot/kunta-a/\">Aakkola</a>"),
+        "{page}"
+    );
+    let header = &page[..page.find("<main").unwrap()];
+    assert!(
+        text(header).contains("Asiakirjan laatija: Aakkola"),
+        "the band names the municipality, not the county: {header}"
+    );
+    let plan = main_of(&read(&public, "alue/index.html"));
+    let reports = plan
+        .split("<h2 id=\"annual-reports-title\">Vuosiraportit</h2>")
+        .nth(1);
+    assert!(
+        reports.is_some_and(|r| r.contains("<a href=\"/raportti/\">Vuosiraportti 2026</a>")),
+        "{plan}"
+    );
+}

@@ -74,6 +74,7 @@ pub(super) fn load_data(
     let surveys = surveys::load(content_dir, diags);
     let cooperation = cooperation::load(content_dir, &organisations, diags);
     validate::organisation_refs(config, sources, &organisations, diags);
+    validate::list_documents(config, sources, diags);
     Loaded {
         register,
         indicators,

@@ -52,6 +52,10 @@ pub struct IndicatorListConfig {
     /// Indicators left out on purpose, with the reason shown to readers.
     #[serde(default)]
     pub omitted: BTreeMap<String, Text>,
+    /// The documents the list is an appendix of, by folder under `content/`; when none are
+    /// named, every report (kertomus, kertomus+suunnitelma) that is not superseded.
+    #[serde(default)]
+    pub documents: Vec<String>,
 }
 
 /// Kuntakortit: one card per member municipality of `region` (spec §9).

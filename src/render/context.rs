@@ -121,6 +121,10 @@ pub(crate) struct DocView {
     pub plan: Option<String>,
     pub related: Vec<Link>,
     pub chapters: Vec<Link>,
+    /// A plan's annual reports, newest first.
+    pub annual_reports: Vec<Link>,
+    /// The reference indicator lists the document has as appendices (spec §13.4).
+    pub appendices: Vec<Link>,
     pub print_href: String,
     /// The document's PDF in this language, when the build made one.
     pub pdf: Option<PdfLink>,
@@ -210,9 +214,19 @@ pub(crate) fn doc_view(
             .into_iter()
             .map(|c| link_to(site, t, c, lang, false))
             .collect(),
+        annual_reports: annual_reports(site, t, &page.key, lang),
+        appendices: Vec::new(),
         print_href,
         pdf: None,
     }
+}
+
+/// Links to the annual reports of the plan document `key`, newest first.
+pub(crate) fn annual_reports(site: &Site, t: &Strings, key: &str, lang: &str) -> Vec<Link> {
+    site.annual_reports_of(key, lang)
+        .into_iter()
+        .map(|(_, i)| link_to(site, t, i, lang, false))
+        .collect()
 }
 
 /// A link to page `i` for a reader of `lang`, whose strings are `t`: a page in another

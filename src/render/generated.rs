@@ -218,7 +218,16 @@ fn plan_page(
     let mut crumbs = frame::front(input, lang);
     crumbs.push(crumb(doc.title.clone(), doc.href.clone()));
     let Some((fi, goal)) = at else {
-        let views = vec![("plan", value(data.plan_view(plan, lang, &doc)))];
+        let reports = crate::render::context::annual_reports(
+            input.site,
+            &input.theme.strings[lang],
+            &plan.doc_key,
+            lang,
+        );
+        let views = vec![
+            ("plan", value(data.plan_view(plan, lang, &doc))),
+            ("annual_reports", value(reports)),
+        ];
         return Some(page("plan.html", crumbs, views));
     };
     crumbs.push(plan_crumb(input, plan, lang));

@@ -188,11 +188,7 @@ fn document_extras(input: Input<'_>, i: usize, ctx: &mut Context) {
             ctx.insert("doc_plan", &doc_plan);
         }
     }
-    if let (Some(year), Some(rel)) = (doc.year, doc.plan.as_deref()) {
-        let dir = p.rel.parent().unwrap_or(std::path::Path::new(""));
-        let key = crate::content::resolve_relative(dir, rel)
-            .map(|d| crate::content::dir_key(&d))
-            .unwrap_or_default();
+    if let (Some(year), Some(key)) = (doc.year, site.reported_plan_key(i)) {
         if let Some(plan) = view.model.plan_by_key(&key) {
             let annual = view.annual_view(plan, year, lang, doc.include_contributors);
             ctx.insert("annual", &annual);
@@ -288,6 +284,7 @@ fn page_view(input: Input<'_>, i: usize, reader: &str) -> PageView {
     let document = site.document_of(i).filter(|_| p.is_index).map(|d| {
         let mut view = doc_view(site, i, d, lang, t, extras(i, d));
         view.pdf = pdf_link(input, i, lang);
+        view.appendices = crate::render::indicators::appendices(input, &p.key, d, lang);
         view
     });
     let chapter_of = site.document_for_chapter(i).and_then(|d| {

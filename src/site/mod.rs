@@ -127,6 +127,32 @@ impl Site {
         })
     }
 
+    /// The key of the plan document that the annual report at page `i` follows.
+    pub(crate) fn reported_plan_key(&self, i: usize) -> Option<String> {
+        let rel = self.document_of(i)?.plan.as_deref()?;
+        let dir = self.pages[i]
+            .rel
+            .parent()
+            .unwrap_or(std::path::Path::new(""));
+        content::resolve_relative(dir, rel).map(|d| content::dir_key(&d))
+    }
+
+    /// The annual reports of the plan document `plan_key`, newest first, each as its page in
+    /// `lang` (or in the default language): their year and page.
+    pub(crate) fn annual_reports_of(&self, plan_key: &str, lang: &str) -> Vec<(i32, usize)> {
+        let default = self.config.default_language();
+        let mut out: Vec<(i32, usize)> = (0..self.pages.len())
+            .filter(|&i| self.pages[i].is_index && self.pages[i].lang == default)
+            .filter_map(|i| {
+                let year = self.document_of(i)?.year?;
+                (self.reported_plan_key(i)? == plan_key)
+                    .then(|| (year, self.find(&self.pages[i].key, lang).unwrap_or(i)))
+            })
+            .collect();
+        out.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        out
+    }
+
     /// The document page that page `i` is a chapter of.
     pub(crate) fn document_for_chapter(&self, i: usize) -> Option<usize> {
         let p = &self.pages[i];

@@ -96,6 +96,22 @@ fn goals_following(data: &View<'_>, site: &crate::site::Site, id: &str, lang: &s
     out
 }
 
+/// Links to the appendix pages of the lists that document `key` has as appendices.
+pub(crate) fn appendices(
+    input: crate::render::Input<'_>,
+    key: &str,
+    doc: &crate::content::document::RawDocument,
+    lang: &str,
+) -> Vec<Link> {
+    let lists = input.view.model.indicator_lists;
+    list_links(input.view, input.site, lang)
+        .into_iter()
+        .zip(lists)
+        .filter(|(_, l)| l.is_appendix_of(key, doc))
+        .map(|(link, _)| link)
+        .collect()
+}
+
 /// Links to the lists' appendix pages, for the indicator index.
 pub(crate) fn list_links(data: &View<'_>, site: &crate::site::Site, lang: &str) -> Vec<Link> {
     let d = data.model.config.default_language();

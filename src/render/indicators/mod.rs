@@ -14,7 +14,7 @@ mod list;
 mod shortcode;
 
 pub(crate) use index::index_groups;
-pub(crate) use list::{list_links, list_view};
+pub(crate) use list::{appendices, list_links, list_view};
 pub(crate) use shortcode::IndicatorShortcode;
 
 impl View<'_> {
