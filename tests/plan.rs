@@ -171,12 +171,23 @@ fn survey_statistics_and_published_figures() {
     let (_t, public) = built();
     let page = read(&public, "kyselyt/kysely/index.html");
     let main = main_of(&page);
-    assert!(main.contains("<tr><th scope=\"row\">HVA</th><td class=\"align-right\">3</td><td class=\"align-right\">1,67</td><td class=\"align-right\">0,94</td><td>laskettu vastausmääristä</td></tr>"), "{main}");
-    assert!(main.contains("<tr><th scope=\"row\">Kunta</th><td class=\"align-right\">14</td><td class=\"align-right\">1,93</td><td class=\"align-right\">1,03</td><td>julkaistu luku (vastausmäärät eivät tiedossa)</td></tr>"));
+    // Unordered options: no mean of their order numbers, the published one as the source's.
+    assert!(main.contains("<tr><th scope=\"row\"><abbr title=\"hyvinvointialue\">HVA</abbr></th><td class=\"align-right\">3</td><td>julkaistu keskiarvo 1,67, keskihajonta 0,94</td></tr>"), "{main}");
+    assert!(main.contains("<tr><th scope=\"row\">Kunta</th><td class=\"align-right\">14</td><td>julkaistu keskiarvo 1,93, keskihajonta 1,03</td></tr>"), "{main}");
+    assert!(main.contains("<p class=\"chart-source\">Vastausvaihtoehdoilla ei ole järjestystä, joten sivusto ei laske niistä keskiarvoa"), "{main}");
+    assert!(main.contains("<ol class=\"survey-codes\"><li>Kyllä</li><li>Ei</li><li>En osaa sanoa</li><li>Ei ole tarvetta</li></ol>"), "{main}");
+    // A scale: mean and deviation, computed or published; every group has its n.
+    assert!(main.contains("<tr><th scope=\"row\"><abbr title=\"hyvinvointialue\">HVA</abbr></th><td class=\"align-right\">2</td><td class=\"align-right\">2,50</td><td class=\"align-right\">0,50</td><td>laskettu vastausmääristä</td></tr>"), "{main}");
+    assert!(main.contains("<tr><th scope=\"row\">Kunta</th><td class=\"align-right\">ei tiedossa</td><td class=\"align-right\">–</td><td class=\"align-right\">–</td><td>ei tuloksia</td></tr>"), "{main}");
+    assert!(main.contains("<tr><th scope=\"row\">Oppilaitokset</th><td class=\"align-right\">2</td><td class=\"align-right\">2,50</td><td class=\"align-right\">0,50</td><td>julkaistu luku (vastausmäärät eivät tiedossa)</td></tr>"), "{main}");
+    assert!(
+        main.contains("<p>Lyhenteet: <abbr>HVA</abbr> = hyvinvointialue.</p>"),
+        "{main}"
+    );
     // An option per row, a group per column; the question is said once, by its heading.
     assert!(main.contains("<thead><tr><th scope=\"col\">Vastausvaihtoehto</th><th scope=\"col\" class=\"align-right\">HVA</th><th scope=\"col\" class=\"align-right\">Oppilaitokset</th></tr></thead>"), "{main}");
     assert!(main.contains("<tr><th scope=\"row\">Kyllä</th><td class=\"align-right\">2 (67 %)</td><td class=\"align-right\">1 (50 %)</td></tr>"));
-    assert!(main.contains("<tr><th scope=\"row\">n</th><td class=\"align-right\">3</td><td class=\"align-right\">2</td></tr>"));
+    assert!(main.contains("<tr><th scope=\"row\">Vastaajia</th><td class=\"align-right\">3</td><td class=\"align-right\">2</td></tr>"));
     assert!(main.contains("<figcaption>Vastausten jakauma</figcaption>"));
     // Shares under each bar and a 0–100 % scale; a group with only published figures stays.
     assert!(main.contains("<span class=\"stacked-values\">Kyllä 67 % · En osaa sanoa 33 %</span>"));

@@ -228,7 +228,7 @@ impl Doc<'_> {
             }
             rows.push(row);
         }
-        let mut total = vec![cell("n")];
+        let mut total = vec![cell(&self.word("survey_respondents"))];
         total.extend(
             results
                 .iter()

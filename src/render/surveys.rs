@@ -10,14 +10,23 @@ use crate::escape::Html;
 use crate::surveys::{stats, Question, QuestionType, Survey};
 use serde::Serialize;
 
+/// One respondent group's figures for a question. Every group of the survey has a row, so
+/// that a group without results shows as such instead of disappearing.
 #[derive(Debug, Serialize)]
 pub(crate) struct StatRow {
-    pub group: String,
-    pub n: Option<String>,
+    /// The group's name, an abbreviation marked up with what it stands for.
+    pub group: Html,
+    /// Number of respondents, or "ei tiedossa".
+    pub n: String,
+    /// Mean and standard deviation of an ordered scale, computed or as published.
     pub mean: Option<String>,
     pub sd: Option<String>,
+    /// Of unordered options: the source's own figures ("julkaistu keskiarvo 1,67, …").
+    pub published: Option<String>,
     /// The figures are the published ones (no counts to compute from).
     pub as_published: bool,
+    /// No results are given for the group.
+    pub missing: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -36,7 +45,13 @@ pub(crate) struct ThemeView {
 pub(crate) struct QuestionView {
     pub id: String,
     pub text: Html,
+    /// The question as plain text (the name of its tables' scrolling regions).
+    pub plain_text: String,
     pub single_choice: bool,
+    /// The options are an ordered scale (a mean of their order numbers means something).
+    pub scale: bool,
+    /// Some group of an unordered question has published figures.
+    pub has_published: bool,
     pub options: Vec<Html>,
     pub chart: Option<Html>,
     pub stats: Vec<StatRow>,
@@ -57,7 +72,9 @@ pub(crate) struct SurveyView {
     pub href: String,
     pub description: Option<Html>,
     pub date: Option<super::context::DateView>,
-    pub groups: Vec<String>,
+    pub groups: Vec<Html>,
+    /// "HVA = hyvinvointialue", for the abbreviations among the groups.
+    pub abbreviations: Vec<Html>,
     pub sections: Vec<SectionView>,
     pub question_count: usize,
 }
@@ -86,7 +103,7 @@ impl View<'_> {
                 categories: options.clone(),
                 rows: counted,
                 row_head: &self.word(lang, "survey_option"),
-                total_head: "n",
+                total_head: &self.word(lang, "survey_respondents"),
                 uncounted: results
                     .iter()
                     .filter(|(_, r)| r.counts.is_none())
@@ -101,11 +118,14 @@ impl View<'_> {
             }
             .render()
         });
-        let stats_rows = stat_rows(&results, lang);
+        let stats_rows = self.stat_rows(s, q, lang);
         QuestionView {
             id: q.id.clone(),
             text: tx(&q.text, lang, d),
+            plain_text: plain(&q.text, lang, d),
             single_choice: q.kind == QuestionType::SingleChoice,
+            scale: q.scale,
+            has_published: stats_rows.iter().any(|r| r.published.is_some()),
             options: q.options.iter().map(|o| tx(o, lang, d)).collect(),
             chart,
             stats: stats_rows,
@@ -139,7 +159,19 @@ impl View<'_> {
                 .date
                 .as_ref()
                 .map(|x| super::context::DateView::new(x, lang)),
-            groups: s.groups.clone(),
+            groups: s
+                .groups
+                .iter()
+                .map(|g| self.group_name(s, g, lang))
+                .collect(),
+            abbreviations: s
+                .abbreviations
+                .iter()
+                .map(|(a, t)| {
+                    let a = crate::escape::escape(a);
+                    Html::trusted(format!("<abbr>{a}</abbr> = {}", &*tx(t, lang, d)))
+                })
+                .collect(),
             sections: s
                 .sections
                 .iter()
@@ -157,26 +189,63 @@ impl View<'_> {
     }
 }
 
-/// The key figures of each group: computed from the counts, or as published.
-fn stat_rows(results: &[(&str, &crate::surveys::GroupResult)], lang: &str) -> Vec<StatRow> {
-    let num = |v: f64| crate::numbers::format(v, 2, lang);
-    results
-        .iter()
-        .map(|(g, r)| match r.counts.as_deref().and_then(stats) {
-            Some(st) => StatRow {
-                group: (*g).to_string(),
-                n: Some(st.n.to_string()),
-                mean: Some(num(st.mean)),
-                sd: Some(num(st.sd)),
-                as_published: false,
-            },
-            None => StatRow {
-                group: (*g).to_string(),
-                n: r.published.and_then(|p| p.n).map(|n| n.to_string()),
-                mean: r.published.and_then(|p| p.mean).map(num),
-                sd: r.published.and_then(|p| p.sd).map(num),
-                as_published: true,
-            },
-        })
-        .collect()
+impl View<'_> {
+    /// A group's name; an abbreviation the survey explains is marked up as one.
+    fn group_name(&self, s: &Survey, group: &str, lang: &str) -> Html {
+        let name = crate::escape::escape(group);
+        match s.abbreviations.get(group) {
+            Some(t) => {
+                let title = plain(t, lang, self.model.config.default_language());
+                let title = crate::escape::escape(&title);
+                Html::trusted(format!("<abbr title=\"{title}\">{name}</abbr>"))
+            }
+            None => Html::trusted(name),
+        }
+    }
+
+    /// The figures of every group: an ordered scale's mean and deviation (computed from the
+    /// counts, or as published); of unordered options only the number of respondents, with
+    /// the source's published figures given as the source's own.
+    fn stat_rows(&self, s: &Survey, q: &Question, lang: &str) -> Vec<StatRow> {
+        let num = |v: f64| crate::numbers::format(v, 2, lang);
+        let unknown = self.word(lang, "survey_not_known");
+        s.group_results(q)
+            .into_iter()
+            .map(|(g, r)| {
+                let computed = r.and_then(|r| r.counts.as_deref()).and_then(stats);
+                let published = r.and_then(|r| r.published);
+                let (n, mean, sd) = match (computed, published) {
+                    (Some(st), _) => (Some(st.n), Some(st.mean), Some(st.sd)),
+                    (None, Some(p)) => (p.n, p.mean, p.sd),
+                    (None, None) => (None, None, None),
+                };
+                let as_published = computed.is_none() && published.is_some();
+                let published_text = published.filter(|_| !q.scale).and_then(|p| {
+                    let mut parts = Vec::new();
+                    if let Some(m) = p.mean {
+                        parts.push(
+                            self.word(lang, "survey_published_mean")
+                                .replace("{mean}", &num(m)),
+                        );
+                    }
+                    if let Some(sd) = p.sd {
+                        parts.push(
+                            self.word(lang, "survey_published_sd")
+                                .replace("{sd}", &num(sd)),
+                        );
+                    }
+                    (!parts.is_empty()).then(|| parts.join(", "))
+                });
+                StatRow {
+                    group: self.group_name(s, g, lang),
+                    n: n.map_or_else(|| unknown.clone(), |n| n.to_string()),
+                    mean: mean.filter(|_| q.scale).map(num),
+                    sd: sd.filter(|_| q.scale).map(num),
+                    published: published_text,
+                    as_published,
+                    missing: r.is_none(),
+                }
+            })
+            .collect()
+    }
 }

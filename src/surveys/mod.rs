@@ -76,6 +76,12 @@ pub(crate) struct Question {
     pub text: Text,
     #[serde(default)]
     pub options: Vec<Text>,
+    /// The options are ordered (a scale such as 1 = täysin eri mieltä … 5 = täysin samaa
+    /// mieltä), so a mean of their order numbers means something. Without it the options are
+    /// categories (Kyllä, Ei, En osaa sanoa): the site shows their distribution and gives a
+    /// published mean only as the source's own figure.
+    #[serde(default)]
+    pub scale: bool,
     /// By group name; shown in the order of the survey's `groups`.
     #[serde(default)]
     pub results: BTreeMap<String, GroupResult>,
@@ -104,6 +110,9 @@ pub(crate) struct Survey {
     pub date: Option<Date>,
     #[serde(default)]
     pub groups: Vec<String>,
+    /// What the abbreviations among the group names stand for (`HVA: hyvinvointialue`).
+    #[serde(default)]
+    pub abbreviations: BTreeMap<String, Text>,
     #[serde(default)]
     pub sections: Vec<Section>,
     #[serde(skip)]
@@ -153,6 +162,26 @@ impl Survey {
             .iter()
             .flat_map(|s| s.questions.iter())
             .find(|q| q.id == id)
+    }
+
+    /// Every group of the survey with its results for `q` (`None`: no results given), in
+    /// the order of `groups`, then the other groups that have results, by name.
+    pub(crate) fn group_results<'a>(
+        &'a self,
+        q: &'a Question,
+    ) -> Vec<(&'a str, Option<&'a GroupResult>)> {
+        let mut out: Vec<(&str, Option<&GroupResult>)> = self
+            .groups
+            .iter()
+            .map(|g| (g.as_str(), q.results.get(g)))
+            .collect();
+        out.extend(
+            q.results
+                .iter()
+                .filter(|(g, _)| !self.groups.contains(g))
+                .map(|(g, r)| (g.as_str(), Some(r))),
+        );
+        out
     }
 
     /// Results in the order of `groups`, then any others by name.
