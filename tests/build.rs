@@ -149,7 +149,7 @@ fn document_page_and_printable_page() {
     assert!(print.contains("media=\"print\""));
 
     // The Swedish print page falls back to the Finnish chapter, marked with its language.
-    let sv_print = read(&public, "sv/raportti/tulosta/index.html");
+    let sv_print = read(&public, "sv/raportti/skriv-ut/index.html");
     assert!(
         sv_print.contains("<h2 id=\"luku-2-title\"><span lang=\"fi\">Loppu</span></h2>"),
         "{sv_print}"

@@ -63,7 +63,7 @@ fn indicator_pages_bar_chart_and_csv() {
 
     let index = read(&public, "mittarit/index.html");
     assert!(index.contains("Pohjois-Savon hyvinvointialue 2011): <strong>2,1 / 1 000</strong>, heikentynyt vuodesta 2009"), "{index}");
-    let en = read(&public, "en/mittarit/4/index.html");
+    let en = read(&public, "en/indicators/4/index.html");
     assert!(en.contains("<h1>Hospital care, aged 0–17, per 1,000</h1>"));
     assert!(en.contains("Kuopio 2.5 / 1 000"), "English number format");
     assert!(read(&public, "mittarit/ryhmaytyspaivat/index.html").contains("Lähde: Testikunta"));
@@ -171,7 +171,7 @@ fn municipality_cards_show_the_input_values() {
     );
     assert!(index.contains("<a href=\"/kuntakortit/140-iisalmi/\">Iisalmi</a></th><td class=\"align-right\">1,5 (2011)</td>"));
     assert!(read(&public, "sitemap.xml")
-        .contains("<loc>https://example.fi/en/kuntakortit/297-kuopio/</loc>"));
+        .contains("<loc>https://example.fi/en/municipality-cards/297-kuopio/</loc>"));
 }
 
 #[test]

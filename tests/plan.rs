@@ -43,9 +43,9 @@ fn plan_overview_counts_and_status_chart() {
         "{empty}"
     );
     // The chart source line speaks the page's language.
-    let sv_indicator = read(&public, "sv/mittarit/4/index.html");
+    let sv_indicator = read(&public, "sv/indikatorer/4/index.html");
     assert!(sv_indicator.contains("Källa: THL, <a href=\"https://sotkanet.fi/\">Sotkanet.fi</a> – Statistik- och indikatorbanken"));
-    let sv_plan = read(&public, "sv/suunnitelma/suunnitelma/index.html");
+    let sv_plan = read(&public, "sv/suunnitelma/plan/index.html");
     assert!(sv_plan
         .contains("2 fokusområden, 1 välfärdsbrist, 3 mål, 3 åtgärder: 2 gemensamma och 1 egen."));
     assert!(main.contains("<a href=\"/suunnitelma/suunnitelma/osallisuus/\">Osallisuus</a> <span class=\"tag\">läpileikkaava painopiste</span>"));
@@ -62,11 +62,11 @@ fn plan_overview_counts_and_status_chart() {
     // The document page links to the plan.
     let doc = read(&public, "suunnitelma/index.html");
     assert!(doc.contains("<a href=\"/suunnitelma/suunnitelma/\">Suunnitelman yleiskuva</a>"));
-    let sv = read(&public, "sv/suunnitelma/suunnitelma/index.html");
+    let sv = read(&public, "sv/suunnitelma/plan/index.html");
     assert!(
-        sv.contains("<a href=\"/sv/suunnitelma/suunnitelma/mieli/\">Psykiskt välbefinnande</a>")
+        sv.contains("<a href=\"/sv/suunnitelma/plan/mieli/\">Psykiskt välbefinnande</a>")
     );
-    assert!(sv.contains("<a href=\"/sv/suunnitelma/suunnitelma/osallisuus/\"><span lang=\"fi\">Osallisuus</span></a>"), "untranslated text keeps its language");
+    assert!(sv.contains("<a href=\"/sv/suunnitelma/plan/osallisuus/\"><span lang=\"fi\">Osallisuus</span></a>"), "untranslated text keeps its language");
 }
 
 #[test]
@@ -239,7 +239,7 @@ fn annual_clock_and_cooperation_structure() {
     }
     let sitemap = read(&public, "sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.fi/suunnitelma/suunnitelma/mieli/mh-1/</loc>"));
-    assert!(sitemap.contains("<loc>https://example.fi/sv/kyselyt/kysely/</loc>"));
+    assert!(sitemap.contains("<loc>https://example.fi/sv/enkater/kysely/</loc>"));
 }
 
 #[test]
@@ -698,7 +698,7 @@ fn a_reference_indicator_list_gets_an_appendix_page_and_check_warns_about_gaps()
     );
     assert!(read(&public, "mittarit/index.html")
         .contains("<a href=\"/mittarit/luettelo-1/\">Testiluettelo</a>"));
-    assert!(read(&public, "sv/mittarit/luettelo-1/index.html")
+    assert!(read(&public, "sv/indikatorer/luettelo-1/index.html")
         .contains("<span lang=\"fi\">Testiluettelo</span>"));
     assert!(
         !public.join("data/lista.csv").exists(),

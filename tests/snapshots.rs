@@ -43,7 +43,7 @@ fn indicator_pages() {
         &[
             ("indicator", "mittarit/4/"),
             ("card", "kuntakortit/297-kuopio/"),
-            ("card_en", "en/kuntakortit/297-kuopio/"),
+            ("card_en", "en/municipality-cards/297-kuopio/"),
         ],
     );
 }

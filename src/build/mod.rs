@@ -28,7 +28,6 @@ use crate::site::{self, Excluded};
 use crate::surveys::Survey;
 use crate::validate;
 use load::{failed_pages, folders, labels, load_data, load_pages, publishable_assets};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use write::{check_output_in_memory, rewrite_pages, write_site};
@@ -361,16 +360,20 @@ fn shortcodes<'a>(view: &'a View<'a>, theme: &'a Theme) -> shortcodes::Registry<
     registry
 }
 
-/// The address formulas, with the localised slugs of the theme.
+/// The address formulas, with the theme's folder names (`statement_slug`, `search_slug`,
+/// `slug_*`) in each language.
 fn addresses(config: &Config, theme: &Theme) -> Addresses {
-    let slugs = |key: &str| -> BTreeMap<String, String> {
-        theme
-            .strings
+    let mut slugs = routes::Slugs::new();
+    for (lang, strings) in &theme.strings {
+        let keys = strings
             .iter()
-            .filter_map(|(lang, t)| t.get(key).map(|s| (lang.clone(), s.clone())))
-            .collect()
-    };
-    Addresses::new(config, slugs("statement_slug"), slugs("search_slug"))
+            .filter(|(k, _)| k.starts_with("slug_") || k.ends_with("_slug"));
+        for (key, name) in keys {
+            let by_lang = slugs.entry(key.clone()).or_default();
+            by_lang.insert(lang.clone(), name.clone());
+        }
+    }
+    Addresses::new(config, slugs)
 }
 
 fn route_options<'a>(opts: &BuildOptions, theme: &'a Theme) -> routes::Options<'a> {

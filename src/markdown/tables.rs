@@ -13,11 +13,14 @@ pub(super) struct TableState {
     aligns: Vec<Alignment>,
     in_head: bool,
     column: usize,
+    /// How many headings the page had at the last table, and how many tables came after the
+    /// last of them: the second table under one heading is named "… (2)".
+    under_heading: (usize, usize),
 }
 
 impl<'a> Renderer<'_, '_, 'a> {
     pub(super) fn open_table(&mut self, aligns: Vec<Alignment>) {
-        let label = escape(&self.env.labels.table);
+        let label = escape(&self.table_name());
         self.generate(format!(
             "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">"
         ));
@@ -25,9 +28,34 @@ impl<'a> Renderer<'_, '_, 'a> {
         let none = vec![Alignment::None; aligns.len()];
         self.table = TableState {
             aligns,
+            under_heading: self.table.under_heading,
             ..TableState::default()
         };
         self.events.push(Event::Start(Tag::Table(none)));
+    }
+
+    /// The table's region name, unique on the page: "Taulukko: <the heading above it>", and
+    /// "(2)", "(3)" … after further tables under the same heading ("Taulukko" alone gave every
+    /// table of a page one name, so a screen reader's list of regions could not tell them apart).
+    fn table_name(&mut self) -> String {
+        let word = &self.env.labels.table;
+        let headings = self.out.headings.len();
+        let (seen, count) = &mut self.table.under_heading;
+        if *seen == headings {
+            *count += 1;
+        } else {
+            (*seen, *count) = (headings, 1);
+        }
+        let count = *count;
+        let name = match self.out.headings.last() {
+            Some(h) => format!("{word}: {}", h.text),
+            None => word.clone(),
+        };
+        if count > 1 {
+            format!("{name} ({count})")
+        } else {
+            name
+        }
     }
 
     pub(super) fn close_table(&mut self) {

@@ -180,7 +180,7 @@ fn sanitizing_keeps_generated_markup() {
     assert!(out.html.contains("class=\"hl-"), "{}", out.html);
     assert!(
         out.html.contains(
-            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Taulukko\">"
+            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Taulukko: Otsikko\">"
         ),
         "{}",
         out.html
@@ -189,6 +189,29 @@ fn sanitizing_keeps_generated_markup() {
     // moved before the table by the sanitizer).
     let row = "<tr><td>1</td><td class=\"align-right\">2</td></tr>";
     assert!(out.html.contains(row), "{}", out.html);
+}
+
+#[test]
+fn every_table_of_a_page_has_a_name_of_its_own() {
+    let table = "| a | b |\n|---|---|\n| 1 | 2 |\n\n";
+    let out = md(&format!(
+        "{table}## Väestö\n\n{table}{table}## Talous\n\n{table}"
+    ));
+    let names: Vec<&str> = out
+        .html
+        .split("aria-label=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Taulukko",
+            "Taulukko: Väestö",
+            "Taulukko: Väestö (2)",
+            "Taulukko: Talous"
+        ]
+    );
 }
 
 #[test]

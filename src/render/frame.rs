@@ -22,6 +22,8 @@ struct SiteView<'a> {
     feed_href: String,
     css: Vec<String>,
     print_css: String,
+    /// The theme's icon (linked, so browsers do not ask every page for a missing favicon.ico).
+    favicon: String,
     statement_href: String,
     search_href: Option<String>,
     contact_name: Option<String>,
@@ -72,8 +74,15 @@ impl LangShared {
         if top.is_empty() {
             top = site.children("", site.config.default_language()).to_vec();
         }
+        // A superseded document stays on the front page and in its successor's links, but
+        // does not hold a menu slot equal to the current ones.
+        let superseded = |c: &usize| {
+            site.document_of(*c)
+                .is_some_and(|d| d.status == Some(crate::content::document::DocStatus::Superseded))
+        };
         let top = top
             .into_iter()
+            .filter(|c| !superseded(c))
             .map(|c| {
                 let (off, on) =
                     both(&|current| link_to(site, &theme.strings[lang], c, lang, current));
@@ -115,6 +124,7 @@ fn site_view<'a>(site: &'a Site, routes: &Routes, lang: &str) -> SiteView<'a> {
         feed_href: site.href(&routes.addresses.feed(lang)),
         css: vec![site.href("css/kertomus.css"), site.href("css/syntax.css")],
         print_css: site.href("css/print.css"),
+        favicon: site.href("favicon.svg"),
         statement_href: href_of(Route::Statement).unwrap_or_default(),
         search_href: href_of(Route::Search),
         contact_name: contact.map(|c| c.name.get(lang, default).text),

@@ -277,7 +277,12 @@ fn page_view(input: Input<'_>, i: usize, reader: &str) -> PageView {
     let lang = p.lang.as_str();
     let extras = |d: usize, doc: &RawDocument| {
         (
-            site.href(&input.routes.addresses.print(&site.pages[d].path)),
+            site.href(
+                &input
+                    .routes
+                    .addresses
+                    .print(&site.pages[d].path, &site.pages[d].lang),
+            ),
             organisation(input, doc, lang),
         )
     };

@@ -1,7 +1,6 @@
 //! The address formulas: the only code that spells out where a page of a kind lives, in each
 //! language. The route table is made with them, and views ask them for links.
 
-use super::{PLAN_SLUG, PRINT_SLUG, REGION_SLUG, TOGETHER_SLUG};
 use crate::config::Config;
 use crate::plan::{FocusArea, Goal, Plan};
 use crate::regions::Region;
@@ -12,8 +11,38 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone)]
 pub(crate) struct Addresses {
     prefixes: BTreeMap<String, String>,
-    statement: BTreeMap<String, String>,
-    search: BTreeMap<String, String>,
+    /// The folder names by kind and language (the theme's `slug_*` strings): a Swedish reader's
+    /// addresses are Swedish (`sv/kommunkort/`), not half Finnish.
+    slugs: Slugs,
+    /// The site's default language, whose addresses hold files shared by every language.
+    default: String,
+}
+
+/// The theme's folder names: kind (`slug_indicators`, …) → language → folder name.
+pub(crate) type Slugs = BTreeMap<String, BTreeMap<String, String>>;
+
+/// The folder names below a document and its plan, with the Finnish name each falls back to.
+#[derive(Debug, Clone, Copy)]
+enum Below {
+    /// A document's plan: `suunnitelma/`.
+    Plan,
+    /// A plan's "together and separately" page.
+    Together,
+    /// A regional plan's region-wide view (spec §13.3).
+    Region,
+    /// A document's printable page.
+    Print,
+}
+
+impl Below {
+    fn key_and_fallback(self) -> (&'static str, &'static str) {
+        match self {
+            Below::Plan => ("slug_plan", "suunnitelma"),
+            Below::Together => ("slug_together", "yhdessa-ja-erikseen"),
+            Below::Region => ("slug_region", "koko-alue"),
+            Below::Print => ("slug_print", "tulosta"),
+        }
+    }
 }
 
 /// Generated sections at a fixed folder in every language.
@@ -34,26 +63,23 @@ pub(crate) enum Section {
 }
 
 impl Section {
-    fn slug(self) -> &'static str {
+    /// The theme's key of the section's folder name, and the (Finnish) name it falls back to.
+    fn key_and_fallback(self) -> (&'static str, &'static str) {
         match self {
-            Section::Indicators => "mittarit",
-            Section::Cards => "kuntakortit",
-            Section::Organisations => "organisaatiot",
-            Section::Surveys => "kyselyt",
-            Section::Clock => "vuosikello",
-            Section::Cooperation => "yhteistyorakenne",
+            Section::Indicators => ("slug_indicators", "mittarit"),
+            Section::Cards => ("slug_cards", "kuntakortit"),
+            Section::Organisations => ("slug_organisations", "organisaatiot"),
+            Section::Surveys => ("slug_surveys", "kyselyt"),
+            Section::Clock => ("slug_clock", "vuosikello"),
+            Section::Cooperation => ("slug_cooperation", "yhteistyorakenne"),
         }
     }
 }
 
 impl Addresses {
-    /// The formulas for `config`'s languages; `statement` and `search` are the localised
-    /// slugs of those pages by language (from the theme's strings).
-    pub(crate) fn new(
-        config: &Config,
-        statement: BTreeMap<String, String>,
-        search: BTreeMap<String, String>,
-    ) -> Addresses {
+    /// The formulas for `config`'s languages; `slugs` are the theme's folder names by kind
+    /// and language.
+    pub(crate) fn new(config: &Config, slugs: Slugs) -> Addresses {
         let prefixes = config
             .languages
             .iter()
@@ -61,9 +87,17 @@ impl Addresses {
             .collect();
         Addresses {
             prefixes,
-            statement,
-            search,
+            slugs,
+            default: config.default_language().to_string(),
         }
+    }
+
+    /// The folder name of kind `key` in `lang`, or `fallback`.
+    fn slug<'s>(&'s self, (key, fallback): (&str, &'s str), lang: &str) -> &'s str {
+        self.slugs
+            .get(key)
+            .and_then(|by_lang| by_lang.get(lang))
+            .map_or(fallback, String::as_str)
     }
 
     /// `""` for the default language, `"sv/"` for the others.
@@ -73,7 +107,11 @@ impl Addresses {
 
     /// A generated section's index.
     pub(crate) fn section(&self, s: Section, lang: &str) -> String {
-        format!("{}{}/", self.prefix(lang), s.slug())
+        format!(
+            "{}{}/",
+            self.prefix(lang),
+            self.slug(s.key_and_fallback(), lang)
+        )
     }
 
     /// An indicator's page.
@@ -90,9 +128,10 @@ impl Addresses {
         )
     }
 
-    /// The CSV of what an indicator's page shows (one file for every language).
+    /// The CSV of what an indicator's page shows (one file for every language, beside the
+    /// default language's page).
     pub(crate) fn indicator_csv(&self, id: &str) -> String {
-        format!("{}/{id}/{id}.csv", Section::Indicators.slug())
+        format!("{}{id}.csv", self.indicator(id, &self.default))
     }
 
     /// A municipality's card.
@@ -102,7 +141,8 @@ impl Addresses {
 
     /// A plan's overview: `<lang prefix><document>/suunnitelma/`.
     pub(crate) fn plan(&self, plan: &Plan, lang: &str) -> String {
-        format!("{}{}{PLAN_SLUG}/", self.prefix(lang), plan.doc_path)
+        let slug = self.slug(Below::Plan.key_and_fallback(), lang);
+        format!("{}{}{slug}/", self.prefix(lang), plan.doc_path)
     }
 
     /// A focus area of a plan.
@@ -117,12 +157,14 @@ impl Addresses {
 
     /// A plan's "together and separately" page.
     pub(crate) fn together(&self, plan: &Plan, lang: &str) -> String {
-        format!("{}{TOGETHER_SLUG}/", self.plan(plan, lang))
+        let slug = self.slug(Below::Together.key_and_fallback(), lang);
+        format!("{}{slug}/", self.plan(plan, lang))
     }
 
     /// A regional plan's region-wide view.
     pub(crate) fn region(&self, plan: &Plan, lang: &str) -> String {
-        format!("{}{REGION_SLUG}/", self.plan(plan, lang))
+        let slug = self.slug(Below::Region.key_and_fallback(), lang);
+        format!("{}{slug}/", self.plan(plan, lang))
     }
 
     /// An organisation's page.
@@ -137,17 +179,16 @@ impl Addresses {
 
     /// The accessibility statement: `saavutettavuusseloste/`, `sv/tillganglighetsutlatande/`.
     pub(crate) fn statement(&self, lang: &str) -> String {
-        self.localised(&self.statement, lang, "accessibility-statement")
+        self.localised(("statement_slug", "accessibility-statement"), lang)
     }
 
     /// The search page: `haku/`, `sv/sok/`, `en/search/`.
     pub(crate) fn search(&self, lang: &str) -> String {
-        self.localised(&self.search, lang, "search")
+        self.localised(("search_slug", "search"), lang)
     }
 
-    fn localised(&self, slugs: &BTreeMap<String, String>, lang: &str, fallback: &str) -> String {
-        let slug = slugs.get(lang).map_or(fallback, String::as_str);
-        format!("{}{slug}/", self.prefix(lang))
+    fn localised(&self, kind: (&str, &str), lang: &str) -> String {
+        format!("{}{}/", self.prefix(lang), self.slug(kind, lang))
     }
 
     /// The Atom feed of a language.
@@ -155,9 +196,12 @@ impl Addresses {
         format!("{}atom.xml", self.prefix(lang))
     }
 
-    /// A document's printable page (`page_path` is the document's own address).
-    pub(crate) fn print(&self, page_path: &str) -> String {
-        format!("{page_path}{PRINT_SLUG}/")
+    /// A document's printable page (`page_path` is the document's own address in `lang`).
+    pub(crate) fn print(&self, page_path: &str, lang: &str) -> String {
+        format!(
+            "{page_path}{}/",
+            self.slug(Below::Print.key_and_fallback(), lang)
+        )
     }
 
     /// A document's PDF (`page_path` is the document's own address in `lang`): named after
@@ -188,21 +232,34 @@ mod tests {
             None,
         )
         .unwrap();
-        let slugs = |pairs: [(&str, &str); 3]| {
-            pairs
-                .iter()
-                .map(|(l, s)| (l.to_string(), s.to_string()))
-                .collect()
-        };
-        Addresses::new(
-            &config,
-            slugs([
-                ("fi", "saavutettavuusseloste"),
-                ("sv", "tillganglighetsutlatande"),
-                ("en", "accessibility-statement"),
-            ]),
-            slugs([("fi", "haku"), ("sv", "sok"), ("en", "search")]),
-        )
+        let slugs = [
+            (
+                "statement_slug",
+                [
+                    "saavutettavuusseloste",
+                    "tillganglighetsutlatande",
+                    "accessibility-statement",
+                ],
+            ),
+            ("search_slug", ["haku", "sok", "search"]),
+            (
+                "slug_cards",
+                ["kuntakortit", "kommunkort", "municipality-cards"],
+            ),
+            ("slug_plan", ["suunnitelma", "plan", "plan"]),
+        ];
+        let slugs = slugs
+            .iter()
+            .map(|(key, names)| {
+                let by_lang = ["fi", "sv", "en"]
+                    .iter()
+                    .zip(names)
+                    .map(|(l, n)| (l.to_string(), n.to_string()))
+                    .collect();
+                (key.to_string(), by_lang)
+            })
+            .collect();
+        Addresses::new(&config, slugs)
     }
 
     #[test]
@@ -211,6 +268,9 @@ mod tests {
         assert_eq!(a.search("fi"), "haku/");
         assert_eq!(a.search("sv"), "sv/sok/");
         assert_eq!(a.statement("sv"), "sv/tillganglighetsutlatande/");
+        assert_eq!(a.section(Section::Cards, "sv"), "sv/kommunkort/");
+        assert_eq!(a.section(Section::Cards, "fi"), "kuntakortit/");
+        // A kind the theme names no folder for keeps the Finnish one.
         assert_eq!(a.indicator("4", "en"), "en/mittarit/4/");
         assert_eq!(a.indicator_csv("4"), "mittarit/4/4.csv");
         assert_eq!(a.feed("sv"), "sv/atom.xml");

@@ -14,18 +14,9 @@ use crate::site::Site;
 
 mod addresses;
 mod table;
-pub(crate) use addresses::{Addresses, Section};
+pub(crate) use addresses::{Addresses, Section, Slugs};
 use std::collections::HashMap;
 use std::path::Path;
-
-/// The folder of a plan below its document.
-pub(crate) const PLAN_SLUG: &str = "suunnitelma";
-/// The "together and separately" page below a plan.
-pub(crate) const TOGETHER_SLUG: &str = "yhdessa-ja-erikseen";
-/// The region-wide view below a regional plan (spec §13.3).
-pub(crate) const REGION_SLUG: &str = "koko-alue";
-/// The printable page below a document.
-pub(crate) const PRINT_SLUG: &str = "tulosta";
 
 /// What an entry is. Indices point into the site's pages or the data's lists; the language
 /// is the entry's, so a route names the same page in every language.

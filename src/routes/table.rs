@@ -166,7 +166,7 @@ impl Routes {
             );
             if p.is_index && site.document_of(i).is_some() {
                 let peer = Peer::Print(p.key.clone());
-                let path = self.addresses.print(&p.path);
+                let path = self.addresses.print(&p.path, &p.lang);
                 self.push_entry(Route::Print(i), Some(&p.lang), path, peer, (false, false));
                 if self.pdf {
                     let path = self.addresses.pdf(&p.path, &p.lang);

@@ -16,7 +16,9 @@ pub(crate) struct IndexItem {
 
 #[derive(Debug, Serialize)]
 pub(crate) struct Group {
-    pub title: String,
+    /// None for the one group of a site whose indicators have no focus area or kind: a
+    /// heading "Muut mittarit" would name others that do not exist.
+    pub title: Option<String>,
     pub items: Vec<IndexItem>,
 }
 
@@ -37,36 +39,41 @@ pub(crate) fn index_groups(data: &View<'_>, site: &crate::site::Site, lang: &str
             });
     }
     let word = |k: &str| crate::render::theme::word(t, k);
+    let any_area = groups.keys().any(|(area, _)| area.is_some());
+    let alone = groups.len() == 1;
     groups
         .into_iter()
         .map(|((area, kind), items)| {
             // A focus area id of a plan shows as that focus area's title.
-            let area = area
-                .map(|a| {
-                    data.model
-                        .plans
-                        .iter()
-                        .find_map(|p| p.focus_area(a))
-                        .map_or_else(
-                            || a.to_string(),
-                            |fa| {
-                                crate::render::html::plain(
-                                    &fa.title,
-                                    lang,
-                                    data.model.config.default_language(),
-                                )
-                            },
-                        )
-                })
-                .unwrap_or_else(|| word("indicators_other"));
-            let title = match kind {
-                Some(crate::indicators::Kind::Outcome) => {
-                    format!("{area}: {}", word("kind_outcome").to_lowercase())
-                }
-                Some(crate::indicators::Kind::Activity) => {
-                    format!("{area}: {}", word("kind_activity").to_lowercase())
-                }
-                None => area,
+            let area = area.map(|a| {
+                data.model
+                    .plans
+                    .iter()
+                    .find_map(|p| p.focus_area(a))
+                    .map_or_else(
+                        || a.to_string(),
+                        |fa| {
+                            crate::render::html::plain(
+                                &fa.title,
+                                lang,
+                                data.model.config.default_language(),
+                            )
+                        },
+                    )
+            });
+            let kind = kind.map(|k| match k {
+                crate::indicators::Kind::Outcome => word("kind_outcome"),
+                crate::indicators::Kind::Activity => word("kind_activity"),
+            });
+            let title = match (area, kind) {
+                (Some(area), Some(kind)) => Some(format!("{area}: {}", kind.to_lowercase())),
+                (Some(area), None) => Some(area),
+                (None, Some(kind)) if !any_area => Some(kind),
+                (None, kind) if any_area || !alone => Some(match kind {
+                    Some(kind) => format!("{}: {}", word("indicators_other"), kind.to_lowercase()),
+                    None => word("indicators_other"),
+                }),
+                (None, _) => None,
             };
             Group { title, items }
         })

@@ -279,7 +279,10 @@ pub(crate) fn page_view(
             super::html::block(super::html::markdown_to_safe_html(&d.text), &d.lang, lang)
         }),
         better: super::theme::word(t, better),
-        unit: ind.unit.clone(),
+        unit: ind
+            .unit
+            .as_deref()
+            .map(|u| unit_text(u, &title.text, &super::theme::word(t, "unit_per"))),
         producer: ind.producer.clone(),
         licence: ind
             .licence
@@ -340,4 +343,38 @@ pub(crate) fn shown_csv(data: &View<'_>, ind: &Indicator) -> String {
         }
     }
     out
+}
+
+/// The unit as a reader can read it. Sotkanet gives a rate's unit as "/ 1 000" and says what
+/// it is per in the title ("… / 1 000 vastaavanikäistä"): the unit line says it in words,
+/// "1 000 vastaavanikäistä kohden" (`per` is the theme's "{n} kohden" / "per {n}").
+fn unit_text(unit: &str, title: &str, per: &str) -> String {
+    let Some(rate) = unit.strip_prefix('/').map(str::trim) else {
+        return unit.to_string();
+    };
+    let rest = title
+        .find(unit)
+        .map_or("", |at| title[at + unit.len()..].trim());
+    let base = if rest.is_empty() {
+        rate.to_string()
+    } else {
+        format!("{rate} {rest}")
+    };
+    per.replace("{n}", &base)
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::unit_text;
+
+    #[test]
+    fn a_rate_says_what_it_is_per() {
+        let title = "Depressiolääkkeistä korvausta saaneet 18–64-vuotiaat / 1 000 vastaavanikäistä";
+        assert_eq!(
+            unit_text("/ 1 000", title, "{n} kohden"),
+            "1 000 vastaavanikäistä kohden"
+        );
+        assert_eq!(unit_text("/ 1 000", "Käynnit", "per {n}"), "per 1 000");
+        assert_eq!(unit_text("%", title, "{n} kohden"), "%");
+    }
 }
