@@ -157,6 +157,7 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     let mut routes = Routes::generated(&data, addresses.clone(), &route_options(opts, &theme));
     validate::reserved_paths(&routes, &sources, &mut diags);
     let findings = crate::check::quality_if(opts.check, &data);
+    diags.extend(crate::check::unfinished_if(!opts.check, &sources));
     timings.lap(Stage::Data);
     // Resolve: Markdown rendered, links checked, then the content pages join the route table.
     let view = View {

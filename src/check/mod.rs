@@ -8,6 +8,7 @@ mod external;
 pub mod links;
 mod pages;
 mod statement;
+mod todo;
 mod translations;
 
 use crate::config::Config;
@@ -21,6 +22,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 pub(crate) use external::check_external;
+pub(crate) use todo::unfinished_if;
 
 /// A warning with the name of its kind, for the summary.
 pub(crate) type Finding = (&'static str, Diagnostic);
@@ -58,6 +60,7 @@ pub fn kind_name(kind: &str) -> Msg {
         "survey figures that differ from the published ones" => {
             msg!("survey figures that differ from the published ones")
         }
+        "unfinished items" => msg!("unfinished items"),
         other => msg!("{kind}", kind = other),
     }
 }
@@ -75,6 +78,7 @@ pub(crate) fn site(
     out.extend(pages::markdown(site, &sources));
     out.extend(pages::reachability(site));
     out.extend(pages::root_links(site, &sources, generated));
+    out.extend(todo::items(site, &sources));
     out.extend(translations::pages(site));
     out.extend(translations::yaml(site, content));
     out.extend(data_findings(data, content));

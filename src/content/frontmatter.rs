@@ -34,6 +34,11 @@ pub(crate) struct FrontMatter {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub document: Option<RawDocument>,
+    /// What the author still has to do on this page (a list of texts): `kertomus check`
+    /// reports each at its line, and `kertomus build` counts the pages that have any. Written
+    /// by `kertomus import` for what it could not convert, usable by any tool or author.
+    #[serde(default)]
+    pub todo: Vec<crate::text::Text>,
     // Municipality card prose (spec §9): part of the format, read so that such files
     // validate; the card is chosen by the file's name.
     #[serde(default)]
