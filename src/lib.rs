@@ -15,6 +15,7 @@ mod dates;
 pub mod diagnostics;
 pub mod error;
 mod escape;
+pub mod import;
 // Entry points for the fuzz targets in fuzz/; only in `cargo fuzz` builds.
 #[cfg(fuzzing)]
 #[doc(hidden)]
