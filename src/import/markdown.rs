@@ -223,7 +223,9 @@ impl Page<'_, '_> {
                     emphasised(&mut out, &tidy(text), strong, *italic, next);
                 }
                 Inline::Link { target, text } => {
-                    let inner = self.inline(text, mode);
+                    // A link inside a link (a table of contents' page number) is its text.
+                    let flat: Vec<Inline> = text.iter().flat_map(unlinked).collect();
+                    let inner = self.inline(&flat, mode);
                     match self.href(target) {
                         Some(href) => out.push_str(&format!("[{inner}]({href})")),
                         None => out.push_str(&inner),
@@ -245,7 +247,7 @@ impl Page<'_, '_> {
         let lines: Vec<String> = out
             .trim()
             .lines()
-            .map(|l| escape_line_start(l.trim()))
+            .map(|l| escape_line_start(&single_spaces(l.trim())))
             .collect();
         lines.join("\n")
     }
@@ -355,6 +357,25 @@ fn looks_like_heading(text: &[Inline], next: Option<&Block>) -> bool {
         && followed
         && (3..=80).contains(&words.chars().count())
         && !words.ends_with(['.', '!', '?', ':', ';', ','])
+}
+
+/// An inline without links: a link as its text.
+fn unlinked(i: &Inline) -> Vec<Inline> {
+    match i {
+        Inline::Link { text, .. } => text.iter().flat_map(unlinked).collect(),
+        other => vec![other.clone()],
+    }
+}
+
+/// Runs of spaces (left between two runs of a paragraph) as one.
+fn single_spaces(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        if !(c == ' ' && out.ends_with(' ')) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The first character an inline writes (for the emphasis rules of its neighbour).

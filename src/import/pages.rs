@@ -49,34 +49,42 @@ impl Outline {
 
 /// Cuts `doc` into pages; `untitled` is the title when the document gives none.
 pub(crate) fn outline(doc: &Doc, untitled: &str) -> Outline {
-    let top = doc
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading { level, .. } => Some(*level),
-            _ => None,
-        })
-        .min();
+    // The highest heading level, leaving out the block `skip`.
+    let top_level = |skip: Option<usize>| {
+        doc.blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != skip)
+            .filter_map(|(_, b)| match b {
+                Block::Heading { level, .. } => Some(*level),
+                _ => None,
+            })
+            .min()
+    };
+    let top = top_level(None);
     let styled_title = doc.blocks.iter().find_map(|b| match b {
         Block::Title(t) => Some(clean(&Inline::plain(t))),
         _ => None,
     });
     let mut out = Outline::default();
-    let first_heading = doc.blocks.iter().find_map(|b| match b {
+    let first_heading = doc.blocks.iter().enumerate().find_map(|(i, b)| match b {
         Block::Heading { level, text, .. } if Some(*level) == top => {
-            Some(strip_number(&clean(&Inline::plain(text))).to_string())
+            Some((i, strip_number(&clean(&Inline::plain(text))).to_string()))
         }
         _ => None,
     });
-    let (title, from_heading) = match (doc.title.clone(), styled_title, first_heading) {
-        (Some(t), _, _) | (None, Some(t), _) => (t, false),
-        (None, None, Some(h)) => (h, true),
-        (None, None, None) => (untitled.to_string(), false),
+    let (title, title_heading) = match (doc.title.clone(), styled_title, first_heading) {
+        (Some(t), _, _) | (None, Some(t), _) => (t, None),
+        (None, None, Some((i, h))) => (h, Some(i)),
+        (None, None, None) => (untitled.to_string(), None),
     };
+    // The first heading made the title: the chapters are the other headings of its level,
+    // or, when it was the only one, those of the highest level below it.
+    let top = top_level(title_heading);
+    out.title_from_heading = title_heading.is_some();
     out.title = title.clone();
-    out.title_from_heading = from_heading;
     out.summary.title = title;
-    split(doc, top, &mut out);
+    split(doc, top, title_heading, &mut out);
     for (i, c) in out.chapters.iter().enumerate() {
         out.files
             .push(format!("{:02}-{}.md", i + 1, short_slug(&c.title, "luku")));
@@ -93,14 +101,13 @@ pub(crate) fn outline(doc: &Doc, untitled: &str) -> Outline {
 }
 
 /// Distributes the blocks over the front page and the chapters.
-fn split(doc: &Doc, top: Option<u8>, out: &mut Outline) {
+fn split(doc: &Doc, top: Option<u8>, title_heading: Option<usize>, out: &mut Outline) {
     // The first paragraph in the title style is the cover's title: the title, or the same
     // words as the title property.
     let mut title_used = false;
-    let mut heading_used = !out.title_from_heading;
     // The level of the last heading on the current page (the page title is 1).
     let mut last = 1u8;
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::Title(_) if !title_used => title_used = true,
             Block::Title(text) => current(out).blocks.push(Block::Paragraph {
@@ -108,8 +115,7 @@ fn split(doc: &Doc, top: Option<u8>, out: &mut Outline) {
                 quote: false,
                 anchors: Vec::new(),
             }),
-            Block::Heading { level, anchors, .. } if Some(*level) == top && !heading_used => {
-                heading_used = true;
+            Block::Heading { anchors, .. } if Some(i) == title_heading => {
                 let page = out.chapters.len();
                 for a in anchors {
                     out.links.insert(a.clone(), (page, None));
@@ -134,7 +140,7 @@ fn split(doc: &Doc, top: Option<u8>, out: &mut Outline) {
                 text,
                 anchors,
             } => {
-                let shifted = (level - top.unwrap_or(1) + 1).clamp(2, last + 1);
+                let shifted = (level.saturating_sub(top.unwrap_or(1)) + 1).clamp(2, last + 1);
                 last = shifted;
                 current(out).blocks.push(Block::Heading {
                     level: shifted,
@@ -274,6 +280,77 @@ mod tests {
         assert_eq!(strip_number("2025 alkaen"), "2025 alkaen");
         assert_eq!(strip_number("10 000 asukasta"), "10 000 asukasta");
         assert_eq!(strip_number("Johdanto"), "Johdanto");
+    }
+
+    fn heading(level: u8, text: &str, anchor: Option<&str>) -> Block {
+        Block::Heading {
+            level,
+            text: vec![Inline::Text {
+                text: text.to_string(),
+                bold: false,
+                italic: false,
+            }],
+            anchors: anchor.map(str::to_string).into_iter().collect(),
+        }
+    }
+
+    fn para(text: &str) -> Block {
+        Block::Paragraph {
+            text: vec![Inline::Text {
+                text: text.to_string(),
+                bold: false,
+                italic: false,
+            }],
+            quote: false,
+            anchors: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn chapters_are_the_top_headings_and_lower_ones_move_up() {
+        let doc = Doc {
+            title: Some("Kertomus".into()),
+            blocks: vec![
+                para("Tiivistelmä"),
+                heading(2, "1 Johdanto", None),
+                heading(4, "1.1 Tausta", Some("_Ref1")),
+                heading(3, "1.2 Aineisto", None),
+                heading(2, "2 Väestö", Some("vaesto")),
+            ],
+            ..Doc::default()
+        };
+        let o = outline(&doc, "x");
+        assert_eq!(o.title, "Kertomus");
+        assert_eq!(o.files, ["01-johdanto.md", "02-vaesto.md"]);
+        let levels: Vec<u8> = o.chapters[0]
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, .. } => Some(*level),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(levels, [2, 2], "a skipped level is closed up");
+        assert_eq!(o.links["_Ref1"], (1, Some("tausta".to_string())));
+        assert_eq!(o.links["vaesto"], (2, None));
+        assert_eq!(o.file(0), "index.md");
+    }
+
+    #[test]
+    fn without_a_title_the_first_heading_is_the_title_and_the_next_level_the_chapters() {
+        let doc = Doc {
+            blocks: vec![
+                heading(1, "Kertomus 2021–2025", None),
+                heading(2, "Johdanto", None),
+                para("a"),
+                heading(2, "Väestö", None),
+            ],
+            ..Doc::default()
+        };
+        let o = outline(&doc, "x");
+        assert_eq!(o.title, "Kertomus 2021–2025");
+        assert!(o.title_from_heading);
+        assert_eq!(o.files, ["01-johdanto.md", "02-vaesto.md"]);
     }
 
     #[test]

@@ -8,6 +8,8 @@ pub(crate) enum Role {
     Heading(u8),
     Title,
     Quote,
+    /// An entry of a table of contents typed out or left behind by its field ("toc 1").
+    Contents,
 }
 
 /// Bold and italic as set (`None`: inherited).
@@ -39,6 +41,17 @@ pub(crate) fn role_by_name(name: &str) -> Option<Role> {
             if level.is_empty() && word != "heading" {
                 return Some(Role::Title);
             }
+        }
+    }
+    for word in [
+        "toc",
+        "contents",
+        "sisällysluettelo",
+        "innehållsförteckning",
+    ] {
+        let level = n.strip_prefix(word).map(str::trim);
+        if level.is_some_and(|l| l.parse::<u8>().is_ok_and(|l| (1..=9).contains(&l))) {
+            return Some(Role::Contents);
         }
     }
     match n.as_str() {

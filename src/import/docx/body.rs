@@ -31,6 +31,8 @@ pub(super) struct Reader<'a> {
     pending_anchors: Vec<String>,
     /// The number of the paragraph being read (fields remember where they started).
     pub(super) paragraph: usize,
+    /// The last paragraph was an entry of a table of contents.
+    in_contents: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -49,6 +51,7 @@ impl<'a> Reader<'a> {
             table_depth: 0,
             pending_anchors: Vec::new(),
             paragraph: 0,
+            in_contents: false,
         }
     }
 
@@ -120,14 +123,25 @@ impl<'a> Reader<'a> {
             return;
         }
         let (text, anchors) = (g.items, g.anchors);
-        let block = match self.role(ppr, style) {
+        let role = self.role(ppr, style);
+        // A table of contents typed out (or left without its field) is left out: counted
+        // once, however many entries it has.
+        let contents = role == Role::Contents;
+        if contents && !self.in_contents {
+            self.dropped.fields += 1;
+        }
+        self.in_contents = contents;
+        if contents {
+            return;
+        }
+        let block = match role {
             Role::Heading(level) => Block::Heading {
                 level,
                 text,
                 anchors,
             },
             Role::Title => Block::Title(text),
-            Role::Quote => Block::Paragraph {
+            Role::Contents | Role::Quote => Block::Paragraph {
                 text,
                 quote: true,
                 anchors,

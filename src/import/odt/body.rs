@@ -114,6 +114,10 @@ impl<'a> Reader<'a> {
                 anchors,
             },
             (None, Role::Title) => Block::Title(text),
+            (None, Role::Contents) => {
+                self.dropped.fields += 1;
+                return;
+            }
             (None, role) => Block::Paragraph {
                 text,
                 quote: role == Role::Quote,
