@@ -242,6 +242,12 @@ fn the_plan_table_becomes_goals_and_measures_read_through_measures_from() {
         "{chapter}"
     );
     assert!(
+        chapter.contains(
+            "Suunnitelmataulukon rivit, joita ei voitu lukea toimenpiteiksi:\n\n| Tavoite |"
+        ),
+        "{chapter}"
+    );
+    assert!(
         chapter
             .contains("| Kuntalaiset liikkuvat arjessaan enemmän |  | Liikuntatoimi |  | 2024 |"),
         "{chapter}"

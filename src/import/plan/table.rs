@@ -94,6 +94,8 @@ impl Page<'_, '_> {
     fn leftover_rows(&mut self, grid: &[Vec<Option<Slot<'_>>>], rows: &[usize]) {
         let text = |s: &Option<Slot<'_>>| escape(&super::super::pages::clean(&plain(s)));
         let line = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+        let lead = msg!("Rows of the plan table that could not be read as measures:");
+        self.block(&escape(&lead.render(self.cx.site.lang)));
         let header: Vec<String> = grid[0].iter().map(text).collect();
         let mut lines = vec![line(header.clone())];
         lines.push(format!("|{}|", vec!["---"; header.len()].join("|")));
