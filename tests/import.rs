@@ -71,6 +71,14 @@ fn a_report_becomes_chapters_with_footnotes_images_and_the_plan() {
         "{out}"
     );
     assert!(out.contains("warning: 1 comment was left out"), "{out}");
+    for dropped in [
+        "warning: 1 field (a table of contents, page numbers) left out",
+        "warning: 2 headers and footers left out",
+        "warning: 1 page and section break left out",
+        "warning: 1 empty paragraph left out",
+    ] {
+        assert!(out.contains(dropped), "{dropped:?} not in {out}");
+    }
     assert!(out.contains("kertomus check --root"), "{out}");
     let names: Vec<String> = files(&dir.path().join(FOLDER))
         .keys()

@@ -37,7 +37,7 @@ pub enum ImportError {
         /// The part inside it (`word/document.xml`).
         part: String,
         /// What was wrong.
-        reason: String,
+        reason: Msg,
     },
     /// The target folder exists (and `--force` was not given).
     Exists(PathBuf),
@@ -87,7 +87,7 @@ impl ImportError {
                 save_again(),
             ),
             ImportError::BadPart { file, part, reason } => (
-                msg!("{file}: its part {part} cannot be read: {reason}", file = file.display(), part, reason),
+                msg!("{file}: its part {part} cannot be read: {reason}", file = file.display(), part, reason: reason.clone()),
                 msg!("open it in Word or LibreOffice and save it again"),
             ),
             ImportError::Exists(folder) => (

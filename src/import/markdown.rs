@@ -274,6 +274,10 @@ impl Page<'_, '_> {
     fn image(&mut self, img: &super::model::Image) -> String {
         let source = img.part.trim_start_matches("word/").to_string();
         let n = img.number;
+        if !self.cx.doc.media.contains_key(&img.part) {
+            self.items.push(msg!("image {n} ({source}): the document does not hold the image itself (it is linked to a file elsewhere, or missing); add the image to the page with its alternative text", n, source));
+            return String::new();
+        }
         match self.cx.images.file(&img.part, n) {
             Err(format) => {
                 self.items.push(msg!("image {n} ({source}): browsers do not show {format} images; save it as PNG or JPEG and add it to the page with its alternative text", n, source, format));

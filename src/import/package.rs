@@ -6,6 +6,7 @@
 
 use super::error::ImportError;
 use super::xml::{self, Element, Ns};
+use crate::msg;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use zip::result::ZipError;
@@ -14,6 +15,9 @@ use zip::ZipArchive;
 /// No part of a document is read beyond this many bytes unpacked: a real report's images
 /// are a few megabytes each, and a zip bomb stops here.
 const MAX_PART: u64 = 256 * 1024 * 1024;
+/// Nor all its parts together beyond this many: a bomb of many parts just under
+/// [`MAX_PART`] stops here too.
+const MAX_TOTAL: u64 = 1024 * 1024 * 1024;
 
 /// The formats kertomus reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +32,8 @@ pub(crate) enum Format {
 pub(crate) struct Package {
     file: PathBuf,
     zip: ZipArchive<Cursor<Vec<u8>>>,
+    /// Bytes unpacked so far.
+    read: u64,
 }
 
 const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -56,6 +62,7 @@ pub(crate) fn open(file: &Path) -> Result<(Package, Format), ImportError> {
     let mut package = Package {
         file: file.to_path_buf(),
         zip,
+        read: 0,
     };
     let format = package.format()?;
     Ok((package, format))
@@ -85,7 +92,8 @@ impl Package {
             if mime.trim_ascii() != b"application/vnd.oasis.opendocument.text" {
                 return Err(ImportError::NotADocument(self.file.clone()));
             }
-            let manifest = self.xml("META-INF/manifest.xml")?;
+            // A damaged manifest is no reason to refuse: an encrypted content.xml still is.
+            let manifest = self.xml("META-INF/manifest.xml").ok().flatten();
             if manifest.is_some_and(|m| m.find(Ns::Manifest, "encryption-data").is_some()) {
                 return Err(ImportError::Encrypted(self.file.clone()));
             }
@@ -142,20 +150,26 @@ impl Package {
         let file = self.file.clone();
         let entry = self.zip.by_name(&name).map_err(|e| damaged(&file, &e))?;
         let mut out = Vec::new();
+        let limit = MAX_PART.min(MAX_TOTAL.saturating_sub(self.read));
         entry
-            .take(MAX_PART + 1)
+            .take(limit + 1)
             .read_to_end(&mut out)
             .map_err(|e| ImportError::Damaged {
                 file: file.clone(),
                 reason: format!("{name}: {e}"),
             })?;
-        if out.len() as u64 > MAX_PART {
+        if out.len() as u64 > limit {
             return Err(ImportError::BadPart {
                 file,
                 part: name,
-                reason: format!("larger than {} MB unpacked", MAX_PART / 1024 / 1024),
+                reason: msg!(
+                    "larger than {part} MB unpacked, or the whole document larger than {total} MB",
+                    part = MAX_PART / 1024 / 1024,
+                    total = MAX_TOTAL / 1024 / 1024
+                ),
             });
         }
+        self.read += out.len() as u64;
         Ok(Some(out))
     }
 
@@ -170,8 +184,12 @@ impl Package {
                 file: self.file.clone(),
                 part: name.to_string(),
                 reason: match e {
-                    xml::XmlError::Syntax(m, at) => format!("{m} (byte {at})"),
-                    xml::XmlError::TooDeep => "nested too deeply".to_string(),
+                    xml::XmlError::Syntax(detail, at) => {
+                        msg!("not well-formed XML at byte {at}: {detail}", at, detail)
+                    }
+                    xml::XmlError::TooDeep => {
+                        msg!("its elements are nested more than 256 levels deep")
+                    }
                 },
             })
     }

@@ -116,7 +116,8 @@ impl<'a> Reader<'a> {
         self.inlines(p, self.styles.paragraph_look(style), &mut g);
         if !has_content(&g.items) {
             self.pending_anchors = g.anchors;
-            if !g.suppressed {
+            // An empty cell is no empty paragraph of the text.
+            if !g.suppressed && self.table_depth == 0 {
                 self.dropped.empty_paragraphs += 1;
             }
             out.extend(g.extra);

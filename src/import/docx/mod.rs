@@ -55,7 +55,7 @@ pub(crate) fn read(pkg: &mut Package) -> Result<Doc, ImportError> {
     let document = pkg.xml(&main)?.ok_or_else(|| ImportError::BadPart {
         file: pkg.file().to_path_buf(),
         part: main.clone(),
-        reason: "missing".to_string(),
+        reason: crate::msg!("the document has no such part"),
     })?;
     reader.rels = rels;
     let blocks = match document.child(Ns::W, "body") {
@@ -176,7 +176,13 @@ fn headers_and_footers(pkg: &mut Package, rels: &Rels) -> Result<usize, ImportEr
     parts.dedup();
     let mut n = 0;
     for p in parts {
-        if pkg.xml(p)?.is_some_and(|x| !x.text().trim().is_empty()) {
+        // Only counted: a damaged header costs nothing.
+        if pkg
+            .xml(p)
+            .ok()
+            .flatten()
+            .is_some_and(|x| !x.text().trim().is_empty())
+        {
             n += 1;
         }
     }
@@ -190,7 +196,8 @@ fn core_title(pkg: &mut Package) -> Result<Option<String>, ImportError> {
         .values()
         .find(|r| r.kind == "core-properties")
         .map_or("docProps/core.xml".to_string(), |r| r.target.clone());
-    let Some(core) = pkg.xml(&part)? else {
+    // The title property is a nicety: a damaged core.xml leaves the title to the text.
+    let Some(core) = pkg.xml(&part).ok().flatten() else {
         return Ok(None);
     };
     let title = core

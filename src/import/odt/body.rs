@@ -168,7 +168,8 @@ impl<'a> Reader<'a> {
             return Some((g.items, g.anchors, g.extra));
         }
         self.pending_anchors = g.anchors;
-        if !g.suppressed {
+        // An empty cell is no empty paragraph of the text.
+        if !g.suppressed && self.table_depth == 0 {
             self.dropped.empty_paragraphs += 1;
         }
         out.extend(g.extra);

@@ -20,7 +20,7 @@ pub(crate) fn read(pkg: &mut Package) -> Result<Doc, ImportError> {
         .ok_or_else(|| ImportError::BadPart {
             file: pkg.file().to_path_buf(),
             part: "content.xml".to_string(),
-            reason: "missing".to_string(),
+            reason: crate::msg!("the document has no such part"),
         })?;
     let styles_xml = pkg.xml("styles.xml")?;
     let mut styles = styles::Styles::default();
@@ -57,7 +57,8 @@ pub(crate) fn read(pkg: &mut Package) -> Result<Doc, ImportError> {
 
 /// The object folders the manifest lists as charts.
 fn charts(pkg: &mut Package) -> Result<BTreeSet<String>, ImportError> {
-    let Some(manifest) = pkg.xml("META-INF/manifest.xml")? else {
+    // Only tells charts from other objects: a damaged manifest makes every object an object.
+    let Some(manifest) = pkg.xml("META-INF/manifest.xml").ok().flatten() else {
         return Ok(BTreeSet::new());
     };
     Ok(manifest
@@ -72,7 +73,8 @@ fn charts(pkg: &mut Package) -> Result<BTreeSet<String>, ImportError> {
 }
 
 fn title(pkg: &mut Package) -> Result<Option<String>, ImportError> {
-    let Some(meta) = pkg.xml("meta.xml")? else {
+    // The title property is a nicety: a damaged meta.xml leaves the title to the text.
+    let Some(meta) = pkg.xml("meta.xml").ok().flatten() else {
         return Ok(None);
     };
     let title = meta
