@@ -187,6 +187,9 @@ impl Package {
                     xml::XmlError::Syntax(detail, at) => {
                         msg!("not well-formed XML at byte {at}: {detail}", at, detail)
                     }
+                    xml::XmlError::Unclosed(at) => {
+                        msg!("it ends at byte {at} before its elements are closed", at)
+                    }
                     xml::XmlError::TooDeep => {
                         msg!("its elements are nested more than 256 levels deep")
                     }

@@ -109,6 +109,8 @@ pub(crate) enum XmlError {
     Syntax(String, u64),
     /// Nested deeper than [`MAX_DEPTH`].
     TooDeep,
+    /// The part ends, at this byte, inside an element (a part cut short).
+    Unclosed(u64),
 }
 
 impl Element {
@@ -234,6 +236,9 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Element, XmlError> {
                 };
                 push(&mut stack, &text);
             }
+            Event::Eof if stack.len() > 1 => {
+                return Err(XmlError::Unclosed(reader.buffer_position()))
+            }
             Event::Eof => break,
             _ => {}
         }
@@ -285,6 +290,7 @@ mod tests {
         assert!(matches!(parse(b"<a><b></a>"), Err(XmlError::Syntax(..))));
         let deep = "<a>".repeat(300) + &"</a>".repeat(300);
         assert_eq!(parse(deep.as_bytes()).unwrap_err(), XmlError::TooDeep);
+        assert_eq!(parse(b"<a><b>x").unwrap_err(), XmlError::Unclosed(7));
     }
 
     #[test]
