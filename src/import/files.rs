@@ -135,6 +135,8 @@ pub(crate) fn page(
 /// `plan.yaml`: the focus areas and goals, and the measures' sheet.
 pub(crate) fn plan_yaml(plan: &PlanBuilder, source: &str, lang: Lang) -> Vec<u8> {
     let comment = msg!("Made by kertomus import from {source}: the plan tables' focus areas and goals. The measures are in {csv}.", source, csv = CSV).render(lang);
+    // A file name may hold a line break: in a comment it would end the comment.
+    let comment = comment.replace(char::is_control, " ");
     let mut out = format!("# {comment}\nmeasures_from:\n  - {CSV}\nfocus_areas:\n");
     for fa in &plan.focus_areas {
         out.push_str(&format!(
@@ -209,5 +211,13 @@ mod tests {
             fm,
             "---\ntitle: \"A: \\\"b\\\" #c\"\nweight: 10\ntodo:\n  - \"x: y\"\n---\n"
         );
+    }
+
+    #[test]
+    fn a_line_break_in_the_file_name_stays_in_the_comment() {
+        let yaml = plan_yaml(&PlanBuilder::default(), "a\nfocus_areas: x.docx", Lang::Fi);
+        let yaml = String::from_utf8(yaml).unwrap();
+        assert_eq!(yaml.lines().filter(|l| l.starts_with('#')).count(), 1);
+        assert_eq!(yaml.matches("\nfocus_areas:").count(), 1, "{yaml}");
     }
 }
