@@ -1,11 +1,11 @@
 //! `kertomus import FILE`: last term's report, a Word (`.docx`) or OpenDocument (`.odt`)
 //! document, as a new document folder of the site that builds at once.
 //!
-//! The stages, in order: [`package`] opens the file and tells what it is (one clear error
-//! for a PDF, an old `.doc`, a password or a damaged file); [`docx`] or [`odt`] read it into
-//! the [`model`]; [`pages`] cuts it into the front page and the chapters; [`markdown`],
-//! [`tables`] and [`plan`] write each page (plan tables become the plan's measures); [`files`]
-//! makes the files with their front matter, and [`write`] puts the folder in place through a
+//! The stages, in order: `package` opens the file and tells what it is (one clear error
+//! for a PDF, an old `.doc`, a password or a damaged file); `docx` or `odt` read it into
+//! the `model`; `pages` cuts it into the front page and the chapters; `markdown`,
+//! `tables` and `plan` write each page (plan tables become the plan's measures); `files`
+//! makes the files with their front matter, and `write` puts the folder in place through a
 //! staging folder. Everything is made in memory before anything is written, and the same
 //! file gives the same bytes every time.
 
