@@ -190,6 +190,7 @@ impl Package {
                     xml::XmlError::Unclosed(at) => {
                         msg!("it ends at byte {at} before its elements are closed", at)
                     }
+                    xml::XmlError::NoRoot => msg!("it holds no XML element"),
                     xml::XmlError::TooDeep => {
                         msg!("its elements are nested more than 256 levels deep")
                     }

@@ -111,6 +111,8 @@ pub(crate) enum XmlError {
     TooDeep,
     /// The part ends, at this byte, inside an element (a part cut short).
     Unclosed(u64),
+    /// The part holds no element at all (it is empty or only text).
+    NoRoot,
 }
 
 impl Element {
@@ -243,13 +245,16 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Element, XmlError> {
             _ => {}
         }
     }
-    let mut root = stack.pop().filter(|_| stack.is_empty());
-    root.as_mut()
-        .and_then(|r| match r.children.pop() {
-            Some(Node::Element(e)) => Some(e),
-            _ => None,
+    // Whitespace (a line break after the root element, as pandoc writes) is text beside it.
+    stack
+        .pop()
+        .into_iter()
+        .flat_map(|top| top.children)
+        .find_map(|node| match node {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
         })
-        .ok_or_else(|| syntax(&"the part has no root element", 0))
+        .ok_or(XmlError::NoRoot)
 }
 
 fn namespace(r: &ResolveResult<'_>) -> Ns {
@@ -281,6 +286,10 @@ mod tests {
         let xml = br#"<x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:body><x:p><x:r><x:t xml:space="preserve">A &amp; B &#228;</x:t></x:r></x:p></x:body></x:document>"#;
         let root = parse(xml).unwrap();
         assert!(root.is(Ns::W, "document"));
+        let declared = [&b"<?xml version=\"1.0\"?>\n"[..], xml, b"\n"].concat();
+        let again = parse(&declared).expect("a line break after the root element");
+        assert!(again.is(Ns::W, "document"));
+        assert_eq!(again.text(), root.text());
         let t = root.find(Ns::W, "t").unwrap();
         assert_eq!(t.text(), "A & B ä");
     }
@@ -291,6 +300,7 @@ mod tests {
         let deep = "<a>".repeat(300) + &"</a>".repeat(300);
         assert_eq!(parse(deep.as_bytes()).unwrap_err(), XmlError::TooDeep);
         assert_eq!(parse(b"<a><b>x").unwrap_err(), XmlError::Unclosed(7));
+        assert_eq!(parse(b"  \n ").unwrap_err(), XmlError::NoRoot);
     }
 
     #[test]
