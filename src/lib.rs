@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod error;
 mod escape;
 mod html;
+pub mod import;
 // Entry points for the fuzz targets in fuzz/; only in `cargo fuzz` builds.
 #[cfg(fuzzing)]
 #[doc(hidden)]

@@ -45,6 +45,8 @@ enum Command {
     },
     /// Create a new site in DIR that builds as it is.
     Init(cmd::init::InitArgs),
+    /// Turn a Word or OpenDocument text (.docx, .odt) into a new document folder of the site.
+    Import(cmd::import::ImportArgs),
     /// Write a template file, such as a measures sheet to send to the organisations.
     Template {
         #[command(subcommand)]
@@ -97,6 +99,7 @@ fn main() -> ExitCode {
             command: PullCommand::Plans(args),
         } => cmd::pull::run(&args, &ui),
         Command::Init(args) => cmd::init::run(&args, &ui),
+        Command::Import(args) => cmd::import::run(&args, &ui),
         Command::Template {
             command: TemplateCommand::Measures(args),
         } => cmd::template::run(&args, &ui),

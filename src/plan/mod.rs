@@ -15,6 +15,7 @@ pub(crate) mod quality;
 pub(crate) mod raw;
 mod resolve;
 mod sheets;
+pub(crate) use sheets::finnish_header;
 #[cfg(test)]
 pub(crate) mod tests;
 mod track;

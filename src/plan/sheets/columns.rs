@@ -74,6 +74,16 @@ fn normalize(s: &str) -> String {
         .join(" ")
 }
 
+/// The Finnish header of the column a header names (`mål` → `tavoite`): how other readers of
+/// tables (`kertomus import`) write a sheet this reader takes.
+pub(crate) fn finnish_header(header: &str) -> Option<&'static str> {
+    let h = normalize(header);
+    HEADERS
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| normalize(n) == h))
+        .map(|(_, names)| names[0])
+}
+
 /// The column a header names, or the message and hint for an unknown one.
 pub(super) fn column(header: &str) -> Result<Column, (Msg, Msg)> {
     let h = normalize(header);

@@ -15,6 +15,7 @@ use crate::messages::Msg;
 use crate::msg;
 use crate::text::Text;
 use cells::{list, parse_row, Parsed};
+pub(crate) use columns::finnish_header;
 use columns::Column;
 use grid::Cell;
 use serde::Deserialize;
