@@ -50,6 +50,15 @@ pub(crate) fn run(args: &ServeArgs, ui: &Ui) -> ExitCode {
                 "Serving http://{addr}/ (press Ctrl-C to stop). Editing files under content/ or themes/ rebuilds the site and reloads open pages.",
                 addr = running.addr
             ));
+            // Ctrl-C, SIGTERM and SIGHUP end the server and take its private folder along
+            // (ctrlc with its `termination` feature); 130 is the shells' code for Ctrl-C.
+            // Should the handler not be set, the signals keep their default effect and the
+            // folder stays until the next run removes it.
+            let stop = running.stopper();
+            let _ = ctrlc::set_handler(move || {
+                stop();
+                std::process::exit(130);
+            });
             running.wait();
             ExitCode::SUCCESS
         }
