@@ -159,6 +159,11 @@ impl Addresses {
     pub(crate) fn print(&self, page_path: &str) -> String {
         format!("{page_path}{PRINT_SLUG}/")
     }
+
+    /// The `n`-th list of a site whose `sitemap.xml` is an index (from 1).
+    pub(crate) fn sitemap_part(&self, n: usize) -> String {
+        format!("sitemap-{n}.xml")
+    }
 }
 
 #[cfg(test)]
