@@ -342,3 +342,29 @@ fn requests_with_bare_line_feeds_are_answered() {
         String::from_utf8_lossy(&answer)
     );
 }
+
+#[test]
+fn the_overlay_lists_the_cause_before_its_consequences() {
+    let server = Server::start();
+    // The plan document's front matter broken: the report that names the plan and the
+    // chapter's shortcode fail because of it, and come after it.
+    let index = server.site.path().join("content/suunnitelma/index.md");
+    let text = std::fs::read_to_string(&index).unwrap();
+    std::fs::write(&index, text.replacen("title: \"", "title: [\"", 1)).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let page = loop {
+        let page = get(server.addr, "/");
+        if page.contains("kertomus-errors") {
+            break page;
+        }
+        assert!(Instant::now() < deadline, "no overlay after the save");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let at = |file: &str| {
+        page.find(file)
+            .unwrap_or_else(|| panic!("{file} is not in the overlay: {page}"))
+    };
+    let cause = at("content/suunnitelma/index.md:");
+    assert!(cause < at("content/raportti-2026/index.md:"), "{page}");
+    assert!(cause < at("content/suunnitelma/01-luku.md:"), "{page}");
+}
