@@ -69,8 +69,8 @@ fn a_site_of_more_than_50_000_pages_gets_a_sitemap_index() {
     let mut urls = 0;
     for part in parts {
         let file = file_of(&public, base, part);
-        let xml = std::fs::read_to_string(&file)
-            .unwrap_or_else(|e| panic!("{part} leads nowhere: {e}"));
+        let xml =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{part} leads nowhere: {e}"));
         assert!(xml.contains("<urlset "));
         let listed = locs(&xml);
         assert!(listed.len() <= 50_000, "{part} lists {}", listed.len());
@@ -85,10 +85,8 @@ fn a_site_of_more_than_50_000_pages_gets_a_sitemap_index() {
 
 #[test]
 fn a_small_site_keeps_one_sitemap() {
-    let (_dir, public) = build_fixture(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/basic"
-    ));
+    let (_dir, public) =
+        build_fixture(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/basic"));
     let sitemap = read(&public, "sitemap.xml");
     assert!(sitemap.contains("<urlset "), "{sitemap}");
     assert!(!public.join("sitemap-1.xml").exists());

@@ -29,8 +29,7 @@ pub(super) const RESERVED: [&str; 2] = ["yhdessa-ja-erikseen", "koko-alue"];
 
 struct Ctx<'a> {
     sources: &'a [Source],
-    /// Each source's entries by id, read once.
-    entries: Vec<Entries<'a>>,
+    entries: Vec<Entries<'a>>, // each source's entries by id, read once
     period: Option<YearRange>,
     known: &'a Known<'a>,
     gaps: BTreeSet<String>,
@@ -128,8 +127,7 @@ impl Ctx<'_> {
     fn organisations(&mut self, at: At, key: &str, ids: &[String]) {
         for id in ids {
             if self.known.organisations.lacks(id) {
-                // Looked for only when reported: the key may be far on, or nowhere.
-                let from = self.sources[at.file].key(key, at.offset);
+                let from = self.sources[at.file].key(key, at.offset); // only when reported
                 let offset = self.sources[at.file].value(id, from);
                 let (message, hint) = self.known.organisations.unknown(id);
                 self.error(
