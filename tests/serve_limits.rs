@@ -114,9 +114,15 @@ fn open_stream(addr: SocketAddr) -> (TcpStream, String) {
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     s.write_all(b"GET /__kertomus/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
         .unwrap();
-    let mut buf = [0u8; 512];
-    let n = s.read(&mut buf).unwrap_or(0);
-    let head = String::from_utf8_lossy(&buf[..n]).into_owned();
+    // The head may come in pieces: read until it ends (or the server closes).
+    let (mut head, mut buf) = (Vec::new(), [0u8; 512]);
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        match s.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => head.extend_from_slice(&buf[..n]),
+        }
+    }
+    let head = String::from_utf8_lossy(&head).into_owned();
     let status = head.lines().next().unwrap_or_default().to_string();
     (s, status)
 }

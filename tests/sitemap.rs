@@ -16,7 +16,7 @@ fn locs(xml: &str) -> Vec<&str> {
 }
 
 /// The file of `public` that a URL of the site at `base` leads to.
-fn file_of<'a>(public: &Path, base: &str, url: &'a str) -> std::path::PathBuf {
+fn file_of(public: &Path, base: &str, url: &str) -> std::path::PathBuf {
     let rel = url
         .strip_prefix(base)
         .unwrap_or_else(|| panic!("{url} is not of the site"));

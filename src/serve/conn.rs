@@ -239,12 +239,12 @@ pub(super) fn is_own_authority(authority: &str, own: Option<SocketAddr>) -> bool
 /// A short plain-text answer, then the connection closes.
 pub(super) fn write_status(mut stream: &TcpStream, code: u16, text: &str) -> std::io::Result<()> {
     let body = format!("{text}\n");
-    write!(
-        stream,
+    let answer = format!(
         "HTTP/1.1 {code} {}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         reason(code),
         body.len()
-    )?;
+    );
+    stream.write_all(answer.as_bytes())?;
     stream.flush()
 }
 

@@ -40,14 +40,14 @@ pub(super) fn send(
         },
         None => (len, String::new()),
     };
-    write!(
-        stream,
+    let status_and_headers = format!(
         "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         head.code,
         conn::reason(head.code),
         head.content_type,
         len + extra.len() as u64
-    )?;
+    );
+    stream.write_all(status_and_headers.as_bytes())?;
     if !head.head_only {
         file.seek(SeekFrom::Start(0))?;
         let mut buf = vec![0u8; CHUNK];

@@ -195,12 +195,12 @@ fn respond(
 fn redirect(mut stream: &TcpStream, location: &str) -> std::io::Result<()> {
     stream.set_write_timeout(Some(files::WRITE_TIMEOUT))?;
     let body = format!("{location}\n");
-    write!(
-        stream,
+    let answer = format!(
         "HTTP/1.1 301 {}\r\nLocation: {location}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         conn::reason(301),
         body.len()
-    )?;
+    );
+    stream.write_all(answer.as_bytes())?;
     stream.flush()
 }
 
