@@ -3,4 +3,4 @@
 //! mode. Built twice; with raw HTML denied, every link of the site must resolve.
 #![no_main]
 mod site;
-libfuzzer_sys::fuzz_target!(|data: &[u8]| site::page(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| -> libfuzzer_sys::Corpus { site::page(data) });

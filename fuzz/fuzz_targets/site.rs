@@ -13,14 +13,24 @@ fn work() -> &'static Path {
         .path()
 }
 
+/// Only inputs that built are kept in the corpus (`kertomus::fuzzing` says why); every input
+/// is run and checked.
+fn keep(built: bool) -> libfuzzer_sys::Corpus {
+    if built {
+        libfuzzer_sys::Corpus::Keep
+    } else {
+        libfuzzer_sys::Corpus::Reject
+    }
+}
+
 /// The fixture with the file at `rel` replaced by `data`.
 #[allow(dead_code)]
-pub fn fuzz(rel: &str, data: &[u8]) {
-    kertomus::fuzzing::site(&base(), work(), rel, data);
+pub fn fuzz(rel: &str, data: &[u8]) -> libfuzzer_sys::Corpus {
+    keep(kertomus::fuzzing::site(&base(), work(), rel, data))
 }
 
 /// The fixture with one of its pages replaced by `data` (after its first byte).
 #[allow(dead_code)]
-pub fn page(data: &[u8]) {
-    kertomus::fuzzing::page(&base(), work(), data);
+pub fn page(data: &[u8]) -> libfuzzer_sys::Corpus {
+    keep(kertomus::fuzzing::page(&base(), work(), data))
 }

@@ -5,9 +5,9 @@
 //! HTML has no link that leads nowhere. A finding panics, which libFuzzer records as a crash.
 //!
 //! The whole-site targets build a copy of the plan fixture (`tests/fixtures/plan`) with one file
-//! replaced. With `KERTOMUS_FUZZ_OUTCOMES` set to a file, each input adds a line to it, `built`
-//! or `refused`: `scripts/fuzz.sh` counts them to tell how many inputs got through the checks to
-//! the renderer (a fuzzer that only meets error messages tests little else).
+//! replaced. With `KERTOMUS_FUZZ_OUTCOMES` or `KERTOMUS_FUZZ_COUNTS` set (see [`record`]),
+//! `scripts/fuzz.sh` tells how many inputs got through the checks to the renderer (a fuzzer that
+//! only meets error messages tests little else).
 
 mod scripts;
 mod site;
@@ -41,9 +41,13 @@ fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
-/// Adds the input's outcome to the file `KERTOMUS_FUZZ_OUTCOMES` names, if set.
+/// Adds the input's outcome to the file `KERTOMUS_FUZZ_OUTCOMES` names, if set (a line per
+/// input); with `KERTOMUS_FUZZ_COUNTS`, keeps the counts of a run in that file (`built N
+/// refused M`, written after each of the first thousand inputs, then every thousand).
 fn record(got_through: bool) {
     use std::io::Write;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTS: [AtomicU64; 2] = [AtomicU64::new(0), AtomicU64::new(0)];
     if let Some(path) = std::env::var_os("KERTOMUS_FUZZ_OUTCOMES") {
         let file = std::fs::OpenOptions::new()
             .create(true)
@@ -51,6 +55,13 @@ fn record(got_through: bool) {
             .open(path);
         if let Ok(mut f) = file {
             let _ = writeln!(f, "{}", if got_through { "built" } else { "refused" });
+        }
+    }
+    COUNTS[usize::from(got_through)].fetch_add(1, Ordering::Relaxed);
+    let [refused, built] = [0, 1].map(|i| COUNTS[i].load(Ordering::Relaxed));
+    if built + refused <= 1000 || (built + refused) % 1000 == 0 {
+        if let Some(path) = std::env::var_os("KERTOMUS_FUZZ_COUNTS") {
+            let _ = std::fs::write(path, format!("built {built} refused {refused}\n"));
         }
     }
 }
