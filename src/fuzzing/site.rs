@@ -102,9 +102,11 @@ pub fn page(base: &Path, work: &Path, data: &[u8]) -> bool {
         let mut broken = crate::check::links::broken(&files, &base_url);
         // An address the author wrote out whole (a document's `minutes_url` on the site's own
         // host, say) is the author's to fix, and `kertomus check` reports it; the build's own
-        // links may not lead nowhere.
-        let written = String::from_utf8_lossy(page);
-        broken.retain(|b| !written.contains(b.link.as_str()));
+        // links may not lead nowhere. Compared without white space: YAML folds a line break in
+        // a quoted value into a space (a fuzzed `minutes_url` with a CR in it was written so).
+        let bare = |s: &str| s.split_whitespace().collect::<String>();
+        let written = bare(&String::from_utf8_lossy(page));
+        broken.retain(|b| !written.contains(&bare(&b.link)));
         assert!(broken.is_empty(), "links that lead nowhere: {broken:?}");
     }
     true
