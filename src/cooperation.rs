@@ -185,10 +185,11 @@ pub(crate) fn load(
     let mut out = Cooperation::default();
     if let Some((bodies, src)) = parse_file::<Vec<Body>>(content, "data/bodies.yaml", diags) {
         let mut seen = std::collections::BTreeSet::new();
+        let entries = crate::locate::Entries::new(&src.text);
         for b in &bodies {
             if !seen.insert(b.id.as_str()) {
                 diags.push(src.error(
-                    src.entry(&b.id, 0, 1),
+                    entries.offset(&b.id, 1),
                     msg!("body id `{id}` is used twice", id = b.id),
                 ));
             }

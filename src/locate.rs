@@ -1,13 +1,16 @@
 //! Finding where a value sits in a YAML file after it has been parsed, so that problems found
 //! while resolving references (an unknown organisation, a duplicate id) point at a line and
 //! column. serde_yaml reports positions only for syntax errors and gives parsed values no spans,
-//! hence this small text search: ids are unique within a file, and a reference is looked for
-//! after the offset of the entry it belongs to.
+//! hence this small text search: ids are unique within a file (each file's entries are indexed
+//! by id in one pass, [`Entries`]), and a reference is looked for after the offset of the entry
+//! it belongs to, only when it is reported.
 
 use crate::diagnostics::Diagnostic;
 use crate::messages::Msg;
 use crate::msg;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// One YAML file's text and the path it is reported under.
 ///
@@ -18,9 +21,13 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 pub(crate) struct Source {
     pub path: PathBuf,
+    /// The file's text. Add to it with [`Source::push_str`], which keeps `lines` true.
     pub text: String,
     /// For a sheet: per line of `text`, the cell it came from and the cell's own text.
     pub cells: Option<Vec<(String, String)>>,
+    /// Where each line of `text` starts, found at the first error: a plan with thousands of
+    /// errors does not count its lines again for each.
+    lines: OnceLock<Vec<usize>>,
 }
 
 /// A place in one of the [`Source`]s of a model.
@@ -36,40 +43,41 @@ impl Source {
             path: path.to_path_buf(),
             text,
             cells: None,
+            lines: OnceLock::new(),
         }
+    }
+
+    /// Adds `more` to the text.
+    pub(crate) fn push_str(&mut self, more: &str) {
+        self.text.push_str(more);
+        self.lines = OnceLock::new();
+    }
+
+    /// The 1-based line and column (in characters) of `offset`, and where its line starts.
+    fn line_col(&self, offset: usize) -> (usize, usize, usize) {
+        let text = &self.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let lines = self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = lines.partition_point(|&start| start <= offset);
+        let start = lines[line - 1];
+        (line, text[start..offset].chars().count() + 1, start)
     }
 
     /// Where `offset` is, for a hint: "content/x/plan.yaml line 4" or
     /// "content/x/kuopio.xlsx:Toimenpiteet!C5".
     pub(crate) fn place(&self, offset: usize) -> String {
-        let (line, _) = crate::diagnostics::line_col(&self.text, offset);
+        let (line, _, _) = self.line_col(offset);
         match self.cells.as_ref().and_then(|c| c.get(line - 1)) {
             Some((cell, _)) => format!("{}:{cell}", self.path.display()),
             None => format!("{} line {line}", self.path.display()),
         }
-    }
-
-    /// Offset of the entry whose `id` is `id` (`id: x`, `id: "x"`, `{id: x, ...}`), searching
-    /// from `from`; the n-th such entry when an id repeats.
-    pub(crate) fn entry(&self, id: &str, from: usize, nth: usize) -> usize {
-        let t = &self.text;
-        let mut found = Vec::new();
-        for q in ["", "\"", "'"] {
-            let needle = format!("id: {q}{id}{q}");
-            let mut start = from.min(t.len());
-            while let Some(pos) = t[start..].find(&needle) {
-                let at = start + pos;
-                let end = at + needle.len();
-                let before_ok = at == 0 || !is_word(t.as_bytes()[at - 1]);
-                let after_ok = end >= t.len() || !is_word(t.as_bytes()[end]);
-                if before_ok && after_ok {
-                    found.push(at);
-                }
-                start = end;
-            }
-        }
-        found.sort_unstable();
-        found.get(nth).or(found.last()).copied().unwrap_or(from)
     }
 
     /// Offset of `value` as a whole token at or after `from` (else `from`); a blank value is
@@ -86,13 +94,97 @@ impl Source {
         self.value(&format!("{key}:"), from)
     }
 
+    /// An error at `offset`: at its line and column, or in its cell for a sheet.
     pub(crate) fn error(&self, offset: usize, message: Msg) -> Diagnostic {
-        let (line, _) = crate::diagnostics::line_col(&self.text, offset);
+        let (line, col, start) = self.line_col(offset);
         if let Some((cell, text)) = self.cells.as_ref().and_then(|c| c.get(line - 1)) {
             return Diagnostic::in_cell(&self.path, cell, text, message);
         }
-        Diagnostic::at_offset(&self.path, &self.text, offset, message)
+        if start == self.text.len() {
+            // After the last line break: no line to show.
+            let mut d = Diagnostic::at_known_line(&self.path, line, col, "", message);
+            d.source_line = None;
+            return d;
+        }
+        let rest = &self.text[start..];
+        let line_text = match rest.find('\n') {
+            Some(end) => rest[..end].strip_suffix('\r').unwrap_or(&rest[..end]),
+            None => rest,
+        };
+        Diagnostic::at_known_line(&self.path, line, col, line_text, message)
     }
+}
+
+/// Every `id:` entry of one text by the id it names, found in one pass, so that placing all
+/// the ids of a plan costs one reading of its files, not one search of the file per id
+/// (20,000 measures took minutes that way).
+///
+/// The index holds the ids made only of letters, digits, `-` and `_` (what a valid id is made
+/// of) written `id: x`, `id: "x"` or `id: 'x'` after a word boundary. Any other id, already an
+/// error of its own, is searched for in the text.
+pub(crate) struct Entries<'a> {
+    text: &'a str,
+    by_id: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Entries<'a> {
+    pub(crate) fn new(text: &'a str) -> Entries<'a> {
+        let bytes = text.as_bytes();
+        let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (at, _) in text.match_indices("id: ") {
+            if at > 0 && is_word(bytes[at - 1]) {
+                continue;
+            }
+            let mut start = at + 4;
+            let quote = bytes
+                .get(start)
+                .copied()
+                .filter(|&b| b == b'"' || b == b'\'');
+            if quote.is_some() {
+                start += 1;
+            }
+            let len = bytes[start..].iter().take_while(|&&b| is_word(b)).count();
+            let end = start + len;
+            let closed = quote.is_none_or(|q| {
+                bytes.get(end) == Some(&q) && bytes.get(end + 1).is_none_or(|&b| !is_word(b))
+            });
+            if len > 0 && closed {
+                by_id.entry(&text[start..end]).or_default().push(at);
+            }
+        }
+        Entries { text, by_id }
+    }
+
+    /// Offset of the entry whose `id` is `id` (`id: x`, `id: "x"`, `{id: x, ...}`); the n-th
+    /// such entry when an id repeats (the last when there are fewer); 0 when there is none.
+    pub(crate) fn offset(&self, id: &str, nth: usize) -> usize {
+        if id.is_empty() || !id.bytes().all(is_word) {
+            return search_entry(self.text, id, nth);
+        }
+        let all = self.by_id.get(id).map_or(&[][..], Vec::as_slice);
+        all.get(nth).or(all.last()).copied().unwrap_or(0)
+    }
+}
+
+/// [`Entries::offset`] by searching the whole text, for an id the index does not hold.
+fn search_entry(t: &str, id: &str, nth: usize) -> usize {
+    let mut found = Vec::new();
+    for q in ["", "\"", "'"] {
+        let needle = format!("id: {q}{id}{q}");
+        let mut start = 0;
+        while let Some(pos) = t[start..].find(&needle) {
+            let at = start + pos;
+            let end = at + needle.len();
+            let before_ok = at == 0 || !is_word(t.as_bytes()[at - 1]);
+            let after_ok = end >= t.len() || !is_word(t.as_bytes()[end]);
+            if before_ok && after_ok {
+                found.push(at);
+            }
+            start = end;
+        }
+    }
+    found.sort_unstable();
+    found.get(nth).or(found.last()).copied().unwrap_or(0)
 }
 
 /// Offset of `value` as a whole token (not part of a longer name) at or after `from`. An empty
@@ -221,10 +313,66 @@ mod tests {
             Path::new("x.yaml"),
             "- id: a-1\n  p: [a]\n- {id: \"a\", p: [kuopio, a-1]}\n".into(),
         );
-        let a = s.entry("a", 0, 0);
+        let entries = Entries::new(&s.text);
+        let a = entries.offset("a", 0);
         assert_eq!(&s.text[a..a + 7], "id: \"a\"");
         assert_eq!(s.value("a-1", a), s.text.rfind("a-1").unwrap());
-        assert_eq!(s.entry("a-1", 0, 0), 2);
+        assert_eq!(entries.offset("a-1", 0), 2);
+    }
+
+    /// Errors are placed as `Diagnostic::at_offset` places them, by the lines counted once.
+    #[test]
+    fn errors_are_placed_as_by_a_count_from_the_start() {
+        for text in ["a: 1\r\nbä: ö\n\nc: 3\r", "x\n", "", "ä"] {
+            let mut s = Source::new(Path::new("x.yaml"), String::new());
+            s.push_str(text);
+            for offset in 0..=text.len() + 1 {
+                let expected = Diagnostic::at_offset("x.yaml", text, offset, msg!("error"));
+                assert_eq!(
+                    s.error(offset, msg!("error")),
+                    expected,
+                    "{text:?} {offset}"
+                );
+            }
+        }
+        let mut s = Source::new(Path::new("x.yaml"), "a\n".into());
+        assert_eq!(s.place(2), "x.yaml line 2");
+        s.push_str("b\nc\n");
+        assert_eq!(s.place(4), "x.yaml line 3");
+    }
+
+    /// The index places every id where a search of the text for it does, in every way an id
+    /// can be written, repeated or not, valid or not.
+    #[test]
+    fn the_index_agrees_with_a_search() {
+        let text = "- id: a-1\n  p: [a]\n- {id: \"a\", p: [kuopio, a-1]}\nx_id: b\n- id: 'b'\n\
+                    - id: a.b\n- id: \"a\"x\n- id: 'c'd'\n- id: a\n- id: Mielen hyvinvointi\n\
+                    - id: \"\"\n- id: ä\n- id: \"a\nid: b";
+        let entries = Entries::new(text);
+        for id in [
+            "a-1",
+            "a",
+            "b",
+            "a.b",
+            "c",
+            "Mielen hyvinvointi",
+            "",
+            "ä",
+            "zz",
+            "a\"x",
+        ] {
+            for nth in 0..3 {
+                assert_eq!(
+                    entries.offset(id, nth),
+                    search_entry(text, id, nth),
+                    "{id} {nth}"
+                );
+            }
+        }
+        // `id: a.b` is an entry of `a` too, as the search has always had it.
+        assert_eq!(entries.offset("a", 1), text.find("id: a.b").unwrap());
+        assert_eq!(entries.offset("a", 2), text.find("id: a\n- id: M").unwrap());
+        assert_eq!(entries.offset("b", 1), text.rfind("id: b").unwrap());
     }
 
     #[test]

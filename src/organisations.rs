@@ -174,9 +174,10 @@ fn resolve(
     let mut out = Organisations::default();
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     let mut places = Vec::new();
+    let entries = crate::locate::Entries::new(&source.text);
     for r in &raw {
         let nth = seen.entry(r.id.as_str()).or_insert(0);
-        let at = source.entry(&r.id, 0, *nth);
+        let at = entries.offset(&r.id, *nth);
         *nth += 1;
         places.push(at);
         if *nth > 1 {

@@ -1,4 +1,11 @@
 //! The plan fixture site with `content/suunnitelma/plan.yaml` replaced by the input, built twice.
 #![no_main]
 mod site;
-libfuzzer_sys::fuzz_target!(|data: &[u8]| site::fuzz("content/suunnitelma/plan.yaml", data));
+mod words;
+libfuzzer_sys::fuzz_target!(|data: &[u8]| -> libfuzzer_sys::Corpus {
+    site::fuzz("content/suunnitelma/plan.yaml", data)
+});
+// Changes an author might make, three times in four (see words.rs).
+libfuzzer_sys::fuzz_mutator!(|data: &mut [u8], size: usize, max_size: usize, seed: u32| {
+    words::mutate(data, size, max_size, seed, 0)
+});

@@ -160,7 +160,10 @@ pub(super) fn write_files(
     site.assets
         .par_iter()
         .try_for_each(|rel| out.copy(&content_dir.join(rel), &content::asset_url_path(rel)))?;
-    out.write("sitemap.xml", feeds::sitemap(site, routes).as_bytes())?;
+    let sitemaps = feeds::sitemaps(site, routes);
+    for (path, text) in &sitemaps {
+        out.write(path, text.as_bytes())?;
+    }
     out.write("robots.txt", feeds::robots(site).as_bytes())?;
     let default = site.config.default_language();
     for lang in &site.config.languages {
@@ -170,5 +173,5 @@ pub(super) fn write_files(
             feeds::atom(site, lang, &title, &routes.addresses.feed(lang)).as_bytes(),
         )?;
     }
-    Ok(theme.statics.len() + site.assets.len() + 2 + site.config.languages.len())
+    Ok(theme.statics.len() + site.assets.len() + sitemaps.len() + 1 + site.config.languages.len())
 }

@@ -219,8 +219,9 @@ fn data_findings(data: &SiteData<'_>, content: &Path) -> Vec<Finding> {
         .flat_map(|p| p.indicator_uses().into_iter().map(|(id, _)| id))
         .collect();
     let this_year = crate::dates::today_utc().map(|d| d.year());
+    let entries = crate::locate::Entries::new(&src.text);
     for ind in &data.indicators.list {
-        let at = src.entry(&ind.id, 0, 0);
+        let at = entries.offset(&ind.id, 0);
         match data.indicators.values.latest(&ind.id, &home) {
             None if !in_plans.contains(ind.id.as_str()) => out.push((
                 "indicators without data for the home region",

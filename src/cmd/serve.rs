@@ -53,6 +53,15 @@ pub(crate) fn run(args: &ServeArgs, ui: &Ui) -> ExitCode {
             ui.say(&msg!(
                 "The preview makes no PDFs (typesetting every document on each save would slow it down); `kertomus build` makes them."
             ));
+            // Ctrl-C, SIGTERM and SIGHUP end the server and take its private folder along
+            // (ctrlc with its `termination` feature); 130 is the shells' code for Ctrl-C.
+            // Should the handler not be set, the signals keep their default effect and the
+            // folder stays until the next run removes it.
+            let stop = running.stopper();
+            let _ = ctrlc::set_handler(move || {
+                stop();
+                std::process::exit(130);
+            });
             running.wait();
             ExitCode::SUCCESS
         }

@@ -8,6 +8,7 @@
 
 use crate::messages::{Lang, Msg};
 use crate::msg;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -288,12 +289,22 @@ fn write_one(out: &mut String, d: &Diagnostic, lang: Lang) {
     out.push('\n');
 }
 
-/// Renders diagnostics for the terminal, sorted by file and position so the output is stable;
-/// long lists are cut (the counts at the end are always complete). In `lang`.
+/// Renders diagnostics for the terminal and `serve`'s overlay; long lists are cut (the counts
+/// at the end are always complete). In `lang`.
+///
+/// Files come in the order their first problem was found, each file's problems by position.
+/// The build finds problems stage by stage and reads data files in the order they depend on
+/// each other, so a cause comes before its consequences (a plan document's broken front
+/// matter before the pages that name the document); the order is as stable as the build's.
 pub fn report(diagnostics: &[Diagnostic], lang: Lang) -> String {
+    let mut first: HashMap<&Path, usize> = HashMap::new();
+    for (i, d) in diagnostics.iter().enumerate() {
+        first.entry(d.path.as_path()).or_insert(i);
+    }
     let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
     sorted.sort_by(|a, b| {
-        (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message))
+        let (fa, fb) = (first[a.path.as_path()], first[b.path.as_path()]);
+        (fa, a.line, a.col, &a.message).cmp(&(fb, b.line, b.col, &b.message))
     });
     let mut out = String::new();
     let mut shown = 0;

@@ -71,3 +71,21 @@ fn report_shows_position_source_and_hint() {
     assert!(out.contains("= hint: did you mean `title`?"));
     assert!(out.ends_with("1 error, 0 warnings\n"));
 }
+
+#[test]
+fn files_come_in_the_order_their_first_problem_was_found() {
+    let at = |path: &str, line| Diagnostic::at_known_line(path, line, 1, "x", msg!("bad"));
+    // Found in this order: the cause in z.md, then what followed from it in a.md and in z.md.
+    let found = [at("z.md", 5), at("a.md", 2), at("z.md", 1), at("a.md", 1)];
+    let out = report(&found, crate::messages::Lang::En);
+    let lines: Vec<&str> = out.lines().filter(|l| l.contains(": error:")).collect();
+    assert_eq!(
+        lines,
+        [
+            "z.md:1:1: error: bad",
+            "z.md:5:1: error: bad",
+            "a.md:1:1: error: bad",
+            "a.md:2:1: error: bad"
+        ]
+    );
+}

@@ -1,4 +1,5 @@
-//! Machine-readable outputs: `sitemap.xml` with language alternates, `robots.txt` naming it,
+//! Machine-readable outputs: `sitemap.xml` with language alternates (an index of several such
+//! files for a site of more than 50,000 pages), `robots.txt` naming it,
 //! and an Atom feed per language of documents and dated pages. Written directly rather than
 //! through templates: their shape is fixed by the standards, not by the theme.
 
@@ -7,12 +8,53 @@ use crate::routes::{Route, Routes};
 use crate::site::Site;
 use std::fmt::Write as _;
 
-/// Every page the route table marks for the sitemap: generated pages first (by address), then
-/// content pages with their translations as alternates.
-pub(crate) fn sitemap(site: &Site, routes: &Routes) -> String {
+/// The most URLs one sitemap file may list (the sitemaps protocol's limit).
+pub(crate) const URLS_PER_FILE: usize = 50_000;
+
+/// `sitemap.xml` and the files it indexes, as (path, text): one list of every page when they
+/// fit in one file, else an index of lists of at most [`URLS_PER_FILE`] each
+/// (`sitemap-1.xml`, …), which `sitemap.xml` (named in robots.txt) lists.
+pub(crate) fn sitemaps(site: &Site, routes: &Routes) -> Vec<(String, String)> {
+    let urls = urls(site, routes);
+    if urls.len() <= URLS_PER_FILE {
+        return vec![("sitemap.xml".to_string(), urlset(&urls))];
+    }
+    let parts: Vec<(String, String)> = urls
+        .chunks(URLS_PER_FILE)
+        .enumerate()
+        .map(|(n, chunk)| (routes.addresses.sitemap_part(n + 1), urlset(chunk)))
+        .collect();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (path, _) in &parts {
+        let _ = writeln!(
+            index,
+            "  <sitemap>\n    <loc>{}</loc>\n  </sitemap>",
+            escape_xml(&site.permalink(path))
+        );
+    }
+    index.push_str("</sitemapindex>\n");
+    std::iter::once(("sitemap.xml".to_string(), index))
+        .chain(parts)
+        .collect()
+}
+
+/// One sitemap file listing `urls`.
+fn urlset(urls: &[String]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    for url in urls {
+        out.push_str(url);
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// The `<url>` element of every page the route table marks for the sitemap: generated pages
+/// first (by address), then content pages with their translations as alternates.
+fn urls(site: &Site, routes: &Routes) -> Vec<String> {
     let mut entries: Vec<(String, usize)> = Vec::new();
     let mut extra: Vec<&str> = Vec::new();
     for e in routes.entries().iter().filter(|e| e.sitemap) {
@@ -23,38 +65,37 @@ pub(crate) fn sitemap(site: &Site, routes: &Routes) -> String {
     }
     entries.sort();
     extra.sort_unstable();
+    let mut out = Vec::with_capacity(entries.len() + extra.len());
     for path in extra {
-        let _ = writeln!(
-            out,
-            "  <url>\n    <loc>{}</loc>\n  </url>",
+        out.push(format!(
+            "  <url>\n    <loc>{}</loc>\n  </url>\n",
             escape_xml(&site.permalink(path))
-        );
+        ));
     }
     for (path, i) in entries {
         let p = &site.pages[i];
-        let _ = writeln!(
-            out,
-            "  <url>\n    <loc>{}</loc>",
+        let mut url = format!(
+            "  <url>\n    <loc>{}</loc>\n",
             escape_xml(&site.permalink(&path))
         );
         if let Some(d) = p.front.updated.as_ref().or(p.front.date.as_ref()) {
-            let _ = writeln!(out, "    <lastmod>{}</lastmod>", d.iso());
+            let _ = writeln!(url, "    <lastmod>{}</lastmod>", d.iso());
         }
         let translations = site.translations(i);
         if translations.len() > 1 {
             for t in translations {
                 let tp = &site.pages[t];
                 let _ = writeln!(
-                    out,
+                    url,
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
                     tp.lang,
                     escape_xml(&site.permalink(&tp.path))
                 );
             }
         }
-        out.push_str("  </url>\n");
+        url.push_str("  </url>\n");
+        out.push(url);
     }
-    out.push_str("</urlset>\n");
     out
 }
 

@@ -4,6 +4,7 @@
 
 pub(crate) mod feeds;
 pub(crate) mod opendata;
+mod replace;
 
 use crate::error::Error;
 use std::collections::BTreeMap;
@@ -110,8 +111,14 @@ impl Staging {
         Ok(path)
     }
 
-    /// Puts the new site in place of the old one.
+    /// Puts the new site in place of the old one: in one step where the system can swap two
+    /// folders, else by two renames (with a moment of no site between them).
     pub(crate) fn commit(mut self) -> Result<(), Error> {
+        if self.target.is_dir() && replace::swap(&self.dir, &self.target) {
+            self.committed = true;
+            // The staging folder now holds the previous site.
+            return std::fs::remove_dir_all(&self.dir).map_err(Error::io(&self.dir));
+        }
         let old = self.dir.with_file_name(format!(
             ".{}.kertomus-old",
             self.target
@@ -149,7 +156,8 @@ impl Drop for Staging {
     }
 }
 
-/// Writes files into the live output, each only when its bytes differ; returns how many.
+/// Writes files into the live output, each only when its bytes differ and each written beside
+/// and renamed into place (the output is being served); returns how many.
 pub(crate) fn write_changed(output: &Path, files: &[(String, Vec<u8>)]) -> Result<usize, Error> {
     let mut written = 0;
     for (rel, text) in files {
@@ -158,7 +166,7 @@ pub(crate) fn write_changed(output: &Path, files: &[(String, Vec<u8>)]) -> Resul
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
             }
-            std::fs::write(&path, text).map_err(Error::io(&path))?;
+            replace::write(&path, text)?;
             written += 1;
         }
     }

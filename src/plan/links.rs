@@ -45,6 +45,10 @@ pub(super) fn written(
     written: &[String],
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Target> {
+    if written.is_empty() {
+        // Nothing to place: the next `contributes_to:` may be far on, or nowhere.
+        return Vec::new();
+    }
     let from = source.key("contributes_to", at.offset);
     let mut out = Vec::new();
     for w in written {

@@ -13,6 +13,7 @@ use crate::diagnostics::Diagnostic;
 use crate::locate::{At, Source};
 use crate::msg;
 use crate::text::Text;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// The folder under `content/` that pulled plan files live in.
@@ -51,6 +52,7 @@ pub(crate) fn load(
             continue;
         };
         orgs.extend(file.organisations.iter().cloned());
+        let strings = Strings::new(&source.text);
         let pulled = file.pulled.clone().unwrap_or_else(|| exchange::Pulled {
             from: rel.display().to_string(),
             date: String::new(),
@@ -68,7 +70,7 @@ pub(crate) fn load(
                 );
                 continue;
             }
-            plans.push(plan(entry, &source, &pulled));
+            plans.push(plan(entry, &source, &strings, &pulled));
         }
     }
     (plans, orgs)
@@ -105,16 +107,43 @@ fn parse(source: &Source, diags: &mut Vec<Diagnostic>) -> Option<PlanFile> {
     Some(file)
 }
 
-/// The place of `needle` (as a JSON string) in the file, for warnings.
-fn at(source: &Source, needle: &str) -> At {
-    let offset = source
-        .text
-        .find(&format!("\"{needle}\""))
-        .map_or(0, |i| i + 1);
-    At { file: 0, offset }
+/// Where each string of a JSON file first stands (after its opening quote), as written between
+/// the quotes: read once per file, so that placing every id of a large pulled plan does not
+/// search the file once per id.
+struct Strings<'a>(HashMap<&'a str, usize>);
+
+impl<'a> Strings<'a> {
+    fn new(text: &'a str) -> Strings<'a> {
+        let bytes = text.as_bytes();
+        let mut first = HashMap::new();
+        let mut i = 0;
+        while let Some(open) = bytes[i..].iter().position(|&b| b == b'"').map(|p| i + p) {
+            let mut end = open + 1;
+            while end < bytes.len() && bytes[end] != b'"' {
+                end += if bytes[end] == b'\\' { 2 } else { 1 };
+            }
+            let end = end.min(bytes.len());
+            if let Some(s) = text.get(open + 1..end) {
+                first.entry(s).or_insert(open + 1);
+            }
+            i = end + 1;
+            if i >= bytes.len() {
+                break;
+            }
+        }
+        Strings(first)
+    }
+
+    /// The place of `needle` (a string of the file) in the file, for warnings.
+    fn at(&self, needle: &str) -> At {
+        At {
+            file: 0,
+            offset: self.0.get(needle).copied().unwrap_or(0),
+        }
+    }
 }
 
-fn targets(source: &Source, written: &[String]) -> Vec<Target> {
+fn targets(strings: &Strings<'_>, written: &[String]) -> Vec<Target> {
     written
         .iter()
         .filter_map(|w| {
@@ -122,7 +151,7 @@ fn targets(source: &Source, written: &[String]) -> Vec<Target> {
             Some(Target {
                 document: doc.trim_end_matches('/').to_string(),
                 goal: goal.to_string(),
-                at: at(source, w),
+                at: strings.at(w),
             })
         })
         .collect()
@@ -132,7 +161,12 @@ fn url(written: Option<&str>) -> Option<crate::url::Url> {
     written.and_then(|u| crate::url::Url::parse(u).ok())
 }
 
-fn plan(e: exchange::PlanEntry, source: &Source, pulled: &exchange::Pulled) -> Plan {
+fn plan(
+    e: exchange::PlanEntry,
+    source: &Source,
+    strings: &Strings<'_>,
+    pulled: &exchange::Pulled,
+) -> Plan {
     let focus_areas = e
         .focus_areas
         .into_iter()
@@ -141,8 +175,8 @@ fn plan(e: exchange::PlanEntry, source: &Source, pulled: &exchange::Pulled) -> P
             title: fa.title,
             kind: fa.kind,
             summary: fa.summary,
-            gaps: fa.gaps.into_iter().map(|g| gap(g, source)).collect(),
-            goals: fa.goals.into_iter().map(|g| goal(g, source)).collect(),
+            gaps: fa.gaps.into_iter().map(|g| gap(g, strings)).collect(),
+            goals: fa.goals.into_iter().map(|g| goal(g, strings)).collect(),
         })
         .collect();
     Plan {
@@ -161,9 +195,9 @@ fn plan(e: exchange::PlanEntry, source: &Source, pulled: &exchange::Pulled) -> P
     }
 }
 
-fn gap(g: exchange::GapEntry, source: &Source) -> Gap {
+fn gap(g: exchange::GapEntry, strings: &Strings<'_>) -> Gap {
     Gap {
-        at: at(source, &g.id),
+        at: strings.at(&g.id),
         id: g.id,
         title: g.title,
         description: g.description,
@@ -184,10 +218,10 @@ fn region(p: Option<&exchange::PointEntry>) -> Option<crate::regions::RegionRef>
         .and_then(|r| crate::regions::RegionRef::parse(r).ok())
 }
 
-fn goal(g: exchange::GoalEntry, source: &Source) -> Goal {
+fn goal(g: exchange::GoalEntry, strings: &Strings<'_>) -> Goal {
     Goal {
-        at: at(source, &g.id),
-        contributes_to: targets(source, &g.contributes_to),
+        at: strings.at(&g.id),
+        contributes_to: targets(strings, &g.contributes_to),
         remote: url(g.url.as_deref()),
         id: g.id,
         title: g.title,
@@ -207,14 +241,18 @@ fn goal(g: exchange::GoalEntry, source: &Source) -> Goal {
                 kind: i.kind,
             })
             .collect(),
-        measures: g.measures.into_iter().map(|m| measure(m, source)).collect(),
+        measures: g
+            .measures
+            .into_iter()
+            .map(|m| measure(m, strings))
+            .collect(),
     }
 }
 
-fn measure(m: exchange::MeasureEntry, source: &Source) -> Measure {
+fn measure(m: exchange::MeasureEntry, strings: &Strings<'_>) -> Measure {
     Measure {
-        at: at(source, &m.id),
-        contributes_to: targets(source, &m.contributes_to),
+        at: strings.at(&m.id),
+        contributes_to: targets(strings, &m.contributes_to),
         remote: url(m.url.as_deref()),
         id: m.id,
         title: m.title,
@@ -257,4 +295,23 @@ pub(crate) fn organisation_name<'a>(
     id: &str,
 ) -> Option<&'a Text> {
     pulled.iter().find(|o| o.id == id).map(|o| &o.name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Strings;
+
+    /// Every string is placed where the first search for it, quoted, finds it.
+    #[test]
+    fn strings_are_placed_as_a_search_places_them() {
+        let text = r#"{"plans": [{"id": "mt-1", "t": "a \"mt-2\" b", "m": ["mt-2", "mt-1", "ä#ö"]}], "x": "\\"}"#;
+        let strings = Strings::new(text);
+        for s in ["plans", "id", "mt-1", "mt-2", "ä#ö", "x"] {
+            let found = text.find(&format!("\"{s}\"")).map_or(0, |i| i + 1);
+            assert_eq!(strings.at(s).offset, found, "{s}");
+        }
+        assert_eq!(strings.at("absent").offset, 0);
+        // An unterminated string at the end is not a problem either.
+        assert_eq!(Strings::new(r#"{"a": "b"#).at("a").offset, 2);
+    }
 }

@@ -10,7 +10,7 @@ use super::{
 use crate::dates::YearRange;
 use crate::diagnostics::Diagnostic;
 use crate::indicators::Kind;
-use crate::locate::{At, Source};
+use crate::locate::{At, Entries, Source};
 use crate::messages::Msg;
 use crate::msg;
 use crate::regions::RegionRef;
@@ -29,6 +29,7 @@ pub(super) const RESERVED: [&str; 2] = ["yhdessa-ja-erikseen", "koko-alue"];
 
 struct Ctx<'a> {
     sources: &'a [Source],
+    entries: Vec<Entries<'a>>, // each source's entries by id, read once
     period: Option<YearRange>,
     known: &'a Known<'a>,
     gaps: BTreeSet<String>,
@@ -42,7 +43,7 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn at(&mut self, file: usize, id: &str) -> At {
         let n = self.seen.entry((file, id.to_string())).or_insert(0);
-        let offset = self.sources[file].entry(id, 0, *n);
+        let offset = self.entries[file].offset(id, *n);
         *n += 1;
         At { file, offset }
     }
@@ -124,9 +125,9 @@ impl Ctx<'_> {
     }
 
     fn organisations(&mut self, at: At, key: &str, ids: &[String]) {
-        let from = self.sources[at.file].key(key, at.offset);
         for id in ids {
             if self.known.organisations.lacks(id) {
+                let from = self.sources[at.file].key(key, at.offset); // only when reported
                 let offset = self.sources[at.file].value(id, from);
                 let (message, hint) = self.known.organisations.unknown(id);
                 self.error(
@@ -202,6 +203,7 @@ pub(super) fn resolve(
 ) -> Vec<FocusArea> {
     let mut cx = Ctx {
         sources,
+        entries: sources.iter().map(|s| Entries::new(&s.text)).collect(),
         period,
         known,
         gaps: areas

@@ -219,6 +219,11 @@ impl Addresses {
         };
         format!("{page_path}{name}{suffix}.pdf")
     }
+
+    /// The `n`-th list of a site whose `sitemap.xml` is an index (from 1).
+    pub(crate) fn sitemap_part(&self, n: usize) -> String {
+        format!("sitemap-{n}.xml")
+    }
 }
 
 #[cfg(test)]

@@ -143,7 +143,7 @@ fn read_head(mut stream: &TcpStream, limits: &Limits, own: Option<SocketAddr>) -
         if let Some(end) = find_head_end(&buf) {
             return parse(&buf[..end], own);
         }
-        let line_end = buf.windows(2).position(|w| w == b"\r\n");
+        let line_end = buf.iter().position(|&b| b == b'\n');
         if line_end.unwrap_or(buf.len()) > limits.request_line {
             return Head::Refuse(414, "the request line is too long");
         }
@@ -161,8 +161,17 @@ fn read_head(mut stream: &TcpStream, limits: &Limits, own: Option<SocketAddr>) -
     }
 }
 
+/// The end of the request head: its first empty line, ended by CRLF or by a bare LF, which
+/// HTTP/1.1 lets a server take as a line's end (RFC 9112 §2.2), as `httparse` does.
 fn find_head_end(buf: &[u8]) -> Option<usize> {
-    buf.windows(4).position(|w| w == b"\r\n\r\n").map(|p| p + 4)
+    buf.iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .find_map(|(i, _)| match &buf[i + 1..] {
+            [b'\n', ..] => Some(i + 2),
+            [b'\r', b'\n', ..] => Some(i + 3),
+            _ => None,
+        })
 }
 
 fn parse(head: &[u8], own: Option<SocketAddr>) -> Head {
@@ -230,18 +239,19 @@ pub(super) fn is_own_authority(authority: &str, own: Option<SocketAddr>) -> bool
 /// A short plain-text answer, then the connection closes.
 pub(super) fn write_status(mut stream: &TcpStream, code: u16, text: &str) -> std::io::Result<()> {
     let body = format!("{text}\n");
-    write!(
-        stream,
+    let answer = format!(
         "HTTP/1.1 {code} {}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         reason(code),
         body.len()
-    )?;
+    );
+    stream.write_all(answer.as_bytes())?;
     stream.flush()
 }
 
 pub(super) fn reason(code: u16) -> &'static str {
     match code {
         200 => "OK",
+        301 => "Moved Permanently",
         400 => "Bad Request",
         403 => "Forbidden",
         404 => "Not Found",
@@ -256,6 +266,21 @@ pub(super) fn reason(code: u16) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_head_ends_at_its_first_empty_line_whatever_ends_its_lines() {
+        assert_eq!(
+            find_head_end(b"GET / HTTP/1.1\r\nHost: a\r\n\r\nrest"),
+            Some(27)
+        );
+        assert_eq!(find_head_end(b"GET / HTTP/1.1\nHost: a\n\nrest"), Some(24));
+        assert_eq!(find_head_end(b"GET / HTTP/1.1\nHost: a\n\r\n"), Some(25));
+        assert_eq!(find_head_end(b"GET / HTTP/1.1\r\nHost: a\r\n"), None);
+        let Head::Request(r) = parse(b"GET /a HTTP/1.1\nHost: localhost\n\n", None) else {
+            panic!("a head with bare line feeds is a request");
+        };
+        assert_eq!(r.path, "/a");
+    }
 
     #[test]
     fn only_this_machine_s_names_are_the_server() {

@@ -3,20 +3,21 @@
 //! script and error overlay added to HTML.
 
 use super::conn::{self, Request};
-use super::events::Hub;
+use super::events::{self, Hub};
+use super::files;
 use super::Status;
 use std::io::Write;
 use std::net::TcpStream;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
-use std::time::Duration;
 
 const EVENTS: &str = "/__kertomus/events";
 const SCRIPT: &str = "/__kertomus/live.js";
 const LIVE_JS: &str = "(function () {\n  var source = new EventSource(\"/__kertomus/events\");\n  source.addEventListener(\"reload\", function () { location.reload(); });\n})();\n";
 
-/// The file under `root` that `url` names, or `None` when the path is not acceptable: any
-/// `..` segment (also percent-encoded), an encoded slash or backslash, a NUL byte.
+/// The file under `root` that `url` names (a folder when the path names one without its
+/// closing slash), or `None` when the path is not acceptable: any `..` segment (also
+/// percent-encoded), an encoded slash or backslash, a NUL byte.
 pub(super) fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
     let path = url.split(['?', '#']).next().unwrap_or("");
     if !path.starts_with('/') {
@@ -41,18 +42,30 @@ pub(super) fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
             p => out.push(p),
         }
     }
-    // No component may lead out (symlinks inside the output are kertomus's own copies).
     if out.components().any(|c| matches!(c, Component::ParentDir)) {
         return None;
     }
-    if decoded.ends_with('/') || out.is_dir() {
+    if decoded.ends_with('/') {
         out.push("index.html");
     }
     Some(out)
 }
 
-/// Adds the reload script, and the overlay of the last build's errors, before `</body>`.
-pub(super) fn inject(html: &str, errors: Option<(&str, &str)>) -> String {
+/// Whether a part of `path` below `root` is a symbolic link. The build writes none; one put
+/// into the served folder afterwards (say, to `/etc/passwd`) is not followed.
+fn through_link(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return true;
+    };
+    let mut at = root.to_path_buf();
+    rel.components().any(|c| {
+        at.push(c);
+        std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink())
+    })
+}
+
+/// The reload script, and the overlay of the last build's errors, that go before `</body>`.
+pub(super) fn injection(errors: Option<(&str, &str)>) -> String {
     let mut extra = String::new();
     if let Some((title, e)) = errors {
         extra.push_str(&format!(
@@ -62,10 +75,7 @@ pub(super) fn inject(html: &str, errors: Option<(&str, &str)>) -> String {
         ));
     }
     extra.push_str(&format!("<script src=\"{SCRIPT}\"></script>"));
-    match html.rfind("</body>") {
-        Some(at) => format!("{}{extra}\n{}", &html[..at], &html[at..]),
-        None => format!("{html}{extra}"),
-    }
+    extra
 }
 
 /// Answers one request on `stream`, then closes it (the event stream stays open).
@@ -76,56 +86,56 @@ pub(super) fn handle(
     status: &Mutex<Status>,
     hub: &Hub,
 ) {
-    let own = stream.local_addr().ok();
     let url = request.path.as_str();
     if url == EVENTS {
-        // A page of another site may not listen to this one's builds.
-        let foreign = request.origin.as_deref().is_some_and(|o| {
-            let authority = o.split_once("://").map_or(o, |(_, a)| a);
-            !conn::is_own_authority(authority, own)
-        });
-        if foreign {
-            let _ = conn::write_status(&stream, 403, "the event stream is for this site's pages");
-        } else {
-            events(stream, hub);
-        }
-        return;
+        return event_stream(&request, stream, hub);
     }
     if url == SCRIPT {
-        let body = LIVE_JS.as_bytes().to_vec();
-        let _ = respond(
-            &stream,
-            200,
-            "text/javascript; charset=utf-8",
-            body,
-            request.head_only,
-        );
+        let head = "text/javascript; charset=utf-8";
+        let _ = respond(&stream, 200, head, LIVE_JS.as_bytes(), request.head_only);
         return;
     }
-    let errors = status
-        .lock()
-        .ok()
-        .and_then(|s| Some((s.errors_title.clone(), s.errors.clone()?)));
-    let (code, file) = match resolve(root, url) {
-        None => {
+    let file = match resolve(root, url) {
+        Some(f) if !through_link(root, &f) => f,
+        _ => {
             let _ = conn::write_status(&stream, 403, "forbidden path");
             return;
         }
-        Some(f) if f.is_file() => (200, f),
-        Some(_) => (404, root.join("404.html")),
     };
-    let bytes = std::fs::read(&file).unwrap_or_else(|_| b"Not found".to_vec());
-    let mime = mime_guess::from_path(&file).first_or_octet_stream();
-    let body = if mime.essence_str() == "text/html" {
-        inject(
-            &String::from_utf8_lossy(&bytes),
-            errors.as_ref().map(|(t, e)| (t.as_str(), e.as_str())),
-        )
-        .into_bytes()
-    } else {
-        bytes
+    if file.is_dir() {
+        // `/ohje` is the folder `/ohje/`: its page's relative links need the slash.
+        let (path, query) = url.split_at(url.find('?').unwrap_or(url.len()));
+        let _ = redirect(&stream, &format!("{path}/{query}"));
+        return;
+    }
+    let (code, path) = match std::fs::metadata(&file) {
+        Ok(m) if m.is_file() => (200, file),
+        _ => (404, root.join("404.html")),
     };
-    let content_type = match (mime.type_(), mime.essence_str()) {
+    let Ok(open) = std::fs::File::open(&path) else {
+        let _ = conn::write_status(&stream, 404, "not found");
+        return;
+    };
+    let mime = mime_guess::from_path(&path).first_or_octet_stream();
+    let extra = (mime.essence_str() == "text/html").then(|| {
+        let status = status.lock().unwrap_or_else(|p| p.into_inner());
+        let errors = status
+            .errors
+            .as_deref()
+            .map(|e| (status.errors_title.as_str(), e));
+        injection(errors)
+    });
+    let head = files::Head {
+        code,
+        content_type: &content_type(&mime),
+        head_only: request.head_only,
+    };
+    let _ = files::send(&stream, &head, open, extra.as_deref());
+}
+
+/// The Content-Type of a file: text and text-like types in UTF-8.
+fn content_type(mime: &mime_guess::Mime) -> String {
+    match (mime.type_(), mime.essence_str()) {
         (mime_guess::mime::TEXT, _)
         | (
             _,
@@ -134,18 +144,41 @@ pub(super) fn handle(
             format!("{}; charset=utf-8", mime.essence_str())
         }
         _ => mime.essence_str().to_string(),
-    };
-    let _ = respond(&stream, code, &content_type, body, request.head_only);
+    }
 }
 
-/// A whole response; the connection closes after it.
+/// The event stream, for this site's pages only and within the streams' own limit; `HEAD`
+/// gets the head of the answer and no stream.
+fn event_stream(request: &Request, stream: TcpStream, hub: &Hub) {
+    let own = stream.local_addr().ok();
+    // A page of another site may not listen to this one's builds.
+    let foreign = request.origin.as_deref().is_some_and(|o| {
+        let authority = o.split_once("://").map_or(o, |(_, a)| a);
+        !conn::is_own_authority(authority, own)
+    });
+    if foreign {
+        let _ = conn::write_status(&stream, 403, "the event stream is for this site's pages");
+    } else if request.head_only {
+        let _ = respond(&stream, 200, "text/event-stream", b"", true);
+    } else {
+        match hub.subscribe() {
+            Some(subscription) => events::stream(stream, subscription),
+            None => {
+                let _ = conn::write_status(&stream, 503, "too many open event streams");
+            }
+        }
+    }
+}
+
+/// A whole response from memory; the connection closes after it.
 fn respond(
     mut stream: &TcpStream,
     code: u16,
     content_type: &str,
-    body: Vec<u8>,
+    body: &[u8],
     head_only: bool,
 ) -> std::io::Result<()> {
+    stream.set_write_timeout(Some(files::WRITE_TIMEOUT))?;
     let head = format!(
         "HTTP/1.1 {code} {}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         conn::reason(code),
@@ -153,36 +186,22 @@ fn respond(
     );
     stream.write_all(head.as_bytes())?;
     if !head_only {
-        stream.write_all(&body)?;
+        stream.write_all(body)?;
     }
     stream.flush()
 }
 
-/// The event stream: a comment every 15 s keeps it open, and a closed page ends it.
-fn events(mut stream: TcpStream, hub: &Hub) {
-    let rx = hub.subscribe();
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
-    if stream
-        .write_all(head.as_bytes())
-        .and_then(|_| stream.flush())
-        .is_err()
-    {
-        return;
-    }
-    loop {
-        let chunk = match rx.recv_timeout(Duration::from_secs(15)) {
-            Ok(event) => format!("event: {event}\ndata: {event}\n\n"),
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => ": keep-alive\n\n".to_string(),
-            Err(_) => return,
-        };
-        if stream
-            .write_all(chunk.as_bytes())
-            .and_then(|_| stream.flush())
-            .is_err()
-        {
-            return;
-        }
-    }
+/// A permanent redirect to `location` (a path of this server).
+fn redirect(mut stream: &TcpStream, location: &str) -> std::io::Result<()> {
+    stream.set_write_timeout(Some(files::WRITE_TIMEOUT))?;
+    let body = format!("{location}\n");
+    let answer = format!(
+        "HTTP/1.1 301 {}\r\nLocation: {location}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        conn::reason(301),
+        body.len()
+    );
+    stream.write_all(answer.as_bytes())?;
+    stream.flush()
 }
 
 #[cfg(test)]
@@ -219,19 +238,16 @@ mod tests {
     }
 
     #[test]
-    fn overlay_and_script_go_before_body_end() {
-        let html = inject(
-            "<html><body><p>x</p></body></html>",
-            Some((
-                "Rakentaminen epäonnistui.",
-                "content/a.md:1:1: error: <bad>",
-            )),
-        );
-        assert!(html.contains("<pre style=\"white-space:pre-wrap;margin:0\">content/a.md:1:1: error: &lt;bad&gt;</pre></div><script src=\"/__kertomus/live.js\"></script>\n</body>"));
+    fn overlay_and_script_are_escaped() {
+        let extra = injection(Some((
+            "Rakentaminen epäonnistui.",
+            "content/a.md:1:1: error: <bad>",
+        )));
+        assert!(extra.contains("<pre style=\"white-space:pre-wrap;margin:0\">content/a.md:1:1: error: &lt;bad&gt;</pre></div><script src=\"/__kertomus/live.js\"></script>"));
         assert!(
-            html.contains("#8a0019\">Rakentaminen epäonnistui.</p>"),
-            "{html}"
+            extra.contains("#8a0019\">Rakentaminen epäonnistui.</p>"),
+            "{extra}"
         );
-        assert!(!inject("<body></body>", None).contains("kertomus-errors"));
+        assert!(!injection(None).contains("kertomus-errors"));
     }
 }

@@ -6,6 +6,8 @@
 
 mod conn;
 mod events;
+mod files;
+mod folder;
 mod http;
 
 use crate::build::{build_with, BuildOptions};
@@ -59,6 +61,11 @@ pub struct Running {
     /// The last build's outcome.
     pub status: Arc<Mutex<Status>>,
     stop: Arc<AtomicBool>,
+    /// The private folder made for this run (none when the output was given), removed when
+    /// the server stops.
+    folder: Option<PathBuf>,
+    /// Held by every build, so the folder is removed between builds.
+    cache: Arc<Mutex<Cache>>,
 }
 
 impl Running {
@@ -82,10 +89,27 @@ impl Running {
     }
 }
 
+impl Running {
+    /// What to run when the process is told to stop (SIGINT, SIGTERM): no more builds, and
+    /// the folder made for this run removed once a build under way has finished.
+    pub fn stopper(&self) -> impl Fn() + Send + Sync + 'static {
+        let (stop, cache, folder) = (self.stop.clone(), self.cache.clone(), self.folder.clone());
+        move || stop_building(&stop, &cache, folder.as_deref())
+    }
+}
+
+fn stop_building(stop: &AtomicBool, cache: &Mutex<Cache>, folder: Option<&Path>) {
+    stop.store(true, Ordering::SeqCst);
+    let _builds = cache.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(f) = folder {
+        let _ = std::fs::remove_dir_all(f);
+    }
+}
+
 impl Drop for Running {
     fn drop(&mut self) {
+        stop_building(&self.stop, &self.cache, self.folder.as_deref());
         // The accept loop sees the flag at its next connection: make one.
-        self.stop.store(true, Ordering::SeqCst);
         let _ = std::net::TcpStream::connect_timeout(&self.addr, Duration::from_millis(200));
     }
 }
@@ -106,20 +130,18 @@ pub fn start(opts: &ServeOptions, log: Arc<dyn Fn(&str) + Send + Sync>) -> Resul
     let addr = SocketAddr::new(opts.bind, opts.port);
     let listener = std::net::TcpListener::bind(addr).map_err(|e| bind_error(addr, &e))?;
     let addr = listener.local_addr().unwrap_or(addr);
-    let output = match &opts.output {
-        Some(o) => o.clone(),
-        None => std::env::temp_dir().join(format!(
-            "kertomus-serve-{}-{}",
-            std::process::id(),
-            addr.port()
-        )),
+    let (folder, output) = match &opts.output {
+        Some(o) => (None, o.clone()),
+        None => folder::create(addr.port()).map(|(f, site)| (Some(f), site))?,
     };
     let status = Arc::new(Mutex::new(Status::default()));
     let hub = Arc::new(Hub::default());
+    let stop = Arc::new(AtomicBool::new(false));
+    let cache = Arc::new(Mutex::new(Cache::default()));
     let rebuild = rebuilder(
         build_options(opts, addr, &output),
-        status.clone(),
-        hub.clone(),
+        (cache.clone(), stop.clone()),
+        (status.clone(), hub.clone()),
         (log, opts.lang),
     );
     rebuild(&msg!("starting"));
@@ -130,7 +152,6 @@ pub fn start(opts: &ServeOptions, log: Arc<dyn Fn(&str) + Send + Sync>) -> Resul
             http::handle(request, stream, &output, &status, &hub);
         })
     };
-    let stop = Arc::new(AtomicBool::new(false));
     let accepting = stop.clone();
     std::thread::spawn(move || conn::serve(listener, conn::Limits::default(), accepting, answer));
     Ok(Running {
@@ -138,6 +159,8 @@ pub fn start(opts: &ServeOptions, log: Arc<dyn Fn(&str) + Send + Sync>) -> Resul
         output,
         status,
         stop,
+        folder,
+        cache,
     })
 }
 
@@ -165,17 +188,20 @@ type Log = Arc<dyn Fn(&str) + Send + Sync>;
 
 /// What runs on every change: a build reusing the cache, its outcome logged and kept in
 /// `status` (a failed build keeps the last good site), and a reload sent to the browsers.
+/// Nothing is built once the server stops.
 fn rebuilder(
     build_opts: BuildOptions,
-    status: Arc<Mutex<Status>>,
-    hub: Arc<Hub>,
+    (cache, stop): (Arc<Mutex<Cache>>, Arc<AtomicBool>),
+    (status, hub): (Arc<Mutex<Status>>, Arc<Hub>),
     (log, lang): (Log, Lang),
 ) -> impl Fn(&Msg) + Send + 'static {
-    let cache = Mutex::new(Cache::default());
     move |why: &Msg| {
         let started = Instant::now();
         let result = {
             let mut c = cache.lock().unwrap_or_else(|p| p.into_inner());
+            if stop.load(Ordering::SeqCst) {
+                return;
+            }
             build_with(&build_opts, &mut c)
         };
         let failed = |text: String| {

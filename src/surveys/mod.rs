@@ -210,8 +210,9 @@ impl Survey {
             return Vec::new();
         };
         let mut out = Vec::new();
+        let entries = crate::locate::Entries::new(&src.text);
         for q in self.sections.iter().flat_map(|s| s.questions.iter()) {
-            let q_at = src.entry(&q.id, 0, 0);
+            let q_at = entries.offset(&q.id, 0);
             for (group, r) in &q.results {
                 let (Some(counts), Some(p)) = (&r.counts, &r.published) else {
                     continue;
@@ -322,8 +323,9 @@ fn validate(s: &Survey, src: &Source, diags: &mut Vec<Diagnostic>) {
         );
     }
     let mut seen = std::collections::BTreeSet::new();
+    let entries = crate::locate::Entries::new(&src.text);
     for q in s.sections.iter().flat_map(|x| x.questions.iter()) {
-        let at = src.entry(&q.id, 0, if seen.contains(&q.id) { 1 } else { 0 });
+        let at = entries.offset(&q.id, usize::from(seen.contains(&q.id)));
         if !seen.insert(q.id.clone()) {
             diags.push(src.error(
                 at,

@@ -167,7 +167,7 @@ impl Writer {
     fn line(&mut self, key: &str, value: &str, cell: &Cell) -> usize {
         let at = self.source.text.len();
         let value: String = value.chars().filter(|c| *c != '\n').collect();
-        self.source.text.push_str(&format!("{key}: {value}\n"));
+        self.source.push_str(&format!("{key}: {value}\n"));
         self.cells.push((cell.name.clone(), cell.text.clone()));
         at
     }
