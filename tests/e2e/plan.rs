@@ -1,9 +1,9 @@
 //! End-to-end tests of the plan, annual report, surveys, annual clock, cooperation structure
 //! and `kertomus check` over `tests/fixtures/plan/`.
 
-mod common;
+use crate::common;
 
-use common::{build_fixture, fixture_with, kertomus, kertomus_on, read};
+use crate::common::{build_fixture, fixture_with, kertomus, kertomus_on, read};
 use std::path::{Path, PathBuf};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan");

@@ -4,9 +4,8 @@
 //! is PDF/UA-1; its text comes in reading order; two builds give the same bytes; a PDF that
 //! cannot be made fails the build with the author's file and line and leaves `public/` alone.
 
-mod common;
 
-use common::{build_fixture, fixture_with, kertomus};
+use crate::common::{build_fixture, fixture_with, kertomus};
 use lopdf::{Dictionary, Document, Object};
 use std::path::{Path, PathBuf};
 

@@ -4,9 +4,9 @@
 //! no link put into it and goes with the server on SIGTERM and SIGINT; a folder address
 //! without its slash is redirected and a request whose lines end in a bare LF is answered.
 
-mod common;
+use crate::common;
 
-use common::copy_dir;
+use crate::common::copy_dir;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};

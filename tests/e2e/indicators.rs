@@ -1,8 +1,8 @@
 //! End-to-end tests of indicator data, charts and pages over `tests/fixtures/indicators/`.
 
-mod common;
+use crate::common;
 
-use common::{build_fixture, copy_dir, fixture_with, kertomus, read};
+use crate::common::{build_fixture, copy_dir, fixture_with, kertomus, read};
 use std::path::{Path, PathBuf};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/indicators");

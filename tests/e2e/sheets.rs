@@ -2,9 +2,9 @@
 //! `.ods` or a `.csv` sheet build the same site as in plan.yaml, and every sheet problem is
 //! reported at `file:sheet!CELL` with the cell's text.
 
-mod common;
+use crate::common;
 
-use common::{build_fixture, files, fixture_with, kertomus};
+use crate::common::{build_fixture, files, fixture_with, kertomus};
 use std::path::{Path, PathBuf};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan");

@@ -2,9 +2,8 @@
 //! unintended change anywhere on such a page shows up in review (`cargo insta review`, or
 //! `INSTA_UPDATE=always cargo test --test snapshots` to accept a deliberate change).
 
-mod common;
 
-use common::{build_fixture, read};
+use crate::common::{build_fixture, read};
 
 /// The page's `<main>` element, as a reader's screen reader meets it.
 fn main_of(html: &str) -> &str {

@@ -2,9 +2,8 @@
 //! (`tests/fixtures/sotkanet-metadata/`, a trimmed copy of the shared real data) and serves data
 //! rows in the API's shape.
 
-mod common;
 
-use common::{kertomus, read};
+use crate::common::{kertomus, read};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 

@@ -1,9 +1,8 @@
 //! End-to-end tests: build fixture sites with the `kertomus` binary and check what a reader
 //! sees in the output, and what an author sees when the content is wrong.
 
-mod common;
 
-use common::{build_fixture, fixture_with, kertomus, read};
+use crate::common::{build_fixture, fixture_with, kertomus, read};
 use std::path::{Path, PathBuf};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/basic");

@@ -5,14 +5,12 @@
 //! are in the modules; the helpers they share are here.
 
 mod bad;
-#[path = "../common/mod.rs"]
-mod common;
 mod damaged;
 mod plan;
 mod report;
 mod same;
 
-use common::{copy_dir, kertomus, kertomus_in};
+use crate::common::{copy_dir, kertomus, kertomus_in};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

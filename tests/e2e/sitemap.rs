@@ -2,9 +2,8 @@
 //! becomes an index of files of at most 50,000 URLs each, robots.txt names the index, and every
 //! URL of the index and of its files leads to a file of the site.
 
-mod common;
 
-use common::{build_fixture, kertomus, read};
+use crate::common::{build_fixture, kertomus, read};
 use std::path::Path;
 
 /// Every `<loc>` of a sitemap file.

@@ -1,9 +1,8 @@
 //! `kertomus init DIR --organisation …`: a starter site made for one municipality or county
 //! builds at once, in the organisation's languages, with its region, counterparts and a plan.
 
-mod common;
 
-use common::{kertomus, read};
+use crate::common::{kertomus, read};
 use std::path::{Path, PathBuf};
 
 /// Runs `init` for `organisation` into a new folder; returns the folder and init's output.

@@ -1,9 +1,9 @@
 //! Values in the author's language (content format §13.1): the plan fixture written with
 //! Finnish, and with Swedish, enumerated values builds to exactly the same site as in English.
 
-mod common;
+use crate::common;
 
-use common::{build_fixture, copy_dir, files};
+use crate::common::{build_fixture, copy_dir, files};
 use std::path::Path;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan");

@@ -2,9 +2,8 @@
 //! English otherwise, `LC_ALL` before `LC_MESSAGES` before `LANG`, and `--lang` above all;
 //! summaries, hints, the JSON report, `--help` and command-line errors alike.
 
-mod common;
 
-use common::{command, fixture_with, kertomus_in};
+use crate::common::{command, fixture_with, kertomus_in};
 use std::process::Output;
 
 const BASIC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/basic");

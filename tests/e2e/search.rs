@@ -5,9 +5,9 @@
 //! test is skipped, except in CI, where it must run. The Finnish tests need libvoikko and its
 //! Finnish dictionary (Debian `libvoikko1`, `voikko-fi`): without them they fail, saying so.
 
-mod common;
+use crate::common;
 
-use common::{build_fixture, kertomus, read};
+use crate::common::{build_fixture, kertomus, read};
 use std::process::Command;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/search");

@@ -1,9 +1,9 @@
 //! Hostile content: what the build accepts comes out without a script, an event handler or a
 //! script URL; what it refuses is an error at the value's position, one test per URL field.
 
-mod common;
+use crate::common;
 
-use common::{fixture_with, kertomus};
+use crate::common::{fixture_with, kertomus};
 use std::path::Path;
 
 const ROOT: &str = "tests/fixtures/hostile";

@@ -2,9 +2,9 @@
 //! the real binary (search index included) and every internal link, `hreflang` alternate,
 //! sitemap and feed URL of the output is followed to a file of that output and its `#id`.
 
-mod common;
+use crate::common;
 
-use common::build_fixture;
+use crate::common::build_fixture;
 use kertomus::links::{broken, read_folder};
 use std::path::Path;
 

@@ -3,9 +3,9 @@
 //! it, its annual report with the contributors, a shared annual clock; `kertomus check`'s
 //! findings across plans; and `kertomus pull plans` between two sites.
 
-mod common;
+use crate::common;
 
-use common::{build_fixture, copy_dir, fixture_with, kertomus, read};
+use crate::common::{build_fixture, copy_dir, fixture_with, kertomus, read};
 use std::path::{Path, PathBuf};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/region");
