@@ -123,14 +123,15 @@ impl BarChart<'_> {
             )
         }));
         let caption = format!("{} {}", self.title, self.year);
-        let column = if self.unit.is_empty() {
+        // The unit only where the title does not already say it ("… / 1 000 vastaavanikäistä").
+        let column = if self.unit.trim().is_empty() || self.title.contains(self.unit.trim()) {
             self.year.to_string()
         } else {
             format!("{} ({})", self.year, self.unit)
         };
         out.push_str(&super::table::details(
             &caption,
-            &[String::new(), column],
+            &[self.labels.region.clone(), column],
             &rows,
             self.labels,
         ));

@@ -31,6 +31,8 @@ pub(crate) struct Labels {
     pub data_year: String,
     pub baseline: String,
     pub target: String,
+    /// The head of a table's column of regions ("Alue").
+    pub region: String,
     /// The sentence shown instead of a chart with no data at all.
     pub no_data: String,
 }

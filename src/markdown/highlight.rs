@@ -30,7 +30,7 @@ pub(crate) fn highlight(code: &str, lang: &str) -> Option<String> {
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .collect();
     Some(format!(
-        "<pre class=\"code\"><code class=\"language-{lang_class}\">{}</code></pre>\n",
+        "<pre class=\"code\" tabindex=\"0\"><code class=\"language-{lang_class}\">{}</code></pre>\n",
         gen.finalize()
     ))
 }

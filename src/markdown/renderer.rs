@@ -241,7 +241,10 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
         }
         let lang = lang.split_whitespace().next().unwrap_or_default();
         let html = highlight::highlight(&code, lang).unwrap_or_else(|| {
-            format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(&code))
+            format!(
+                "<pre class=\"code\" tabindex=\"0\"><code>{}</code></pre>\n",
+                escape(&code)
+            )
         });
         self.generate(html);
     }

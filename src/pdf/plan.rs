@@ -106,7 +106,10 @@ fn status_table(doc: &mut Doc<'_>, plan: &Plan, year: i32) {
             row
         })
         .collect();
-    let caption = escape(&format!("{} {year}", doc.word("plan_status_chart")));
+    let caption = escape(
+        &doc.word("plan_status_chart")
+            .replace("{year}", &year.to_string()),
+    );
     Table::numeric(head.len(), true).write(&mut doc.m, Some(&caption), &head, &body);
 }
 

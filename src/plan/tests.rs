@@ -183,6 +183,15 @@ fn goals_on_track() {
     assert_eq!(track(Better::Up, b, t, Some((2025, 12.0))), Track::Met);
     assert_eq!(track(Better::Neutral, b, t, Some((2029, 10.0))), Track::Met);
     assert_eq!(track(Better::Down, b, t, None), Track::NoData);
+    // The baseline's own value (or an older one) says nothing of progress yet.
+    assert_eq!(
+        track(Better::Down, b, t, Some((2023, 11.2))),
+        Track::NoNewer
+    );
+    assert_eq!(
+        track(Better::Down, b, t, Some((2022, 10.9))),
+        Track::NoNewer
+    );
     assert_eq!(
         track(Better::Down, None, t, Some((2025, 10.5))),
         Track::OffTrack

@@ -16,6 +16,9 @@ pub(crate) enum Track {
     OffTrack,
     /// No value to judge by.
     NoData,
+    /// The latest value is not newer than the baseline: no time has passed to judge by (an
+    /// unchanged value of the baseline's own year is no progress).
+    NoNewer,
 }
 
 impl Track {
@@ -25,6 +28,7 @@ impl Track {
             Track::OnTrack => "track_on",
             Track::OffTrack => "track_off",
             Track::NoData => "track_no_data",
+            Track::NoNewer => "track_no_newer",
         }
     }
 }
@@ -57,6 +61,9 @@ pub(crate) fn track(
     let Some(b) = baseline else {
         return Track::OffTrack;
     };
+    if year <= b.year {
+        return Track::NoNewer;
+    }
     let span = f64::from(target.year - b.year);
     let elapsed = if span <= 0.0 {
         1.0

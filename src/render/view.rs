@@ -49,6 +49,7 @@ pub(crate) fn chart_labels(t: &Strings) -> charts::Labels {
         data_year: get("chart_data_year"),
         baseline: get("chart_baseline"),
         target: get("chart_target"),
+        region: get("chart_region"),
         no_data: get("chart_no_data"),
     }
 }

@@ -1,7 +1,6 @@
 //! End-to-end tests: build fixture sites with the `kertomus` binary and check what a reader
 //! sees in the output, and what an author sees when the content is wrong.
 
-
 use crate::common::{build_fixture, fixture_with, kertomus, read};
 use std::path::{Path, PathBuf};
 

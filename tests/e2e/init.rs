@@ -1,7 +1,6 @@
 //! `kertomus init DIR --organisation …`: a starter site made for one municipality or county
 //! builds at once, in the organisation's languages, with its region, counterparts and a plan.
 
-
 use crate::common::{kertomus, read};
 use std::path::{Path, PathBuf};
 

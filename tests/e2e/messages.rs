@@ -2,7 +2,6 @@
 //! English otherwise, `LC_ALL` before `LC_MESSAGES` before `LANG`, and `--lang` above all;
 //! summaries, hints, the JSON report, `--help` and command-line errors alike.
 
-
 use crate::common::{command, fixture_with, kertomus_in};
 use std::process::Output;
 

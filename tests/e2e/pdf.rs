@@ -4,7 +4,6 @@
 //! is PDF/UA-1; its text comes in reading order; two builds give the same bytes; a PDF that
 //! cannot be made fails the build with the author's file and line and leaves `public/` alone.
 
-
 use crate::common::{build_fixture, fixture_with, kertomus};
 use lopdf::{Dictionary, Document, Object};
 use std::path::{Path, PathBuf};

@@ -56,17 +56,22 @@ fn plan_overview_counts_and_status_chart() {
     );
     assert!(main.contains("<span class=\"seg st-done\" style=\"width: 100.00%\"></span>"));
     // Status in the latest year (2026): each measure's latest entry up to then.
-    assert!(main.contains("<figcaption>Toimenpiteet tilan mukaan 2026</figcaption>"));
+    assert!(main.contains(
+        "<figcaption>Toimenpiteet viimeisimmän raportoidun tilan mukaan, tilanne 2026</figcaption>"
+    ));
     assert!(main.contains("<tr><th scope=\"row\">Kaikki toimenpiteet</th><td class=\"align-right\">1 (33 %)</td><td class=\"align-right\">1 (33 %)</td><td class=\"align-right\">1 (33 %)</td><td class=\"align-right\">3</td></tr>"), "{main}");
     assert!(main.contains("<th scope=\"col\" class=\"align-right\">suunniteltu</th><th scope=\"col\" class=\"align-right\">käynnissä</th><th scope=\"col\" class=\"align-right\">toteutunut</th>"));
     // The document page links to the plan.
     let doc = read(&public, "suunnitelma/index.html");
     assert!(doc.contains("<a href=\"/suunnitelma/suunnitelma/\">Suunnitelman yleiskuva</a>"));
     let sv = read(&public, "sv/suunnitelma/plan/index.html");
+    assert!(sv.contains("<a href=\"/sv/suunnitelma/plan/mieli/\">Psykiskt välbefinnande</a>"));
     assert!(
-        sv.contains("<a href=\"/sv/suunnitelma/plan/mieli/\">Psykiskt välbefinnande</a>")
+        sv.contains(
+            "<a href=\"/sv/suunnitelma/plan/osallisuus/\"><span lang=\"fi\">Osallisuus</span></a>"
+        ),
+        "untranslated text keeps its language"
     );
-    assert!(sv.contains("<a href=\"/sv/suunnitelma/plan/osallisuus/\"><span lang=\"fi\">Osallisuus</span></a>"), "untranslated text keeps its language");
 }
 
 #[test]

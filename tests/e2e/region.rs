@@ -91,7 +91,7 @@ fn the_region_wide_view_shows_every_plan_under_every_regional_focus_area() {
     // The measures by status in the newest reported year, in the badges' words: planned is
     // a column of its own, and a share on track.
     assert!(
-        text(&main).contains("Alueen tavoitteita edistävät toimenpiteet tilan mukaan vuonna 2026 Organisaatio suunniteltu aloitettu käynnissä toteutunut viivästynyt ei raportoitu Yhteensä Osuus aikataulussa Testialueen hyvinvointialue 0 1 1 0 0 1 3 67&nbsp;% Aakkola 0 0 1 1 1 0 3 67&nbsp;% Beekylä 1 0 0 0 0 0 1 0&nbsp;%"),
+        text(&main).contains("Alueen tavoitteita edistävät toimenpiteet tilan mukaan vuonna 2026 Suunnitelman laatija suunniteltu aloitettu käynnissä toteutunut viivästynyt ei raportoitu Yhteensä Osuus aikataulussa Testialueen hyvinvointialue 0 1 1 0 0 1 3 67&nbsp;% Aakkola 0 0 1 1 1 0 3 67&nbsp;% Beekylä 1 0 0 0 0 0 1 0&nbsp;%"),
         "{}",
         text(&main)
     );
@@ -154,7 +154,7 @@ fn the_region_wide_view_counts_as_the_annual_report_does() {
         &region,
         "Alueen tavoitteita edistävät toimenpiteet tilan mukaan vuonna 2026",
     );
-    let by_org = table_rows(&annual, "Toimenpiteiden tila organisaatioittain 2026");
+    let by_org = table_rows(&annual, "Toimenpiteiden tila suunnitelmittain 2026");
     assert_eq!(by_plan.len(), 3, "{by_plan:?}");
     // The same organisations with the same counts; the region-wide view adds the share.
     for (r, a) in by_plan.iter().zip(&by_org) {
@@ -169,11 +169,11 @@ fn the_annual_report_lists_the_contributors_of_each_regional_goal_for_its_year()
     let main = main_of(&page);
     let said = text(&main);
     assert!(
-        said.contains("Toimenpiteiden tila organisaatioittain 2026 Organisaatio suunniteltu aloitettu käynnissä toteutunut viivästynyt ei raportoitu Yhteensä Testialueen hyvinvointialue 0 1 1 0 0 1 3 Aakkola 0 0 1 1 1 0 3 Beekylä 1 0 0 0 0 0 1"),
+        said.contains("Toimenpiteiden tila suunnitelmittain 2026 Suunnitelman laatija suunniteltu aloitettu käynnissä toteutunut viivästynyt ei raportoitu Yhteensä Testialueen hyvinvointialue 0 1 1 0 0 1 3 Aakkola 0 0 1 1 1 0 3 Beekylä 1 0 0 0 0 0 1"),
         "{said}"
     );
     assert!(
-        said.contains("Tavoitetta edistävät toimenpiteet 2026 Toimenpiteet Organisaatio Tila 2025 Tila 2026 Huomio Koulukuraattori Aakkola aloitettu viivästynyt muuttunut Rekrytointi kesken. Oppilashuolto Aakkola ei raportoitu käynnissä – Kerhot Beekylä ei raportoitu suunniteltu –"),
+        said.contains("Tavoitetta edistävät toimenpiteet 2026 Toimenpiteet Suunnitelman laatija Tila 2025 Tila 2026 Huomio Koulukuraattori Aakkola aloitettu viivästynyt muuttunut Rekrytointi kesken. Oppilashuolto Aakkola ei raportoitu käynnissä – Kerhot Beekylä ei raportoitu suunniteltu –"),
         "{said}"
     );
     assert!(said.contains("Aikuisten jaksaminen paranee"));
@@ -188,7 +188,7 @@ fn the_annual_report_lists_the_contributors_of_each_regional_goal_for_its_year()
     );
     let (_t2, public2) = build_fixture(plain.path().to_str().unwrap());
     let page = read(&public2, "raportti/index.html");
-    assert!(!page.contains("organisaatioittain") && !page.contains("Koulukuraattori"));
+    assert!(!page.contains("suunnitelmittain") && !page.contains("Koulukuraattori"));
 }
 
 #[test]

@@ -1,7 +1,6 @@
 //! `kertomus serve`: after any sequence of edits the served site equals a fresh build; paths
 //! cannot leave the site; a failed rebuild shows an overlay that `build` output never contains.
 
-
 use crate::common::{copy_dir, kertomus};
 use kertomus::serve::{start, Running, ServeOptions};
 use std::io::{Read, Write};

@@ -2,7 +2,6 @@
 //! becomes an index of files of at most 50,000 URLs each, robots.txt names the index, and every
 //! URL of the index and of its files leads to a file of the site.
 
-
 use crate::common::{build_fixture, kertomus, read};
 use std::path::Path;
 

@@ -2,7 +2,6 @@
 //! unintended change anywhere on such a page shows up in review (`cargo insta review`, or
 //! `INSTA_UPDATE=always cargo test --test snapshots` to accept a deliberate change).
 
-
 use crate::common::{build_fixture, read};
 
 /// The page's `<main>` element, as a reader's screen reader meets it.

@@ -2,7 +2,6 @@
 //! (`tests/fixtures/sotkanet-metadata/`, a trimmed copy of the shared real data) and serves data
 //! rows in the API's shape.
 
-
 use crate::common::{kertomus, read};
 use std::path::Path;
 use std::sync::{Arc, Mutex};

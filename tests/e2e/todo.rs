@@ -2,7 +2,6 @@
 //! each item at its line (in the page's language for an item written in several), so
 //! `--deny-warnings` fails while any is left; `kertomus build` warns once with the count.
 
-
 use crate::common::{fixture_with, kertomus};
 
 const BASIC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/basic");

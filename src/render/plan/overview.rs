@@ -45,7 +45,11 @@ impl View<'_> {
         let used: Vec<usize> = (0..categories.len())
             .filter(|i| rows.iter().any(|r| r.counts[*i] > 0))
             .collect();
-        let title = format!("{} {year}", self.word(lang, "plan_status_chart"));
+        // The latest status reported up to `year` (the annual report counts that year's
+        // reports alone, so its title says the year and this one says "viimeisin raportoitu").
+        let title = self
+            .word(lang, "plan_status_chart")
+            .replace("{year}", &year.to_string());
         // The chart escapes every text it draws.
         let chart = Stacked {
             id,
