@@ -1,0 +1,125 @@
+//! End-to-end tests of the author's tools (issue 23): `kertomus check` says the important thing
+//! first, in one language with correctly counted words, and never drowns it in housekeeping;
+//! no message grows with the input; the starter site of `init` does not pass as finished.
+
+mod common;
+
+use common::{fixture_with, kertomus_in, kertomus_on};
+
+const PLAN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan");
+
+/// The plan fixture with 300 more pages, each without its Swedish version: hundreds of
+/// translation warnings around the plan's few findings.
+fn crowded() -> tempfile::TempDir {
+    let pages: Vec<(String, Vec<u8>)> = (1..=300)
+        .map(|i| {
+            let page = format!("content/muut/sivu-{i:03}.md");
+            (
+                page,
+                format!("---\ntitle: Sivu {i}\n---\nTeksti.\n").into_bytes(),
+            )
+        })
+        .collect();
+    let changes: Vec<(&str, &[u8])> = pages
+        .iter()
+        .map(|(p, b)| (p.as_str(), b.as_slice()))
+        .collect();
+    fixture_with(PLAN, &changes)
+}
+
+#[test]
+fn every_plan_finding_shows_above_hundreds_of_translation_warnings() {
+    let dir = crowded();
+    let root = dir.path().to_str().unwrap();
+    let o = kertomus_on("2026-11-30", &["check", "--root", root]);
+    assert_eq!(o.status.code(), Some(0), "warnings alone pass");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let plan = [
+        "content/suunnitelma/lisa.yaml:10:14: warning: measure `os-1-1` has no responsible party",
+        "content/suunnitelma/lisa.yaml:10:14: warning: measure `os-1-1` has no indicator",
+        "content/suunnitelma/plan.yaml:27:13: warning: measure `mh-1-2` is statutory",
+        "content/suunnitelma/plan.yaml:27:13: warning: measure `mh-1-2` is own work (scope: own), not joint work",
+        "content/suunnitelma/lisa.yaml:11:10: warning: goal `os-2` has no measures",
+        "content/suunnitelma/lisa.yaml:6:9: warning: goal `os-1` has no outcome indicator",
+        "content/suunnitelma/plan.yaml:23:31: warning: indicator `paivat` has no data for the home region HYVINVOINTIALUE:13",
+        "content/data/surveys/kysely.yaml:14:11: warning: survey question `q1`, group Oppilaitokset: mean 1.50 computed, 1.7 published",
+    ];
+    let first_translation = stderr.find("has no sv").expect("translations are reported");
+    let mut last = 0;
+    for line in plan {
+        let at = stderr
+            .find(line)
+            .unwrap_or_else(|| panic!("missing {line}\n{stderr}"));
+        assert!(
+            at >= last && at < first_translation,
+            "out of order: {line}\n{stderr}"
+        );
+        last = at;
+    }
+    // The rest is counted, not listed: a screenful of pages, not hundreds.
+    assert!(stderr.contains("… and in 29"), "{stderr}");
+    assert!(stderr.len() < 20_000, "{} bytes\n{stderr}", stderr.len());
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        stdout.contains("1 measure without a responsible party,"),
+        "{stdout}"
+    );
+
+    // --all prints every finding in full.
+    let o = kertomus_on("2026-11-30", &["check", "--all", "--root", root]);
+    let all = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        all.matches("warning: the page has no sv version").count(),
+        304,
+        "{all}"
+    );
+}
+
+#[test]
+fn the_summary_counts_in_finnish_swedish_and_english() {
+    let dir = crowded();
+    let root = dir.path().to_str().unwrap();
+    for (lang, parts) in [
+        (
+            "fi_FI.UTF-8",
+            [
+                "Tarkistettiin 304 sivua: 0 virhettä,",
+                "(1 toimenpide ilman vastuutahoa, 1 toimenpide ilman mittaria, 1 lakisääteinen toimenpide,",
+                "1 tavoite ilman tulosmittaria,",
+                " puuttuvaa käännöstä).",
+            ],
+        ),
+        (
+            "sv_FI.UTF-8",
+            [
+                "304 sidor",
+                "(1 åtgärd utan ansvarig, 1 åtgärd utan indikator, 1 lagstadgad åtgärd,",
+                "1 mål utan resultatindikator,",
+                " saknade översättningar).",
+            ],
+        ),
+        (
+            "C.UTF-8",
+            [
+                "Checked 304 pages: 0 errors,",
+                "(1 measure without a responsible party, 1 measure without an indicator, 1 statutory measure,",
+                "1 goal without an outcome indicator,",
+                " missing translations).",
+            ],
+        ),
+    ] {
+        let o = common::command()
+            .env("LANG", lang)
+            .env("SOURCE_DATE_EPOCH", "1796040000")
+            .args(["check", "--root", root])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&o.stdout);
+        for part in parts {
+            assert!(stdout.contains(part), "{lang}: {part}\n{stdout}");
+        }
+    }
+    let o = kertomus_in("fi_FI.UTF-8", &["check", "--root", root]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("… ja 29"), "{stderr}");
+}
