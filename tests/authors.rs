@@ -123,3 +123,33 @@ fn the_summary_counts_in_finnish_swedish_and_english() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("… ja 29"), "{stderr}");
 }
+
+const BASIC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/basic");
+
+#[test]
+fn a_five_mebibyte_value_gives_a_short_error() {
+    let page = format!(
+        "---\ntitle: Sivu\ndate: {}\n---\nTeksti.\n",
+        "x".repeat(5 << 20)
+    );
+    let dir = fixture_with(BASIC, &[("content/iso.md", page.as_bytes())]);
+    let root = dir.path().to_str().unwrap();
+    let o = common::kertomus(&["build", "--root", root]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("content/iso.md:3:"),
+        "{}",
+        &stderr[..stderr.len().min(2000)]
+    );
+    assert!(
+        stderr.contains("xxx…` is not a valid date"),
+        "{}",
+        &stderr[..stderr.len().min(2000)]
+    );
+    assert!(stderr.len() < 10_000, "{} bytes", stderr.len());
+    let o = common::kertomus(&["check", "--format", "json", "--root", root]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.len() < 10_000, "{} bytes", o.stdout.len());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("is not a valid date"));
+}
