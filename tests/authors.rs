@@ -153,3 +153,73 @@ fn a_five_mebibyte_value_gives_a_short_error() {
     assert!(o.stdout.len() < 10_000, "{} bytes", o.stdout.len());
     assert!(String::from_utf8_lossy(&o.stdout).contains("is not a valid date"));
 }
+
+/// `text` without its front matter's `todo:` list: what the author does once the items are done.
+fn without_todo(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_todo = false;
+    for line in text.lines() {
+        in_todo = line == "todo:" || (in_todo && line.starts_with("  - "));
+        if !in_todo {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn the_starter_site_does_not_pass_as_finished_until_the_author_finishes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("porvoo");
+    let root = site.to_str().unwrap();
+    let o = common::kertomus(&["init", root, "--organisation", "Porvoo"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = kertomus_on("2026-11-30", &["check", "--deny-warnings", "--root", root]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let doc = "content/hyvinvointikertomus-2025-2029";
+    for line in [
+        format!("{doc}/01-tiivistelma.md:6:5: warning: still to do: Kirjoita lyhyesti kertomuksen tärkeimmät havainnot"),
+        format!("{doc}/01-tiivistelma.sv.md:6:5: warning: still to do: Skriv kort"),
+        "content/site.yaml:4:12: warning: `hyvinvointi.example.fi` is an example domain".to_string(),
+        "content/site.yaml:15:20: warning: `example.fi` is an example domain".to_string(),
+    ] {
+        assert!(stderr.contains(&line), "missing {line}\n{stderr}");
+    }
+    // The instructions are not published: the chapter says nothing it would have to take back.
+    let summary = std::fs::read_to_string(site.join(doc).join("01-tiivistelma.md")).unwrap();
+    assert!(summary.trim_end().ends_with("---"), "{summary}");
+    let o = common::kertomus(&["build", "--root", root]);
+    assert!(o.status.success());
+    let build = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        build.matches("unfinished items (todo:)").count(),
+        1,
+        "{build}"
+    );
+
+    // The author writes the real addresses, does the items and pulls the data.
+    let config = std::fs::read_to_string(site.join("content/site.yaml")).unwrap();
+    std::fs::write(
+        site.join("content/site.yaml"),
+        config.replace("example.fi", "porvoo.fi"),
+    )
+    .unwrap();
+    for entry in walkdir::WalkDir::new(site.join("content")) {
+        let path = entry.unwrap().into_path();
+        if path.extension().is_some_and(|e| e == "md") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, without_todo(&text)).unwrap();
+        }
+    }
+    let values = site.join("content/data/values");
+    std::fs::create_dir_all(&values).unwrap();
+    for id in ["5527", "5529", "4559", "186"] {
+        let csv = format!("indicator;region;year;gender;primary value;absolute value\n{id};KUNTA:638;2025;total;12.5;\n");
+        std::fs::write(values.join(format!("{id}.csv")), csv).unwrap();
+    }
+    let o = kertomus_on("2026-11-30", &["check", "--deny-warnings", "--root", root]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+}

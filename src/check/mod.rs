@@ -4,6 +4,7 @@
 //! `--external`, links to other sites. Each finding is a warning with a position and its
 //! [`Kind`], which orders and groups the report and names the finding in the summary line.
 
+mod example;
 mod external;
 mod kind;
 pub mod links;
@@ -42,6 +43,7 @@ pub(crate) fn site(
     out.extend(pages::reachability(site));
     out.extend(pages::root_links(site, &sources, generated));
     out.extend(todo::items(site, &sources));
+    out.extend(example::addresses(content));
     out.extend(translations::pages(site));
     out.extend(translations::yaml(site, content));
     out.extend(data_findings(data, content));
