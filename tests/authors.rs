@@ -223,3 +223,26 @@ fn the_starter_site_does_not_pass_as_finished_until_the_author_finishes_it() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(0), "{stderr}");
 }
+
+#[test]
+fn a_front_page_without_a_title_is_named_in_its_language() {
+    let dir = fixture_with(
+        BASIC,
+        &[
+            (
+                "content/index.md",
+                b"---\ndescription: x\n---\nTeksti.\n".as_slice(),
+            ),
+            (
+                "content/index.sv.md",
+                b"---\ndescription: x\n---\nText.\n".as_slice(),
+            ),
+        ],
+    );
+    let root = dir.path().to_str().unwrap();
+    let o = common::kertomus(&["build", "-q", "--root", root]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let public = dir.path().join("public");
+    assert!(common::read(&public, "index.html").contains("<h1>Etusivu</h1>"));
+    assert!(common::read(&public, "sv/index.html").contains("<h1>Startsida</h1>"));
+}

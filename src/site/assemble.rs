@@ -313,7 +313,9 @@ pub(super) fn fallback_title(s: &SourcePage) -> String {
     };
     let name = name.replace(['-', '_'], " ");
     if name.trim().is_empty() {
-        "Etusivu".to_string()
+        // The front page has no file name to go by: its name in the page's language.
+        let lang = crate::messages::Lang::parse(&s.lang).unwrap_or(crate::messages::Lang::Fi);
+        crate::msg!("Front page").render(lang)
     } else {
         name
     }
