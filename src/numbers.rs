@@ -3,7 +3,7 @@
 //! in English.
 
 /// A change in a count as a table shows it: "+2", "−1" (with a minus sign, as in the
-/// numbers [`format`] writes), "±0".
+/// numbers [`format()`] writes), "±0".
 pub(crate) fn change(n: i64) -> String {
     match n {
         0 => "±0".to_string(),

@@ -1,7 +1,7 @@
 //! Content diagnostics: a problem an author can fix, with the file, line and column it sits at.
 //!
 //! Every stage of the build pushes diagnostics into one list instead of stopping at the first
-//! problem, so a single run shows everything that is wrong. [`report`] prints them in the
+//! problem, so a single run shows everything that is wrong. [`report()`] prints them in the
 //! `path:line:col: error: message` form that editors and CI logs turn into clickable links,
 //! grouped and ordered as `report.rs` says.
 //! Written by hand rather than with miette: the first line's exact shape is a contract with
