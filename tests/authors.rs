@@ -246,3 +246,17 @@ fn a_front_page_without_a_title_is_named_in_its_language() {
     assert!(common::read(&public, "index.html").contains("<h1>Etusivu</h1>"));
     assert!(common::read(&public, "sv/index.html").contains("<h1>Startsida</h1>"));
 }
+
+#[test]
+fn an_email_autolink_becomes_a_mailto_link() {
+    let page = "---\ntitle: Yhteystiedot\n---\nOta yhteyttä <hyte@kunta.fi>.\n";
+    let dir = fixture_with(BASIC, &[("content/yhteys.md", page.as_bytes())]);
+    let root = dir.path().to_str().unwrap();
+    let o = common::kertomus(&["build", "-q", "--root", root]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = common::read(&dir.path().join("public"), "yhteys/index.html");
+    assert!(
+        html.contains("Ota yhteyttä <a href=\"mailto:hyte@kunta.fi\">hyte@kunta.fi</a>."),
+        "{html}"
+    );
+}
