@@ -260,3 +260,32 @@ fn an_email_autolink_becomes_a_mailto_link() {
         "{html}"
     );
 }
+
+#[test]
+fn a_link_to_a_draft_gets_its_own_translated_hint() {
+    let page = "---\ntitle: Sivu\n---\nKatso [luonnos](luonnos.md).\n";
+    let dir = fixture_with(BASIC, &[("content/linkki.md", page.as_bytes())]);
+    let root = dir.path().to_str().unwrap();
+    let o = common::kertomus(&["build", "--root", root]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("content/linkki.md:4:7: error: link target `luonnos.md` leads to a draft, which this build leaves out"),
+        "{err}"
+    );
+    assert!(
+        err.contains("= hint: publish content/luonnos.md (remove draft: true), or build with --drafts to preview it"),
+        "{err}"
+    );
+    assert!(!err.contains("did you mean"), "{err}");
+    let o = kertomus_in("fi_FI.UTF-8", &["build", "--root", root]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(
+            "virhe: linkin kohde `luonnos.md` johtaa luonnokseen, jota tämä rakennus ei sisällä"
+        ),
+        "{err}"
+    );
+    let o = common::kertomus(&["build", "-q", "--drafts", "--root", root]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}

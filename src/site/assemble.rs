@@ -58,12 +58,7 @@ impl markdown::Resolver for Index<'_> {
             return Target::Unchecked;
         }
         if self.drafts.contains(path) {
-            return Target::Missing {
-                suggestion: Some(format!(
-                    "{} is a draft; build with --drafts, or publish it",
-                    path.display()
-                )),
-            };
+            return Target::Draft;
         }
         let given = path.to_string_lossy();
         let names: Vec<String> = self
