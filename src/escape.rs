@@ -1,4 +1,5 @@
-//! The one HTML and XML escaper, and the [`Html`] type that says a string is already markup.
+//! The one HTML and XML escaper (and its inverse, [`decode`]), and the [`Html`] type that says
+//! a string is already markup.
 //!
 //! Every place that puts text into HTML, SVG or XML (attributes included) escapes it here, so
 //! there is one set of rules: `&`, `<`, `>`, `"` and `'` become entities. That set is safe in
@@ -6,6 +7,13 @@
 
 use serde::{Serialize, Serializer};
 use std::fmt;
+
+/// Turns HTML back into text: every named and numeric character reference (`&apos;`,
+/// `&#39;`, `&nbsp;`, …) decoded by the html-escape crate, the one decoder for every place
+/// that reads the written HTML (the search records, the link checker), so they agree.
+pub(crate) fn decode(s: &str) -> String {
+    html_escape::decode_html_entities(s).into_owned()
+}
 
 /// Escapes text for HTML, SVG and XML, element content and attribute values alike.
 pub(crate) fn escape(s: &str) -> String {
@@ -102,6 +110,16 @@ impl Serialize for Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decode_undoes_escape_and_knows_every_entity_form() {
+        let written = "Children's & Co\u{a0}<x> \"q\"";
+        assert_eq!(decode(&escape(written)), written);
+        assert_eq!(
+            decode("&#39;&apos;&#x27;&nbsp;&auml;&amp;lt;"),
+            "'''\u{a0}ä&lt;"
+        );
+    }
 
     #[test]
     fn escapes_every_character_that_can_leave_text_or_an_attribute() {

@@ -53,7 +53,7 @@ mod vocabulary;
 mod yaml;
 
 pub use build::{build, BuildOptions, Stage, Summary, Timings};
-pub use check::{kind_name as finding_kind_name, links};
+pub use check::{links, Kind as FindingKind, Section as FindingSection};
 pub use error::Error;
 
 /// Today's date (UTC) as `YYYY-MM-DD`, for what commands record.

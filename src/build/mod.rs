@@ -69,8 +69,8 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Warnings of the build.
     pub warnings: Vec<Diagnostic>,
-    /// With `check`: the plan quality and survey findings, each with the name of its kind.
-    pub findings: Vec<(&'static str, Diagnostic)>,
+    /// With `check`: the plan quality and survey findings, each with its kind.
+    pub findings: Vec<(crate::check::Kind, Diagnostic)>,
     /// How long each stage took.
     pub timings: Timings,
     /// How the search index came about, when one was built.

@@ -1,7 +1,7 @@
 //! `kertomus check --external`: links to other sites, fetched with timeouts, one request per
 //! host at a time (hosts in parallel), each URL once however many pages link to it.
 
-use super::Finding;
+use super::{Finding, Kind};
 use crate::msg;
 use crate::site::Site;
 use rayon::prelude::*;
@@ -87,7 +87,7 @@ pub(crate) fn check_external(
         .map(|(url, rel, why)| {
             let text = std::fs::read_to_string(content.join(&rel)).unwrap_or_default();
             (
-                "broken external links",
+                Kind::BrokenExternal,
                 crate::locate::error_at(
                     Path::new("content").join(&rel),
                     &text,

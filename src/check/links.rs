@@ -266,19 +266,11 @@ fn between(text: &str, open: &str, close: &str) -> Vec<String> {
     while let Some(i) = rest.find(open) {
         rest = &rest[i + open.len()..];
         if let Some(end) = rest.find(close) {
-            out.push(unescape(&rest[..end]));
+            out.push(crate::escape::decode(&rest[..end]));
             rest = &rest[end..];
         }
     }
     out
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 #[cfg(test)]

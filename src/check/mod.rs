@@ -1,10 +1,12 @@
 //! The checks of `kertomus check` beyond what a build refuses: things an author can fix that
 //! still build (empty link text, skipped heading levels, untitled pages, missing translations,
 //! pages nobody can reach, root-relative links to nothing, stale or missing data) and, with
-//! `--external`, links to other sites. Each finding is a warning with a position and the name
-//! of its kind for the summary line.
+//! `--external`, links to other sites. Each finding is a warning with a position and its
+//! [`Kind`], which orders and groups the report and names the finding in the summary line.
 
+mod example;
 mod external;
+mod kind;
 pub mod links;
 mod pages;
 mod statement;
@@ -14,7 +16,6 @@ mod translations;
 use crate::config::Config;
 use crate::data::SiteData;
 use crate::diagnostics::Diagnostic;
-use crate::messages::Msg;
 use crate::msg;
 use crate::routes::Routes;
 use crate::site::Site;
@@ -22,48 +23,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 pub(crate) use external::check_external;
+pub use kind::{Kind, Section};
 pub(crate) use todo::unfinished_if;
 
-/// A warning with the name of its kind, for the summary.
-pub(crate) type Finding = (&'static str, Diagnostic);
-
-/// A kind of finding as the summary line of `kertomus check` names it, in the reader's
-/// language. The kinds themselves stay in English: they are keys of the JSON report.
-pub fn kind_name(kind: &str) -> Msg {
-    match kind {
-        "build" => msg!("build warnings"),
-        "error" => msg!("errors"),
-        "measures without a responsible party" => msg!("measures without a responsible party"),
-        "measures without an indicator" => msg!("measures without an indicator"),
-        "statutory measures" => msg!("statutory measures"),
-        "own-only measures in a county's plan" => msg!("own-only measures in a county's plan"),
-        "goals without measures" => msg!("goals without measures"),
-        "goals without an outcome indicator" => msg!("goals without an outcome indicator"),
-        "indicators without data for the home region" => {
-            msg!("indicators without data for the home region")
-        }
-        "indicators with data older than three years" => {
-            msg!("indicators with data older than three years")
-        }
-        "broken external links" => msg!("broken external links"),
-        "missing translations" => msg!("missing translations"),
-        "pages without a title" => msg!("pages without a title"),
-        "skipped heading levels" => msg!("skipped heading levels"),
-        "links without text" => msg!("links without text"),
-        "pages not reachable from the navigation" => {
-            msg!("pages not reachable from the navigation")
-        }
-        "links to missing pages" => msg!("links to missing pages"),
-        "broken links in the generated output" => msg!("broken links in the generated output"),
-        "listed indicators not covered" => msg!("listed indicators not covered"),
-        "accessibility statement" => msg!("accessibility statement"),
-        "survey figures that differ from the published ones" => {
-            msg!("survey figures that differ from the published ones")
-        }
-        "unfinished items" => msg!("unfinished items"),
-        other => msg!("{kind}", kind = other),
-    }
-}
+/// A warning with its kind, for the grouped report and the summary.
+pub(crate) type Finding = (Kind, Diagnostic);
 
 /// Everything `check` looks at in the assembled site. `generated` holds the site-relative paths
 /// of pages and files kertomus writes besides the authors' pages.
@@ -79,6 +43,7 @@ pub(crate) fn site(
     out.extend(pages::reachability(site));
     out.extend(pages::root_links(site, &sources, generated));
     out.extend(todo::items(site, &sources));
+    out.extend(example::addresses(content));
     out.extend(translations::pages(site));
     out.extend(translations::yaml(site, content));
     out.extend(data_findings(data, content));
@@ -141,26 +106,26 @@ pub(crate) fn quality(data: &SiteData<'_>) -> Vec<Finding> {
                 ),
             },
         );
-        out.extend(findings.into_iter().map(|(f, d)| (f.label(), d)));
+        out.extend(findings.into_iter().map(|(f, d)| (f.into(), d)));
         let municipal = is(OrgType::Kunta);
         let across = crate::plan::quality::across(region.plans, region.links, pi, municipal);
-        out.extend(across.into_iter().map(|(f, d)| (f.label(), d)));
+        out.extend(across.into_iter().map(|(f, d)| (f.into(), d)));
     }
     out.extend(
         uncovered_listed_indicators(data)
             .into_iter()
-            .map(|d| ("listed indicators not covered", d)),
+            .map(|d| (Kind::UncoveredListed, d)),
     );
     out.extend(
         statement::warnings(data.config, crate::dates::today_utc())
             .into_iter()
-            .map(|d| ("accessibility statement", d)),
+            .map(|d| (Kind::AccessibilityStatement, d)),
     );
     for s in data.surveys {
         out.extend(
             s.mismatches()
                 .into_iter()
-                .map(|d| ("survey figures that differ from the published ones", d)),
+                .map(|d| (Kind::SurveyMismatch, d)),
         );
     }
     out
@@ -197,7 +162,7 @@ pub(crate) fn output_links(files: &BTreeMap<String, Vec<u8>>, config: &Config) -
             let d = crate::diagnostics::Diagnostic::file_error(b.file.clone(), message)
                 .warning()
                 .with_hint(msg!("this is a bug of kertomus, not of the content: please report it"));
-            ("broken links in the generated output", d)
+            (Kind::BrokenGenerated, d)
         })
         .collect()
 }
@@ -224,13 +189,13 @@ fn data_findings(data: &SiteData<'_>, content: &Path) -> Vec<Finding> {
         let at = entries.offset(&ind.id, 0);
         match data.indicators.values.latest(&ind.id, &home) {
             None if !in_plans.contains(ind.id.as_str()) => out.push((
-                "indicators without data for the home region",
+                Kind::NoHomeData,
                 src.error(at, msg!("indicator `{id}` has no data for the home region {home}", id = ind.id, home))
                     .warning()
                     .with_hint(msg!("add values under content/data/values/ (kertomus sotkanet pull fetches Sotkanet's)")),
             )),
             Some((year, _)) if this_year.is_some_and(|y| y - year > 3) => out.push((
-                "indicators with data older than three years",
+                Kind::OldData,
                 src.error(at, msg!("the newest value of indicator `{id}` for {home} is from {year}", id = ind.id, home, year))
                     .warning()
                     .with_hint(msg!("update the values (kertomus sotkanet pull), or say on the page why the data is old")),

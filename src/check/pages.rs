@@ -2,7 +2,7 @@
 //! headings that skip a level, pages without a title), pages that no link or menu leads to,
 //! and root-relative links (`/osio/sivu/`) that lead to nothing.
 
-use super::Finding;
+use super::{Finding, Kind};
 use crate::diagnostics::Diagnostic;
 use crate::msg;
 use crate::site::Site;
@@ -41,7 +41,7 @@ pub(super) fn markdown(site: &Site, sources: &Sources) -> Vec<Finding> {
         let body = *body;
         if p.front.title.is_none() && !p.key.is_empty() {
             out.push((
-                "pages without a title",
+                Kind::Untitled,
                 Diagnostic::at_line_col(shown(&p.rel), text, 1, 1, msg!("the page has no title"))
                     .warning()
                     .with_hint(msg!("add title: to the front matter; the page is now called \"{title}\" after its file", title = p.title)),
@@ -59,7 +59,7 @@ pub(super) fn markdown(site: &Site, sources: &Sources) -> Vec<Finding> {
                     let h = heading(h);
                     if h > level + 1 {
                         out.push((
-                            "skipped heading levels",
+                            Kind::SkippedHeadings,
                             Diagnostic::at_offset(
                                 shown(&p.rel),
                                 text,
@@ -94,7 +94,7 @@ pub(super) fn markdown(site: &Site, sources: &Sources) -> Vec<Finding> {
                 Event::End(TagEnd::Link) => {
                     if let Some((start, false)) = link.take() {
                         out.push((
-                            "links without text",
+                            Kind::EmptyLinkText,
                             Diagnostic::at_offset(shown(&p.rel), text, start, msg!("the link has no text"))
                                 .warning()
                                 .with_hint(msg!("write what the link leads to between the brackets: [Väestö ja elinolot](02-vaesto.md)")),
@@ -181,7 +181,7 @@ pub(super) fn reachability(site: &Site) -> Vec<Finding> {
         })
         .map(|(_, p)| {
             (
-                "pages not reachable from the navigation",
+                Kind::Unreachable,
                 Diagnostic::file_error(
                     shown(&p.rel),
                     msg!("no menu, list or link leads to /{path}", path = p.path),
@@ -234,7 +234,7 @@ pub(super) fn root_links(site: &Site, sources: &Sources, generated: &[String]) -
                 });
             if let Some(at) = at {
                 out.push((
-                    "links to missing pages",
+                    Kind::LinksToMissing,
                     Diagnostic::at_offset(shown(&p.rel), text, at, msg!("`{href}` leads to no page or file of this site", href))
                         .warning()
                         .with_hint(msg!("link to the page's .md file with a relative path; such links are checked and follow renames")),

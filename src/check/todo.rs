@@ -4,7 +4,7 @@
 //! that counts the pages with such items.
 
 use super::pages::Sources;
-use super::Finding;
+use super::{Finding, Kind};
 use crate::content::SourcePage;
 use crate::diagnostics::Diagnostic;
 use crate::msg;
@@ -33,7 +33,7 @@ pub(super) fn items(site: &Site, sources: &Sources) -> Vec<Finding> {
             .with_hint(msg!(
                 "do it, then remove the item from the page's todo: list"
             ));
-            out.push(("unfinished items", d));
+            out.push((Kind::Unfinished, d));
         }
     }
     out

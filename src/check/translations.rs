@@ -1,7 +1,7 @@
 //! Missing translations: pages of the default language without a version in another configured
 //! language, and texts in the site's YAML files written in fewer languages than the site has.
 
-use super::Finding;
+use super::{Finding, Kind};
 use crate::diagnostics::Diagnostic;
 use crate::locate::Source;
 use crate::msg;
@@ -31,7 +31,7 @@ pub(super) fn pages(site: &Site) -> Vec<Finding> {
         if !missing.is_empty() {
             let name = p.rel.file_stem().unwrap_or_default().to_string_lossy();
             out.push((
-                "missing translations",
+                Kind::MissingTranslations,
                 Diagnostic::file_error(
                     Path::new("content").join(&p.rel),
                     msg!(
@@ -130,7 +130,7 @@ impl Walk<'_> {
         self.cursor = at.max(self.cursor);
         let short: String = written.chars().take(40).collect();
         self.out.push((
-            "missing translations",
+            Kind::MissingTranslations,
             self.src
                 .error(
                     at,

@@ -4,10 +4,10 @@
 
 use super::build::print_error;
 use super::{SiteArgs, Ui};
-use kertomus::diagnostics::{report, Diagnostic, Severity};
+use kertomus::diagnostics::{grouped, Diagnostic, Severity};
 use kertomus::messages::Lang;
 use kertomus::msg;
-use kertomus::{BuildOptions, Error};
+use kertomus::{BuildOptions, Error, FindingKind as Kind};
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
@@ -25,6 +25,9 @@ pub(crate) struct CheckArgs {
     /// Output format: human-readable text, or JSON for CI.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    /// Print every finding in full (the text output groups many alike in one file).
+    #[arg(long, visible_alias = "verbose")]
+    all: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -36,7 +39,7 @@ pub(crate) enum Format {
 }
 
 /// The JSON report; messages and hints in `lang`, kinds and severities as fixed names.
-fn json(diags: &[(&str, &Diagnostic)], pages: usize, lang: Lang) -> String {
+fn json(diags: &[(Kind, &Diagnostic)], pages: usize, lang: Lang) -> String {
     let items: Vec<serde_json::Value> = diags
         .iter()
         .map(|(kind, d)| {
@@ -45,14 +48,17 @@ fn json(diags: &[(&str, &Diagnostic)], pages: usize, lang: Lang) -> String {
                 "line": d.line,
                 "column": d.col,
                 "severity": if d.is_error() { "error" } else { "warning" },
-                "kind": kind,
+                "kind": kind.name(),
                 "message": d.message.render(lang),
                 "hint": d.hint.as_ref().map(|h| h.render(lang)),
             })
         })
         .collect();
     let errors = diags.iter().filter(|(_, d)| d.is_error()).count();
-    let kinds = warning_kinds(diags);
+    let kinds: BTreeMap<&str, usize> = warning_kinds(diags)
+        .into_iter()
+        .map(|(k, n)| (k.name(), n))
+        .collect();
     let value = serde_json::json!({
         "pages": pages,
         "errors": errors,
@@ -63,8 +69,8 @@ fn json(diags: &[(&str, &Diagnostic)], pages: usize, lang: Lang) -> String {
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
 
-/// How many warnings of each kind, for the summary line and the JSON report.
-fn warning_kinds<'a>(diags: &[(&'a str, &Diagnostic)]) -> BTreeMap<&'a str, usize> {
+/// How many warnings of each kind, in report order.
+fn warning_kinds(diags: &[(Kind, &Diagnostic)]) -> BTreeMap<Kind, usize> {
     let mut kinds = BTreeMap::new();
     for (kind, _) in diags.iter().filter(|(_, d)| !d.is_error()) {
         *kinds.entry(*kind).or_insert(0) += 1;
@@ -87,13 +93,13 @@ pub(crate) fn run(args: &CheckArgs, ui: &Ui) -> ExitCode {
     };
     match (kertomus::build(&opts), args.format) {
         (Ok(summary), format) => {
-            let mut all: Vec<(&str, &Diagnostic)> =
-                summary.warnings.iter().map(|d| ("build", d)).collect();
+            let mut all: Vec<(Kind, &Diagnostic)> =
+                summary.warnings.iter().map(|d| (Kind::Build, d)).collect();
             all.extend(summary.findings.iter().map(|(k, d)| (*k, d)));
             all.sort_by(|a, b| (&a.1.path, a.1.line, a.1.col).cmp(&(&b.1.path, b.1.line, b.1.col)));
             match format {
                 Format::Json => println!("{}", json(&all, summary.pages, ui.lang)),
-                Format::Text => print_text(&all, summary.pages, ui),
+                Format::Text => print_text(&all, summary.pages, args.all, ui),
             }
             if args.deny_warnings && !all.is_empty() {
                 ExitCode::from(1)
@@ -102,11 +108,11 @@ pub(crate) fn run(args: &CheckArgs, ui: &Ui) -> ExitCode {
             }
         }
         (Err(Error::Content(diags)), Format::Json) => {
-            let all: Vec<(&str, &Diagnostic)> = diags
+            let all: Vec<(Kind, &Diagnostic)> = diags
                 .iter()
                 .map(|d| match d.severity {
-                    Severity::Error => ("error", d),
-                    Severity::Warning => ("build", d),
+                    Severity::Error => (Kind::Error, d),
+                    Severity::Warning => (Kind::Build, d),
                 })
                 .collect();
             println!("{}", json(&all, 0, ui.lang));
@@ -119,20 +125,19 @@ pub(crate) fn run(args: &CheckArgs, ui: &Ui) -> ExitCode {
     }
 }
 
-/// The warnings, then one summary line with the count of each kind.
-fn print_text(all: &[(&str, &Diagnostic)], pages: usize, ui: &Ui) {
+/// The warnings, grouped by kind (all in full with `--all`), then one summary line with the
+/// count of each kind, in the report's order.
+fn print_text(all: &[(Kind, &Diagnostic)], pages: usize, full: bool, ui: &Ui) {
     let warnings = all.len();
     if warnings > 0 {
-        let diags: Vec<Diagnostic> = all.iter().map(|(_, d)| (*d).clone()).collect();
-        eprint!("{}", report(&diags, ui.lang));
+        eprint!("{}", grouped(all, ui.lang, full));
     }
     if ui.quiet && warnings == 0 {
         return;
     }
-    let kinds = warning_kinds(all);
-    let detail: Vec<String> = kinds
+    let detail: Vec<String> = warning_kinds(all)
         .iter()
-        .map(|(k, n)| format!("{n} {}", ui.text(&kertomus::finding_kind_name(k))))
+        .map(|(k, n)| ui.text(&k.counted(*n)))
         .collect();
     let line = msg!(
         "Checked {pages} {pages|page|pages}: 0 errors, {warnings} {warnings|warning|warnings}",

@@ -23,7 +23,8 @@ pub(crate) fn localize(cmd: Command, lang: Lang) -> Command {
             .short('V')
             .long("version")
             .action(clap::ArgAction::Version)
-            .help(version),
+            .help(version)
+            .help_heading(msg!("Options").render(lang)),
     )
 }
 

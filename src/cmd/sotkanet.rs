@@ -106,12 +106,12 @@ fn tell(r: &PullReport, ui: &Ui) {
     ));
 }
 
+/// This year by the one date source (`SOURCE_DATE_EPOCH` when set, as for the build), so a
+/// pull can be repeated as of a given day.
 fn this_year() -> i32 {
-    use chrono::Datelike;
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0).map_or(2026, |t| t.year())
+    kertomus::today()
+        .and_then(|d| d.get(..4)?.parse().ok())
+        .unwrap_or(2026)
 }
 
 /// `2010-2025` or a single year.

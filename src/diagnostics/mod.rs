@@ -1,15 +1,18 @@
 //! Content diagnostics: a problem an author can fix, with the file, line and column it sits at.
 //!
 //! Every stage of the build pushes diagnostics into one list instead of stopping at the first
-//! problem, so a single run shows everything that is wrong. [`report`] prints them in the
-//! `path:line:col: error: message` form that editors and CI logs turn into clickable links.
+//! problem, so a single run shows everything that is wrong. [`report()`] prints them in the
+//! `path:line:col: error: message` form that editors and CI logs turn into clickable links,
+//! grouped and ordered as `report.rs` says.
 //! Written by hand rather than with miette: the first line's exact shape is a contract with
 //! authors and tools (`kertomus check --format json` will reuse it), and it is 40 lines.
 
+mod report;
+
+pub use report::{grouped, report, Class};
+
 use crate::messages::{Lang, Msg};
 use crate::msg;
-use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// How serious a diagnostic is.
@@ -250,101 +253,6 @@ fn window(src: &str, col: usize) -> Snippet {
 
 fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
-}
-
-/// At most this many problems of one file are printed: one bad column of a large export gives
-/// an error per row, and the first few say what to fix.
-const SHOWN_PER_FILE: usize = 20;
-/// At most this many problems in all.
-const SHOWN_IN_ALL: usize = 100;
-
-fn write_one(out: &mut String, d: &Diagnostic, lang: Lang) {
-    let _ = writeln!(out, "{}", d.headline(lang));
-    if let Some(snippet) = &d.source_line {
-        let (src, col) = (&snippet.text, snippet.col);
-        // A cell has no line number: its place is in the headline.
-        let num = if d.line == 0 {
-            " ".to_string()
-        } else {
-            d.line.to_string()
-        };
-        let pad = " ".repeat(num.len());
-        let marker: String = src
-            .chars()
-            .take(col.saturating_sub(1))
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
-        let _ = writeln!(out, "{pad} |");
-        let _ = writeln!(out, "{num} | {src}");
-        let _ = writeln!(out, "{pad} | {marker}^");
-    }
-    if let Some(hint) = &d.hint {
-        let _ = writeln!(
-            out,
-            "  = {}: {}",
-            msg!("hint").render(lang),
-            hint.render(lang)
-        );
-    }
-    out.push('\n');
-}
-
-/// Renders diagnostics for the terminal and `serve`'s overlay; long lists are cut (the counts
-/// at the end are always complete). In `lang`.
-///
-/// Files come in the order their first problem was found, each file's problems by position.
-/// The build finds problems stage by stage and reads data files in the order they depend on
-/// each other, so a cause comes before its consequences (a plan document's broken front
-/// matter before the pages that name the document); the order is as stable as the build's.
-pub fn report(diagnostics: &[Diagnostic], lang: Lang) -> String {
-    let mut first: HashMap<&Path, usize> = HashMap::new();
-    for (i, d) in diagnostics.iter().enumerate() {
-        first.entry(d.path.as_path()).or_insert(i);
-    }
-    let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
-    sorted.sort_by(|a, b| {
-        let (fa, fb) = (first[a.path.as_path()], first[b.path.as_path()]);
-        (fa, a.line, a.col, &a.message).cmp(&(fb, b.line, b.col, &b.message))
-    });
-    let mut out = String::new();
-    let mut shown = 0;
-    for group in sorted.chunk_by(|a, b| a.path == b.path) {
-        for d in group.iter().take(SHOWN_PER_FILE) {
-            if shown == SHOWN_IN_ALL {
-                break;
-            }
-            write_one(&mut out, d, lang);
-            shown += 1;
-        }
-        let left = group.len() - group.len().min(SHOWN_PER_FILE);
-        if left > 0 && shown < SHOWN_IN_ALL {
-            let path = display_path(&group[0].path);
-            let more = msg!("… and {left} more in this file", left);
-            let _ = writeln!(out, "{path}: {}\n", more.render(lang));
-        }
-    }
-    if shown == SHOWN_IN_ALL && diagnostics.len() > shown {
-        let first = msg!("… only the first {n} are shown", n = SHOWN_IN_ALL);
-        let _ = writeln!(out, "{}\n", first.render(lang));
-    }
-    let count = |d: &&Diagnostic| 1 + d.more as usize;
-    let errors: usize = diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| count(&d))
-        .sum();
-    let warnings: usize = diagnostics
-        .iter()
-        .filter(|d| !d.is_error())
-        .map(|d| count(&d))
-        .sum();
-    let counts = msg!(
-        "{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}",
-        errors,
-        warnings
-    );
-    let _ = writeln!(out, "{}", counts.render(lang));
-    out
 }
 
 #[cfg(test)]

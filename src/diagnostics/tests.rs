@@ -4,7 +4,7 @@ use super::*;
 use crate::msg;
 
 #[test]
-fn long_reports_are_cut_but_counted() {
+fn many_alike_are_one_entry_and_other_files_are_counted() {
     let many: Vec<Diagnostic> = (1..=30)
         .map(|l| Diagnostic::at_known_line("a.csv", l, 1, "x;y", msg!("bad")))
         .chain(
@@ -13,10 +13,31 @@ fn long_reports_are_cut_but_counted() {
         )
         .collect();
     let out = report(&many, crate::messages::Lang::En);
-    assert!(out.contains("a.csv: … and 10 more in this file"), "{out}");
-    assert_eq!(out.matches("error: bad").count(), 100);
-    assert!(out.contains("… only the first 100 are shown"));
+    assert!(
+        out.contains("a.csv: 30 errors of this kind in this file, lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, …"),
+        "{out}"
+    );
+    assert_eq!(out.matches("error: bad").count(), 10, "{out}");
+    assert!(
+        out.contains("… and in 191 other files: 191 errors"),
+        "{out}"
+    );
     assert!(out.ends_with("230 errors, 0 warnings\n"));
+}
+
+#[test]
+fn errors_come_first_and_warnings_are_never_crowded_out() {
+    let mut many: Vec<Diagnostic> = (1..=300)
+        .map(|l| Diagnostic::at_known_line(format!("w{l}.csv"), 1, 1, "x", msg!("bad")).warning())
+        .collect();
+    many.push(Diagnostic::at_known_line("z.csv", 9, 1, "x", msg!("worse")));
+    let out = report(&many, crate::messages::Lang::En);
+    assert!(out.starts_with("z.csv:9:1: error: worse"), "{out}");
+    assert!(
+        out.contains("… and in 290 other files: 290 warnings"),
+        "{out}"
+    );
+    assert!(out.len() < 10_000, "{}", out.len());
 }
 
 #[test]

@@ -77,11 +77,11 @@ Seuraavassa luvussa kuvataan [väestön hyvinvointia](02-vaesto.md#vaeston-raken
 title: "Väestön hyvinvointi"
 weight: 20
 toc: true
+todo:
+  - "Kirjoita, miten väestö on muuttunut."
 ---
 
 ## Väestön rakenne
-
-Kirjoita tähän, miten väestö on muuttunut.
 
 ## Hyvinvointi ja terveys
 

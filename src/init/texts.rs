@@ -1,5 +1,6 @@
 //! The page texts of an organisation's starter site, in Finnish and Swedish: the chapters of
-//! a welfare report in THL's recommended structure, each saying what to write there.
+//! a welfare report in THL's recommended structure. What the author still has to write is in
+//! each chapter's `todo:` list (which `kertomus check` reports), not in its published text.
 //! Placeholders: `{name}` the organisation's name, `{whose}` "kunnan" / "hyvinvointialueen"
 //! (sv "kommunens" / "välfärdsområdets"), `{doc}` the document folder, `{charts}` the
 //! indicator shortcodes, `{document}` the document's front matter (on the page in the site's
@@ -79,18 +80,18 @@ pub(super) const CHAPTERS: &[Page] = &[
         fi: r#"---
 title: "Tiivistelmä"
 weight: 10
+# Mitä sivulla vielä on tehtävä: kertomus check luettelee kohdat. Poista kohta, kun se on tehty.
+todo:
+  - "Kirjoita lyhyesti kertomuksen tärkeimmät havainnot ja suunnitelman painopisteet, niin että valtuutettu ja asukas saa kokonaiskuvan yhdeltä sivulta."
 ---
-
-Kirjoita tähän lyhyesti kertomuksen tärkeimmät havainnot ja suunnitelman painopisteet, niin
-että valtuutettu ja asukas saa kokonaiskuvan yhdeltä sivulta.
 "#,
         sv: r#"---
 title: "Sammanfattning"
 weight: 10
+# Det som ännu ska göras på sidan: kertomus check listar punkterna. Ta bort en punkt när den är gjord.
+todo:
+  - "Skriv kort de viktigaste iakttagelserna och planens fokusområden, så att en ledamot och en invånare får en helhetsbild på en sida."
 ---
-
-Skriv här kort de viktigaste iakttagelserna och planens fokusområden, så att en ledamot och en
-invånare får en helhetsbild på en sida.
 "#,
     },
     Page {
@@ -98,30 +99,18 @@ invånare får en helhetsbild på en sida.
         fi: r#"---
 title: "Tausta ja lähtökohdat"
 weight: 20
+todo:
+  - "Miten kertomus laadittiin: kerro, kuka kertomuksen valmisteli, keitä kuultiin (asukkaat, vaikuttamistoimielimet, järjestöt) ja miten työ liittyy {whose} strategiaan ja talousarvioon."
+  - "Hyvinvoinnin edistämisen rakenteet: kuvaa hyvinvointiryhmä, vastuuhenkilöt ja yhteistyö muiden toimijoiden kanssa."
 ---
-
-## Miten kertomus laadittiin
-
-Kerro, kuka kertomuksen valmisteli, keitä kuultiin (asukkaat, vaikuttamistoimielimet,
-järjestöt) ja miten työ liittyy {whose} strategiaan ja talousarvioon.
-
-## Hyvinvoinnin edistämisen rakenteet
-
-Kuvaa hyvinvointiryhmä, vastuuhenkilöt ja yhteistyö muiden toimijoiden kanssa.
 "#,
         sv: r#"---
 title: "Bakgrund och utgångspunkter"
 weight: 20
+todo:
+  - "Hur berättelsen utarbetades: berätta vem som beredde berättelsen, vilka som hördes (invånare, påverkansorgan, organisationer) och hur arbetet hänger ihop med {whose} strategi och budget."
+  - "Strukturerna för främjande av välfärd: beskriv välfärdsgruppen, de ansvariga personerna och samarbetet med andra aktörer."
 ---
-
-## Hur berättelsen utarbetades
-
-Berätta vem som beredde berättelsen, vilka som hördes (invånare, påverkansorgan,
-organisationer) och hur arbetet hänger ihop med {whose} strategi och budget.
-
-## Strukturerna för främjande av välfärd
-
-Beskriv välfärdsgruppen, de ansvariga personerna och samarbetet med andra aktörer.
 "#,
     },
     Page {
@@ -130,10 +119,9 @@ Beskriv välfärdsgruppen, de ansvariga personerna och samarbetet med andra akt�
 title: "Väestön hyvinvointi ja terveys"
 weight: 30
 toc: true
+todo:
+  - "Hae mittareiden tiedot THL:n Sotkanetista komennolla kertomus sotkanet pull (mittarit luetellaan tiedostossa data/indicators.yaml) ja kirjoita, mitä luvut kertovat."
 ---
-
-Kaaviot täyttyvät, kun mittareiden tiedot haetaan THL:n Sotkanetista komennolla
-`kertomus sotkanet pull`. Mittarit luetellaan tiedostossa `data/indicators.yaml`.
 
 ## Liikkuminen ja elintavat
 
@@ -143,10 +131,9 @@ Kaaviot täyttyvät, kun mittareiden tiedot haetaan THL:n Sotkanetista komennoll
 title: "Befolkningens välfärd och hälsa"
 weight: 30
 toc: true
+todo:
+  - "Hämta indikatorernas data från THL:s Sotkanet med kommandot kertomus sotkanet pull (indikatorerna listas i filen data/indicators.yaml) och skriv vad siffrorna berättar."
 ---
-
-Diagrammen fylls i när indikatorernas data hämtas från THL:s Sotkanet med kommandot
-`kertomus sotkanet pull`. Indikatorerna listas i filen `data/indicators.yaml`.
 
 ## Fysisk aktivitet och levnadsvanor
 
@@ -158,28 +145,18 @@ Diagrammen fylls i när indikatorernas data hämtas från THL:s Sotkanet med kom
         fi: r#"---
 title: "Vahvuudet ja kehittämiskohteet"
 weight: 40
+todo:
+  - "Vahvuudet: mitkä asiat ovat hyvin verrattuna hyvinvointialueeseen ja koko maahan?"
+  - "Kehittämiskohteet: mitkä hyvinvoinnin vajeet vaativat toimia? Niistä tulevat suunnitelman painopisteet."
 ---
-
-## Vahvuudet
-
-Mitkä asiat ovat hyvin verrattuna hyvinvointialueeseen ja koko maahan?
-
-## Kehittämiskohteet
-
-Mitkä hyvinvoinnin vajeet vaativat toimia? Niistä tulevat suunnitelman painopisteet.
 "#,
         sv: r#"---
 title: "Styrkor och utvecklingsområden"
 weight: 40
+todo:
+  - "Styrkor: vad är bra jämfört med välfärdsområdet och hela landet?"
+  - "Utvecklingsområden: vilka brister i välfärden kräver åtgärder? De blir planens fokusområden."
 ---
-
-## Styrkor
-
-Vad är bra jämfört med välfärdsområdet och hela landet?
-
-## Utvecklingsområden
-
-Vilka brister i välfärden kräver åtgärder? De blir planens fokusområden.
 "#,
     },
     Page {
@@ -187,11 +164,10 @@ Vilka brister i välfärden kräver åtgärder? De blir planens fokusområden.
         fi: r#"---
 title: "Suunnitelma 2025–2029"
 weight: 50
+todo:
+  - "Kirjoita suunnitelman painopisteet, tavoitteet ja toimenpiteet tiedostoon plan.yaml esimerkin tilalle."
+  - "Toimenpiteet voi koota myös taulukkolaskennasta: kertomus template measures tekee pohjan, jonka voi lähettää toimijoille täytettäväksi."
 ---
-
-Suunnitelman painopisteet, tavoitteet ja toimenpiteet ovat tiedostossa `plan.yaml`.
-Toimenpiteet voi koota myös taulukkolaskennasta: `kertomus template measures` tekee pohjan,
-jonka voi lähettää toimijoille täytettäväksi.
 
 ## Liikkumisen lisääminen
 
@@ -200,10 +176,10 @@ jonka voi lähettää toimijoille täytettäväksi.
         sv: r#"---
 title: "Plan 2025–2029"
 weight: 50
+todo:
+  - "Skriv planens fokusområden, mål och åtgärder i filen plan.yaml i stället för exemplet."
+  - "Åtgärderna kan också samlas in med ett kalkylblad: kertomus template measures gör en mall som aktörerna kan fylla i."
 ---
-
-Planens fokusområden, mål och åtgärder finns i filen `plan.yaml`. Åtgärderna kan också samlas
-in med ett kalkylblad: `kertomus template measures` gör en mall som aktörerna kan fylla i.
 
 ## Mer fysisk aktivitet
 

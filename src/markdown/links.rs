@@ -79,6 +79,16 @@ impl<'a> Renderer<'_, '_, 'a> {
             }
             Target::Unchecked => None,
             Target::File { href } => Some(href),
+            Target::Draft => {
+                let shown = PathBuf::from("content").join(&target);
+                let message = msg!("{what} `{path}` leads to a draft, which this build leaves out", what: what.clone(), path);
+                let hint = msg!(
+                    "publish {shown} (remove draft: true), or build with --drafts to preview it",
+                    shown = shown.display()
+                );
+                self.error(at, message, hint);
+                None
+            }
             Target::Missing { suggestion } => {
                 let shown = PathBuf::from("content").join(&target);
                 let hint = match suggestion {

@@ -33,6 +33,8 @@ pub(crate) enum Target {
     File { href: String },
     /// A page that exists but failed to load (its own errors are reported); not checked.
     Unchecked,
+    /// A draft page, left out of this build (`draft: true` without `--drafts`).
+    Draft,
     /// Nothing; with a suggestion of what the author may have meant.
     Missing { suggestion: Option<String> },
 }

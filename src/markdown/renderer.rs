@@ -123,7 +123,12 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
                 id,
             }) => {
                 self.link_lang = None;
-                let dest_url = self.rewrite(&dest_url, at, false);
+                // An e-mail autolink (<hyte@kunta.fi>) is no site link: the HTML writer
+                // makes it a mailto: link, as CommonMark says.
+                let dest_url = match link_type {
+                    pulldown_cmark::LinkType::Email => dest_url,
+                    _ => self.rewrite(&dest_url, at, false),
+                };
                 let note = self
                     .link_lang
                     .take()

@@ -50,6 +50,27 @@ pub enum Arg {
     Msg(Msg),
 }
 
+/// The most characters of one value a message shows: a message echoes the author's text
+/// (`` `…` is not a valid date``), and a 5 MiB value must not make a 5 MB message. Long enough
+/// for the lists of accepted names kertomus writes into its hints.
+pub const MAX_VALUE_CHARS: usize = 200;
+
+impl Arg {
+    /// The argument with a value longer than [`MAX_VALUE_CHARS`] cut there and ended with "…":
+    /// the one place where every value going into a message is bounded.
+    fn clipped(self) -> Arg {
+        match self {
+            Arg::Value(s) if s.len() > MAX_VALUE_CHARS => {
+                match s.char_indices().nth(MAX_VALUE_CHARS) {
+                    Some((end, _)) => Arg::Value(format!("{}…", &s[..end])),
+                    None => Arg::Value(s),
+                }
+            }
+            other => other,
+        }
+    }
+}
+
 impl Msg {
     /// A message with these arguments; use [`crate::msg!`], which checks the shape at the call site.
     pub fn new(template: &'static str, args: Vec<(&'static str, Arg)>) -> Msg {
@@ -57,7 +78,7 @@ impl Msg {
             template: Cow::Borrowed(template),
             args: args
                 .into_iter()
-                .map(|(k, v)| (Cow::Borrowed(k), v))
+                .map(|(k, v)| (Cow::Borrowed(k), v.clipped()))
                 .collect(),
         }))
     }

@@ -28,6 +28,26 @@ fn placeholders_plurals_and_braces_are_filled() {
 }
 
 #[test]
+fn long_values_are_clipped_where_the_message_is_made() {
+    let huge = "ä".repeat(5 << 20);
+    let m = crate::msg!(
+        "`{s}` is not a valid date; write it as YYYY-MM-DD, e.g. 2026-04-14",
+        s = huge
+    );
+    let text = m.render(Lang::Fi);
+    assert!(text.len() < 1000, "{}", text.len());
+    assert!(
+        text.contains(&format!("`{}…`", "ä".repeat(super::MAX_VALUE_CHARS))),
+        "{text}"
+    );
+    let short = crate::msg!(
+        "`{s}` is not a valid date; write it as YYYY-MM-DD, e.g. 2026-04-14",
+        s = "ok"
+    );
+    assert!(short.render(Lang::En).starts_with("`ok` is"));
+}
+
+#[test]
 fn a_packed_message_comes_back_whole() {
     let m = crate::msg!("`{written}` is not {what}", written = "valmis", what: crate::msg!("a measure status"));
     let text = format!("focus_areas[0]: {}", m.pack());

@@ -12,7 +12,7 @@ use crate::msg;
 use crate::regions::RegionRef;
 use std::collections::BTreeSet;
 
-/// Kinds of finding, in the order the summary lists them.
+/// Kinds of finding of the plan quality report (`check::Kind` names them in the report).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Finding {
     NoResponsible,
@@ -25,24 +25,6 @@ pub(crate) enum Finding {
     RegionalGoalWithoutContributors,
     MunicipalGoalServesNothing,
     StatutoryContribution,
-}
-
-impl Finding {
-    /// How the summary line names this kind.
-    pub(crate) fn label(self) -> &'static str {
-        match self {
-            Finding::NoResponsible => "measures without a responsible party",
-            Finding::NoIndicator => "measures without an indicator",
-            Finding::Statutory => "statutory measures",
-            Finding::OwnInCountyPlan => "own-only measures in a county's plan",
-            Finding::GoalWithoutMeasures => "goals without measures",
-            Finding::GoalWithoutOutcome => "goals without an outcome indicator",
-            Finding::NoHomeData => "indicators without data for the home region",
-            Finding::RegionalGoalWithoutContributors => "regional goals nothing contributes to",
-            Finding::MunicipalGoalServesNothing => "municipal goals that serve no regional goal",
-            Finding::StatutoryContribution => "statutory measures that serve a regional goal",
-        }
-    }
 }
 
 /// What the report needs besides the plan.

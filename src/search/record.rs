@@ -78,19 +78,27 @@ fn text(html: &str) -> String {
         };
     }
     out.push_str(rest);
-    let decoded = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
+    let decoded = crate::escape::decode(&out);
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_come_out_as_written_whichever_entity_form_the_html_has() {
+        for h1 in [
+            "Children&apos;s &amp; Co&nbsp;x",
+            "Children&#39;s &amp; Co&#160;x",
+        ] {
+            let html =
+                format!("<html><body><main id=\"main\"><h1>{h1}</h1><p>t</p></main></body></html>");
+            let r = record("/a/", "en", &html).unwrap();
+            // The no-break space separates words for search, as a space does.
+            assert_eq!(r.title, "Children's & Co x", "{h1}");
+        }
+    }
 
     #[test]
     fn main_content_only() {

@@ -58,12 +58,7 @@ impl markdown::Resolver for Index<'_> {
             return Target::Unchecked;
         }
         if self.drafts.contains(path) {
-            return Target::Missing {
-                suggestion: Some(format!(
-                    "{} is a draft; build with --drafts, or publish it",
-                    path.display()
-                )),
-            };
+            return Target::Draft;
         }
         let given = path.to_string_lossy();
         let names: Vec<String> = self
@@ -313,7 +308,9 @@ pub(super) fn fallback_title(s: &SourcePage) -> String {
     };
     let name = name.replace(['-', '_'], " ");
     if name.trim().is_empty() {
-        "Etusivu".to_string()
+        // The front page has no file name to go by: its name in the page's language.
+        let lang = crate::messages::Lang::parse(&s.lang).unwrap_or(crate::messages::Lang::Fi);
+        crate::msg!("Front page").render(lang)
     } else {
         name
     }

@@ -129,6 +129,8 @@ fn refine_location(text: &str, line: usize, col: usize, message: &str) -> (usize
     let Some(value) = message.split('`').nth(1).filter(|v| !v.is_empty()) else {
         return (line, col);
     };
+    // A long value is quoted clipped (see `messages::MAX_VALUE_CHARS`): its start is found.
+    let value = value.strip_suffix('…').unwrap_or(value);
     let start = text
         .split_inclusive('\n')
         .take(line.saturating_sub(1))

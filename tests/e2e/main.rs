@@ -6,6 +6,7 @@
 mod common;
 
 mod architecture;
+mod authors;
 mod build;
 mod hostile;
 mod import;

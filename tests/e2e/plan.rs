@@ -322,8 +322,9 @@ fn check_reports_plan_quality_and_survey_mismatches() {
     let stdout = String::from_utf8_lossy(&o.stdout);
     for part in [
         "Checked 4 pages: 0 errors, ",
-        "1 goals without an outcome indicator, 1 goals without measures, 1 indicators without data for the home region, 1 measures without a responsible party, 1 measures without an indicator, ",
-        " missing translations, 1 own-only measures in a county's plan, 1 statutory measures, 1 survey figures that differ from the published ones).",
+        "(1 measure without a responsible party, 1 measure without an indicator, 1 statutory measure, 1 own-only measure in a county's plan, ",
+        "1 goal without measures, 1 goal without an outcome indicator, 1 indicator without data for the home region, 1 survey figure that differs from the published ones, ",
+        " missing translations).",
     ] {
         assert!(stdout.contains(part), "{part}\n{stdout}");
     }
@@ -440,10 +441,18 @@ fn check_finds_what_builds_but_reads_badly() {
         "content/irrallinen/sivu.md: warning: no menu, list or link leads to /irrallinen/sivu/",
         "content/huono.md: warning: the page has no sv version",
         "content/data/indicators.yaml:1:4: warning: the newest value of indicator `4` for HYVINVOINTIALUE:13 is from 2025",
-        "content/suunnitelma/plan.yaml:7:32: warning: \"Nuorten ahdistus\" has no sv translation",
     ] {
         assert!(stderr.contains(line), "missing {line}\n{stderr}");
     }
+    // Translations beyond the first files of their kind are counted; --all lists them.
+    assert!(
+        stderr.contains("… and in 3 other files: 15 missing translations"),
+        "{stderr}"
+    );
+    let all = kertomus_on("2030-01-01", &["check", "--all", "--root", root]);
+    let line =
+        "content/suunnitelma/plan.yaml:7:32: warning: \"Nuorten ahdistus\" has no sv translation";
+    assert!(String::from_utf8_lossy(&all.stderr).contains(line));
     assert!(
         !stderr.contains("content/index.md: warning: the page has no sv version"),
         "index.sv.md exists"
@@ -521,7 +530,7 @@ fn check_external_fetches_links_once_per_url() {
         "{stderr}"
     );
     assert!(!stderr.contains(&format!("{base}/ok:")));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("1 broken external links"));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("1 broken external link,"));
     let log = seen.lock().unwrap().clone();
     assert_eq!(
         log.iter().filter(|l| l.ends_with("/ok")).count(),

@@ -259,3 +259,29 @@ fn bad_arguments_and_files_are_reported() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("is not a year range"));
 }
+
+#[test]
+fn the_default_years_end_this_year_by_source_date_epoch() {
+    let api = replay();
+    let dir = site(AUTHORED);
+    let o = common::command()
+        .env("SOURCE_DATE_EPOCH", "1717243200") // 2024-06-01
+        .args([
+            "sotkanet",
+            "pull",
+            "--root",
+            dir.path().to_str().unwrap(),
+            "--api",
+            &api.url,
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let seen = api.seen.lock().unwrap().clone();
+    let data = seen
+        .iter()
+        .find(|(p, _)| p.starts_with("/rest/1.1/json?indicator=5527&"))
+        .expect("the data was asked for");
+    assert!(data.0.contains("years=2010&"), "{data:?}");
+    assert!(data.0.contains("&years=2024&genders="), "{data:?}");
+}
