@@ -106,13 +106,7 @@ pub fn grouped<C: Class>(items: &[(C, &Diagnostic)], lang: Lang, all: bool) -> S
     }
     sorted.sort_by(|a, b| {
         let (fa, fb) = (first[&a.2], first[&b.2]);
-        (a.0, fa, a.1.line, a.1.col, &a.1.message).cmp(&(
-            b.0,
-            fb,
-            b.1.line,
-            b.1.col,
-            &b.1.message,
-        ))
+        (a.0, fa, a.1.line, a.1.col, &a.1.message).cmp(&(b.0, fb, b.1.line, b.1.col, &b.1.message))
     });
     let mut out = String::new();
     for class in sorted.chunk_by(|a, b| a.0 == b.0) {

@@ -52,8 +52,9 @@ pub enum Arg {
 
 /// The most characters of one value a message shows: a message echoes the author's text
 /// (`` `…` is not a valid date``), and a 5 MiB value must not make a 5 MB message. Long enough
-/// for the lists of accepted names kertomus writes into its hints.
-pub const MAX_VALUE_CHARS: usize = 200;
+/// for the lists of accepted names kertomus writes into its hints, and for the sentences of a
+/// page's `todo:` items (an imported report's run to some 250 characters).
+pub const MAX_VALUE_CHARS: usize = 400;
 
 impl Arg {
     /// The argument with a value longer than [`MAX_VALUE_CHARS`] cut there and ended with "…":

@@ -2,7 +2,7 @@
 //! (`tests/fixtures/sotkanet-metadata/`, a trimmed copy of the shared real data) and serves data
 //! rows in the API's shape.
 
-use crate::common::{kertomus, read};
+use crate::common::{self, kertomus, read};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
