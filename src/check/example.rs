@@ -8,7 +8,7 @@
 //! comment (`# …`) is the author's own and is not looked at.
 
 use super::{Finding, Kind};
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
 use crate::msg;
 use std::path::Path;
 

@@ -88,7 +88,7 @@ pub(crate) fn check_external(
             let text = std::fs::read_to_string(content.join(&rel)).unwrap_or_default();
             (
                 Kind::BrokenExternal,
-                crate::locate::error_at(
+                crate::base::locate::error_at(
                     Path::new("content").join(&rel),
                     &text,
                     text.find(&url),

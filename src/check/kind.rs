@@ -5,8 +5,8 @@
 //! kind cannot be added without one, and the catalogue's tests make sure each has its Finnish
 //! and Swedish text; `tests::every_kind_counts_in_three_languages` pins them all.
 
-use crate::diagnostics::Class;
-use crate::messages::Msg;
+use crate::base::diagnostics::Class;
+use crate::base::messages::Msg;
 use crate::msg;
 
 /// Where a kind stands in the text report, in the order the sections are printed.
@@ -188,9 +188,9 @@ impl Class for Kind {
     }
 }
 
-impl From<crate::plan::quality::Finding> for Kind {
-    fn from(f: crate::plan::quality::Finding) -> Kind {
-        use crate::plan::quality::Finding as F;
+impl From<crate::model::plan::quality::Finding> for Kind {
+    fn from(f: crate::model::plan::quality::Finding) -> Kind {
+        use crate::model::plan::quality::Finding as F;
         match f {
             F::NoResponsible => Kind::NoResponsible,
             F::NoIndicator => Kind::NoIndicator,

@@ -8,7 +8,7 @@
 //! sitemap and the Atom feeds are XML that kertomus writes itself with one escaper, so their
 //! URLs are taken from `<loc>` elements and `href="…"` attributes by a plain scan.
 
-use crate::messages::Msg;
+use crate::base::messages::Msg;
 use crate::msg;
 use percent_encoding::percent_decode_str;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -77,7 +77,7 @@ pub fn broken(files: &BTreeMap<String, Vec<u8>>, base_url: &str) -> Vec<Broken> 
 /// The published address of the site at `root` (its site.yaml's `base_url`), or `None` when
 /// site.yaml does not load.
 pub fn base_url(root: &Path) -> Option<String> {
-    crate::config::Config::load(root, None)
+    crate::model::config::Config::load(root, None)
         .ok()
         .map(|c| c.base_url)
 }
@@ -122,7 +122,7 @@ impl Site<'_> {
                 .chars()
                 .next()
                 .is_none_or(|c| c == '/');
-        if link.starts_with("//") || (crate::url::scheme(link).is_some() && !ours) {
+        if link.starts_with("//") || (crate::base::url::scheme(link).is_some() && !ours) {
             return Ok(());
         }
         // The same host outside the site's path is another site (the municipality's own
@@ -266,7 +266,7 @@ fn between(text: &str, open: &str, close: &str) -> Vec<String> {
     while let Some(i) = rest.find(open) {
         rest = &rest[i + open.len()..];
         if let Some(end) = rest.find(close) {
-            out.push(crate::escape::decode(&rest[..end]));
+            out.push(crate::base::escape::decode(&rest[..end]));
             rest = &rest[end..];
         }
     }

@@ -13,9 +13,9 @@ mod statement;
 mod todo;
 mod translations;
 
-use crate::config::Config;
-use crate::data::SiteData;
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
+use crate::model::config::Config;
+use crate::model::data::SiteData;
 use crate::msg;
 use crate::routes::Routes;
 use crate::site::Site;
@@ -84,7 +84,7 @@ pub(crate) fn quality_if(check: bool, data: &SiteData<'_>) -> Vec<Finding> {
 
 pub(crate) fn quality(data: &SiteData<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    use crate::organisations::OrgType;
+    use crate::model::organisations::OrgType;
     let home = data.site_regions().into_iter().next();
     let region = data.region;
     for (pi, p) in data.plans.iter().enumerate() {
@@ -92,14 +92,14 @@ pub(crate) fn quality(data: &SiteData<'_>) -> Vec<Finding> {
             .organisation
             .as_deref()
             .and_then(|id| data.organisations.get(id));
-        let is = |t: crate::organisations::OrgType| org.is_some_and(|o| o.kind == t);
-        let findings = crate::plan::quality::check(
+        let is = |t: crate::model::organisations::OrgType| org.is_some_and(|o| o.kind == t);
+        let findings = crate::model::plan::quality::check(
             p,
-            &crate::plan::quality::Setting {
+            &crate::model::plan::quality::Setting {
                 indicators: data.indicators,
                 home_region: home.as_ref(),
                 county_plan: is(OrgType::Hyvinvointialue) || region.links.receives(pi),
-                contributing_statutory: crate::plan::quality::contributing_statutory(
+                contributing_statutory: crate::model::plan::quality::contributing_statutory(
                     region.plans,
                     region.links,
                     pi,
@@ -108,7 +108,7 @@ pub(crate) fn quality(data: &SiteData<'_>) -> Vec<Finding> {
         );
         out.extend(findings.into_iter().map(|(f, d)| (f.into(), d)));
         let municipal = is(OrgType::Kunta);
-        let across = crate::plan::quality::across(region.plans, region.links, pi, municipal);
+        let across = crate::model::plan::quality::across(region.plans, region.links, pi, municipal);
         out.extend(across.into_iter().map(|(f, d)| (f.into(), d)));
     }
     out.extend(
@@ -117,7 +117,7 @@ pub(crate) fn quality(data: &SiteData<'_>) -> Vec<Finding> {
             .map(|d| (Kind::UncoveredListed, d)),
     );
     out.extend(
-        statement::warnings(data.config, crate::dates::today_utc())
+        statement::warnings(data.config, crate::base::dates::today_utc())
             .into_iter()
             .map(|d| (Kind::AccessibilityStatement, d)),
     );
@@ -159,7 +159,7 @@ pub(crate) fn output_links(files: &BTreeMap<String, Vec<u8>>, config: &Config) -
         .into_iter()
         .map(|b| {
             let message = msg!("the generated page /{file} links to {link}: {reason}", file = b.file, link = b.link, reason: b.reason);
-            let d = crate::diagnostics::Diagnostic::file_error(b.file.clone(), message)
+            let d = crate::base::diagnostics::Diagnostic::file_error(b.file.clone(), message)
                 .warning()
                 .with_hint(msg!("this is a bug of kertomus, not of the content: please report it"));
             (Kind::BrokenGenerated, d)
@@ -175,7 +175,8 @@ fn data_findings(data: &SiteData<'_>, content: &Path) -> Vec<Finding> {
     let Some(home) = data.site_regions().into_iter().next() else {
         return out;
     };
-    let Ok(Some(src)) = crate::locate::read(content, Path::new("data/indicators.yaml")) else {
+    let Ok(Some(src)) = crate::base::locate::read(content, Path::new("data/indicators.yaml"))
+    else {
         return out;
     };
     let in_plans: std::collections::BTreeSet<&str> = data
@@ -183,8 +184,8 @@ fn data_findings(data: &SiteData<'_>, content: &Path) -> Vec<Finding> {
         .iter()
         .flat_map(|p| p.indicator_uses().into_iter().map(|(id, _)| id))
         .collect();
-    let this_year = crate::dates::today_utc().map(|d| d.year());
-    let entries = crate::locate::Entries::new(&src.text);
+    let this_year = crate::base::dates::today_utc().map(|d| d.year());
+    let entries = crate::base::locate::Entries::new(&src.text);
     for ind in &data.indicators.list {
         let at = entries.offset(&ind.id, 0);
         match data.indicators.values.latest(&ind.id, &home) {

@@ -3,7 +3,7 @@
 //! and root-relative links (`/osio/sivu/`) that lead to nothing.
 
 use super::{Finding, Kind};
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
 use crate::msg;
 use crate::site::Site;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -22,7 +22,9 @@ pub(super) fn sources(site: &Site, content: &Path) -> Sources {
                 return None;
             }
             let text = std::fs::read_to_string(content.join(&p.rel)).ok()?;
-            let body = crate::content::frontmatter::split(&text).ok()?.body_offset;
+            let body = crate::model::content::frontmatter::split(&text)
+                .ok()?
+                .body_offset;
             Some((text, body))
         })
         .collect()
@@ -202,7 +204,7 @@ pub(super) fn root_links(site: &Site, sources: &Sources, generated: &[String]) -
     known.extend(
         site.assets
             .iter()
-            .map(|a| crate::content::asset_url_path(a)),
+            .map(|a| crate::model::content::asset_url_path(a)),
     );
     let mut out = Vec::new();
     for (p, source) in site.pages.iter().zip(sources) {

@@ -3,10 +3,10 @@
 use crate::msg;
 /// `kertomus check`: a statement must exist and be reviewed at least once a year.
 pub(super) fn warnings(
-    config: &crate::config::Config,
+    config: &crate::model::config::Config,
     today: Option<chrono::NaiveDate>,
-) -> Vec<crate::diagnostics::Diagnostic> {
-    use crate::diagnostics::Diagnostic;
+) -> Vec<crate::base::diagnostics::Diagnostic> {
+    use crate::base::diagnostics::Diagnostic;
     let rel = std::path::Path::new("content/site.yaml");
     let text = config.source.as_str();
     let Some(a) = &config.accessibility else {
@@ -17,8 +17,8 @@ pub(super) fn warnings(
     let last = a.reviewed.or(a.prepared);
     match (last, today) {
         (None, _) => {
-            let at = crate::locate::key(text, "accessibility");
-            vec![crate::locate::error_at(
+            let at = crate::base::locate::key(text, "accessibility");
+            vec![crate::base::locate::error_at(
                 rel,
                 text,
                 at,
@@ -35,8 +35,8 @@ pub(super) fn warnings(
             } else {
                 "prepared"
             };
-            let at = crate::locate::key(text, key);
-            vec![crate::locate::error_at(
+            let at = crate::base::locate::key(text, key);
+            vec![crate::base::locate::error_at(
                 rel,
                 text,
                 at,

@@ -5,8 +5,8 @@
 
 use super::pages::Sources;
 use super::{Finding, Kind};
-use crate::content::SourcePage;
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
+use crate::model::content::SourcePage;
 use crate::msg;
 use crate::site::Site;
 use std::path::Path;
@@ -62,7 +62,7 @@ pub(crate) fn unfinished_if(build: bool, pages: &[SourcePage]) -> Option<Diagnos
 /// a block list's `- ` lines, or the key's line for a list written on one line (or when the
 /// items cannot be told apart).
 fn item_lines(text: &str, n: usize) -> Vec<(usize, usize)> {
-    let Ok(split) = crate::content::frontmatter::split(text) else {
+    let Ok(split) = crate::model::content::frontmatter::split(text) else {
         return vec![(1, 1); n];
     };
     let lines: Vec<&str> = split.yaml.lines().collect();

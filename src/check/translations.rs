@@ -2,8 +2,8 @@
 //! language, and texts in the site's YAML files written in fewer languages than the site has.
 
 use super::{Finding, Kind};
-use crate::diagnostics::Diagnostic;
-use crate::locate::Source;
+use crate::base::diagnostics::Diagnostic;
+use crate::base::locate::Source;
 use crate::msg;
 use crate::site::Site;
 use serde_yaml::Value;
@@ -100,10 +100,10 @@ pub(super) fn yaml(site: &Site, content: &Path) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     for rel in yaml_files(content) {
-        let Ok(Some(src)) = crate::locate::read(content, &rel) else {
+        let Ok(Some(src)) = crate::base::locate::read(content, &rel) else {
             continue;
         };
-        let Ok(value) = crate::yaml::parse::<Value>(&src.text) else {
+        let Ok(value) = crate::base::yaml::parse::<Value>(&src.text) else {
             continue;
         };
         let mut walk = Walk {
@@ -163,7 +163,7 @@ impl Walk<'_> {
                 let keys: Vec<&str> = map.keys().filter_map(Value::as_str).collect();
                 let by_lang = !keys.is_empty()
                     && keys.len() == map.len()
-                    && keys.iter().all(|k| crate::text::is_language_code(k))
+                    && keys.iter().all(|k| crate::base::text::is_language_code(k))
                     && map.values().all(Value::is_string);
                 if by_lang {
                     let missing: Vec<&str> = self

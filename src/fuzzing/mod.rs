@@ -14,8 +14,8 @@ mod site;
 
 pub use site::{page, site};
 
-use crate::config::RawHtml;
 use crate::markdown::{self, shortcodes, Env, Input, Labels, Resolver, Target};
+use crate::model::config::RawHtml;
 use scripts::live_script;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -143,14 +143,14 @@ pub fn search_links(data: &[u8]) {
     let Ok(html) = std::str::from_utf8(data) else {
         return;
     };
-    let fields = |r: crate::search::Record| (r.title, r.text);
+    let fields = |r: crate::output::search::Record| (r.title, r.text);
     let first = timed("a search record", || {
-        crate::search::record("/hyte/sivu/", "fi", html).map(fields)
+        crate::output::search::record("/hyte/sivu/", "fi", html).map(fields)
     });
     record(first.is_some());
     assert_eq!(
         first,
-        crate::search::record("/hyte/sivu/", "fi", html).map(fields)
+        crate::output::search::record("/hyte/sivu/", "fi", html).map(fields)
     );
     let files: BTreeMap<String, Vec<u8>> = [
         ("sivu/index.html", data),
@@ -173,7 +173,7 @@ pub fn search_links(data: &[u8]) {
                     "{} {} {}",
                     b.file,
                     b.link,
-                    b.reason.render(crate::messages::Lang::En)
+                    b.reason.render(crate::base::messages::Lang::En)
                 )
             })
             .collect::<Vec<_>>()

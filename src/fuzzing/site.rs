@@ -5,7 +5,7 @@
 
 use super::scripts::{live_script, without_own_scripts};
 use super::{mode, record, timed};
-use crate::config::RawHtml;
+use crate::model::config::RawHtml;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -94,7 +94,7 @@ pub fn page(base: &Path, work: &Path, data: &[u8]) -> bool {
     for (path, bytes) in &files {
         if let Some(dir) = path.strip_suffix("index.html") {
             let url = format!("/{dir}");
-            let _ = crate::search::record(&url, "fi", &String::from_utf8_lossy(bytes));
+            let _ = crate::output::search::record(&url, "fi", &String::from_utf8_lossy(bytes));
         }
     }
     if raw_html == RawHtml::Deny {
@@ -127,11 +127,14 @@ fn build_into(root: &Path, output: &Path) -> Result<BTreeMap<String, Vec<u8>>, R
         pdf: false,
     };
     match crate::build(&opts) {
-        Err(crate::Error::Content(diags)) => Err(crate::diagnostics::report(
+        Err(crate::Error::Content(diags)) => Err(crate::base::diagnostics::report(
             &diags,
-            crate::messages::Lang::En,
+            crate::base::messages::Lang::En,
         )),
-        Err(e) => Err(format!("error: {}", e.render(crate::messages::Lang::En))),
+        Err(e) => Err(format!(
+            "error: {}",
+            e.render(crate::base::messages::Lang::En)
+        )),
         Ok(_) => Ok(written(output)),
     }
 }

@@ -7,7 +7,7 @@
 //! applies to them like to any other id.
 
 use super::renderer::Renderer;
-use crate::escape::escape;
+use crate::base::escape::escape;
 use crate::msg;
 use pulldown_cmark::{CowStr, Event};
 use std::collections::HashMap;
@@ -136,5 +136,39 @@ fn reference_id(n: usize, k: usize) -> String {
         format!("fnref:{n}")
     } else {
         format!("fnref:{n}:{k}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{headlines, md};
+
+    #[test]
+    fn footnotes_are_numbered_by_first_reference_and_link_back() {
+        let out = md("B[^b] ja A[^a] ja B taas[^b].\n\n[^a]: Aa.\n[^b]: Bee.\n[^c]: Turha.\n");
+        insta::assert_snapshot!(out.html, @r##"
+        <p>B<sup class="footnote-ref"><a href="#fn:1" id="fnref:1">1</a></sup> ja A<sup class="footnote-ref"><a href="#fn:2" id="fnref:2">2</a></sup> ja B taas<sup class="footnote-ref"><a href="#fn:1" id="fnref:1:2">1</a></sup>.</p>
+        <section class="footnotes" aria-label="Alaviitteet">
+        <ol>
+        <li id="fn:1">
+
+        <p>Bee. <a href="#fnref:1" class="footnote-back" aria-label="Takaisin viitteeseen 1">↩</a> <a href="#fnref:1:2" class="footnote-back" aria-label="Takaisin viitteeseen 1-2">↩<sup>2</sup></a></p>
+        </li>
+        <li id="fn:2">
+
+        <p>Aa. <a href="#fnref:2" class="footnote-back" aria-label="Takaisin viitteeseen 2">↩</a></p>
+        </li>
+        </ol>
+        </section>
+        "##);
+        let messages = headlines(&out);
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(
+            messages[0].contains("8:1: warning: footnote `[^c]` is never referenced"),
+            "{messages:?}"
+        );
+        assert!(
+            out.ids.contains(&"fn:1".to_string()) && out.ids.contains(&"fnref:1:2".to_string())
+        );
     }
 }

@@ -8,7 +8,7 @@
 
 use super::renderer::Renderer;
 use super::Heading;
-use crate::messages::Msg;
+use crate::base::messages::Msg;
 use crate::msg;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use std::collections::HashMap;

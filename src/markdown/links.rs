@@ -3,10 +3,10 @@
 
 use super::renderer::Renderer;
 use super::{AnchorRef, Target};
-use crate::config::RawHtml;
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
+use crate::base::url;
+use crate::model::config::RawHtml;
 use crate::msg;
-use crate::url;
 use pulldown_cmark::CowStr;
 use std::path::PathBuf;
 
@@ -57,7 +57,7 @@ impl<'a> Renderer<'_, '_, 'a> {
         } else {
             msg!("link target")
         };
-        let Some(target) = crate::content::resolve_relative(self.input.dir, path) else {
+        let Some(target) = crate::model::content::resolve_relative(self.input.dir, path) else {
             self.error(
                 at,
                 msg!("{what} `{path}` points outside content/", what: what.clone(), path),
@@ -120,7 +120,7 @@ impl<'a> Renderer<'_, '_, 'a> {
                 continue;
             }
             let ids: Vec<&str> = self.out.ids.iter().map(String::as_str).collect();
-            let hint = match crate::yaml::closest(&anchor, &ids) {
+            let hint = match crate::base::yaml::closest(&anchor, &ids) {
                 Some(best) => msg!("did you mean `#{best}`?", best),
                 None => msg!("headings get ids from their text; `## Otsikko {{#oma-id}}` sets one"),
             };

@@ -15,8 +15,8 @@ mod renderer;
 pub(crate) mod shortcodes;
 mod tables;
 
-use crate::config::RawHtml;
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
+use crate::model::config::RawHtml;
 use pulldown_cmark::{Options, Parser};
 use std::path::Path;
 
@@ -82,7 +82,7 @@ pub(crate) struct Labels {
 pub(crate) fn lang_note(label: &str) -> String {
     format!(
         " <span class=\"lang-note\">({})</span>",
-        crate::escape::escape(label)
+        crate::base::escape::escape(label)
     )
 }
 
@@ -145,7 +145,7 @@ pub(crate) fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-pub(crate) use renderer::is_shortcode_line;
+pub(crate) use shortcodes::is_shortcode_line;
 
 #[cfg(test)]
 mod tests;

@@ -5,10 +5,10 @@ use super::footnotes::Footnotes;
 use super::headings::OpenHeading;
 use super::tables::TableState;
 use super::{highlight, html, shortcodes, Env, Input, Output};
-use crate::config::RawHtml;
-use crate::diagnostics::Diagnostic;
-use crate::escape::escape;
-use crate::messages::Msg;
+use crate::base::diagnostics::Diagnostic;
+use crate::base::escape::escape;
+use crate::base::messages::Msg;
+use crate::model::config::RawHtml;
 use crate::msg;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use std::collections::HashMap;
@@ -100,11 +100,13 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
             return;
         }
         match event {
-            Event::Start(Tag::Paragraph) if is_shortcode_line(&body[range.clone()]) => {
+            Event::Start(Tag::Paragraph) if shortcodes::is_shortcode_line(&body[range.clone()]) => {
                 skip_to(rest, |e| matches!(e, Event::End(TagEnd::Paragraph)));
                 self.shortcode(body[range].trim(), at);
             }
-            Event::Start(Tag::Paragraph) if is_unclosed_shortcode(&body[range.clone()]) => {
+            Event::Start(Tag::Paragraph)
+                if shortcodes::is_unclosed_shortcode(&body[range.clone()]) =>
+            {
                 skip_to(rest, |e| matches!(e, Event::End(TagEnd::Paragraph)));
                 self.error(
                     at,
@@ -282,7 +284,7 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
         };
         let Some(sc) = self.env.shortcodes.get(&call.name) else {
             let known = self.env.shortcodes.names();
-            let hint = match crate::yaml::closest(&call.name, &known) {
+            let hint = match crate::base::yaml::closest(&call.name, &known) {
                 Some(best) => msg!("did you mean `{best}`?", best),
                 None if known.is_empty() => {
                     msg!("this build of kertomus has no shortcodes yet")
@@ -381,32 +383,6 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
         self.out.html = html.into();
         self.out
     }
-}
-
-/// A paragraph that is a whole shortcode call on one line.
-pub(crate) fn is_shortcode_line(src: &str) -> bool {
-    let s = src.trim();
-    s.starts_with("{{") && s.ends_with("}}") && !s.contains('\n')
-}
-
-/// A paragraph that starts a shortcode call (`{{ name(`) but does not end it on its line.
-fn is_unclosed_shortcode(src: &str) -> bool {
-    let first = src
-        .trim_start()
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .trim_end();
-    let Some(call) = first.strip_prefix("{{") else {
-        return false;
-    };
-    let name: String = call
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect();
-    let after = call.trim_start()[name.len()..].trim_start();
-    !name.is_empty() && after.starts_with('(') && !first.ends_with("}}")
 }
 
 /// Consumes events up to and including the first one `end` accepts.

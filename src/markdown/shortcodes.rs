@@ -5,7 +5,7 @@
 //! The parser is hand-written: the syntax is tiny and errors must point at the exact column,
 //! which a general expression parser crate would not give us for free.
 
-use crate::messages::Msg;
+use crate::base::messages::Msg;
 use crate::msg;
 use std::collections::BTreeMap;
 
@@ -51,7 +51,7 @@ pub(crate) struct Context<'a> {
 /// A shortcode implementation: returns markup it built from escaped parts (it is inserted
 /// after sanitizing, as it is), or a message for the author.
 pub(crate) trait Shortcode: Send + Sync {
-    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<crate::escape::Html, Msg>;
+    fn render(&self, call: &Call, ctx: &Context<'_>) -> Result<crate::base::escape::Html, Msg>;
 }
 
 /// The registered shortcodes, by name.
@@ -253,6 +253,32 @@ impl Parser<'_> {
             None => Err(self.err(msg!("expected a value"))),
         }
     }
+}
+
+/// A paragraph that is a whole shortcode call on one line.
+pub(crate) fn is_shortcode_line(src: &str) -> bool {
+    let s = src.trim();
+    s.starts_with("{{") && s.ends_with("}}") && !s.contains('\n')
+}
+
+/// A paragraph that starts a shortcode call (`{{ name(`) but does not end it on its line.
+pub(super) fn is_unclosed_shortcode(src: &str) -> bool {
+    let first = src
+        .trim_start()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_end();
+    let Some(call) = first.strip_prefix("{{") else {
+        return false;
+    };
+    let name: String = call
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    let after = call.trim_start()[name.len()..].trim_start();
+    !name.is_empty() && after.starts_with('(') && !first.ends_with("}}")
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! pulldown-cmark would write inline styles, which the site's style policy leaves out.
 
 use super::renderer::Renderer;
-use crate::escape::escape;
+use crate::base::escape::escape;
 use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 
 /// Where the renderer is inside a table: the columns' alignments, whether in the head row,
@@ -34,7 +34,7 @@ impl<'a> Renderer<'_, '_, 'a> {
         self.events.push(Event::Start(Tag::Table(none)));
     }
 
-    /// The table's region name, unique on the page: "Taulukko: <the heading above it>", and
+    /// The table's region name, unique on the page: "Taulukko: " and the heading above it, and
     /// "(2)", "(3)" … after further tables under the same heading ("Taulukko" alone gave every
     /// table of a page one name, so a screen reader's list of regions could not tell them apart).
     fn table_name(&mut self) -> String {
@@ -106,5 +106,28 @@ mod tests {
         assert!(out.html.contains(head), "{}", out.html);
         assert!(out.html.contains(body), "{}", out.html);
         assert!(!out.html.contains("style="), "{}", out.html);
+    }
+
+    #[test]
+    fn every_table_of_a_page_has_a_name_of_its_own() {
+        let table = "| a | b |\n|---|---|\n| 1 | 2 |\n\n";
+        let out = md(&format!(
+            "{table}## Väestö\n\n{table}{table}## Talous\n\n{table}"
+        ));
+        let names: Vec<&str> = out
+            .html
+            .split("aria-label=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Taulukko",
+                "Taulukko: Väestö",
+                "Taulukko: Väestö (2)",
+                "Taulukko: Talous"
+            ]
+        );
     }
 }

@@ -61,8 +61,8 @@ pub(super) fn md(body: &str) -> Output {
 }
 
 /// The first lines of a render's diagnostics, in English.
-fn headlines(out: &Output) -> Vec<String> {
-    let en = crate::messages::Lang::En;
+pub(super) fn headlines(out: &Output) -> Vec<String> {
+    let en = crate::base::messages::Lang::En;
     out.diagnostics.iter().map(|d| d.headline(en)).collect()
 }
 
@@ -192,29 +192,6 @@ fn sanitizing_keeps_generated_markup() {
 }
 
 #[test]
-fn every_table_of_a_page_has_a_name_of_its_own() {
-    let table = "| a | b |\n|---|---|\n| 1 | 2 |\n\n";
-    let out = md(&format!(
-        "{table}## Väestö\n\n{table}{table}## Talous\n\n{table}"
-    ));
-    let names: Vec<&str> = out
-        .html
-        .split("aria-label=\"")
-        .skip(1)
-        .map(|s| &s[..s.find('"').unwrap()])
-        .collect();
-    assert_eq!(
-        names,
-        [
-            "Taulukko",
-            "Taulukko: Väestö",
-            "Taulukko: Väestö (2)",
-            "Taulukko: Talous"
-        ]
-    );
-}
-
-#[test]
 fn code_without_language_stays_plain_and_shortcodes_are_not_expanded_in_code() {
     let out = md("```\n{{ vuosikello() }}\n```\n\n`{{ x() }}`\n");
     assert!(
@@ -244,12 +221,12 @@ fn registered_shortcodes_render_in_place() {
             &self,
             call: &shortcodes::Call,
             ctx: &shortcodes::Context<'_>,
-        ) -> Result<crate::escape::Html, crate::messages::Msg> {
+        ) -> Result<crate::base::escape::Html, crate::base::messages::Msg> {
             match call.arg("name") {
-                Some(shortcodes::Value::Str(n)) => Ok(crate::escape::Html::trusted(format!(
+                Some(shortcodes::Value::Str(n)) => Ok(crate::base::escape::Html::trusted(format!(
                     "<p class=\"hello\" lang=\"{}\">{}</p>",
                     ctx.lang,
-                    crate::escape::escape(n)
+                    crate::base::escape::escape(n)
                 ))),
                 _ => Err(crate::msg!("needs name=\"...\"")),
             }
@@ -345,33 +322,6 @@ fn heading_attribute_blocks_allow_only_an_id_and_classes() {
     <h2 id="y" class="huom">Kolmas</h2>
     <h2 id="toinen">Toinen</h2>
     "#);
-}
-
-#[test]
-fn footnotes_are_numbered_by_first_reference_and_link_back() {
-    let out = md("B[^b] ja A[^a] ja B taas[^b].\n\n[^a]: Aa.\n[^b]: Bee.\n[^c]: Turha.\n");
-    insta::assert_snapshot!(out.html, @r##"
-    <p>B<sup class="footnote-ref"><a href="#fn:1" id="fnref:1">1</a></sup> ja A<sup class="footnote-ref"><a href="#fn:2" id="fnref:2">2</a></sup> ja B taas<sup class="footnote-ref"><a href="#fn:1" id="fnref:1:2">1</a></sup>.</p>
-    <section class="footnotes" aria-label="Alaviitteet">
-    <ol>
-    <li id="fn:1">
-
-    <p>Bee. <a href="#fnref:1" class="footnote-back" aria-label="Takaisin viitteeseen 1">↩</a> <a href="#fnref:1:2" class="footnote-back" aria-label="Takaisin viitteeseen 1-2">↩<sup>2</sup></a></p>
-    </li>
-    <li id="fn:2">
-
-    <p>Aa. <a href="#fnref:2" class="footnote-back" aria-label="Takaisin viitteeseen 2">↩</a></p>
-    </li>
-    </ol>
-    </section>
-    "##);
-    let messages = headlines(&out);
-    assert_eq!(messages.len(), 1, "{messages:?}");
-    assert!(
-        messages[0].contains("8:1: warning: footnote `[^c]` is never referenced"),
-        "{messages:?}"
-    );
-    assert!(out.ids.contains(&"fn:1".to_string()) && out.ids.contains(&"fnref:1:2".to_string()));
 }
 
 #[test]

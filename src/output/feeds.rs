@@ -3,7 +3,7 @@
 //! and an Atom feed per language of documents and dated pages. Written directly rather than
 //! through templates: their shape is fixed by the standards, not by the theme.
 
-use crate::escape::escape as escape_xml;
+use crate::base::escape::escape as escape_xml;
 use crate::routes::{Route, Routes};
 use crate::site::Site;
 use std::fmt::Write as _;

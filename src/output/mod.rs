@@ -5,8 +5,9 @@
 pub(crate) mod feeds;
 pub(crate) mod opendata;
 mod replace;
+pub(crate) mod search;
 
-use crate::error::Error;
+use crate::base::error::Error;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

@@ -2,13 +2,13 @@
 //! latest status, and `/data/plan.json`, the whole resolved plan; and `/data/documents.json`,
 //! every document with its PDF in each language.
 
-use crate::data::SiteData;
-use crate::plan::exchange as ex;
-use crate::plan::{Plan, Scope};
+use crate::base::text::enum_key;
+use crate::model::data::SiteData;
+use crate::model::plan::exchange as ex;
+use crate::model::plan::{Plan, Scope};
 use crate::routes::Addresses;
-use crate::text::enum_key;
 
-fn text(t: &crate::text::Text, d: &str) -> String {
+fn text(t: &crate::base::text::Text, d: &str) -> String {
     t.get(d, d).text
 }
 
@@ -84,11 +84,11 @@ pub(crate) fn measures_csv(data: &SiteData<'_>) -> String {
 }
 
 /// A target as written: `document#goal`.
-fn target(t: &crate::plan::Target) -> String {
+fn target(t: &crate::model::plan::Target) -> String {
     format!("{}#{}", t.document, t.goal)
 }
 
-fn targets(ts: &[crate::plan::Target]) -> Vec<String> {
+fn targets(ts: &[crate::model::plan::Target]) -> Vec<String> {
     ts.iter().map(target).collect()
 }
 
@@ -169,11 +169,11 @@ impl Place<'_> {
     }
 }
 
-fn remote(u: &Option<crate::url::Url>) -> Option<String> {
+fn remote(u: &Option<crate::base::url::Url>) -> Option<String> {
     u.as_ref().map(|u| u.as_str().to_string())
 }
 
-fn range(r: crate::dates::YearRange) -> String {
+fn range(r: crate::base::dates::YearRange) -> String {
     format!("{}-{}", r.start, r.end)
 }
 
@@ -209,7 +209,7 @@ fn plan_entry(p: &Plan, a: &Addresses, base: &str, lang: &str) -> ex::PlanEntry 
     }
 }
 
-fn gap_entry(g: &crate::plan::Gap) -> ex::GapEntry {
+fn gap_entry(g: &crate::model::plan::Gap) -> ex::GapEntry {
     ex::GapEntry {
         id: g.id.clone(),
         title: g.title.clone(),
@@ -221,8 +221,8 @@ fn gap_entry(g: &crate::plan::Gap) -> ex::GapEntry {
 
 fn goal_entry(
     place: &Place<'_>,
-    fa: &crate::plan::FocusArea,
-    g: &crate::plan::Goal,
+    fa: &crate::model::plan::FocusArea,
+    g: &crate::model::plan::Goal,
 ) -> ex::GoalEntry {
     let p = place.plan;
     ex::GoalEntry {
@@ -259,8 +259,8 @@ fn goal_entry(
 
 fn measure_entry(
     place: &Place<'_>,
-    fa: &crate::plan::FocusArea,
-    m: &crate::plan::Measure,
+    fa: &crate::model::plan::FocusArea,
+    m: &crate::model::plan::Measure,
 ) -> ex::MeasureEntry {
     let p = place.plan;
     ex::MeasureEntry {
@@ -305,8 +305,8 @@ fn measure_entry(
 }
 
 fn point(
-    v: Option<crate::plan::YearValue>,
-    region: Option<&crate::regions::RegionRef>,
+    v: Option<crate::model::plan::YearValue>,
+    region: Option<&crate::model::regions::RegionRef>,
 ) -> Option<ex::PointEntry> {
     v.map(|v| ex::PointEntry {
         year: v.year,

@@ -2,7 +2,7 @@
 //! web server on `public/`) sees the old version or the new one, never a file being written
 //! (a page once came out as its first 43 bytes) or no site at all between two renames.
 
-use crate::error::Error;
+use crate::base::error::Error;
 use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` by writing a file beside it and renaming that over it.

@@ -8,8 +8,8 @@ use super::markdown::{self, Source};
 use super::markup::{escape, string, Markup};
 use super::world::Files;
 use super::Cx;
-use crate::content::document::{Handling, RawDocument};
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
+use crate::model::content::document::{Handling, RawDocument};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
@@ -87,7 +87,7 @@ fn settings(doc: &mut Doc<'_>, page: usize, raw: &RawDocument) {
         .date
         .map(|d| d.date)
         .or(raw.approval.as_ref().map(|a| a.date.date))
-        .or(crate::dates::source_date());
+        .or(crate::base::dates::source_date());
     let date = match date {
         Some(d) => {
             use chrono::Datelike;

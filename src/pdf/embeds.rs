@@ -93,10 +93,10 @@ impl Doc<'_> {
 
     /// Which line is which region: each line's swatch (marked as an artifact: the name
     /// beside it says it) and its region's name.
-    fn legend(&mut self, chart: &crate::charts::line::LineChart<'_>) {
+    fn legend(&mut self, chart: &crate::render::charts::line::LineChart<'_>) {
         self.m.raw("#text(size: 9pt)[");
         for (i, s) in chart.series.iter().enumerate() {
-            let svg = crate::charts::swatch(i).replacen(
+            let svg = crate::render::charts::swatch(i).replacen(
                 "<svg ",
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" ",
                 1,
@@ -122,7 +122,7 @@ impl Doc<'_> {
         let bare = page_path
             .strip_prefix(&model.config.lang_prefix(&self.m.lang))
             .unwrap_or(page_path);
-        let mut plans: Vec<&crate::plan::Plan> = model.plans.iter().collect();
+        let mut plans: Vec<&crate::model::plan::Plan> = model.plans.iter().collect();
         plans.sort_by_key(|p| !bare.starts_with(&p.doc_path));
         if let Some((plan, fa)) = plans
             .iter()
@@ -249,6 +249,6 @@ fn share(n: u32, total: u32, lang: &str) -> String {
     if total == 0 {
         return n.to_string();
     }
-    let pct = crate::numbers::format(f64::from(n) * 100.0 / f64::from(total), 0, lang);
+    let pct = crate::base::numbers::format(f64::from(n) * 100.0 / f64::from(total), 0, lang);
     format!("{n} ({pct} %)")
 }

@@ -4,10 +4,10 @@
 //! Typst cannot read or a character no font has is reported at its line in the Markdown file.
 
 use super::world::{Problem, ProblemKind};
-use crate::diagnostics::Diagnostic;
-use crate::locate::At;
+use crate::base::diagnostics::Diagnostic;
+use crate::base::locate::At;
+use crate::model::plan::Plan;
 use crate::msg;
-use crate::plan::Plan;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -75,7 +75,11 @@ impl<'a> SourceMap<'a> {
         })
     }
 
-    fn diagnostic(&self, origin: Option<Origin<'a>>, message: crate::messages::Msg) -> Diagnostic {
+    fn diagnostic(
+        &self,
+        origin: Option<Origin<'a>>,
+        message: crate::base::messages::Msg,
+    ) -> Diagnostic {
         match origin {
             Some(
                 Origin::Page { page, offset }

@@ -4,7 +4,7 @@
 //! here such a link is simply not made live.
 
 use super::Cx;
-use crate::content;
+use crate::model::content;
 use std::path::{Path, PathBuf};
 
 impl Cx<'_> {
@@ -22,8 +22,8 @@ impl Cx<'_> {
         if let Some(anchor) = dest.strip_prefix('#') {
             return Some(format!("{base}{page_path}#{anchor}"));
         }
-        if crate::url::scheme(dest).is_some() || dest.starts_with('/') {
-            let url = crate::url::Url::parse(dest).ok()?;
+        if crate::base::url::scheme(dest).is_some() || dest.starts_with('/') {
+            let url = crate::base::url::Url::parse(dest).ok()?;
             return Some(match url.as_str().strip_prefix('/') {
                 Some(path) => format!("{}/{path}", origin(base)),
                 None => url.as_str().to_string(),
@@ -66,7 +66,7 @@ impl Cx<'_> {
     /// of the site's published files (not a web address).
     pub(crate) fn image_file(&self, dir: &Path, dest: &str) -> Option<PathBuf> {
         let dest = dest.trim();
-        if crate::url::scheme(dest).is_some() {
+        if crate::base::url::scheme(dest).is_some() {
             return None;
         }
         let path = dest.split(['?', '#']).next().unwrap_or_default();

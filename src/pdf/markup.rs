@@ -95,7 +95,7 @@ impl Markup {
     }
 
     /// A localised text of the model, in the document's language or its fallback.
-    pub(crate) fn tx(&mut self, t: &crate::text::Text, default: &str) -> &mut Self {
+    pub(crate) fn tx(&mut self, t: &crate::base::text::Text, default: &str) -> &mut Self {
         let l = t.get(&self.lang, default);
         self.text_in(&l.text, &l.lang)
     }

@@ -15,6 +15,7 @@ mod blocks;
 mod document;
 mod embeds;
 mod errors;
+mod goal_tables;
 mod links;
 mod markdown;
 mod markup;
@@ -23,7 +24,7 @@ mod plan;
 mod tests;
 mod world;
 
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
 use crate::render::view::View;
 use crate::routes::{Route, Routes};
 use crate::site::Site;
@@ -71,11 +72,11 @@ impl<'a> Cx<'a> {
                 ),
             )
         })?;
-        let text = crate::locate::utf8(&shown, bytes)?;
+        let text = crate::base::locate::utf8(&shown, bytes)?;
         let text = text
             .strip_prefix('\u{feff}')
             .map_or(text.clone(), str::to_string);
-        let body = crate::content::frontmatter::split(&text)
+        let body = crate::model::content::frontmatter::split(&text)
             .map(|s| s.body_offset)
             .unwrap_or(0);
         Ok((shown, text.into(), body))

@@ -7,8 +7,8 @@ use super::document::Doc;
 use super::errors::Origin;
 use super::markdown::{self, Source};
 use super::markup::{cell, escape, Markup, Table};
-use crate::content::document::RawDocument;
-use crate::plan::{FocusArea, FocusKind, Goal, MeasureRef, Plan, Scope, Status};
+use crate::model::content::document::RawDocument;
+use crate::model::plan::{FocusArea, FocusKind, Goal, MeasureRef, Plan, Scope, Status};
 use crate::render::theme::count;
 use std::path::Path;
 
@@ -66,7 +66,7 @@ fn counts(doc: &mut Doc<'_>, plan: &Plan) {
 fn status_table(doc: &mut Doc<'_>, plan: &Plan, year: i32) {
     let default = doc.default_lang();
     let lang = doc.m.lang.clone();
-    let column = |m: &crate::plan::Measure| {
+    let column = |m: &crate::model::plan::Measure| {
         m.status_at(year)
             .and_then(|(_, p)| Status::ALL.iter().position(|s| *s == p.status))
             .unwrap_or(Status::ALL.len())
@@ -216,7 +216,7 @@ fn goal<'a>(doc: &mut Doc<'a>, plan: &'a Plan, fa: &FocusArea, g: &Goal) {
 /// Indicator names with their kind ("Ahdistuneisuus (tulosmittari); …").
 pub(crate) fn indicator_list<'i>(
     doc: &Doc<'_>,
-    ids: impl Iterator<Item = (&'i str, Option<crate::indicators::Kind>)>,
+    ids: impl Iterator<Item = (&'i str, Option<crate::model::indicators::Kind>)>,
 ) -> String {
     let model = doc.cx.view.model;
     let mut out = Markup::new(&doc.m.lang);
@@ -231,10 +231,10 @@ pub(crate) fn indicator_list<'i>(
         };
         let kind = kind
             .or(ind.and_then(|i| i.kind))
-            .unwrap_or(crate::indicators::Kind::Outcome);
+            .unwrap_or(crate::model::indicators::Kind::Outcome);
         let key = match kind {
-            crate::indicators::Kind::Outcome => "kind_outcome_one",
-            crate::indicators::Kind::Activity => "kind_activity_one",
+            crate::model::indicators::Kind::Outcome => "kind_outcome_one",
+            crate::model::indicators::Kind::Activity => "kind_activity_one",
         };
         out.text(&format!(" ({})", doc.word(key)));
     }
@@ -261,7 +261,7 @@ pub(crate) fn terms(m: &mut Markup, facts: &[(String, String)]) {
 
 impl Doc<'_> {
     /// Markdown written in a YAML text, in its language.
-    pub(crate) fn yaml_markdown(&mut self, t: &crate::text::Text) {
+    pub(crate) fn yaml_markdown(&mut self, t: &crate::base::text::Text) {
         let l = t.get(&self.m.lang, self.default_lang());
         let other = l.lang != self.m.lang;
         if other {

@@ -5,10 +5,10 @@
 
 use super::html::{block, tx, written};
 use super::view::View;
-use crate::charts;
-use crate::escape::Html;
-use crate::indicators::trend;
-use crate::regions::{Region, RegionRef};
+use crate::base::escape::Html;
+use crate::model::indicators::trend;
+use crate::model::regions::{Region, RegionRef};
+use crate::render::charts;
 use crate::site::Site;
 use serde::Serialize;
 
@@ -64,7 +64,7 @@ pub(crate) struct CardView {
     /// The prose file's phenomena under the focus areas' titles, in plan order.
     pub phenomena: Vec<PhenomenaGroup>,
     pub rows: Vec<CardRow>,
-    pub charts: Vec<crate::escape::Html>,
+    pub charts: Vec<crate::base::escape::Html>,
 }
 
 pub(crate) fn card_view(data: &View<'_>, site: &Site, m: &Region, lang: &str) -> CardView {
@@ -175,7 +175,10 @@ pub(crate) fn index_view(data: &View<'_>, site: &Site, lang: &str) -> CardIndex 
                             .values
                             .latest(&i.id, &m.id)
                             .map(|(y, v)| {
-                                format!("{} ({y})", crate::numbers::format(v, i.decimals(), lang))
+                                format!(
+                                    "{} ({y})",
+                                    crate::base::numbers::format(v, i.decimals(), lang)
+                                )
                             })
                     })
                     .collect(),

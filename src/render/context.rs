@@ -3,10 +3,10 @@
 
 use super::html::{tx, written};
 use super::theme::Strings;
-use crate::content::document::RawDocument;
-use crate::dates::Date;
-use crate::escape::Html;
+use crate::base::dates::Date;
+use crate::base::escape::Html;
 use crate::markdown::Heading;
+use crate::model::content::document::RawDocument;
 use crate::site::Site;
 use serde::Serialize;
 
@@ -89,7 +89,7 @@ pub(crate) struct StepView {
     pub body: Html,
     pub date: DateView,
     pub section: Option<String>,
-    pub minutes_url: Option<crate::url::Url>,
+    pub minutes_url: Option<crate::base::url::Url>,
 }
 
 /// Who a document is by: the organisation's name, and its page when it has one.
@@ -145,7 +145,10 @@ impl PdfLink {
         let unit = super::theme::word(t, "pdf_size_unit");
         PdfLink {
             href,
-            size: format!("{} {unit}", crate::numbers::format(kb as f64, 0, lang)),
+            size: format!(
+                "{} {unit}",
+                crate::base::numbers::format(kb as f64, 0, lang)
+            ),
         }
     }
 }
@@ -161,7 +164,7 @@ pub(crate) fn doc_view(
     let default = site.config.default_language();
     let page = &site.pages[doc_page];
     let label = |key: &str| super::theme::word(t, key);
-    let step = |h: &crate::content::document::Handling| StepView {
+    let step = |h: &crate::model::content::document::Handling| StepView {
         body: tx(&h.body, lang, default),
         date: DateView::new(&h.date, lang),
         section: h.section.clone(),
@@ -172,11 +175,11 @@ pub(crate) fn doc_view(
             if w.contains("://") {
                 return w.clone();
             }
-            crate::content::resolve_relative(
+            crate::model::content::resolve_relative(
                 page.rel.parent().unwrap_or(std::path::Path::new("")),
                 w,
             )
-            .and_then(|p| site.find_or_default(&crate::content::dir_key(&p), lang))
+            .and_then(|p| site.find_or_default(&crate::model::content::dir_key(&p), lang))
             .map(|i| site.href(&site.pages[i].path))
             .unwrap_or_else(|| w.clone())
         })

@@ -4,10 +4,10 @@
 use super::html::{md, plain, tx};
 use super::plan::{GoalView, MeasureView, OrgLink};
 use super::view::View;
-use crate::charts::clock::{ClockChart, ClockPhase};
-use crate::cooperation::Level;
-use crate::escape::Html;
-use crate::plan::grouping;
+use crate::base::escape::Html;
+use crate::model::cooperation::Level;
+use crate::model::plan::grouping;
+use crate::render::charts::clock::{ClockChart, ClockPhase};
 use crate::routes::Section;
 use serde::Serialize;
 
@@ -144,7 +144,7 @@ impl View<'_> {
 
     /// A phase's title; on a clock shared by several organisations led by the organisation's
     /// name ("Esimerkkilän kaupunki: Talousarvion valmistelu").
-    fn phase_title(&self, p: &crate::cooperation::Phase, lang: &str) -> Html {
+    fn phase_title(&self, p: &crate::model::cooperation::Phase, lang: &str) -> Html {
         let d = self.model.config.default_language();
         let title = tx(&p.title, lang, d);
         match p
@@ -164,7 +164,7 @@ impl View<'_> {
     fn phase_view(
         &self,
         number: usize,
-        p: &crate::cooperation::Phase,
+        p: &crate::model::cooperation::Phase,
         names: &[String],
         lang: &str,
     ) -> PhaseView {
@@ -187,7 +187,7 @@ impl View<'_> {
     /// ("tammikuu: 1. Arviointi; 3. Kirjoittaminen. helmikuu: …").
     fn clock_svg(
         &self,
-        clock: &crate::cooperation::Clock,
+        clock: &crate::model::cooperation::Clock,
         months: &[MonthView],
         id: &str,
         title: &str,
@@ -231,7 +231,7 @@ impl View<'_> {
     }
 
     /// "1–2", "vähintään 1", "enintään 4" or "2": an open end is said, never dropped.
-    fn meetings(&self, m: crate::cooperation::MeetingsPerYear, lang: &str) -> String {
+    fn meetings(&self, m: crate::model::cooperation::MeetingsPerYear, lang: &str) -> String {
         let n = |key: &str, n: u32| self.word(lang, key).replace("{n}", &n.to_string());
         match m.max {
             None => n("at_least", m.min),
@@ -288,7 +288,7 @@ impl View<'_> {
 
     pub(crate) fn organisation_view(
         &self,
-        o: &crate::organisations::Organisation,
+        o: &crate::model::organisations::Organisation,
         lang: &str,
     ) -> OrgView {
         let d = self.model.config.default_language();

@@ -5,7 +5,7 @@ use super::context::{link_to, Alternate, Link};
 use super::theme::word;
 use super::theme::Theme;
 use super::Input;
-use crate::escape::Html;
+use crate::base::escape::Html;
 use crate::routes::{Entry, Route, Routes, Section};
 use crate::site::Site;
 use serde::Serialize;
@@ -27,7 +27,7 @@ struct SiteView<'a> {
     statement_href: String,
     search_href: Option<String>,
     contact_name: Option<String>,
-    contact_email: Option<crate::url::Email>,
+    contact_email: Option<crate::base::url::Email>,
     contact_phone: Option<String>,
 }
 
@@ -77,8 +77,9 @@ impl LangShared {
         // A superseded document stays on the front page and in its successor's links, but
         // does not hold a menu slot equal to the current ones.
         let superseded = |c: &usize| {
-            site.document_of(*c)
-                .is_some_and(|d| d.status == Some(crate::content::document::DocStatus::Superseded))
+            site.document_of(*c).is_some_and(|d| {
+                d.status == Some(crate::model::content::document::DocStatus::Superseded)
+            })
         };
         let top = top
             .into_iter()

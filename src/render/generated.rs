@@ -8,8 +8,8 @@ use super::html::{tx, written};
 use super::plan::DocLink;
 use super::view::View;
 use super::{cards, frame, indicators, render as render_template, Input};
-use crate::error::Error;
-use crate::escape::Html;
+use crate::base::error::Error;
+use crate::base::escape::Html;
 use crate::routes::{Entry, Route, Section};
 use serde::Serialize;
 
@@ -168,7 +168,7 @@ fn single_page(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
     let data = input.view;
     let (template, views) = match *route {
         Route::Clock => {
-            let clock = data.clock_view(lang, "vuosikello", crate::dates::current_month());
+            let clock = data.clock_view(lang, "vuosikello", crate::base::dates::current_month());
             ("vuosikello.html", vec![("clock", value(clock))])
         }
         Route::Cooperation => (
@@ -251,7 +251,7 @@ fn plan_page(
     Some(page("goal.html", crumbs, views))
 }
 
-fn plan_crumb(input: Input<'_>, plan: &crate::plan::Plan, lang: &str) -> Link {
+fn plan_crumb(input: Input<'_>, plan: &crate::model::plan::Plan, lang: &str) -> Link {
     let data = input.view;
     crumb(
         Html::text(&data.word(lang, "plan_title")),
@@ -261,13 +261,13 @@ fn plan_crumb(input: Input<'_>, plan: &crate::plan::Plan, lang: &str) -> Link {
 
 /// A plan's "together and separately" page.
 fn together(input: Input<'_>, pi: usize, lang: &str) -> Option<Page> {
-    let view = |plan: &crate::plan::Plan| value(input.view.together_view(plan, lang));
+    let view = |plan: &crate::model::plan::Plan| value(input.view.together_view(plan, lang));
     below_plan(input, pi, lang, ("together.html", "together"), view)
 }
 
 /// The region-wide view of regional plan `pi`.
 fn region(input: Input<'_>, pi: usize, lang: &str) -> Option<Page> {
-    let view = |_: &crate::plan::Plan| value(input.view.region_view(pi, lang));
+    let view = |_: &crate::model::plan::Plan| value(input.view.region_view(pi, lang));
     below_plan(input, pi, lang, ("region.html", "region"), view)
 }
 
@@ -278,7 +278,7 @@ fn below_plan(
     pi: usize,
     lang: &str,
     (template, name): (&'static str, &'static str),
-    view: impl FnOnce(&crate::plan::Plan) -> serde_json::Value,
+    view: impl FnOnce(&crate::model::plan::Plan) -> serde_json::Value,
 ) -> Option<Page> {
     let data = input.view;
     let plan = data.model.plans.get(pi)?;
@@ -295,7 +295,7 @@ fn below_plan(
 
 #[derive(Serialize)]
 struct OrgRow {
-    name: crate::escape::Html,
+    name: crate::base::escape::Html,
     href: String,
     kind: String,
     responsible: usize,
@@ -309,7 +309,7 @@ fn organisation_rows(data: &View<'_>, lang: &str) -> Vec<OrgRow> {
         .organisations_with_pages()
         .iter()
         .map(|o| {
-            let r = crate::plan::grouping::roles(data.model.plans, &o.id);
+            let r = crate::model::plan::grouping::roles(data.model.plans, &o.id);
             let link = data.org_link(&o.id, lang);
             OrgRow {
                 name: link.name,

@@ -2,8 +2,8 @@
 //! wrapped in an element with `lang` when the text falls back to another language, so that
 //! screen readers pronounce it right.
 
-use crate::escape::Html;
-use crate::text::Text;
+use crate::base::escape::Html;
+use crate::base::text::Text;
 
 /// Markdown written in YAML (a summary, a description) as sanitized HTML.
 pub(crate) fn markdown_to_safe_html(text: &str) -> Html {
@@ -23,13 +23,13 @@ pub(crate) fn tx(t: &Text, lang: &str, default: &str) -> Html {
 /// marked, so that screen readers pronounce it right: views hand templates the marked
 /// [`Html`], and templates never add `lang` attributes of their own.
 pub(crate) fn written(text: &str, in_lang: &str, lang: &str) -> Html {
-    let text = crate::escape::escape(text);
+    let text = crate::base::escape::escape(text);
     Html::trusted(if in_lang == lang {
         text
     } else {
         format!(
             "<span lang=\"{}\">{text}</span>",
-            crate::escape::escape(in_lang)
+            crate::base::escape::escape(in_lang)
         )
     })
 }
@@ -41,7 +41,7 @@ pub(crate) fn block(html: Html, in_lang: &str, lang: &str) -> Html {
     } else {
         Html::trusted(format!(
             "<div lang=\"{}\">{html}</div>",
-            crate::escape::escape(in_lang)
+            crate::base::escape::escape(in_lang)
         ))
     }
 }

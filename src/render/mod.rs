@@ -3,6 +3,7 @@
 //! theme's tera templates, in parallel (rayon), written into the staging folder.
 
 pub(crate) mod cards;
+pub(crate) mod charts;
 pub(crate) mod context;
 pub(crate) mod cooperation;
 pub(crate) mod frame;
@@ -17,7 +18,7 @@ pub(crate) mod surveys;
 pub(crate) mod theme;
 pub(crate) mod view;
 
-use crate::error::Error;
+use crate::base::error::Error;
 use crate::output::Sink;
 use crate::routes::{Entry, Route, Routes};
 use crate::site::Site;
@@ -50,7 +51,7 @@ pub(crate) struct Input<'a> {
 pub(crate) fn render_all(
     input: Input<'_>,
     out: &dyn Sink,
-    search: Option<&std::sync::mpsc::Sender<crate::search::Record>>,
+    search: Option<&std::sync::mpsc::Sender<crate::output::search::Record>>,
 ) -> Result<usize, Error> {
     let written = input
         .routes
@@ -62,7 +63,8 @@ pub(crate) fn render_all(
             };
             if let (Some(tx), true, Some(lang)) = (search, e.search, e.lang.as_deref()) {
                 let html = String::from_utf8_lossy(&text);
-                if let Some(record) = crate::search::record(&input.site.href(&e.path), lang, &html)
+                if let Some(record) =
+                    crate::output::search::record(&input.site.href(&e.path), lang, &html)
                 {
                     // The indexer outlives rendering; a send fails only if it stopped, and
                     // `finish` reports that.

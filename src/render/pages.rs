@@ -4,9 +4,9 @@
 use super::context::{self, child_view, doc_view, link_to, toc, DateView, Link};
 use super::html::{block, written};
 use super::{frame, render, Input};
-use crate::content::document::RawDocument;
-use crate::error::Error;
-use crate::escape::Html;
+use crate::base::error::Error;
+use crate::base::escape::Html;
+use crate::model::content::document::RawDocument;
 use crate::routes::Entry;
 use crate::site::Site;
 use serde::Serialize;
@@ -63,7 +63,7 @@ pub(super) fn print(input: Input<'_>, e: &Entry, i: usize) -> Result<Vec<u8>, Er
 /// paged media, with the document's title as a CSS string, as the print stylesheet cannot know
 /// it. The cover has neither.
 fn print_style(title: &str, page_word: &str) -> Html {
-    use crate::escape::css_string;
+    use crate::base::escape::css_string;
     Html::trusted(format!(
         "<style media=\"print\">@page {{ @top-left {{ content: {}; }} @bottom-right {{ content: {} \" \" counter(page) \" / \" counter(pages); }} }}</style>",
         css_string(title),

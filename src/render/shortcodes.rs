@@ -4,9 +4,9 @@
 
 use super::theme::Theme;
 use super::view::View;
-use crate::escape::Html;
+use crate::base::escape::Html;
+use crate::base::messages::Msg;
 use crate::markdown::shortcodes::{Call, Context, Registry, Shortcode, Value};
-use crate::messages::Msg;
 use crate::msg;
 use serde::Serialize;
 
@@ -46,7 +46,7 @@ fn text_arg(call: &Call, name: &str, example: &str) -> Result<String, Msg> {
 }
 
 fn suggest(what: Msg, given: &str, known: &[&str]) -> Msg {
-    match crate::yaml::closest(given, known) {
+    match crate::base::yaml::closest(given, known) {
         Some(c) => {
             msg!("{what} `{given}` does not exist; did you mean `{c}`?", what: what, given, c)
         }
@@ -96,7 +96,7 @@ impl Shortcode for Goals<'_> {
             .strip_prefix(&self.data.model.config.lang_prefix(ctx.lang))
             .unwrap_or(ctx.page_path);
         // The plan of the page's own document first, then any plan with that focus area.
-        let mut plans: Vec<&crate::plan::Plan> = self.data.model.plans.iter().collect();
+        let mut plans: Vec<&crate::model::plan::Plan> = self.data.model.plans.iter().collect();
         plans.sort_by_key(|p| !bare.starts_with(&p.doc_path));
         let Some((plan, fa)) = plans
             .iter()
@@ -200,7 +200,7 @@ impl Shortcode for Clock<'_> {
             .clock_view(
                 ctx.lang,
                 &format!("vuosikello-{}", ctx.offset),
-                crate::dates::current_month(),
+                crate::base::dates::current_month(),
             )
             .ok_or(msg!(
                 "the site has no annual clock: write content/data/vuosikello.yaml"

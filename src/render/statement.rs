@@ -7,16 +7,16 @@
 use super::context::DateView;
 use super::html::tx;
 use super::view::View;
-use crate::config::{Compliance, Method, Supervisor};
-use crate::escape::Html;
+use crate::base::escape::Html;
+use crate::model::config::{Compliance, Method, Supervisor};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct SupervisorView {
     pub name: Html,
     pub unit: Html,
-    pub url: crate::url::Url,
-    pub email: crate::url::Email,
+    pub url: crate::base::url::Url,
+    pub email: crate::base::url::Email,
     pub phone: String,
 }
 
@@ -33,8 +33,8 @@ pub(crate) struct StatementView {
     pub reviewed: Option<DateView>,
     pub third_party: bool,
     pub assessed_by: Option<Html>,
-    pub feedback_email: Option<crate::url::Email>,
-    pub feedback_url: Option<crate::url::Url>,
+    pub feedback_email: Option<crate::base::url::Email>,
+    pub feedback_url: Option<crate::base::url::Url>,
     pub supervisor: SupervisorView,
 }
 
@@ -42,7 +42,7 @@ impl View<'_> {
     pub(crate) fn statement_view(&self, lang: &str) -> StatementView {
         let d = self.model.config.default_language();
         let a = self.model.config.accessibility.as_ref();
-        let texts = |v: &[crate::text::Text]| v.iter().map(|t| tx(t, lang, d)).collect();
+        let texts = |v: &[crate::base::text::Text]| v.iter().map(|t| tx(t, lang, d)).collect();
         let default_supervisor = Supervisor::default();
         let s = a.map_or(&default_supervisor, |a| &a.supervisor);
         StatementView {

@@ -5,9 +5,9 @@
 
 use super::html::{md, plain, tx};
 use super::view::View;
-use crate::charts::stacked::{Stacked, StackedRow};
-use crate::escape::Html;
-use crate::surveys::{stats, Question, QuestionType, Survey};
+use crate::base::escape::Html;
+use crate::model::surveys::{stats, Question, QuestionType, Survey};
+use crate::render::charts::stacked::{Stacked, StackedRow};
 use serde::Serialize;
 
 /// One respondent group's figures for a question. Every group of the survey has a row, so
@@ -168,7 +168,7 @@ impl View<'_> {
                 .abbreviations
                 .iter()
                 .map(|(a, t)| {
-                    let a = crate::escape::escape(a);
+                    let a = crate::base::escape::escape(a);
                     Html::trusted(format!("<abbr>{a}</abbr> = {}", &*tx(t, lang, d)))
                 })
                 .collect(),
@@ -192,11 +192,11 @@ impl View<'_> {
 impl View<'_> {
     /// A group's name; an abbreviation the survey explains is marked up as one.
     fn group_name(&self, s: &Survey, group: &str, lang: &str) -> Html {
-        let name = crate::escape::escape(group);
+        let name = crate::base::escape::escape(group);
         match s.abbreviations.get(group) {
             Some(t) => {
                 let title = plain(t, lang, self.model.config.default_language());
-                let title = crate::escape::escape(&title);
+                let title = crate::base::escape::escape(&title);
                 Html::trusted(format!("<abbr title=\"{title}\">{name}</abbr>"))
             }
             None => Html::trusted(name),
@@ -207,7 +207,7 @@ impl View<'_> {
     /// counts, or as published); of unordered options only the number of respondents, with
     /// the source's published figures given as the source's own.
     fn stat_rows(&self, s: &Survey, q: &Question, lang: &str) -> Vec<StatRow> {
-        let num = |v: f64| crate::numbers::format(v, 2, lang);
+        let num = |v: f64| crate::base::numbers::format(v, 2, lang);
         let unknown = self.word(lang, "survey_not_known");
         s.group_results(q)
             .into_iter()

@@ -1,7 +1,7 @@
 //! The theme: templates (tera), static files and interface strings (i18n) of the built-in
 //! theme embedded in the binary, overridden file by file from the site's `themes/<name>/`.
 
-use crate::error::Error;
+use crate::base::error::Error;
 use crate::msg;
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
@@ -62,7 +62,7 @@ fn engine(templates: &BTreeMap<String, String>) -> Result<tera::Tera, Error> {
         |value: f64, kwargs: tera::Kwargs, state: &tera::State| {
             let decimals = kwargs.get::<i64>("decimals")?.unwrap_or(0).clamp(0, 10) as usize;
             let lang = state.get::<String>("lang")?.unwrap_or_default();
-            Ok::<String, tera::Error>(crate::numbers::format(value, decimals, &lang))
+            Ok::<String, tera::Error>(crate::base::numbers::format(value, decimals, &lang))
         },
     );
     // `{{ n | count(forms=t.plan_n_goals) }}` → "ei tavoitteita", "1 tavoite", "2 tavoitetta".
@@ -88,7 +88,7 @@ fn strings(
         let mut merged = Strings::new();
         for l in [default, lang] {
             for (origin, text) in i18n.get(l.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
-                let map: Strings = crate::yaml::parse(text).map_err(|e| {
+                let map: Strings = crate::base::yaml::parse(text).map_err(|e| {
                     Error::Config(msg!("{origin}:{line}:{col}: {message}", origin, line = e.line, col = e.col, message: e.message))
                 })?;
                 merged.extend(map);
@@ -204,7 +204,7 @@ mod tests {
         let file = BUILTIN
             .get_file(format!("i18n/{lang}.yaml"))
             .unwrap_or_else(|| panic!("no built-in i18n/{lang}.yaml"));
-        crate::yaml::parse(file.contents_utf8().unwrap()).unwrap()
+        crate::base::yaml::parse(file.contents_utf8().unwrap()).unwrap()
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! [`SiteData`], addresses to [`Addresses`].
 
 use super::theme::Strings;
-use crate::charts;
-use crate::data::SiteData;
+use crate::model::data::SiteData;
+use crate::render::charts;
 use crate::routes::Addresses;
 use std::collections::BTreeMap;
 

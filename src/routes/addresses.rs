@@ -1,10 +1,10 @@
 //! The address formulas: the only code that spells out where a page of a kind lives, in each
 //! language. The route table is made with them, and views ask them for links.
 
-use crate::config::Config;
-use crate::plan::{FocusArea, Goal, Plan};
-use crate::regions::Region;
-use crate::surveys::Survey;
+use crate::model::config::Config;
+use crate::model::plan::{FocusArea, Goal, Plan};
+use crate::model::regions::Region;
+use crate::model::surveys::Survey;
 use std::collections::BTreeMap;
 
 /// The address formulas. Views ask these for links, the table for what to write.

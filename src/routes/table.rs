@@ -5,7 +5,7 @@ use super::{
     Addresses, Entry, Options, Peer, Route, Routes, Section, DATA_INDICATORS_CSV,
     DATA_INDICATORS_JSON, DATA_MEASURES_CSV, DATA_PLAN_JSON,
 };
-use crate::data::SiteData;
+use crate::model::data::SiteData;
 use crate::site::Site;
 use std::collections::HashMap;
 

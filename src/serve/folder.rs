@@ -5,7 +5,7 @@
 //! (the command removes it on SIGINT and SIGTERM); folders left by earlier runs that died
 //! without removing theirs are removed when the next one starts.
 
-use crate::error::Error;
+use crate::base::error::Error;
 use std::path::{Path, PathBuf};
 
 const PREFIX: &str = "kertomus-serve-";

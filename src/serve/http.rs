@@ -70,8 +70,8 @@ pub(super) fn injection(errors: Option<(&str, &str)>) -> String {
     if let Some((title, e)) = errors {
         extra.push_str(&format!(
             "<div id=\"kertomus-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff;color:#1b1b1b;border-top:6px solid #b00020;padding:1rem;font:15px/1.45 monospace;box-shadow:0 -4px 16px rgba(0,0,0,.3)\"><p style=\"margin:0 0 .5rem;font:700 17px system-ui,sans-serif;color:#8a0019\">{}</p><pre style=\"white-space:pre-wrap;margin:0\">{}</pre></div>",
-            crate::escape::escape(title),
-            crate::escape::escape(e)
+            crate::base::escape::escape(title),
+            crate::base::escape::escape(e)
         ));
     }
     extra.push_str(&format!("<script src=\"{SCRIPT}\"></script>"));

@@ -10,12 +10,12 @@ mod files;
 mod folder;
 mod http;
 
-use crate::build::{build_with, BuildOptions};
-use crate::cache::Cache;
-use crate::diagnostics::report;
-use crate::error::Error;
-use crate::messages::{Lang, Msg};
+use crate::base::diagnostics::report;
+use crate::base::error::Error;
+use crate::base::messages::{Lang, Msg};
 use crate::msg;
+use crate::pipeline::cache::Cache;
+use crate::pipeline::{build_with, BuildOptions};
 use events::Hub;
 use notify_debouncer_full::notify::RecursiveMode;
 use std::net::{IpAddr, SocketAddr};

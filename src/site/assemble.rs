@@ -3,10 +3,10 @@
 
 use super::checks::{check_aliases, check_document_links};
 use super::{Excluded, Page, Site};
-use crate::config::Config;
-use crate::content::{self, SourcePage};
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
 use crate::markdown::{self, Target};
+use crate::model::config::Config;
+use crate::model::content::{self, SourcePage};
 use crate::msg;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -68,7 +68,7 @@ impl markdown::Resolver for Index<'_> {
             .collect();
         let refs: Vec<&str> = names.iter().map(String::as_str).collect();
         Target::Missing {
-            suggestion: crate::yaml::closest(&given, &refs).map(str::to_string),
+            suggestion: crate::base::yaml::closest(&given, &refs).map(str::to_string),
         }
     }
 }
@@ -309,7 +309,8 @@ pub(super) fn fallback_title(s: &SourcePage) -> String {
     let name = name.replace(['-', '_'], " ");
     if name.trim().is_empty() {
         // The front page has no file name to go by: its name in the page's language.
-        let lang = crate::messages::Lang::parse(&s.lang).unwrap_or(crate::messages::Lang::Fi);
+        let lang =
+            crate::base::messages::Lang::parse(&s.lang).unwrap_or(crate::base::messages::Lang::Fi);
         crate::msg!("Front page").render(lang)
     } else {
         name

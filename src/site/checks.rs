@@ -2,9 +2,9 @@
 //! document's `previous:` and `plan:` folders, and aliases (inside the site, not taken by a
 //! page, not repeated).
 
-use crate::content::{self, SourcePage};
-use crate::diagnostics::Diagnostic;
-use crate::messages::Msg;
+use crate::base::diagnostics::Diagnostic;
+use crate::base::messages::Msg;
+use crate::model::content::{self, SourcePage};
 use crate::msg;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -31,9 +31,9 @@ pub(super) fn check_document_links(
                 .map(|p| content::dir_key(&p))
                 .is_some_and(|k| keys.contains(&(k.as_str(), default)));
             if !found {
-                let at = crate::locate::key(&s.text[..s.body_offset], key);
+                let at = crate::base::locate::key(&s.text[..s.body_offset], key);
                 diags.push(
-                    crate::locate::error_at(s.shown(), &s.text, at, msg!("`{key}: {w}` does not lead to a document folder", key, w))
+                    crate::base::locate::error_at(s.shown(), &s.text, at, msg!("`{key}: {w}` does not lead to a document folder", key, w))
                         .with_hint(msg!("write the relative path of the other document's folder, e.g. ../hyvinvointikertomus-2021-2025/")),
                 );
             }
@@ -51,9 +51,9 @@ pub(super) fn check_aliases(
     for s in sources {
         for alias in &s.front.aliases {
             let yaml_end = s.body_offset;
-            let at = crate::locate::token(&s.text[..yaml_end], alias, 0);
+            let at = crate::base::locate::token(&s.text[..yaml_end], alias, 0);
             let err = |message: Msg, hint: Msg| {
-                crate::locate::error_at(s.shown(), &s.text, at, message).with_hint(hint)
+                crate::base::locate::error_at(s.shown(), &s.text, at, message).with_hint(hint)
             };
             match alias_path(alias) {
                 None => diags.push(err(

@@ -5,11 +5,11 @@
 mod assemble;
 mod checks;
 
-use crate::config::Config;
-use crate::content::document::RawDocument;
-use crate::content::frontmatter::FrontMatter;
-use crate::content::{self};
 use crate::markdown::Heading;
+use crate::model::config::Config;
+use crate::model::content::document::RawDocument;
+use crate::model::content::frontmatter::FrontMatter;
+use crate::model::content::{self};
 pub(crate) use assemble::{assemble, BodyStore, MarkdownEnv};
 pub(crate) use checks::alias_path;
 use std::collections::{HashMap, HashSet};

@@ -2,7 +2,7 @@
 //! the partitive after numbers other than 1 ("6 tavoitetta"), English and Swedish the plural.
 
 use super::*;
-use crate::messages::Lang;
+use crate::base::messages::Lang;
 
 /// For each kind: its counted form for 1 and for 6, in Finnish, Swedish and English.
 const COUNTED: &[(Kind, [&str; 6])] = &[

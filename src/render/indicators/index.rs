@@ -2,7 +2,7 @@
 //! its latest value.
 
 use super::Headline;
-use crate::escape::Html;
+use crate::base::escape::Html;
 use crate::render::view::View;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -25,8 +25,10 @@ pub(crate) struct Group {
 /// `/mittarit/`: indicators grouped by focus area, then by kind (outcome before activity).
 pub(crate) fn index_groups(data: &View<'_>, site: &crate::site::Site, lang: &str) -> Vec<Group> {
     let t = data.t(lang);
-    let mut groups: BTreeMap<(Option<&str>, Option<crate::indicators::Kind>), Vec<IndexItem>> =
-        BTreeMap::new();
+    let mut groups: BTreeMap<
+        (Option<&str>, Option<crate::model::indicators::Kind>),
+        Vec<IndexItem>,
+    > = BTreeMap::new();
     for ind in &data.model.indicators.list {
         let title = ind.title.get(lang, data.model.config.default_language());
         groups
@@ -62,8 +64,8 @@ pub(crate) fn index_groups(data: &View<'_>, site: &crate::site::Site, lang: &str
                     )
             });
             let kind = kind.map(|k| match k {
-                crate::indicators::Kind::Outcome => word("kind_outcome"),
-                crate::indicators::Kind::Activity => word("kind_activity"),
+                crate::model::indicators::Kind::Outcome => word("kind_outcome"),
+                crate::model::indicators::Kind::Activity => word("kind_activity"),
             });
             let title = match (area, kind) {
                 (Some(area), Some(kind)) => Some(format!("{area}: {}", kind.to_lowercase())),

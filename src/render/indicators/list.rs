@@ -1,7 +1,7 @@
 //! The appendix page of a reference indicator list (content format §13.4): every listed
 //! indicator with where the site shows it, or why it was left out.
 
-use crate::escape::Html;
+use crate::base::escape::Html;
 use crate::render::context::Link;
 use crate::render::html::{tx, written};
 use crate::render::view::View;
@@ -100,7 +100,7 @@ fn goals_following(data: &View<'_>, site: &crate::site::Site, id: &str, lang: &s
 pub(crate) fn appendices(
     input: crate::render::Input<'_>,
     key: &str,
-    doc: &crate::content::document::RawDocument,
+    doc: &crate::model::content::document::RawDocument,
     lang: &str,
 ) -> Vec<Link> {
     let lists = input.view.model.indicator_lists;

@@ -1,12 +1,12 @@
 //! Indicator views: the `indicator()` shortcode and the indicator pages (`/mittarit/`), built
 //! from the indicator model, the region register and the site's regions. Charts come from
-//! `crate::charts`; this module chooses what to draw and in which words.
+//! `crate::render::charts`; this module chooses what to draw and in which words.
 
 use super::view::{chart_labels, View};
-use crate::charts::{self, bar, line};
-use crate::escape::Html;
-use crate::indicators::{trend, Indicator};
-use crate::regions::{Category, RegionRef};
+use crate::base::escape::Html;
+use crate::model::indicators::{trend, Indicator};
+use crate::model::regions::{Category, RegionRef};
+use crate::render::charts::{self, bar, line};
 use serde::Serialize;
 
 mod index;
@@ -98,7 +98,7 @@ impl View<'_> {
                     .model
                     .indicators
                     .values
-                    .series(&ind.id, r, crate::indicators::Gender::Total)
+                    .series(&ind.id, r, crate::model::indicators::Gender::Total)
                     .map(|s| {
                         s.iter()
                             .filter(|(y, _)| {
@@ -194,7 +194,7 @@ impl View<'_> {
             self.word(lang, &format!("trend_{}", j.key())),
             self.word(lang, "since"),
             before.0,
-            crate::numbers::format(before.1, ind.decimals(), lang)
+            crate::base::numbers::format(before.1, ind.decimals(), lang)
         )
     }
 
@@ -260,9 +260,9 @@ pub(crate) fn page_view(
     let title = ind.title.get(lang, default);
     let description = ind.description.as_ref().map(|d| d.get(lang, default));
     let better = match ind.better {
-        crate::indicators::Better::Up => "better_up",
-        crate::indicators::Better::Down => "better_down",
-        crate::indicators::Better::Neutral => "better_neutral",
+        crate::model::indicators::Better::Up => "better_up",
+        crate::model::indicators::Better::Down => "better_down",
+        crate::model::indicators::Better::Neutral => "better_neutral",
     };
     let regions = data.model.site_regions();
     let bar_chart = data
@@ -319,12 +319,11 @@ pub(crate) fn shown_csv(data: &View<'_>, ind: &Indicator) -> String {
         ));
     };
     for r in data.model.site_regions() {
-        if let Some(series) =
-            data.model
-                .indicators
-                .values
-                .series(&ind.id, &r, crate::indicators::Gender::Total)
-        {
+        if let Some(series) = data.model.indicators.values.series(
+            &ind.id,
+            &r,
+            crate::model::indicators::Gender::Total,
+        ) {
             for (y, p) in series {
                 row(&r, *y, p.value);
             }

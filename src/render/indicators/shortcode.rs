@@ -1,11 +1,11 @@
 //! The `indicator()` shortcode: its arguments checked, then the same chart as on the
 //! indicator's page.
 
-use crate::charts;
-use crate::escape::Html;
+use crate::base::escape::Html;
+use crate::base::messages::Msg;
 use crate::markdown::shortcodes::{self, Call, Shortcode, Value};
-use crate::messages::Msg;
 use crate::msg;
+use crate::render::charts;
 use crate::render::view::View;
 
 /// `{{ indicator(id="5527", regions=["KUNTA:297", "MAA:SSS"], from=2015, to=2024) }}`
@@ -15,8 +15,8 @@ pub(crate) struct IndicatorShortcode<'a> {
 
 /// What an `indicator()` call draws: the indicator, the regions and the years.
 pub(crate) struct ChartArgs<'d> {
-    pub indicator: &'d crate::indicators::Indicator,
-    pub regions: Vec<crate::regions::RegionRef>,
+    pub indicator: &'d crate::model::indicators::Indicator,
+    pub regions: Vec<crate::model::regions::RegionRef>,
     pub from: Option<i32>,
     pub to: Option<i32>,
 }
@@ -67,7 +67,7 @@ impl<'a> IndicatorShortcode<'a> {
                 .iter()
                 .map(|i| i.id.as_str())
                 .collect();
-            return Err(match crate::yaml::closest(&id, &ids) {
+            return Err(match crate::base::yaml::closest(&id, &ids) {
                 Some(b) => {
                     msg!(
                         "indicator `{id}` is not in indicators.yaml; did you mean `{b}`?",
@@ -103,7 +103,7 @@ impl<'a> IndicatorShortcode<'a> {
     }
 
     /// `regions=[…]`, or the site's regions; at most as many as the palette has colours.
-    fn regions(&self, call: &Call) -> Result<Vec<crate::regions::RegionRef>, Msg> {
+    fn regions(&self, call: &Call) -> Result<Vec<crate::model::regions::RegionRef>, Msg> {
         Ok(match call.arg("regions") {
             None => self.data.model.site_regions(),
             Some(Value::List(items)) => {

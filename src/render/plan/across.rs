@@ -4,10 +4,10 @@
 //! goals and measures link to their pages on the site that published them.
 
 use super::{scope_key, StatusView};
-use crate::escape::Html;
-use crate::plan::across::{self, Standing};
-use crate::plan::links::{self, GoalId};
-use crate::plan::{FocusArea, Goal, Plan};
+use crate::base::escape::Html;
+use crate::model::plan::across::{self, Standing};
+use crate::model::plan::links::{self, GoalId};
+use crate::model::plan::{FocusArea, Goal, Plan};
 use crate::render::html::tx;
 use crate::render::view::View;
 use serde::Serialize;

@@ -2,9 +2,9 @@
 //! for the reported year.
 
 use super::GoalView;
-use crate::escape::Html;
-use crate::plan::across;
-use crate::plan::{Plan, Status};
+use crate::base::escape::Html;
+use crate::model::plan::across;
+use crate::model::plan::{Plan, Status};
 use crate::render::html::tx;
 use crate::render::view::View;
 use serde::Serialize;
@@ -127,7 +127,7 @@ impl View<'_> {
                 label,
                 before,
                 now,
-                change: crate::numbers::change(now as i64 - before as i64),
+                change: crate::base::numbers::change(now as i64 - before as i64),
             }
         };
         Status::ALL

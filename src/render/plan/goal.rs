@@ -1,7 +1,7 @@
 //! Views of a goal, its indicators with their track towards the target, and its measures.
 
 use super::{GoalIndicatorView, GoalView, MeasureView, ValueView};
-use crate::plan::{self, FocusArea, Goal, MeasureRef, Plan};
+use crate::model::plan::{self, FocusArea, Goal, MeasureRef, Plan};
 use crate::render::html::{md, plain, tx};
 use crate::render::view::View;
 
@@ -47,12 +47,18 @@ impl View<'_> {
             partners: me.partners.iter().map(|o| self.org_link(o, lang)).collect(),
             scope: self.word(lang, super::scope_key(me.scope)),
             statutory: me.statutory,
-            work_type: me
-                .work_type
-                .map(|w| self.word(lang, &format!("work_type_{}", crate::text::enum_key(&w)))),
-            maturity: me
-                .maturity
-                .map(|w| self.word(lang, &format!("maturity_{}", crate::text::enum_key(&w)))),
+            work_type: me.work_type.map(|w| {
+                self.word(
+                    lang,
+                    &format!("work_type_{}", crate::base::text::enum_key(&w)),
+                )
+            }),
+            maturity: me.maturity.map(|w| {
+                self.word(
+                    lang,
+                    &format!("maturity_{}", crate::base::text::enum_key(&w)),
+                )
+            }),
             schedule: me.schedule.map(|s| s.human()),
             indicators: me
                 .indicators
@@ -79,17 +85,20 @@ impl View<'_> {
         gi: &plan::GoalIndicator,
         lang: &str,
         upto: Option<i32>,
-        region: Option<&crate::regions::RegionRef>,
+        region: Option<&crate::model::regions::RegionRef>,
     ) -> GoalIndicatorView {
         let link = self.indicator_link(&gi.id, gi.kind, lang);
         let ind = self.model.indicators.get(&gi.id);
         let decimals = ind.map_or(1, |i| i.decimals());
-        let value = |v: f64, year: i32, of: Option<&crate::regions::RegionRef>| ValueView {
+        let value = |v: f64, year: i32, of: Option<&crate::model::regions::RegionRef>| ValueView {
             value: match ind {
-                Some(i) => {
-                    crate::charts::with_unit(v, decimals, i.unit.as_deref().unwrap_or(""), lang)
-                }
-                None => crate::numbers::format(v, 1, lang),
+                Some(i) => crate::render::charts::with_unit(
+                    v,
+                    decimals,
+                    i.unit.as_deref().unwrap_or(""),
+                    lang,
+                ),
+                None => crate::base::numbers::format(v, 1, lang),
             },
             of: match of {
                 Some(r) => format!("{} {year}", self.model.region_name(r, lang)),
@@ -98,10 +107,11 @@ impl View<'_> {
         };
         let known: Vec<(i32, f64)> = region
             .and_then(|h| {
-                self.model
-                    .indicators
-                    .values
-                    .series(&gi.id, h, crate::indicators::Gender::Total)
+                self.model.indicators.values.series(
+                    &gi.id,
+                    h,
+                    crate::model::indicators::Gender::Total,
+                )
             })
             .map(|series| {
                 series
@@ -115,7 +125,7 @@ impl View<'_> {
         let previous = known.len().checked_sub(2).map(|i| known[i]);
         let better = ind.map(|i| i.better).unwrap_or_default();
         let change = previous.zip(latest).map(|((_, before), (_, now))| {
-            let judged = crate::indicators::trend::judge(better, before, now, decimals);
+            let judged = crate::model::indicators::trend::judge(better, before, now, decimals);
             self.word(lang, &format!("trend_{}", judged.key()))
         });
         let track = plan::track(better, gi.baseline, gi.target, latest);

@@ -9,8 +9,8 @@ mod overview;
 
 use super::html::{md, plain, tx};
 use super::view::View;
-use crate::escape::Html;
-use crate::plan::{self, FocusArea, FocusKind, Plan, Scope};
+use crate::base::escape::Html;
+use crate::model::plan::{self, FocusArea, FocusKind, Plan, Scope};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -190,7 +190,12 @@ impl<'a> View<'a> {
         }
     }
 
-    fn indicator_link(&self, id: &str, kind: crate::indicators::Kind, lang: &str) -> IndicatorLink {
+    fn indicator_link(
+        &self,
+        id: &str,
+        kind: crate::model::indicators::Kind,
+        lang: &str,
+    ) -> IndicatorLink {
         let title = self
             .model
             .indicators
@@ -238,7 +243,7 @@ impl<'a> View<'a> {
                             .indicators
                             .get(i)
                             .and_then(|x| x.kind)
-                            .unwrap_or(crate::indicators::Kind::Outcome);
+                            .unwrap_or(crate::model::indicators::Kind::Outcome);
                         self.indicator_link(i, kind, lang)
                     })
                     .collect(),
@@ -292,9 +297,9 @@ fn scope_key(s: Scope) -> &'static str {
     }
 }
 
-fn kind_key(k: crate::indicators::Kind) -> &'static str {
+fn kind_key(k: crate::model::indicators::Kind) -> &'static str {
     match k {
-        crate::indicators::Kind::Outcome => "outcome",
-        crate::indicators::Kind::Activity => "activity",
+        crate::model::indicators::Kind::Outcome => "outcome",
+        crate::model::indicators::Kind::Activity => "activity",
     }
 }

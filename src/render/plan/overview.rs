@@ -1,9 +1,9 @@
 //! The plan overview, its status chart, and the "together and separately" view.
 
 use super::{DocLink, GroupView, PlanView, SharedGoalView, TogetherView};
-use crate::charts::stacked::{Stacked, StackedRow};
-use crate::escape::Html;
-use crate::plan::{self, grouping, MeasureRef, Plan, Scope, Status};
+use crate::base::escape::Html;
+use crate::model::plan::{self, grouping, MeasureRef, Plan, Scope, Status};
+use crate::render::charts::stacked::{Stacked, StackedRow};
 use crate::render::html::plain;
 use crate::render::view::View;
 
