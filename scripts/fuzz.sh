@@ -84,7 +84,7 @@ seeds() { # seeds TARGET: the seeds, from the plan fixture the site targets buil
       ;;
     search_links)
       # The <main> of representative pages, as the snapshot tests keep them.
-      for f in tests/snapshots/*.snap; do
+      for f in tests/e2e/snapshots/*.snap; do
         n=$((n + 1))
         awk 'BEGIN{d=0} d>=2{print} /^---$/{d++}' "$f" >"fuzz/corpus/$t/seed-$n"
       done
