@@ -189,6 +189,13 @@ fn survey_statistics_and_published_figures() {
         main.contains("<p>Lyhenteet: <abbr>HVA</abbr> = hyvinvointialue.</p>"),
         "{main}"
     );
+    // The survey index names the groups with the same markup, not as escaped text.
+    let index = main_of(&read(&public, "kyselyt/index.html"));
+    assert!(
+        index.contains("<abbr title=\"hyvinvointialue\">HVA</abbr>, Kunta, Oppilaitokset")
+            && !index.contains("&lt;abbr"),
+        "{index}"
+    );
     // An option per row, a group per column; the question is said once, by its heading.
     assert!(main.contains("<thead><tr><th scope=\"col\">Vastausvaihtoehto</th><th scope=\"col\" class=\"align-right\">HVA</th><th scope=\"col\" class=\"align-right\">Oppilaitokset</th></tr></thead>"), "{main}");
     assert!(main.contains("<tr><th scope=\"row\">Kyllä</th><td class=\"align-right\">2 (67 %)</td><td class=\"align-right\">1 (50 %)</td></tr>"));
