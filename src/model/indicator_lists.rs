@@ -92,11 +92,7 @@ pub(crate) fn load(
                 entries,
                 omitted: l.omitted.clone(),
                 path,
-                documents: l
-                    .documents
-                    .iter()
-                    .map(|d| crate::model::content::dir_key(Path::new(d.trim_matches('/'))))
-                    .collect(),
+                documents: l.documents.iter().map(|d| document_key(d)).collect(),
             })
         })
         .collect()
@@ -139,4 +135,10 @@ fn entries(text: &str, path: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Listed> 
         });
     }
     out
+}
+
+/// The page key of a document folder as `indicator_lists[].documents` names it
+/// (`hyvinvointikertomus-2025-2029`, with or without slashes around it).
+pub(crate) fn document_key(name: &str) -> String {
+    crate::model::content::dir_key(Path::new(name.trim_matches('/')))
 }

@@ -130,7 +130,7 @@ pub(crate) fn list_documents(config: &Config, sources: &[SourcePage], diags: &mu
     let text = config.source.as_str();
     let lists = locate::key(text, "indicator_lists").unwrap_or(0);
     for name in config.indicator_lists.iter().flat_map(|l| &l.documents) {
-        let key = crate::model::content::dir_key(Path::new(name.trim_matches('/')));
+        let key = crate::model::indicator_lists::document_key(name);
         let is_document = sources
             .iter()
             .any(|s| s.is_index && s.key == key && s.front.document.is_some());

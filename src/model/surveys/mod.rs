@@ -150,23 +150,16 @@ impl Survey {
         out
     }
 
-    /// Results in the order of `groups`, then any others by name.
+    /// Results in the order of `groups`, then any others by name: the groups of
+    /// [`Self::group_results`] that have results.
     pub(crate) fn ordered_results<'a>(
         &'a self,
         q: &'a Question,
     ) -> Vec<(&'a str, &'a GroupResult)> {
-        let mut out: Vec<(&str, &GroupResult)> = self
-            .groups
-            .iter()
-            .filter_map(|g| q.results.get(g).map(|r| (g.as_str(), r)))
-            .collect();
-        out.extend(
-            q.results
-                .iter()
-                .filter(|(g, _)| !self.groups.contains(g))
-                .map(|(g, r)| (g.as_str(), r)),
-        );
-        out
+        self.group_results(q)
+            .into_iter()
+            .filter_map(|(g, r)| r.map(|r| (g, r)))
+            .collect()
     }
 
     /// Where computed figures differ from published ones by more than [`TOLERANCE`]:
