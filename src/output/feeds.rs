@@ -58,9 +58,10 @@ fn urls(site: &Site, routes: &Routes) -> Vec<String> {
     let mut entries: Vec<(String, usize)> = Vec::new();
     let mut extra: Vec<&str> = Vec::new();
     for e in routes.entries().iter().filter(|e| e.sitemap) {
-        match e.route {
-            Route::Page(i) => entries.push((e.path.clone(), i)),
-            _ => extra.push(&e.path),
+        if let Route::Page(i) = e.route {
+            entries.push((e.path.clone(), i));
+        } else {
+            extra.push(&e.path);
         }
     }
     entries.sort();

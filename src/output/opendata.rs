@@ -328,9 +328,12 @@ pub(crate) fn documents_json(
     let documents: Vec<serde_json::Value> = routes
         .entries()
         .iter()
-        .filter_map(|e| match e.route {
-            Route::Pdf(i) => Some((i, e)),
-            _ => None,
+        .filter_map(|e| {
+            if let Route::Pdf(i) = e.route {
+                Some((i, e))
+            } else {
+                None
+            }
         })
         .filter_map(|(i, e)| {
             let p = &site.pages[i];

@@ -95,9 +95,12 @@ pub(crate) fn make(cx: &Cx<'_>, routes: &Routes) -> Result<Pdfs, Vec<Diagnostic>
     let wanted: Vec<usize> = routes
         .entries()
         .iter()
-        .filter_map(|e| match e.route {
-            Route::Pdf(i) => Some(i),
-            _ => None,
+        .filter_map(|e| {
+            if let Route::Pdf(i) = e.route {
+                Some(i)
+            } else {
+                None
+            }
         })
         .collect();
     if wanted.is_empty() {

@@ -6,7 +6,7 @@ use super::theme::word;
 use super::theme::Theme;
 use super::Input;
 use crate::base::escape::Html;
-use crate::routes::{Entry, Route, Routes, Section};
+use crate::routes::{Entry, Generated, PlanPage, Route, Routes, Section, SinglePage};
 use crate::site::Site;
 use serde::Serialize;
 use tera::{Context, Value};
@@ -126,8 +126,8 @@ fn site_view<'a>(site: &'a Site, routes: &Routes, lang: &str) -> SiteView<'a> {
         css: vec![site.href("css/kertomus.css"), site.href("css/syntax.css")],
         print_css: site.href("css/print.css"),
         favicon: site.href("favicon.svg"),
-        statement_href: href_of(Route::Statement).unwrap_or_default(),
-        search_href: href_of(Route::Search),
+        statement_href: href_of(Route::single(SinglePage::Statement)).unwrap_or_default(),
+        search_href: href_of(Route::single(SinglePage::Search)),
         contact_name: contact.map(|c| c.name.get(lang, default).text),
         contact_email: contact.and_then(|c| c.email.clone()),
         contact_phone: contact.and_then(|c| c.phone.clone()),
@@ -155,7 +155,15 @@ pub(super) fn common(
         let regions: Vec<String> = routes
             .entries()
             .iter()
-            .filter(|e| matches!(e.route, Route::Region(_)) && e.lang.as_deref() == Some(lang))
+            .filter(|e| {
+                matches!(
+                    e.route,
+                    Route::Generated(Generated::Plan {
+                        page: PlanPage::Region,
+                        ..
+                    })
+                ) && e.lang.as_deref() == Some(lang)
+            })
             .map(|e| site.href(&e.path))
             .collect();
         ctx.insert("region_hrefs", &regions);
@@ -186,12 +194,24 @@ fn owner(input: Input<'_>, entry: &Entry, lang: &str) -> Option<Html> {
             let doc = site.document_for_chapter(i).unwrap_or(i);
             site.document_of(doc)?.organisation.clone()
         }
-        Route::PlanOverview(p)
-        | Route::Together(p)
-        | Route::Region(p)
-        | Route::FocusArea(p, _)
-        | Route::Goal(p, _, _) => model.plans.get(p)?.organisation.clone(),
-        _ => None,
+        Route::Generated(Generated::Plan { plan, .. }) => {
+            model.plans.get(plan)?.organisation.clone()
+        }
+        // What is not a plan's own page is the site's.
+        Route::Pdf(_)
+        | Route::FallbackFront
+        | Route::NotFound
+        | Route::Alias { .. }
+        | Route::IndicatorCsv(_)
+        | Route::Generated(
+            Generated::Indicators(_) | Generated::Register(_) | Generated::Single(_),
+        )
+        | Route::Feed
+        | Route::Sitemap
+        | Route::Robots
+        | Route::OpenData(_)
+        | Route::Pagefind
+        | Route::Static => None,
     }?;
     if site.config.organisation.as_deref() == Some(id.as_str()) {
         return None;

@@ -10,7 +10,7 @@ use super::view::View;
 use super::{cards, frame, indicators, render as render_template, Input};
 use crate::base::error::Error;
 use crate::base::escape::Html;
-use crate::routes::{Entry, Route, Section};
+use crate::routes::{Entry, Generated, IndicatorPage, PlanPage, RegisterPage, Section, SinglePage};
 use serde::Serialize;
 
 /// What a generated page puts into its template besides the frame.
@@ -40,7 +40,7 @@ fn page(
 pub(super) fn render(
     input: Input<'_>,
     entry: &Entry,
-    route: &Route,
+    route: &Generated,
     lang: &str,
 ) -> Result<Vec<u8>, Error> {
     let Some(p) = page_of(input, route, lang) else {
@@ -57,32 +57,30 @@ pub(super) fn render(
     render_template(input.theme, p.template, &ctx)
 }
 
-fn page_of(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
+fn page_of(input: Input<'_>, route: &Generated, lang: &str) -> Option<Page> {
     match *route {
-        Route::PlanOverview(pi) => plan_page(input, pi, None, lang),
-        Route::Together(pi) => together(input, pi, lang),
-        Route::Region(pi) => region(input, pi, lang),
-        Route::FocusArea(pi, fi) => plan_page(input, pi, Some((fi, None)), lang),
-        Route::Goal(pi, fi, gi) => plan_page(input, pi, Some((fi, Some(gi))), lang),
-        Route::IndicatorIndex
-        | Route::Indicator(_)
-        | Route::IndicatorList(_)
-        | Route::CardIndex
-        | Route::Card(_) => indicator_page(input, route, lang),
-        Route::OrgIndex | Route::Org(_) | Route::SurveyIndex | Route::Survey(_) => {
-            register_page(input, route, lang)
-        }
-        _ => single_page(input, route, lang),
+        Generated::Plan { plan, page } => match page {
+            PlanPage::Overview => plan_page(input, plan, None, lang),
+            PlanPage::Together => together(input, plan, lang),
+            PlanPage::Region => region(input, plan, lang),
+            PlanPage::FocusArea { focus } => plan_page(input, plan, Some((focus, None)), lang),
+            PlanPage::Goal { focus, goal } => {
+                plan_page(input, plan, Some((focus, Some(goal))), lang)
+            }
+        },
+        Generated::Indicators(page) => indicator_page(input, page, lang),
+        Generated::Register(page) => register_page(input, page, lang),
+        Generated::Single(page) => Some(single_page(input, page, lang)),
     }
 }
 
 /// The indicator and municipality-card pages. The section indexes are in the main menu and
 /// have no breadcrumbs.
-fn indicator_page(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
+fn indicator_page(input: Input<'_>, route: IndicatorPage, lang: &str) -> Option<Page> {
     let (site, data) = (input.site, input.view);
     let section = |s: Section, key: &str| frame::section_crumbs(input, lang, s, key);
-    Some(match *route {
-        Route::IndicatorIndex => page(
+    Some(match route {
+        IndicatorPage::Index => page(
             "indicators.html",
             Vec::new(),
             vec![
@@ -90,7 +88,7 @@ fn indicator_page(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
                 ("lists", value(indicators::list_links(data, site, lang))),
             ],
         ),
-        Route::Indicator(i) => {
+        IndicatorPage::Indicator(i) => {
             let ind = data.model.indicators.list.get(i)?;
             page(
                 "indicator.html",
@@ -101,17 +99,17 @@ fn indicator_page(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
                 )],
             )
         }
-        Route::IndicatorList(i) => page(
+        IndicatorPage::List(i) => page(
             "indicator_list.html",
             section(Section::Indicators, "indicators_title"),
             vec![("list", value(indicators::list_view(data, site, i, lang)?))],
         ),
-        Route::CardIndex => page(
+        IndicatorPage::CardIndex => page(
             "cards.html",
             Vec::new(),
             vec![("cards", value(cards::index_view(data, site, lang)))],
         ),
-        Route::Card(i) => {
+        IndicatorPage::Card(i) => {
             let m = *data.model.cards.get(i)?;
             page(
                 "card.html",
@@ -119,22 +117,21 @@ fn indicator_page(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
                 vec![("card", value(cards::card_view(data, site, m, lang)))],
             )
         }
-        _ => return None,
     })
 }
 
 /// The organisation and survey pages and their indexes.
-fn register_page(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
+fn register_page(input: Input<'_>, route: RegisterPage, lang: &str) -> Option<Page> {
     let data = input.view;
     let front = || frame::front(input, lang);
     let section = |s: Section, key: &str| frame::section_crumbs(input, lang, s, key);
-    Some(match *route {
-        Route::OrgIndex => page(
+    Some(match route {
+        RegisterPage::OrgIndex => page(
             "organisations.html",
             front(),
             vec![("organisations", value(organisation_rows(data, lang)))],
         ),
-        Route::Org(i) => {
+        RegisterPage::Org(i) => {
             let o = *data.model.organisations_with_pages().get(i)?;
             page(
                 "organisation.html",
@@ -142,7 +139,7 @@ fn register_page(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
                 vec![("organisation", value(data.organisation_view(o, lang)))],
             )
         }
-        Route::SurveyIndex => {
+        RegisterPage::SurveyIndex => {
             let views: Vec<_> = data
                 .model
                 .surveys
@@ -151,7 +148,7 @@ fn register_page(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
                 .collect();
             page("surveys.html", front(), vec![("surveys", value(views))])
         }
-        Route::Survey(i) => {
+        RegisterPage::Survey(i) => {
             let s = data.model.surveys.get(i)?;
             page(
                 "survey.html",
@@ -159,30 +156,28 @@ fn register_page(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
                 vec![("survey", value(data.survey_view(s, lang)))],
             )
         }
-        _ => return None,
     })
 }
 
 /// The pages there is one of per language, under the front page.
-fn single_page(input: Input<'_>, route: &Route, lang: &str) -> Option<Page> {
+fn single_page(input: Input<'_>, route: SinglePage, lang: &str) -> Page {
     let data = input.view;
-    let (template, views) = match *route {
-        Route::Clock => {
+    let (template, views) = match route {
+        SinglePage::Clock => {
             let clock = data.clock_view(lang, "vuosikello", crate::base::dates::current_month());
             ("vuosikello.html", vec![("clock", value(clock))])
         }
-        Route::Cooperation => (
+        SinglePage::Cooperation => (
             "cooperation.html",
             vec![("cooperation", value(data.cooperation_view(lang)))],
         ),
-        Route::Statement => (
+        SinglePage::Statement => (
             "statement.html",
             vec![("statement", value(data.statement_view(lang)))],
         ),
-        Route::Search => ("search.html", Vec::new()),
-        _ => return None,
+        SinglePage::Search => ("search.html", Vec::new()),
     };
-    Some(page(template, frame::front(input, lang), views))
+    page(template, frame::front(input, lang), views)
 }
 
 /// Title and link of a plan's document in `lang` (or the default language).

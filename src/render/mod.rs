@@ -94,7 +94,18 @@ pub(crate) fn render_partial(
             pages.iter().any(|i| *i == d || chapters.contains(i))
         }
         Route::FallbackFront => front_changed,
-        _ => false,
+        // Generated pages and files show no page's body.
+        Route::Pdf(_)
+        | Route::NotFound
+        | Route::Alias { .. }
+        | Route::IndicatorCsv(_)
+        | Route::Generated(_)
+        | Route::Feed
+        | Route::Sitemap
+        | Route::Robots
+        | Route::OpenData(_)
+        | Route::Pagefind
+        | Route::Static => false,
     };
     let entries: Vec<&Entry> = input
         .routes
@@ -131,7 +142,7 @@ fn render_entry(input: Input<'_>, e: &Entry) -> Result<Option<Vec<u8>>, Error> {
         | Route::Pdf(_)
         | Route::Pagefind
         | Route::Static => return Ok(None),
-        generated => generated::render(input, e, generated, lang)?,
+        Route::Generated(page) => generated::render(input, e, page, lang)?,
     };
     Ok(Some(text))
 }

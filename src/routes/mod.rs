@@ -13,83 +13,12 @@ use crate::msg;
 use crate::site::Site;
 
 mod addresses;
+mod route;
 mod table;
 pub(crate) use addresses::{Addresses, Section, Slugs};
+pub(crate) use route::{Generated, IndicatorPage, PlanPage, RegisterPage, Route, SinglePage};
 use std::collections::HashMap;
 use std::path::Path;
-
-/// What an entry is. Indices point into the site's pages or the data's lists; the language
-/// is the entry's, so a route names the same page in every language.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum Route {
-    /// A content page, by index in `Site::pages`.
-    Page(usize),
-    /// The printable page of the document at this page index.
-    Print(usize),
-    /// The PDF of the document at this page index.
-    Pdf(usize),
-    /// The front page of a language without `index.<lang>.md`.
-    FallbackFront,
-    /// `404.html`.
-    NotFound,
-    /// A redirect stub: the `nth` alias of a page.
-    Alias {
-        /// The page it leads to.
-        page: usize,
-        /// Which of the page's aliases.
-        nth: usize,
-    },
-    /// `/mittarit/`.
-    IndicatorIndex,
-    /// An indicator's page, by index in indicators.yaml.
-    Indicator(usize),
-    /// The data an indicator's page shows, as CSV.
-    IndicatorCsv(usize),
-    /// A reference indicator list's appendix page, by index in site.yaml's lists.
-    IndicatorList(usize),
-    /// `/kuntakortit/`.
-    CardIndex,
-    /// A municipality's card, by position among the card members.
-    Card(usize),
-    /// A plan's overview, by plan index.
-    PlanOverview(usize),
-    /// A plan's "together and separately" page.
-    Together(usize),
-    /// The region-wide view of a regional plan (one others contribute to).
-    Region(usize),
-    /// A focus area: plan and focus-area index.
-    FocusArea(usize, usize),
-    /// A goal: plan, focus-area and goal index.
-    Goal(usize, usize, usize),
-    /// `/organisaatiot/`.
-    OrgIndex,
-    /// An organisation, by position among those with a page.
-    Org(usize),
-    /// `/kyselyt/`.
-    SurveyIndex,
-    /// A survey, by index.
-    Survey(usize),
-    /// The annual clock.
-    Clock,
-    /// The cooperation structure.
-    Cooperation,
-    /// The accessibility statement.
-    Statement,
-    /// The search page.
-    Search,
-    /// The Atom feed of a language.
-    Feed,
-    /// `sitemap.xml`.
-    Sitemap,
-    /// `robots.txt`.
-    Robots,
-    /// An open data file under `data/`.
-    OpenData(&'static str),
-    /// The search index folder.
-    Pagefind,
-    /// A theme static file (stylesheets, scripts).
-    Static,
-}
 
 /// What makes entries of different languages the same page.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -229,7 +158,7 @@ impl Routes {
                 | Route::FallbackFront
                 | Route::Alias { .. } => None,
                 // Generated pages and the search index folder.
-                _ => Some(e.path.clone()),
+                Route::Generated(_) | Route::Pagefind => Some(e.path.clone()),
             };
             if let Some(p) = owned {
                 if !out.contains(&p) {
@@ -248,12 +177,7 @@ impl Routes {
     pub(crate) fn clashes(&self, site: &Site) -> Vec<Diagnostic> {
         let mut seen: HashMap<&str, &Entry> = HashMap::new();
         let mut out = Vec::new();
-        let content = |e: &Entry| {
-            matches!(
-                e.route,
-                Route::Page(_) | Route::Print(_) | Route::Pdf(_) | Route::Alias { .. }
-            )
-        };
+        let content = |e: &Entry| e.route.content_page().is_some();
         for e in &self.entries {
             match seen.get(e.path.as_str()) {
                 // A content page at a generated address is reported by the reserved-address
@@ -270,16 +194,13 @@ impl Routes {
 }
 
 fn clash(site: &Site, first: &Entry, second: &Entry) -> Diagnostic {
-    let what = |e: &Entry| match e.route {
-        Route::Page(i) | Route::Print(i) | Route::Pdf(i) | Route::Alias { page: i, .. } => {
-            format!("content/{}", site.pages[i].rel.display())
-        }
-        _ => format!("kertomus's {:?} page", e.route),
+    let what = |e: &Entry| match e.route.content_page() {
+        Some(i) => format!("content/{}", site.pages[i].rel.display()),
+        None => format!("kertomus's {:?} page", e.route),
     };
-    let page = [second, first].into_iter().find_map(|e| match e.route {
-        Route::Page(i) | Route::Print(i) | Route::Pdf(i) | Route::Alias { page: i, .. } => Some(i),
-        _ => None,
-    });
+    let page = [second, first]
+        .into_iter()
+        .find_map(|e| e.route.content_page());
     let message = msg!(
         "two pages would be written to /{path}: {first} and {second}",
         path = second.path,

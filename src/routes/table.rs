@@ -2,8 +2,8 @@
 //! authors wrote, each entry with its language, flags and peers.
 
 use super::{
-    Addresses, Entry, Options, Peer, Route, Routes, Section, DATA_INDICATORS_CSV,
-    DATA_INDICATORS_JSON, DATA_MEASURES_CSV, DATA_PLAN_JSON,
+    Addresses, Entry, IndicatorPage, Options, Peer, PlanPage, RegisterPage, Route, Routes, Section,
+    SinglePage, DATA_INDICATORS_CSV, DATA_INDICATORS_JSON, DATA_MEASURES_CSV, DATA_PLAN_JSON,
 };
 use crate::model::data::SiteData;
 use crate::site::Site;
@@ -62,19 +62,17 @@ impl Routes {
 
     /// Each plan's overview, "together and separately", focus areas and goals.
     fn plan_pages(&mut self, data: &SiteData<'_>, a: &Addresses, lang: &str) {
-        let l = Some(lang);
         for (pi, plan) in data.plans.iter().enumerate() {
-            self.push(Route::PlanOverview(pi), l, a.plan(plan, lang), true, true);
-            self.push(Route::Together(pi), l, a.together(plan, lang), true, true);
+            let mut page = |page, path| self.page(Route::plan(pi, page), lang, path);
+            page(PlanPage::Overview, a.plan(plan, lang));
+            page(PlanPage::Together, a.together(plan, lang));
             if data.region.links.receives(pi) {
-                self.push(Route::Region(pi), l, a.region(plan, lang), true, true);
+                page(PlanPage::Region, a.region(plan, lang));
             }
-            for (fi, fa) in plan.focus_areas.iter().enumerate() {
-                let path = a.focus_area(plan, fa, lang);
-                self.push(Route::FocusArea(pi, fi), l, path, true, true);
-                for (gi, g) in fa.goals.iter().enumerate() {
-                    let path = a.goal(plan, fa, g, lang);
-                    self.push(Route::Goal(pi, fi, gi), l, path, true, true);
+            for (focus, fa) in plan.focus_areas.iter().enumerate() {
+                page(PlanPage::FocusArea { focus }, a.focus_area(plan, fa, lang));
+                for (goal, g) in fa.goals.iter().enumerate() {
+                    page(PlanPage::Goal { focus, goal }, a.goal(plan, fa, g, lang));
                 }
             }
         }
@@ -82,69 +80,91 @@ impl Routes {
 
     /// The generated pages of one language, in menu order where they are in the menu.
     fn generated_pages(&mut self, data: &SiteData<'_>, a: &Addresses, lang: &str, search: bool) {
-        let l = Some(lang);
+        self.indicator_pages(data, a, lang);
+        self.plan_pages(data, a, lang);
+        self.register_pages(data, a, lang);
+        self.single_pages(data, a, lang, search);
+        if lang == data.config.default_language() {
+            self.push(Route::NotFound, Some(lang), "404.html".into(), false, false);
+        }
+    }
+
+    /// A generated page in the sitemap and the search index.
+    fn page(&mut self, route: Route, lang: &str, path: String) {
+        self.push(route, Some(lang), path, true, true);
+    }
+
+    /// The municipality cards, the indicators and the reference lists' appendices.
+    fn indicator_pages(&mut self, data: &SiteData<'_>, a: &Addresses, lang: &str) {
+        let route = Route::indicators;
         if !data.cards.is_empty() {
-            self.push_nav(
-                Route::CardIndex,
-                lang,
-                a.section(Section::Cards, lang),
-                "cards_title",
-            );
+            let path = a.section(Section::Cards, lang);
+            self.push_nav(route(IndicatorPage::CardIndex), lang, path, "cards_title");
             for (i, m) in data.cards.iter().enumerate() {
-                self.push(Route::Card(i), l, a.card(m, lang), true, true);
+                self.page(route(IndicatorPage::Card(i)), lang, a.card(m, lang));
             }
         }
         if !data.indicators.list.is_empty() {
             let path = a.section(Section::Indicators, lang);
-            self.push_nav(Route::IndicatorIndex, lang, path, "indicators_title");
+            self.push_nav(route(IndicatorPage::Index), lang, path, "indicators_title");
             for (i, ind) in data.indicators.list.iter().enumerate() {
-                self.push(
-                    Route::Indicator(i),
-                    l,
-                    a.indicator(&ind.id, lang),
-                    true,
-                    true,
-                );
+                let path = a.indicator(&ind.id, lang);
+                self.page(route(IndicatorPage::Indicator(i)), lang, path);
             }
         }
         for i in 0..data.indicator_lists.len() {
             let path = a.indicator_list(i, lang);
-            self.push(Route::IndicatorList(i), l, path, true, true);
+            self.page(route(IndicatorPage::List(i)), lang, path);
         }
-        self.plan_pages(data, a, lang);
+    }
+
+    /// The organisations with a page and the surveys, with their indexes.
+    fn register_pages(&mut self, data: &SiteData<'_>, a: &Addresses, lang: &str) {
+        let route = Route::register;
         let orgs = data.organisations_with_pages();
         if !orgs.is_empty() {
             let path = a.section(Section::Organisations, lang);
-            self.push(Route::OrgIndex, l, path, true, true);
+            self.page(route(RegisterPage::OrgIndex), lang, path);
             for (i, o) in orgs.iter().enumerate() {
-                self.push(Route::Org(i), l, a.organisation(&o.id, lang), true, true);
+                let path = a.organisation(&o.id, lang);
+                self.page(route(RegisterPage::Org(i)), lang, path);
             }
         }
         if !data.surveys.is_empty() {
             let path = a.section(Section::Surveys, lang);
-            self.push_nav(Route::SurveyIndex, lang, path, "surveys_title");
+            self.push_nav(
+                route(RegisterPage::SurveyIndex),
+                lang,
+                path,
+                "surveys_title",
+            );
             for (i, s) in data.surveys.iter().enumerate() {
-                self.push(Route::Survey(i), l, a.survey(s, lang), true, true);
+                self.page(route(RegisterPage::Survey(i)), lang, a.survey(s, lang));
             }
         }
+    }
+
+    /// The annual clock, the cooperation structure, the accessibility statement and search.
+    fn single_pages(&mut self, data: &SiteData<'_>, a: &Addresses, lang: &str, search: bool) {
+        let route = Route::single;
         if data.cooperation.clock.is_some() {
-            self.push_nav(
-                Route::Clock,
-                lang,
-                a.section(Section::Clock, lang),
-                "clock_title",
-            );
+            let path = a.section(Section::Clock, lang);
+            self.push_nav(route(SinglePage::Clock), lang, path, "clock_title");
         }
         if !data.cooperation.bodies.is_empty() {
             let path = a.section(Section::Cooperation, lang);
-            self.push_nav(Route::Cooperation, lang, path, "cooperation_title");
+            self.push_nav(
+                route(SinglePage::Cooperation),
+                lang,
+                path,
+                "cooperation_title",
+            );
         }
-        self.push(Route::Statement, l, a.statement(lang), true, true);
+        self.page(route(SinglePage::Statement), lang, a.statement(lang));
         if search {
-            self.push(Route::Search, l, a.search(lang), true, false);
-        }
-        if lang == data.config.default_language() {
-            self.push(Route::NotFound, l, "404.html".into(), false, false);
+            // The search page is not itself searched.
+            let path = a.search(lang);
+            self.push(route(SinglePage::Search), Some(lang), path, true, false);
         }
     }
 
@@ -213,9 +233,11 @@ impl Routes {
         sitemap: bool,
         search: bool,
     ) {
-        let peer = match (&route, lang) {
-            (Route::NotFound, _) | (_, None) => Peer::Alone,
-            _ => Peer::Generated(route.clone()),
+        // The 404 page is one file for all languages.
+        let peer = if lang.is_none() || route == Route::NotFound {
+            Peer::Alone
+        } else {
+            Peer::Generated(route.clone())
         };
         self.push_entry(route, lang, path, peer, (sitemap, search));
     }

@@ -1,0 +1,169 @@
+//! What an entry of the route table is: a content page, a file, or a page generated from the
+//! model, by kind. Every `match` over these is exhaustive, so a new kind of page is a compile
+//! error wherever it must be handled (rendering, the frame, partial rebuilds, reserved
+//! addresses).
+
+/// What an entry is. Indices point into the site's pages or the data's lists; the language
+/// is the entry's, so a route names the same page in every language.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Route {
+    /// A content page, by index in `Site::pages`.
+    Page(usize),
+    /// The printable page of the document at this page index.
+    Print(usize),
+    /// The PDF of the document at this page index.
+    Pdf(usize),
+    /// The front page of a language without `index.<lang>.md`.
+    FallbackFront,
+    /// `404.html`.
+    NotFound,
+    /// A redirect stub: the `nth` alias of a page.
+    Alias {
+        /// The page it leads to.
+        page: usize,
+        /// Which of the page's aliases.
+        nth: usize,
+    },
+    /// The data an indicator's page shows, as CSV, by index in indicators.yaml.
+    IndicatorCsv(usize),
+    /// A page the theme renders from the model: plans, indicators, registers and the like.
+    Generated(Generated),
+    /// The Atom feed of a language.
+    Feed,
+    /// `sitemap.xml`.
+    Sitemap,
+    /// `robots.txt`.
+    Robots,
+    /// An open data file under `data/`.
+    OpenData(&'static str),
+    /// The search index folder.
+    Pagefind,
+    /// A theme static file (stylesheets, scripts).
+    Static,
+}
+
+/// A page rendered from the model rather than from an author's page, by its kind. Each group is
+/// rendered by one function that matches all of its kinds, so a new kind is a compile error
+/// until it has a template.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Generated {
+    /// A page of a plan, by plan index.
+    Plan {
+        /// The plan's index in the model.
+        plan: usize,
+        /// Which of its pages.
+        page: PlanPage,
+    },
+    /// The indicator and municipality-card pages.
+    Indicators(IndicatorPage),
+    /// The organisation and survey pages.
+    Register(RegisterPage),
+    /// The pages there is one of per language.
+    Single(SinglePage),
+}
+
+/// A page of one plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum PlanPage {
+    /// The plan's overview.
+    Overview,
+    /// Its "together and separately" page.
+    Together,
+    /// The region-wide view of a regional plan (one others contribute to).
+    Region,
+    /// A focus area, by index in the plan.
+    FocusArea {
+        /// The focus area's index.
+        focus: usize,
+    },
+    /// A goal, by its focus area's index and its own in that focus area.
+    Goal {
+        /// The focus area's index.
+        focus: usize,
+        /// The goal's index in the focus area.
+        goal: usize,
+    },
+}
+
+/// An indicator or municipality-card page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum IndicatorPage {
+    /// `/mittarit/`.
+    Index,
+    /// An indicator's page, by index in indicators.yaml.
+    Indicator(usize),
+    /// A reference indicator list's appendix page, by index in site.yaml's lists.
+    List(usize),
+    /// `/kuntakortit/`.
+    CardIndex,
+    /// A municipality's card, by position among the card members.
+    Card(usize),
+}
+
+/// An organisation or survey page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum RegisterPage {
+    /// `/organisaatiot/`.
+    OrgIndex,
+    /// An organisation, by position among those with a page.
+    Org(usize),
+    /// `/kyselyt/`.
+    SurveyIndex,
+    /// A survey, by index.
+    Survey(usize),
+}
+
+/// A page there is one of per language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum SinglePage {
+    /// The annual clock.
+    Clock,
+    /// The cooperation structure.
+    Cooperation,
+    /// The accessibility statement.
+    Statement,
+    /// The search page.
+    Search,
+}
+
+impl Route {
+    /// The content page an entry is made from: the page itself, its printable page, its PDF
+    /// or one of its redirects.
+    pub(crate) fn content_page(&self) -> Option<usize> {
+        match *self {
+            Route::Page(i) | Route::Print(i) | Route::Pdf(i) | Route::Alias { page: i, .. } => {
+                Some(i)
+            }
+            Route::FallbackFront
+            | Route::NotFound
+            | Route::IndicatorCsv(_)
+            | Route::Generated(_)
+            | Route::Feed
+            | Route::Sitemap
+            | Route::Robots
+            | Route::OpenData(_)
+            | Route::Pagefind
+            | Route::Static => None,
+        }
+    }
+
+    /// A plan's page.
+    pub(crate) fn plan(plan: usize, page: PlanPage) -> Route {
+        Route::Generated(Generated::Plan { plan, page })
+    }
+
+    /// An indicator or card page.
+    pub(crate) fn indicators(page: IndicatorPage) -> Route {
+        Route::Generated(Generated::Indicators(page))
+    }
+
+    /// An organisation or survey page.
+    pub(crate) fn register(page: RegisterPage) -> Route {
+        Route::Generated(Generated::Register(page))
+    }
+
+    /// A page there is one of per language.
+    pub(crate) fn single(page: SinglePage) -> Route {
+        Route::Generated(Generated::Single(page))
+    }
+}
