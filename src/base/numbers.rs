@@ -12,8 +12,15 @@ pub(crate) fn change(n: i64) -> String {
     }
 }
 
+/// How many decimals `value` has as written: Rust writes an `f64` with the fewest digits that
+/// read back to it, so `1.7` has one and `2` none.
+pub(crate) fn decimals(value: f64) -> usize {
+    let text = value.to_string();
+    text.split_once('.').map_or(0, |(_, f)| f.len())
+}
+
 /// Formats `value` with `decimals` decimals for a reader of `lang`.
-pub(crate) fn format(value: f64, decimals: usize, lang: &str) -> String {
+pub fn format(value: f64, decimals: usize, lang: &str) -> String {
     if !value.is_finite() {
         return String::from("–");
     }
@@ -52,7 +59,14 @@ pub(crate) fn format(value: f64, decimals: usize, lang: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{change, format};
+    use super::{change, decimals, format};
+
+    #[test]
+    fn decimals_as_written() {
+        assert_eq!(decimals(1.7), 1);
+        assert_eq!(decimals(2.0), 0);
+        assert_eq!(decimals(0.125), 3);
+    }
 
     #[test]
     fn changes_carry_their_sign() {

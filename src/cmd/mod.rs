@@ -38,11 +38,7 @@ impl Ui {
 
     /// Seconds with two decimals, with the decimal comma in Finnish and Swedish.
     pub(crate) fn seconds(&self, d: std::time::Duration) -> String {
-        let s = format!("{:.2}", d.as_secs_f64());
-        match self.lang {
-            Lang::En => s,
-            Lang::Fi | Lang::Sv => s.replace('.', ","),
-        }
+        kertomus::base::numbers::format(d.as_secs_f64(), 2, self.lang.code())
     }
 
     /// A message in the user's language.

@@ -48,6 +48,10 @@ pub enum Arg {
     Value(String),
     /// A message of its own.
     Msg(Msg),
+    /// A number, written as readers of the message's language write numbers (`1,50` in
+    /// Finnish, `1.50` in English) with this many decimals. The value is kept as Rust writes
+    /// an `f64` (which reads back exactly), so that a message stays comparable and sortable.
+    Number(String, usize),
 }
 
 /// The most characters of one value a message shows: a message echoes the author's text
@@ -57,6 +61,16 @@ pub enum Arg {
 pub const MAX_VALUE_CHARS: usize = 400;
 
 impl Arg {
+    /// `value` with `decimals` decimals, in the language the message is printed in.
+    pub fn number(value: f64, decimals: usize) -> Arg {
+        Arg::Number(value.to_string(), decimals)
+    }
+
+    /// `value` with as many decimals as it was written with (a figure an author typed).
+    pub fn number_as_written(value: f64) -> Arg {
+        Arg::number(value, crate::base::numbers::decimals(value))
+    }
+
     /// The argument with a value longer than [`MAX_VALUE_CHARS`] cut there and ended with "…":
     /// the one place where every value going into a message is bounded.
     fn clipped(self) -> Arg {
@@ -96,6 +110,10 @@ impl Msg {
                 .map(|(_, v)| match v {
                     Arg::Value(s) => Cow::Borrowed(s.as_str()),
                     Arg::Msg(m) => Cow::Owned(m.render(lang)),
+                    Arg::Number(v, decimals) => {
+                        let value = v.parse().unwrap_or(f64::NAN);
+                        Cow::Owned(crate::base::numbers::format(value, *decimals, lang.code()))
+                    }
                 })
         })
     }
@@ -177,8 +195,9 @@ fn fill<'a>(template: &str, arg: &dyn Fn(&str) -> Option<Cow<'a, str>>) -> Strin
 }
 
 /// A message: `msg!("template with {name} and {n|one|other}", name, n = list.len())`.
-/// An argument is `name` (a variable of that name), `name = value` (anything with Display)
-/// or `name: message` (another [`Msg`], rendered in the same language).
+/// An argument is `name` (a variable of that name), `name = value` (anything with Display),
+/// `name: message` (another [`Msg`], rendered in the same language) or `name => arg` (an
+/// [`Arg`] as it is, such as [`Arg::number`]).
 #[macro_export]
 #[doc(hidden)]
 macro_rules! msg {
@@ -193,6 +212,9 @@ macro_rules! msg {
     (@args [$($acc:tt)*] $name:ident : $sub:expr $(, $($rest:tt)*)?) => {
         $crate::msg!(@args [$($acc)* (stringify!($name),
             $crate::base::messages::Arg::Msg($sub)),] $($($rest)*)?)
+    };
+    (@args [$($acc:tt)*] $name:ident => $arg:expr $(, $($rest:tt)*)?) => {
+        $crate::msg!(@args [$($acc)* (stringify!($name), $arg),] $($($rest)*)?)
     };
     (@args [$($acc:tt)*] $name:ident $(, $($rest:tt)*)?) => {
         $crate::msg!(@args [$($acc)* (stringify!($name),

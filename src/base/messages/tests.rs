@@ -216,3 +216,21 @@ fn a_block_without_a_language_is_seen() {
     assert_eq!(entries[1].fi, None);
     assert_eq!(entries[1].line, 4);
 }
+
+#[test]
+fn numbers_are_written_in_the_language_of_the_message() {
+    let m = crate::msg!(
+        "mean {computed} computed, {published} published",
+        computed => Arg::number(1.5, 2),
+        published => Arg::number_as_written(1.7)
+    );
+    assert_eq!(m.render(Lang::En), "mean 1.50 computed, 1.7 published");
+    assert_eq!(
+        m.render(Lang::Fi),
+        "keskiarvo: laskettu 1,50, julkaistu 1,7"
+    );
+    assert_eq!(
+        m.render(Lang::Sv),
+        "medelvärde: beräknat 1,50, publicerat 1,7"
+    );
+}

@@ -5,6 +5,7 @@
 use crate::base::dates::Date;
 use crate::base::diagnostics::Diagnostic;
 use crate::base::locate::{self, Source};
+use crate::base::messages::{Arg, Msg};
 use crate::base::text::Text;
 use crate::msg;
 use serde::Deserialize;
@@ -120,7 +121,7 @@ pub(crate) struct Survey {
 }
 
 mod stats;
-pub(crate) use stats::{stats, TOLERANCE};
+pub(crate) use stats::{stats, Stats, TOLERANCE};
 
 impl Survey {
     pub(crate) fn question(&self, id: &str) -> Option<&Question> {
@@ -177,23 +178,8 @@ impl Survey {
                     continue;
                 };
                 let Some(s) = stats(counts) else { continue };
-                let mut diffs = Vec::new();
-                if let Some(m) = p.mean {
-                    if (m - s.mean).abs() > TOLERANCE {
-                        diffs.push(format!("mean {:.2} computed, {m} published", s.mean));
-                    }
-                }
-                if let Some(sd) = p.sd {
-                    if (sd - s.sd).abs() > TOLERANCE {
-                        diffs.push(format!("sd {:.2} computed, {sd} published", s.sd));
-                    }
-                }
-                if let Some(n) = p.n {
-                    if n != s.n {
-                        diffs.push(format!("n {} computed, {n} published", s.n));
-                    }
-                }
-                if !diffs.is_empty() {
+                let diffs = differences(&s, p);
+                if let Some(diffs) = diffs {
                     let at = src.value(group, q_at);
                     out.push(
                         src.error(
@@ -202,7 +188,7 @@ impl Survey {
                                 "survey question `{id}`, group {group}: {diffs}",
                                 id = q.id,
                                 group,
-                                diffs = diffs.join("; ")
+                                diffs: diffs
                             ),
                         )
                         .warning()
@@ -213,6 +199,36 @@ impl Survey {
         }
         out
     }
+}
+
+/// How the computed figures differ from the published ones, each as "mean 1,50 computed, 1,7
+/// published", joined by semicolons; `None` when they agree.
+fn differences(s: &Stats, p: &Published) -> Option<Msg> {
+    let mut diffs = Vec::new();
+    if let Some(m) = p.mean.filter(|m| (m - s.mean).abs() > TOLERANCE) {
+        diffs.push(msg!(
+            "mean {computed} computed, {published} published",
+            computed => Arg::number(s.mean, 2),
+            published => Arg::number_as_written(m)
+        ));
+    }
+    if let Some(sd) = p.sd.filter(|sd| (sd - s.sd).abs() > TOLERANCE) {
+        diffs.push(msg!(
+            "sd {computed} computed, {published} published",
+            computed => Arg::number(s.sd, 2),
+            published => Arg::number_as_written(sd)
+        ));
+    }
+    if let Some(n) = p.n.filter(|n| *n != s.n) {
+        diffs.push(msg!(
+            "n {computed} computed, {published} published",
+            computed => Arg::number(f64::from(s.n), 0),
+            published => Arg::number(f64::from(n), 0)
+        ));
+    }
+    diffs
+        .into_iter()
+        .reduce(|first, next| msg!("{first}; {next}", first: first, next: next))
 }
 
 /// Reads every `content/data/surveys/*.yaml`, in file-name order.
