@@ -13,9 +13,8 @@ use std::time::Duration;
 fn urls(site: &Site) -> BTreeMap<String, BTreeMap<String, std::path::PathBuf>> {
     let mut by_host: BTreeMap<String, BTreeMap<String, std::path::PathBuf>> = BTreeMap::new();
     for p in &site.pages {
-        for rest in p.body.split("href=\"").skip(1) {
-            let Some(end) = rest.find('"') else { continue };
-            let url = rest[..end].replace("&amp;", "&");
+        for link in crate::html::links::links(p.body.as_bytes()).links {
+            let url = crate::base::escape::decode(&link);
             let Some(after) = url
                 .strip_prefix("https://")
                 .or_else(|| url.strip_prefix("http://"))

@@ -4,11 +4,13 @@
 //! `id` in it. A broken one is kertomus's bug, not the author's: the authors' own links are
 //! checked (with positions) while Markdown renders.
 //!
-//! HTML is read with lol_html, a streaming parser made for this kind of attribute scan. The
+//! HTML is read by the HTML layer (`html::links`, on lol_html). The
 //! sitemap and the Atom feeds are XML that kertomus writes itself with one escaper, so their
 //! URLs are taken from `<loc>` elements and `href="…"` attributes by a plain scan.
 
 use crate::base::messages::Msg;
+// The links and ids of one file, HTML or XML.
+use crate::html::links::Links as Scan;
 use crate::msg;
 use percent_encoding::percent_decode_str;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -25,13 +27,6 @@ pub struct Broken {
     pub reason: Msg,
 }
 
-/// The links and ids of one HTML file.
-#[derive(Default)]
-struct Scan {
-    links: Vec<String>,
-    ids: BTreeSet<String>,
-}
-
 /// Every broken link of an output, given as file contents by output path. `base_url` is the
 /// site's published address (`https://example.org/hyte/`).
 pub fn broken(files: &BTreeMap<String, Vec<u8>>, base_url: &str) -> Vec<Broken> {
@@ -39,7 +34,7 @@ pub fn broken(files: &BTreeMap<String, Vec<u8>>, base_url: &str) -> Vec<Broken> 
     let mut scans: HashMap<&str, Scan> = HashMap::new();
     for (path, bytes) in files {
         if path.ends_with(".html") {
-            scans.insert(path, scan_html(bytes));
+            scans.insert(path, crate::html::links::links(bytes));
         } else if path.ends_with(".xml") {
             let links = scan_xml(&String::from_utf8_lossy(bytes));
             scans.insert(
@@ -209,47 +204,6 @@ fn normalise(path: &str) -> Option<String> {
         out.push('/');
     }
     Some(out)
-}
-
-fn scan_html(bytes: &[u8]) -> Scan {
-    use lol_html::{element, HtmlRewriter, Settings};
-    let mut scan = Scan::default();
-    {
-        let links = std::cell::RefCell::new(Vec::new());
-        let ids = std::cell::RefCell::new(BTreeSet::new());
-        let mut rewriter = HtmlRewriter::new(
-            Settings::new().append_element_content_handler(element!("*", |el| {
-                for attr in ["href", "src"] {
-                    if let Some(v) = el.get_attribute(attr) {
-                        links.borrow_mut().push(v);
-                    }
-                }
-                if let Some(v) = el.get_attribute("srcset") {
-                    let mut l = links.borrow_mut();
-                    l.extend(
-                        v.split(',')
-                            .filter_map(|c| c.split_whitespace().next().map(str::to_string)),
-                    );
-                }
-                if let Some(id) = el.get_attribute("id") {
-                    ids.borrow_mut().insert(id);
-                }
-                if el.tag_name() == "a" {
-                    if let Some(name) = el.get_attribute("name") {
-                        ids.borrow_mut().insert(name);
-                    }
-                }
-                Ok(())
-            })),
-            |_: &[u8]| {},
-        );
-        // The output is ours and valid UTF-8; a parse error would only shorten the scan.
-        let _ = rewriter.write(bytes);
-        let _ = rewriter.end();
-        scan.links = links.into_inner();
-        scan.ids = ids.into_inner();
-    }
-    scan
 }
 
 /// URLs in kertomus's own XML: `<loc>` contents and `href="…"` attributes, unescaped.

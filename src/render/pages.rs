@@ -38,7 +38,7 @@ pub(super) fn print(input: Input<'_>, e: &Entry, i: usize) -> Result<Vec<u8>, Er
         .enumerate()
         .map(|(n, c)| {
             let ch = &site.pages[c];
-            let body = prefix_ids(&ch.body, &format!("luku-{}-", n + 1));
+            let body = crate::html::print::chapter(&ch.body, &format!("luku-{}-", n + 1));
             PrintChapter {
                 title: written(&ch.title, &ch.lang, &p.lang),
                 id: format!("luku-{}", n + 1),
@@ -56,7 +56,8 @@ pub(super) fn print(input: Input<'_>, e: &Entry, i: usize) -> Result<Vec<u8>, Er
     document_extras(input, i, &mut ctx);
     let html = render(input.theme, "print.html", &ctx)?;
     let html = String::from_utf8_lossy(&html);
-    Ok(absolute_links(&html, &site.config.base_path, &site.config.base_url).into_bytes())
+    let (path, url) = (&site.config.base_path, &site.config.base_url);
+    Ok(crate::html::print::absolute_links(&html, path, url).into_bytes())
 }
 
 /// The printed pages' running head and numbers ("Hyvinvointikertomus … · Sivu 3 / 12"): CSS
@@ -83,20 +84,6 @@ fn publisher(input: Input<'_>, page: usize, lang: &str) -> String {
     id.and_then(|id| input.view.model.organisations.get(&id))
         .map(|o| o.name.get(lang, default).text)
         .unwrap_or_else(|| site.config.title.get(lang, default).text)
-}
-
-/// The printable page goes on paper, where "/hyte-neuvottelukunta/" leads nowhere: its links
-/// are written as full addresses (from `base_url`), which print stylesheets then show.
-/// Only the document itself (`<main>`): stylesheets and the site's frame stay as they are.
-fn absolute_links(html: &str, base_path: &str, base_url: &str) -> String {
-    let (Some(start), Some(end)) = (html.find("<main"), html.find("</main>")) else {
-        return html.to_string();
-    };
-    let main = html[start..end].replace(
-        &format!(" href=\"{base_path}"),
-        &format!(" href=\"{base_url}"),
-    );
-    format!("{}{main}{}", &html[..start], &html[end..])
 }
 
 /// The default language's front page in the frame of `lang`.
@@ -231,21 +218,6 @@ struct PrintChapter {
     title: Html,
     id: String,
     content: Html,
-}
-
-/// A chapter's body for the printable page: ids and in-page links made unique (several
-/// chapters may each have a heading "Johdanto"), and headings one level down, below the
-/// chapter's own title.
-fn prefix_ids(html: &str, prefix: &str) -> String {
-    let mut out = html
-        .replace(" id=\"", &format!(" id=\"{prefix}"))
-        .replace(" href=\"#", &format!(" href=\"#{prefix}"));
-    for level in (2..=5).rev() {
-        out = out
-            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
-            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
-    }
-    out
 }
 
 #[derive(Serialize)]

@@ -249,6 +249,24 @@ fn annual_clock_and_cooperation_structure() {
             "{href} in navigation"
         );
     }
+    // In the printable plan the clock is in chapter 1, whose ids get the chapter's prefix:
+    // the drawing's name must follow them (a screen reader reads it from its title).
+    let print = read(&public, "suunnitelma/tulosta/index.html");
+    let labelled = print
+        .split("aria-labelledby=\"")
+        .skip(1)
+        .flat_map(|rest| rest[..rest.find('"').unwrap()].split(' '))
+        .collect::<Vec<_>>();
+    assert!(
+        labelled.iter().any(|l| l.starts_with("luku-1-vuosikello-")),
+        "{labelled:?}"
+    );
+    for id in labelled {
+        assert!(
+            print.contains(&format!(" id=\"{id}\"")),
+            "{id} names nothing"
+        );
+    }
     let sitemap = read(&public, "sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.fi/suunnitelma/suunnitelma/mieli/mh-1/</loc>"));
     assert!(sitemap.contains("<loc>https://example.fi/sv/enkater/kysely/</loc>"));

@@ -3,85 +3,33 @@
 
 use super::Record;
 
-/// Elements whose text is not indexed, by how they open and close: drawings (their numbers
-/// are in the tables), scripts and styles, and the parts of a chart that repeat on many pages
-/// (its data table, legend and source line). A chart's caption stays: it says what it shows.
-const SKIPPED: &[(&str, &str)] = &[
-    ("<svg", "</svg>"),
-    ("<script", "</script>"),
-    ("<style", "</style>"),
-    ("<details class=\"chart-table\"", "</details>"),
-    ("<ul class=\"chart-legend\"", "</ul>"),
-    ("<p class=\"chart-source\"", "</p>"),
+/// Elements whose text is not indexed, by tag and class: drawings (their numbers are in the
+/// tables), scripts and styles, and the parts of a chart that repeat on many pages (its data
+/// table, legend and source line). A chart's caption stays: it says what it shows.
+const SKIPPED: &[(&str, Option<&str>)] = &[
+    ("svg", None),
+    ("script", None),
+    ("style", None),
+    ("details", Some("chart-table")),
+    ("ul", Some("chart-legend")),
+    ("p", Some("chart-source")),
 ];
 
 /// The record of a rendered page: the text of its `<main>`, without tags.
 pub(crate) fn record(url: &str, lang: &str, html: &str) -> Option<Record> {
-    let start = html.find("<main")?;
-    let end = html[start..].find("</main>")? + start;
-    let main = &html[start..end];
-    let title = html
-        .find("<h1")
-        .and_then(|h| {
-            let open = html[h..].find('>')? + h + 1;
-            let close = html[open..].find("</h1>")? + open;
-            Some(text(&html[open..close]))
-        })
-        .unwrap_or_default();
+    let skip = |tag: &str, class: Option<&str>| {
+        SKIPPED
+            .iter()
+            .any(|(t, c)| *t == tag && (c.is_none() || *c == class))
+    };
+    let text = crate::html::text::page_text(html, &skip)?;
     Some(Record {
         url: url.to_string(),
         lang: lang.to_string(),
-        title,
-        text: text(main),
+        title: text.title,
+        text: text.main,
     })
 }
-
-/// Elements inside a line of text, whose tags part no words: a highlighted word of code is
-/// several `<span>`s (`<span>t</span>itle`), a word may be half emphasised.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
-    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
-];
-
-/// Whether the tag at the start of `tag` (`<span …>`, `</em>`) is of an inline element.
-fn inline(tag: &str) -> bool {
-    let name = tag.trim_start_matches('<').trim_start_matches('/');
-    let end = name
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(name.len());
-    INLINE.contains(&&name[..end])
-}
-
-/// Text of an HTML fragment: tags dropped (and the [`SKIPPED`] elements; a tag of a block
-/// parts words, an [`INLINE`] one does not), entities decoded, white space folded. Written by hand: the fragment is our own generated HTML, and a full
-/// HTML parser would cost more than the indexing it feeds.
-fn text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&rest[..lt]);
-        let after = &rest[lt..];
-        if !inline(after) {
-            out.push(' ');
-        }
-        let skip_to = SKIPPED.iter().find_map(|(open, close)| {
-            after
-                .starts_with(open)
-                .then(|| after.find(close).map(|c| c + close.len()))?
-        });
-        rest = match skip_to {
-            Some(n) => &after[n..],
-            None => match after.find('>') {
-                Some(gt) => &after[gt + 1..],
-                None => "",
-            },
-        };
-    }
-    out.push_str(rest);
-    let decoded = crate::base::escape::decode(&out);
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
