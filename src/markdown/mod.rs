@@ -11,6 +11,7 @@ mod headings;
 pub(crate) mod highlight;
 mod html;
 mod links;
+mod remarks;
 mod renderer;
 pub(crate) mod shortcodes;
 mod tables;
@@ -18,6 +19,7 @@ mod tables;
 use crate::base::diagnostics::Diagnostic;
 use crate::model::config::RawHtml;
 use pulldown_cmark::{Options, Parser};
+pub(crate) use remarks::{Noted, Remark};
 use std::path::Path;
 
 /// Where a relative link or image in the content leads.
@@ -120,6 +122,8 @@ pub(crate) struct Output {
     pub diagnostics: Vec<Diagnostic>,
     /// The shortcodes the body embeds, in order (a printable page shows a plan's goals once).
     pub shortcodes: Vec<shortcodes::Call>,
+    /// What reads badly but builds, for `kertomus check`.
+    pub remarks: Vec<Noted>,
 }
 
 /// Renders one page body: every event of the parser goes through [`renderer::Renderer`],
