@@ -139,14 +139,25 @@ pub(crate) fn render(input: &Input<'_>, env: &Env<'_>) -> Output {
     r.finish()
 }
 
-/// The site's Markdown dialect: what pulldown-cmark reads besides CommonMark. The PDF of a
-/// document reads its pages with the same.
+/// The site's Markdown dialect: what pulldown-cmark reads besides CommonMark. Pages, Markdown
+/// written in YAML fields ([`field`]) and the PDF of a document all read with it; `check`
+/// reads what the page loop noticed ([`Remark`]) and parses nothing itself.
 pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Markdown written in a YAML field (a goal's description, a survey's summary) as sanitized
+/// HTML, read in the site's dialect. It does not yet go through the page's event loop: its
+/// links are kept as written (not resolved or checked), and all its HTML is cleaned with
+/// ammonia's defaults (`rel="noopener noreferrer"` on links), whatever `markdown.raw_html` says.
+pub(crate) fn field(text: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(text, options()));
+    ammonia::clean(&html)
 }
 
 pub(crate) use shortcodes::is_shortcode_line;

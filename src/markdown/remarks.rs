@@ -139,3 +139,40 @@ fn heading(h: HeadingLevel) -> usize {
         HeadingLevel::H6 => 6,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::md;
+    use super::Remark;
+
+    /// The remarks of a body, as (remark, line, column); the body starts on line 4.
+    fn remarks(body: &str) -> Vec<(Remark, usize, usize)> {
+        md(body)
+            .remarks
+            .into_iter()
+            .map(|n| (n.remark, n.warning.line, n.warning.col))
+            .collect()
+    }
+
+    #[test]
+    fn skipped_levels_and_empty_links_are_noted_where_they_start() {
+        let body = "### Kolmas\n\n## Toinen\n\n#### Neljäs\n\nLue [](01-tausta.md) ja [![Kuva](kuva.png)](01-tausta.md).\n";
+        assert_eq!(
+            remarks(body),
+            [
+                (Remark::SkippedHeading, 4, 1),
+                (Remark::SkippedHeading, 8, 1),
+                (Remark::EmptyLinkText, 10, 5),
+            ]
+        );
+    }
+
+    #[test]
+    fn root_links_are_noted_at_their_destination_or_at_the_link() {
+        let body = "Katso [väestö](/vaesto/) ja [sama][v].\n\n[v]: /vaesto/\n";
+        let href = || Remark::RootLink {
+            href: "/vaesto/".into(),
+        };
+        assert_eq!(remarks(body), [(href(), 4, 16), (href(), 4, 29)]);
+    }
+}
