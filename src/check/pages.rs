@@ -4,121 +4,53 @@
 
 use super::{Finding, Kind};
 use crate::base::diagnostics::Diagnostic;
+use crate::markdown::{Noted, Remark};
+use crate::model::content::{self, SourcePage};
 use crate::msg;
 use crate::site::Site;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashSet, VecDeque};
 use std::path::Path;
-
-/// Each page's file text and the offset of its Markdown body, read once for every check
-/// (`None` for card prose, which is merged into cards, and for unreadable files).
-pub(super) type Sources = Vec<Option<(String, usize)>>;
-
-pub(super) fn sources(site: &Site, content: &Path) -> Sources {
-    site.pages
-        .iter()
-        .map(|p| {
-            if p.is_card_prose() {
-                return None;
-            }
-            let text = std::fs::read_to_string(content.join(&p.rel)).ok()?;
-            let body = crate::model::content::frontmatter::split(&text)
-                .ok()?
-                .body_offset;
-            Some((text, body))
-        })
-        .collect()
-}
 
 fn shown(rel: &Path) -> std::path::PathBuf {
     Path::new("content").join(rel)
 }
 
-pub(super) fn markdown(site: &Site, sources: &Sources) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (p, source) in site.pages.iter().zip(sources) {
-        let Some((text, body)) = source else {
-            continue;
-        };
-        let body = *body;
-        if p.front.title.is_none() && !p.key.is_empty() {
-            out.push((
+/// Pages without a title, at the top of their file, from the pages as the build parsed them.
+pub(super) fn untitled(sources: &[SourcePage]) -> Vec<Finding> {
+    sources
+        .iter()
+        .filter(|s| s.front.title.is_none() && !s.key.is_empty())
+        .filter(|s| !content::is_card_prose(&s.rel, s.is_index))
+        .map(|s| {
+            let title = crate::site::fallback_title(s);
+            (
                 Kind::Untitled,
-                Diagnostic::at_line_col(shown(&p.rel), text, 1, 1, msg!("the page has no title"))
+                Diagnostic::at_line_col(s.shown(), &s.text, 1, 1, msg!("the page has no title"))
                     .warning()
-                    .with_hint(msg!("add title: to the front matter; the page is now called \"{title}\" after its file", title = p.title)),
-            ));
-        }
-        let opts =
-            Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES;
-        // The page title is the h1; the body's headings start from h2.
-        let mut level = 1usize;
-        let mut link: Option<(usize, bool)> = None;
-        for (event, range) in Parser::new_ext(&text[body..], opts).into_offset_iter() {
-            let at = body + range.start;
-            match event {
-                Event::Start(Tag::Heading { level: h, .. }) => {
-                    let h = heading(h);
-                    if h > level + 1 {
-                        out.push((
-                            Kind::SkippedHeadings,
-                            Diagnostic::at_offset(
-                                shown(&p.rel),
-                                text,
-                                at,
-                                msg!(
-                                    "heading level {h} follows level {level}; a level is skipped",
-                                    h,
-                                    level
-                                ),
-                            )
-                            .warning()
-                            .with_hint(msg!(
-                                "use {level} here: screen reader users move by heading levels",
-                                level = "#".repeat(level + 1)
-                            )),
-                        ));
-                    }
-                    level = h;
-                }
-                Event::Start(Tag::Link { .. }) => link = Some((at, false)),
-                Event::Text(t) | Event::Code(t) if !t.trim().is_empty() => {
-                    if let Some(l) = link.as_mut() {
-                        l.1 = true;
-                    }
-                }
-                Event::Start(Tag::Image { .. }) => {
-                    // An image with alt text names the link; a missing alt is a build error.
-                    if let Some(l) = link.as_mut() {
-                        l.1 = true;
-                    }
-                }
-                Event::End(TagEnd::Link) => {
-                    if let Some((start, false)) = link.take() {
-                        out.push((
-                            Kind::EmptyLinkText,
-                            Diagnostic::at_offset(shown(&p.rel), text, start, msg!("the link has no text"))
-                                .warning()
-                                .with_hint(msg!("write what the link leads to between the brackets: [Väestö ja elinolot](02-vaesto.md)")),
-                        ));
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    out
+                    .with_hint(msg!("add title: to the front matter; the page is now called \"{title}\" after its file", title)),
+            )
+        })
+        .collect()
 }
 
-fn heading(h: HeadingLevel) -> usize {
-    match h {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
+/// What the build's Markdown stage noticed in the pages' bodies: skipped heading levels and
+/// links without text (root-relative links are [`root_links`]'s).
+pub(super) fn markdown(site: &Site) -> Vec<Finding> {
+    bodies(site)
+        .filter_map(|n| match n.remark {
+            Remark::SkippedHeading => Some((Kind::SkippedHeadings, n.warning.clone())),
+            Remark::EmptyLinkText => Some((Kind::EmptyLinkText, n.warning.clone())),
+            Remark::RootLink { .. } => None,
+        })
+        .collect()
+}
+
+/// Each authors' page's remarks (card prose is merged into cards, and checked there).
+fn bodies(site: &Site) -> impl Iterator<Item = &Noted> {
+    site.pages
+        .iter()
+        .filter(|p| !p.is_card_prose())
+        .flat_map(|p| &p.remarks)
 }
 
 /// Root-relative paths (`/a/b/`) that a page's HTML links to.
@@ -198,50 +130,23 @@ pub(super) fn reachability(site: &Site) -> Vec<Finding> {
 }
 
 /// Root-relative links written by authors that lead to no page or file of the site.
-pub(super) fn root_links(site: &Site, sources: &Sources, generated: &[String]) -> Vec<Finding> {
+pub(super) fn root_links(site: &Site, generated: &[String]) -> Vec<Finding> {
     let mut known: BTreeSet<String> = site.pages.iter().map(|p| p.path.clone()).collect();
     known.extend(generated.iter().cloned());
-    known.extend(
-        site.assets
-            .iter()
-            .map(|a| crate::model::content::asset_url_path(a)),
-    );
+    known.extend(site.assets.iter().map(|a| content::asset_url_path(a)));
     let mut out = Vec::new();
-    for (p, source) in site.pages.iter().zip(sources) {
-        let Some((text, body)) = source else {
+    for n in bodies(site) {
+        let Remark::RootLink { href } = &n.remark else {
             continue;
         };
-        let body = *body;
-        for href in links(&p.body) {
-            let t = target(site, href);
-            let t_dir = if t.is_empty() || t.ends_with('/') || t.contains('.') {
-                t.to_string()
-            } else {
-                format!("{t}/")
-            };
-            if known.contains(t) || known.contains(&t_dir) || t.is_empty() {
-                continue;
-            }
-            // Generated links (shortcodes) are kertomus's own; only what the author wrote counts.
-            let written = href
-                .strip_prefix(site.config.base_path.as_str())
-                .map(|h| format!("/{h}"));
-            let at = written
-                .as_deref()
-                .and_then(|w| text[body..].find(&format!("]({w}")).map(|o| body + o + 2))
-                .or_else(|| {
-                    text[body..]
-                        .find(&format!("]({href}"))
-                        .map(|o| body + o + 2)
-                });
-            if let Some(at) = at {
-                out.push((
-                    Kind::LinksToMissing,
-                    Diagnostic::at_offset(shown(&p.rel), text, at, msg!("`{href}` leads to no page or file of this site", href))
-                        .warning()
-                        .with_hint(msg!("link to the page's .md file with a relative path; such links are checked and follow renames")),
-                ));
-            }
+        let t = target(site, href);
+        let t_dir = if t.is_empty() || t.ends_with('/') || t.contains('.') {
+            t.to_string()
+        } else {
+            format!("{t}/")
+        };
+        if !(known.contains(t) || known.contains(&t_dir) || t.is_empty()) {
+            out.push((Kind::LinksToMissing, n.warning.clone()));
         }
     }
     out

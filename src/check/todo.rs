@@ -3,27 +3,25 @@
 //! own line, so `--deny-warnings` fails while any is left; `kertomus build` prints one warning
 //! that counts the pages with such items.
 
-use super::pages::Sources;
 use super::{Finding, Kind};
 use crate::base::diagnostics::Diagnostic;
-use crate::model::content::SourcePage;
+use crate::model::content::{self, SourcePage};
 use crate::msg;
-use crate::site::Site;
-use std::path::Path;
 
-/// Each page's `todo:` items, each at its line of the front matter.
-pub(super) fn items(site: &Site, sources: &Sources) -> Vec<Finding> {
-    let default = site.config.default_language();
+/// Each page's `todo:` items, each at its line of the front matter, from the pages as the
+/// build parsed them (card prose is merged into cards, and checked there).
+pub(super) fn items(sources: &[SourcePage], default: &str) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (p, source) in site.pages.iter().zip(sources) {
-        let Some((text, _)) = source.as_ref().filter(|_| !p.front.todo.is_empty()) else {
+    for p in sources {
+        if p.front.todo.is_empty() || content::is_card_prose(&p.rel, p.is_index) {
             continue;
-        };
+        }
+        let text = &p.text;
         let places = item_lines(text, p.front.todo.len());
         for (item, (line, col)) in p.front.todo.iter().zip(places) {
             let item = item.get(&p.lang, default).text;
             let d = Diagnostic::at_line_col(
-                Path::new("content").join(&p.rel),
+                p.shown(),
                 text,
                 line,
                 col,

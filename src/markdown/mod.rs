@@ -11,6 +11,7 @@ mod headings;
 pub(crate) mod highlight;
 mod html;
 mod links;
+mod remarks;
 mod renderer;
 pub(crate) mod shortcodes;
 mod tables;
@@ -18,6 +19,7 @@ mod tables;
 use crate::base::diagnostics::Diagnostic;
 use crate::model::config::RawHtml;
 use pulldown_cmark::{Options, Parser};
+pub(crate) use remarks::{Noted, Remark};
 use std::path::Path;
 
 /// Where a relative link or image in the content leads.
@@ -120,6 +122,8 @@ pub(crate) struct Output {
     pub diagnostics: Vec<Diagnostic>,
     /// The shortcodes the body embeds, in order (a printable page shows a plan's goals once).
     pub shortcodes: Vec<shortcodes::Call>,
+    /// What reads badly but builds, for `kertomus check`.
+    pub remarks: Vec<Noted>,
 }
 
 /// Renders one page body: every event of the parser goes through [`renderer::Renderer`],
@@ -135,14 +139,25 @@ pub(crate) fn render(input: &Input<'_>, env: &Env<'_>) -> Output {
     r.finish()
 }
 
-/// The site's Markdown dialect: what pulldown-cmark reads besides CommonMark. The PDF of a
-/// document reads its pages with the same.
+/// The site's Markdown dialect: what pulldown-cmark reads besides CommonMark. Pages, Markdown
+/// written in YAML fields ([`field`]) and the PDF of a document all read with it; `check`
+/// reads what the page loop noticed ([`Remark`]) and parses nothing itself.
 pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Markdown written in a YAML field (a goal's description, a survey's summary) as sanitized
+/// HTML, read in the site's dialect. It does not yet go through the page's event loop: its
+/// links are kept as written (not resolved or checked), and all its HTML is cleaned with
+/// ammonia's defaults (`rel="noopener noreferrer"` on links), whatever `markdown.raw_html` says.
+pub(crate) fn field(text: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(text, options()));
+    ammonia::clean(&html)
 }
 
 pub(crate) use shortcodes::is_shortcode_line;

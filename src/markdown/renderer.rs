@@ -40,6 +40,7 @@ pub(super) struct Renderer<'i, 'e, 'a> {
     pub(super) link_lang: Option<String>,
     /// For each open link: the note to write after it ("(på finska)").
     link_notes: Vec<Option<String>>,
+    pub(super) observer: super::remarks::Observer,
 }
 
 /// Deepest nesting of quotes and lists, and of raw HTML elements on a sanitized page,
@@ -67,6 +68,7 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
             table: TableState::default(),
             link_lang: None,
             link_notes: Vec::new(),
+            observer: Default::default(),
         }
     }
 
@@ -77,6 +79,7 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
         if let Some(h) = &mut self.heading {
             h.follow(&event);
         }
+        self.observe(&event, &range);
         match &event {
             Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => self.depth += 1,
             Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => {

@@ -155,7 +155,8 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     let addresses = addresses(&config, &theme);
     let mut routes = Routes::generated(&data, addresses.clone(), &route_options(opts, &theme));
     routes::reserved_paths(&routes, &sources, &mut diags);
-    let findings = crate::check::quality_if(opts.check, &data);
+    let mut findings = crate::check::quality_if(opts.check, &data);
+    findings.extend(crate::check::sources_if(opts.check, &sources, &config));
     diags.extend(crate::check::unfinished_if(!opts.check, &sources));
     timings.lap(Stage::Data);
     // Resolve: Markdown rendered, links checked, then the content pages join the route table.

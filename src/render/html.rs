@@ -5,11 +5,10 @@
 use crate::base::escape::Html;
 use crate::base::text::Text;
 
-/// Markdown written in YAML (a summary, a description) as sanitized HTML.
+/// Markdown written in YAML (a summary, a description) as sanitized HTML, in the site's one
+/// dialect ([`crate::markdown::field`]).
 pub(crate) fn markdown_to_safe_html(text: &str) -> Html {
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(text));
-    Html::trusted(ammonia::clean(&html))
+    Html::trusted(crate::markdown::field(text))
 }
 
 /// A short text, escaped.
@@ -73,5 +72,11 @@ mod tests {
             md(&Text::Plain("**a**".into()), "sv", "fi").to_string(),
             "<div lang=\"fi\"><p><strong>a</strong></p>\n</div>"
         );
+    }
+
+    #[test]
+    fn yaml_markdown_reads_the_site_dialect_and_is_cleaned() {
+        let html = markdown_to_safe_html("~~vanha~~ uusi <script>alert(1)</script>");
+        assert_eq!(html.to_string(), "<p><del>vanha</del> uusi </p>\n");
     }
 }

@@ -252,6 +252,7 @@ pub(super) fn pages(
             headings: out.headings,
             ids: out.ids,
             shortcodes: out.shortcodes,
+            remarks: out.remarks,
             parent_key,
             rel: s.rel,
             lang: s.lang,
@@ -297,7 +298,7 @@ pub(super) fn order_key(p: &Page) -> (bool, i64, &Path) {
 }
 
 /// A page without `title:` is named after its file (`01-tausta` → `01 tausta`).
-pub(super) fn fallback_title(s: &SourcePage) -> String {
+pub(crate) fn fallback_title(s: &SourcePage) -> String {
     let name = if s.is_index {
         s.dir()
             .file_name()

@@ -10,7 +10,7 @@ use crate::model::config::Config;
 use crate::model::content::document::RawDocument;
 use crate::model::content::frontmatter::FrontMatter;
 use crate::model::content::{self};
-pub(crate) use assemble::{assemble, BodyStore, MarkdownEnv};
+pub(crate) use assemble::{assemble, fallback_title, BodyStore, MarkdownEnv};
 pub(crate) use checks::alias_path;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -31,6 +31,8 @@ pub(crate) struct Page {
     pub ids: Vec<String>,
     /// The shortcodes the body embeds.
     pub shortcodes: Vec<crate::markdown::shortcodes::Call>,
+    /// What reads badly in the body but builds, for `kertomus check`.
+    pub remarks: Vec<crate::markdown::Noted>,
     pub parent_key: Option<String>,
 }
 

@@ -448,7 +448,7 @@ fn check_finds_what_builds_but_reads_badly() {
         &[
             (
                 "content/huono.md",
-                "Ei otsikkoa.\n\n## Luku\n\n#### Liian syvä\n\n[](suunnitelma/index.md) ja [ei sivua](/ei-ole/) ja [on](/kyselyt/)\n".as_bytes(),
+                "Ei otsikkoa.\n\n## Luku\n\n#### Liian syvä\n\n[](suunnitelma/index.md) ja [ei sivua](/ei-ole/) ja [on](/kyselyt/)\n\nTaas [ei sivua](/ei-ole/) ja [viite][v].\n\n[v]: /ei-ole/\n".as_bytes(),
             ),
             ("content/irrallinen/sivu.md", "---\ntitle: Irrallinen\n---\nKukaan ei linkitä tänne.\n".as_bytes()),
             ("content/index.sv.md", b"---\ntitle: Startsida\n---\nText.\n"),
@@ -463,6 +463,9 @@ fn check_finds_what_builds_but_reads_badly() {
         "content/huono.md:5:1: warning: heading level 4 follows level 2; a level is skipped",
         "content/huono.md:7:1: warning: the link has no text",
         "content/huono.md:7:40: warning: `/ei-ole/` leads to no page or file of this site",
+        // Each place it is written, a reference link at the link (its definition is apart).
+        "content/huono.md:9:17: warning: `/ei-ole/` leads to no page or file of this site",
+        "content/huono.md:9:30: warning: `/ei-ole/` leads to no page or file of this site",
         "content/irrallinen/sivu.md: warning: no menu, list or link leads to /irrallinen/sivu/",
         "content/huono.md: warning: the page has no sv version",
         "content/data/indicators.yaml:1:4: warning: the newest value of indicator `4` for HYVINVOINTIALUE:13 is from 2025",
