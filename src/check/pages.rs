@@ -53,12 +53,12 @@ fn bodies(site: &Site) -> impl Iterator<Item = &Noted> {
         .flat_map(|p| &p.remarks)
 }
 
-/// Root-relative paths (`/a/b/`) that a page's HTML links to.
-fn links(html: &str) -> impl Iterator<Item = &str> {
-    html.split("href=\"").skip(1).filter_map(|rest| {
-        let href = &rest[..rest.find('"')?];
-        href.starts_with('/').then_some(href)
-    })
+/// Root-relative paths (`/a/b/`) that a page's HTML links to (shortcodes' links included,
+/// which the Markdown loop does not see).
+fn links(html: &str) -> Vec<String> {
+    let mut links = crate::html::links::links(html.as_bytes()).links;
+    links.retain(|l| l.starts_with('/'));
+    links
 }
 
 /// The site-relative path a root-relative href leads to, without `#anchor` or `?query`.
@@ -97,7 +97,7 @@ pub(super) fn reachability(site: &Site) -> Vec<Finding> {
             queue.extend(site.chapters_with_fallback(i));
         }
         for href in links(&p.body) {
-            if let Some(&j) = by_path.get(target(site, href)) {
+            if let Some(&j) = by_path.get(target(site, &href)) {
                 queue.push_back(j);
             }
         }

@@ -2,6 +2,7 @@
 //! (a streaming HTML rewriter): nothing here searches HTML with string functions. It knows
 //! nothing of the site; it takes bytes of HTML and gives bytes or text back.
 
+pub(crate) mod align;
 pub(crate) mod links;
 pub(crate) mod print;
 mod tables;

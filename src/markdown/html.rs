@@ -1,5 +1,5 @@
-//! The HTML side of the Markdown stage: placeholders for generated fragments, the sanitizer
-//! for an author's raw HTML, and alignment classes instead of inline styles.
+//! The HTML side of the Markdown stage: placeholders for generated fragments and the sanitizer
+//! for an author's raw HTML (whose alignment styles `crate::html::align` makes classes first).
 
 const PH_OPEN: char = '\u{E000}';
 const PH_CLOSE: char = '\u{E001}';
@@ -7,18 +7,6 @@ const PH_CLOSE: char = '\u{E001}';
 /// The placeholder that stands for generated fragment `n` until [`substitute`].
 pub(super) fn placeholder(n: usize) -> String {
     format!("{PH_OPEN}{n}{PH_CLOSE}")
-}
-
-/// Alignment styles in the author's HTML as classes, which keeps the output free of inline
-/// styles (the sanitizer would drop them).
-pub(super) fn align_classes(mut html: String) -> String {
-    for a in ["left", "center", "right"] {
-        html = html.replace(
-            &format!(" style=\"text-align: {a}\""),
-            &format!(" class=\"align-{a}\""),
-        );
-    }
-    html
 }
 
 /// Cleans a body that contains an author's raw HTML: no scripts, no event handlers, no

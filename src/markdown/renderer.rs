@@ -372,7 +372,7 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
         // Tables' cells got their alignment classes as they were read; only the author's own
         // HTML may still have inline alignment styles.
         let out = if self.author_html {
-            html::sanitize(&html::align_classes(out))
+            html::sanitize(&crate::html::align::classes(&out))
         } else {
             out
         };

@@ -143,7 +143,7 @@ fn top_level_modules_form_no_cycle() {
 /// The layers in order: a folder may use the folders before it, never one after it
 /// (ARCHITECTURE.md, "Folders and layers").
 const LAYERS: &[&str] = &[
-    "base", "model", "markdown", "site", "routes", "html", "output", "render", "pdf", "check",
+    "base", "html", "model", "markdown", "site", "routes", "output", "render", "pdf", "check",
     "pipeline", "serve", "tools", "fuzzing", "cmd",
 ];
 
