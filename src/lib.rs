@@ -4,6 +4,7 @@
 
 // The layers, each a folder; tests/e2e/architecture.rs checks that dependencies point one
 // way (ARCHITECTURE.md has the map).
+mod address;
 pub mod base;
 mod check;
 // Entry points for the fuzz targets in fuzz/; only in `cargo fuzz` builds.

@@ -133,7 +133,11 @@ pub(super) fn reachability(site: &Site) -> Vec<Finding> {
 pub(super) fn root_links(site: &Site, generated: &[String]) -> Vec<Finding> {
     let mut known: BTreeSet<String> = site.pages.iter().map(|p| p.path.clone()).collect();
     known.extend(generated.iter().cloned());
-    known.extend(site.assets.iter().map(|a| content::asset_url_path(a)));
+    known.extend(
+        site.assets
+            .iter()
+            .map(|a| crate::address::content::asset(a)),
+    );
     let mut out = Vec::new();
     for n in bodies(site) {
         let Remark::RootLink { href } = &n.remark else {

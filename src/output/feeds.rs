@@ -137,7 +137,7 @@ pub(crate) fn atom(site: &Site, lang: &str, feed_title: &str, feed_path: &str) -
             .cmp(&stamp(a))
             .then(site.pages[a].path.cmp(&site.pages[b].path))
     });
-    let prefix = site.config.lang_prefix(lang);
+    let prefix = crate::address::content::lang_prefix(&site.config, lang);
     let self_url = site.permalink(feed_path);
     let updated = entries
         .iter()

@@ -120,7 +120,10 @@ impl Doc<'_> {
     fn goals_of(&mut self, id: &str, page_path: &str) {
         let model = self.cx.view.model;
         let bare = page_path
-            .strip_prefix(&model.config.lang_prefix(&self.m.lang))
+            .strip_prefix(&crate::address::content::lang_prefix(
+                model.config,
+                &self.m.lang,
+            ))
             .unwrap_or(page_path);
         let mut plans: Vec<&crate::model::plan::Plan> = model.plans.iter().collect();
         plans.sort_by_key(|p| !bare.starts_with(&p.doc_path));

@@ -59,7 +59,7 @@ impl Cx<'_> {
         }
         self.assets
             .contains(target)
-            .then(|| content::asset_url_path(target))
+            .then(|| crate::address::content::asset(target))
     }
 
     /// The file under `content/` an image written on the page in `dir` shows, when it is one

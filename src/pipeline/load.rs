@@ -109,7 +109,10 @@ pub(super) fn load_pages(
     };
     let read = |rel: &PathBuf| -> Result<SourcePage, Diagnostic> {
         let bytes = std::fs::read(content_dir.join(rel)).map_err(|e| unreadable(rel, e))?;
-        content::parse_page(rel, bytes, config)
+        let address = |rel: &Path, lang: &str, index: bool| {
+            crate::address::content::page(rel, lang, index, config)
+        };
+        content::parse_page(rel, bytes, config, &address)
     };
     let parsed: Vec<Result<SourcePage, Diagnostic>> = match cache {
         Some(c) => c.pages(content_dir, rels, &config.source, read),

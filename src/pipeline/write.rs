@@ -3,7 +3,6 @@
 
 use super::{Stage, Timings};
 use crate::base::error::Error;
-use crate::model::content;
 use crate::model::data::SiteData;
 use crate::model::indicators;
 use crate::output::search::IndexStats;
@@ -157,9 +156,9 @@ pub(super) fn write_files(
     for (rel, bytes) in &theme.statics {
         out.write(rel, bytes)?;
     }
-    site.assets
-        .par_iter()
-        .try_for_each(|rel| out.copy(&content_dir.join(rel), &content::asset_url_path(rel)))?;
+    site.assets.par_iter().try_for_each(|rel| {
+        out.copy(&content_dir.join(rel), &crate::address::content::asset(rel))
+    })?;
     let sitemaps = feeds::sitemaps(site, routes);
     for (path, text) in &sitemaps {
         out.write(path, text.as_bytes())?;

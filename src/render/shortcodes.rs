@@ -93,7 +93,10 @@ impl Shortcode for Goals<'_> {
         )?;
         let bare = ctx
             .page_path
-            .strip_prefix(&self.data.model.config.lang_prefix(ctx.lang))
+            .strip_prefix(&crate::address::content::lang_prefix(
+                self.data.model.config,
+                ctx.lang,
+            ))
             .unwrap_or(ctx.page_path);
         // The plan of the page's own document first, then any plan with that focus area.
         let mut plans: Vec<&crate::model::plan::Plan> = self.data.model.plans.iter().collect();

@@ -12,10 +12,9 @@ use crate::base::diagnostics::Diagnostic;
 use crate::msg;
 use crate::site::Site;
 
-mod addresses;
 mod route;
 mod table;
-pub(crate) use addresses::{Addresses, Section, Slugs};
+pub(crate) use crate::address::{Addresses, Section, Slugs};
 pub(crate) use route::{Generated, IndicatorPage, PlanPage, RegisterPage, Route, SinglePage};
 use std::collections::HashMap;
 use std::path::Path;

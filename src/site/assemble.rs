@@ -51,7 +51,11 @@ impl markdown::Resolver for Index<'_> {
             return page(id);
         } else if self.assets.contains(path) {
             return Target::File {
-                href: format!("{}{}", self.config.base_path, content::asset_url_path(path)),
+                href: format!(
+                    "{}{}",
+                    self.config.base_path,
+                    crate::address::content::asset(path)
+                ),
             };
         }
         if self.failed.contains(path) {

@@ -143,8 +143,8 @@ fn top_level_modules_form_no_cycle() {
 /// The layers in order: a folder may use the folders before it, never one after it
 /// (ARCHITECTURE.md, "Folders and layers").
 const LAYERS: &[&str] = &[
-    "base", "html", "model", "markdown", "site", "routes", "output", "render", "pdf", "check",
-    "pipeline", "serve", "tools", "fuzzing", "cmd",
+    "base", "html", "model", "address", "markdown", "site", "routes", "output", "render", "pdf",
+    "check", "pipeline", "serve", "tools", "fuzzing", "cmd",
 ];
 
 #[test]

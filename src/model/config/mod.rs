@@ -237,15 +237,6 @@ impl Config {
         &self.languages[0]
     }
 
-    /// URL prefix of a language: `""` for the default language, `"sv/"` for the others.
-    pub fn lang_prefix(&self, lang: &str) -> String {
-        if lang == self.default_language() {
-            String::new()
-        } else {
-            format!("{lang}/")
-        }
-    }
-
     /// Reads and validates `content/site.yaml`. `base_url` overrides the file's value.
     pub fn load(root: &Path, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
         let rel = Path::new("content/site.yaml");

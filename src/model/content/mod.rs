@@ -167,36 +167,6 @@ fn slash_path(p: &Path) -> String {
         .join("/")
 }
 
-/// URL path segment for a file or folder name: readable ASCII (`Väestö` → `vaesto`).
-pub(crate) fn url_segment(name: &str) -> String {
-    let s = slug::slugify(name);
-    if s.is_empty() {
-        "-".to_string()
-    } else {
-        s
-    }
-}
-
-/// Site-relative output path of a folder: each component as a URL segment, ending in `/`.
-pub(crate) fn dir_url_path(dir: &Path) -> String {
-    dir.components()
-        .filter_map(|c| match c {
-            Component::Normal(s) => Some(url_segment(&s.to_string_lossy()) + "/"),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Output path of an asset (kept beside its page): folders as URL segments, file name as is.
-pub(crate) fn asset_url_path(rel: &Path) -> String {
-    let dir = rel.parent().map(dir_url_path).unwrap_or_default();
-    let name = rel
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    dir + &name
-}
-
 /// Language, translation key and whether it is an index page, from a page's relative path.
 pub(crate) fn identify(rel: &Path, config: &Config) -> (String, String, bool) {
     let stem = rel
@@ -224,31 +194,15 @@ pub(crate) fn identify(rel: &Path, config: &Config) -> (String, String, bool) {
     (lang, key, is_index)
 }
 
-/// Site-relative URL path of a page in a language.
-pub(crate) fn page_url_path(rel: &Path, lang: &str, is_index: bool, config: &Config) -> String {
-    let mut path = config.lang_prefix(lang);
-    let dir = rel.parent().unwrap_or(Path::new(""));
-    path.push_str(&dir_url_path(dir));
-    if !is_index {
-        let stem = rel
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let base = match stem.rsplit_once('.') {
-            Some((b, l)) if l == lang => b.to_string(),
-            _ => stem,
-        };
-        path.push_str(&url_segment(&base));
-        path.push('/');
-    }
-    path
-}
-
 /// Parses a page's bytes (as read from `content/<rel>`).
+///
+/// `address` gives the page's site-relative address from its path, language and whether it is
+/// an index page: the model keeps the address but does not spell it (the `address` layer does).
 pub(crate) fn parse_page(
     rel: &Path,
     bytes: Vec<u8>,
     config: &Config,
+    address: &dyn Fn(&Path, &str, bool) -> String,
 ) -> Result<SourcePage, Diagnostic> {
     let shown = Path::new("content").join(rel);
     let text = crate::base::locate::utf8(&shown, bytes)?;
@@ -285,7 +239,7 @@ pub(crate) fn parse_page(
         }
     }
     let (lang, key, is_index) = identify(rel, config);
-    let path = page_url_path(rel, &lang, is_index, config);
+    let path = address(rel, &lang, is_index);
     Ok(SourcePage {
         rel: rel.to_path_buf(),
         lang,
@@ -340,7 +294,7 @@ mod tests {
     }
 
     #[test]
-    fn page_identity_and_urls() {
+    fn page_identity() {
         let c = config();
         assert_eq!(
             identify(Path::new("kertomus/01-tausta.sv.md"), &c),
@@ -354,11 +308,6 @@ mod tests {
             identify(Path::new("index.sv.md"), &c),
             ("sv".into(), "".into(), true)
         );
-        assert_eq!(
-            page_url_path(Path::new("Väestö/01-tausta.sv.md"), "sv", false, &c),
-            "sv/vaesto/01-tausta/"
-        );
-        assert_eq!(page_url_path(Path::new("index.md"), "fi", true, &c), "");
     }
 
     #[test]

@@ -83,7 +83,7 @@ impl Addresses {
         let prefixes = config
             .languages
             .iter()
-            .map(|l| (l.clone(), config.lang_prefix(l)))
+            .map(|l| (l.clone(), super::content::lang_prefix(config, l)))
             .collect();
         Addresses {
             prefixes,
