@@ -102,7 +102,7 @@ pub(crate) fn plan_json(data: &SiteData<'_>, a: &Addresses) -> String {
         .region
         .plans
         .iter()
-        .map(|p| plan_entry(p, a, base, d))
+        .map(|p| plan_entry(p, a, data.config, d))
         .collect();
     let mut named: Vec<&str> = data
         .region
@@ -155,7 +155,7 @@ fn plan_organisations(p: &Plan) -> Vec<&str> {
 struct Place<'a> {
     plan: &'a Plan,
     a: &'a Addresses,
-    base: &'a str,
+    config: &'a crate::model::config::Config,
     lang: &'a str,
 }
 
@@ -165,7 +165,7 @@ impl Place<'_> {
     }
 
     fn abs(&self, path: String) -> String {
-        format!("{}{path}", self.base)
+        crate::address::permalink(self.config, &path)
     }
 }
 
@@ -177,11 +177,16 @@ fn range(r: crate::base::dates::YearRange) -> String {
     format!("{}-{}", r.start, r.end)
 }
 
-fn plan_entry(p: &Plan, a: &Addresses, base: &str, lang: &str) -> ex::PlanEntry {
+fn plan_entry(
+    p: &Plan,
+    a: &Addresses,
+    config: &crate::model::config::Config,
+    lang: &str,
+) -> ex::PlanEntry {
     let place = Place {
         plan: p,
         a,
-        base,
+        config,
         lang,
     };
     ex::PlanEntry {
@@ -324,7 +329,6 @@ pub(crate) fn documents_json(
     pdfs: &std::collections::HashMap<usize, Vec<u8>>,
 ) -> String {
     use crate::routes::Route;
-    let base = &site.config.base_url;
     let documents: Vec<serde_json::Value> = routes
         .entries()
         .iter()
@@ -344,9 +348,9 @@ pub(crate) fn documents_json(
                 "status": doc.status,
                 "language": p.lang,
                 "title": p.title,
-                "url": format!("{base}{}", p.path),
+                "url": crate::address::permalink(&site.config, &p.path),
                 "pdf": {
-                    "url": format!("{base}{}", e.path),
+                    "url": crate::address::permalink(&site.config, &e.path),
                     "bytes": pdfs.get(&i).map_or(0, Vec::len),
                 },
             }))

@@ -32,7 +32,7 @@ impl View<'_> {
     /// A site-relative path as a link (the counterpart of `Site::href` for views built before
     /// or without the site).
     pub(crate) fn href(&self, path: &str) -> String {
-        format!("{}{path}", self.model.config.base_path)
+        crate::address::href(self.model.config, path)
     }
 }
 

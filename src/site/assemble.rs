@@ -36,7 +36,7 @@ impl markdown::Resolver for Index<'_> {
             let page_lang = &self.sources[id].lang;
             Target::Page {
                 id,
-                href: format!("{}{}", self.config.base_path, self.sources[id].path),
+                href: crate::address::href(self.config, &self.sources[id].path),
                 lang: (page_lang != lang).then(|| page_lang.clone()),
             }
         };
@@ -51,11 +51,7 @@ impl markdown::Resolver for Index<'_> {
             return page(id);
         } else if self.assets.contains(path) {
             return Target::File {
-                href: format!(
-                    "{}{}",
-                    self.config.base_path,
-                    crate::address::content::asset(path)
-                ),
+                href: crate::address::href(self.config, &crate::address::content::asset(path)),
             };
         }
         if self.failed.contains(path) {

@@ -65,11 +65,11 @@ pub(crate) struct Excluded {
 
 impl Site {
     pub(crate) fn href(&self, path: &str) -> String {
-        format!("{}{}", self.config.base_path, path)
+        crate::address::href(&self.config, path)
     }
 
     pub(crate) fn permalink(&self, path: &str) -> String {
-        format!("{}{}", self.config.base_url, path)
+        crate::address::permalink(&self.config, path)
     }
 
     pub(crate) fn find(&self, key: &str, lang: &str) -> Option<usize> {
