@@ -4,6 +4,19 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// What `kertomus check` finds in the plan fixture's plan and survey, in the order it reports
+/// them (English, as the tests run it).
+pub(crate) const PLAN_FINDINGS: [&str; 8] = [
+    "content/suunnitelma/lisa.yaml:10:14: warning: measure `os-1-1` has no responsible party",
+    "content/suunnitelma/lisa.yaml:10:14: warning: measure `os-1-1` has no indicator",
+    "content/suunnitelma/plan.yaml:27:13: warning: measure `mh-1-2` is statutory",
+    "content/suunnitelma/plan.yaml:27:13: warning: measure `mh-1-2` is own work (scope: own), not joint work",
+    "content/suunnitelma/lisa.yaml:11:10: warning: goal `os-2` has no measures",
+    "content/suunnitelma/lisa.yaml:6:9: warning: goal `os-1` has no outcome indicator",
+    "content/suunnitelma/plan.yaml:23:31: warning: indicator `paivat` has no data for the home region HYVINVOINTIALUE:13",
+    "content/data/surveys/kysely.yaml:14:11: warning: survey question `q1`, group Oppilaitokset: mean 1.50 computed, 1.7 published",
+];
+
 /// The `kertomus` binary, speaking English whatever the locale of the machine running the
 /// tests (the messages' languages are tested on their own).
 pub(crate) fn command() -> Command {
