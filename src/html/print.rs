@@ -1,6 +1,7 @@
 //! The rewrites that make a site page fit the printable document: a chapter's ids and in-page
-//! links made unique within the document and its headings moved one level down, and the
-//! document's links made absolute for paper.
+//! links made unique within the document, its headings moved one level down and its links to
+//! the document's other chapters made links within it, and the other links made absolute for
+//! paper.
 
 use lol_html::html_content::Element;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
@@ -16,8 +17,11 @@ const ID_REFERENCES: [&str; 5] = [
 
 /// A chapter's body for the printable page: every `id`, in-page link (`href="#…"`) and
 /// reference to an id gets `prefix` (several chapters may each have a heading "Johdanto"),
-/// and headings `h2`–`h5` go one level down, below the chapter's own title.
-pub(crate) fn chapter(html: &str, prefix: &str) -> String {
+/// headings `h2`–`h5` go one level down, below the chapter's own title, and a link to a
+/// chapter of the same document leads to it on paper: `chapters` holds each chapter's link
+/// (`/hyte/kertomus/02-luku/`) and the id of its section (`luku-2`), and
+/// `/hyte/kertomus/02-luku/#tulokset` becomes `#luku-2-tulokset`.
+pub(crate) fn chapter(html: &str, prefix: &str, chapters: &[(String, String)]) -> String {
     let settings = RewriteStrSettings::new()
         .append_element_content_handler(element!("[id]", |el| {
             prefix_attribute(el, "id", "", prefix);
@@ -36,6 +40,15 @@ pub(crate) fn chapter(html: &str, prefix: &str) -> String {
                 Ok(())
             }
         ))
+        .append_element_content_handler(element!("[href]", |el| {
+            if let Some(local) = el
+                .get_attribute("href")
+                .and_then(|h| in_document(&h, chapters))
+            {
+                el.set_attribute("href", &local)?;
+            }
+            Ok(())
+        }))
         .append_element_content_handler(element!("h2, h3, h4, h5", |el| {
             let level = el.tag_name()[1..].parse::<u8>().unwrap_or(5);
             el.set_tag_name(&format!("h{}", level + 1))?;
@@ -59,6 +72,16 @@ pub(crate) fn absolute_links(html: &str, base_path: &str, base_url: &str) -> Str
             Ok(())
         }));
     rewrite_str(html, settings).unwrap_or_else(|_| html.to_string())
+}
+
+/// Where a link to a chapter of the same document leads in the printed document.
+fn in_document(href: &str, chapters: &[(String, String)]) -> Option<String> {
+    let (page, fragment) = href.split_once('#').unwrap_or((href, ""));
+    let (_, id) = chapters.iter().find(|(link, _)| link == page)?;
+    Some(match fragment {
+        "" => format!("#{id}"),
+        f => format!("#{id}-{f}"),
+    })
 }
 
 /// Puts `prefix` after `after` (the `#` of an in-page link) at the start of an attribute.
@@ -90,7 +113,7 @@ mod tests {
         let html = "<h2 id=\"johdanto\">Johdanto</h2>\n<p><a href=\"#johdanto\">ylös</a> \
                     <a href=\"/muu/\">muu</a></p><h5>x</h5>";
         assert_eq!(
-            chapter(html, "luku-2-"),
+            chapter(html, "luku-2-", &[]),
             "<h3 id=\"luku-2-johdanto\">Johdanto</h3>\n<p><a href=\"#luku-2-johdanto\">ylös</a> \
              <a href=\"/muu/\">muu</a></p><h6>x</h6>"
         );
@@ -101,9 +124,20 @@ mod tests {
         let html = "<svg aria-labelledby=\"k-t k-d\"><title id=\"k-t\">T</title>\
                     <desc id=\"k-d\">D</desc></svg>";
         assert_eq!(
-            chapter(html, "luku-1-"),
+            chapter(html, "luku-1-", &[]),
             "<svg aria-labelledby=\"luku-1-k-t luku-1-k-d\"><title id=\"luku-1-k-t\">T</title>\
              <desc id=\"luku-1-k-d\">D</desc></svg>"
+        );
+    }
+
+    #[test]
+    fn links_to_chapters_of_the_document_stay_in_it() {
+        let chapters = [("/k/02-luku/".to_string(), "luku-2".to_string())];
+        let html = "<a href=\"/k/02-luku/\">2</a><a href=\"/k/02-luku/#tulokset\">t</a>\
+                    <a href=\"/muu/\">m</a>";
+        assert_eq!(
+            chapter(html, "luku-1-", &chapters),
+            "<a href=\"#luku-2\">2</a><a href=\"#luku-2-tulokset\">t</a><a href=\"/muu/\">m</a>"
         );
     }
 

@@ -32,13 +32,20 @@ pub(super) fn print(input: Input<'_>, e: &Entry, i: usize) -> Result<Vec<u8>, Er
     let p = &site.pages[i];
     let mut ctx = frame::common(input, e, &p.lang, Some(i));
     ctx.insert("page", &page_view(input, i, &p.lang));
-    let chapters: Vec<PrintChapter> = site
-        .chapters_with_fallback(i)
+    let in_print: Vec<usize> = site.chapters_with_fallback(i);
+    // Each chapter's link and its section's id, for links between chapters on paper.
+    let sections: Vec<(String, String)> = in_print
+        .iter()
+        .enumerate()
+        .map(|(n, &c)| (site.href(&site.pages[c].path), format!("luku-{}", n + 1)))
+        .collect();
+    let chapters: Vec<PrintChapter> = in_print
         .into_iter()
         .enumerate()
         .map(|(n, c)| {
             let ch = &site.pages[c];
-            let body = crate::html::print::chapter(&ch.body, &format!("luku-{}-", n + 1));
+            let prefix = format!("luku-{}-", n + 1);
+            let body = crate::html::print::chapter(&ch.body, &prefix, &sections);
             PrintChapter {
                 title: written(&ch.title, &ch.lang, &p.lang),
                 id: format!("luku-{}", n + 1),

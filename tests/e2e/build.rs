@@ -145,6 +145,11 @@ fn document_page_and_printable_page() {
         "ids unique and headings one level down"
     );
     assert!(print.contains("media=\"print\""));
+    // A link to another chapter of the document leads to it on paper, not to the web page.
+    assert!(
+        print.contains("Ks. <a href=\"#luku-2-tulokset\">"),
+        "{print}"
+    );
 
     // The Swedish print page falls back to the Finnish chapter, marked with its language.
     let sv_print = read(&public, "sv/raportti/skriv-ut/index.html");
