@@ -18,14 +18,15 @@ impl Cx<'_> {
         dest: &str,
     ) -> Option<String> {
         let dest = dest.trim();
-        let base = &self.site.config.base_url;
+        let config = &self.site.config;
+        let permalink = |address: &str| crate::address::permalink(config, address);
         if let Some(anchor) = dest.strip_prefix('#') {
-            return Some(format!("{base}{page_path}#{anchor}"));
+            return Some(permalink(&format!("{page_path}#{anchor}")));
         }
         if crate::base::url::scheme(dest).is_some() || dest.starts_with('/') {
             let url = crate::base::url::Url::parse(dest).ok()?;
             return Some(match url.as_str().strip_prefix('/') {
-                Some(path) => format!("{}/{path}", origin(base)),
+                Some(path) => format!("{}/{path}", origin(&config.base_url)),
                 None => url.as_str().to_string(),
             });
         }
@@ -37,8 +38,8 @@ impl Cx<'_> {
         let target = content::resolve_relative(dir, path)?;
         let site_path = self.site_path(&target, lang)?;
         Some(match fragment {
-            Some(f) => format!("{base}{site_path}#{f}"),
-            None => format!("{base}{site_path}"),
+            Some(f) => permalink(&format!("{site_path}#{f}")),
+            None => permalink(&site_path),
         })
     }
 
