@@ -202,20 +202,10 @@ fn plan_entry(p: &Plan, a: &Addresses, base: &str, lang: &str) -> ex::PlanEntry 
                 title: fa.title.clone(),
                 kind: fa.kind,
                 summary: fa.summary.clone(),
-                gaps: fa.gaps.iter().map(gap_entry).collect(),
+                gaps: fa.gaps.clone(),
                 goals: fa.goals.iter().map(|g| goal_entry(&place, fa, g)).collect(),
             })
             .collect(),
-    }
-}
-
-fn gap_entry(g: &crate::model::plan::Gap) -> ex::GapEntry {
-    ex::GapEntry {
-        id: g.id.clone(),
-        title: g.title.clone(),
-        description: g.description.clone(),
-        target_groups: g.target_groups.clone(),
-        indicators: g.indicators.clone(),
     }
 }
 
@@ -275,25 +265,8 @@ fn measure_entry(
         work_type: m.work_type,
         maturity: m.maturity,
         schedule: m.schedule.map(range),
-        indicators: m
-            .indicators
-            .iter()
-            .map(|i| ex::MeasureIndicatorEntry {
-                id: i.id.clone(),
-                kind: i.kind,
-            })
-            .collect(),
-        progress: m
-            .progress
-            .iter()
-            .map(|(y, s)| {
-                let entry = ex::ProgressEntry {
-                    status: s.status,
-                    note: s.note.clone(),
-                };
-                (*y, entry)
-            })
-            .collect(),
+        indicators: m.indicators.clone(),
+        progress: m.progress.clone(),
         contributes_to: targets(&m.contributes_to),
         url: if place.local() {
             let fa_path = place.a.focus_area(p, fa, place.lang);

@@ -8,7 +8,7 @@
 //! refuses a newer format than it knows; fields it does not know are ignored, so that a later
 //! minor addition does not break older readers.
 
-use super::{FocusKind, Maturity, Scope, Status, WorkType};
+use super::{FocusKind, Gap, Maturity, MeasureIndicator, Progress, Scope, WorkType};
 use crate::base::text::Text;
 use crate::model::indicators::Kind;
 use serde::{Deserialize, Serialize};
@@ -79,21 +79,9 @@ pub(crate) struct FocusAreaEntry {
     #[serde(default)]
     pub summary: Option<Text>,
     #[serde(default)]
-    pub gaps: Vec<GapEntry>,
+    pub gaps: Vec<Gap>,
     #[serde(default)]
     pub goals: Vec<GoalEntry>,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct GapEntry {
-    pub id: String,
-    pub title: Text,
-    #[serde(default)]
-    pub description: Option<Text>,
-    #[serde(default)]
-    pub target_groups: Vec<Text>,
-    #[serde(default)]
-    pub indicators: Vec<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -160,24 +148,11 @@ pub(crate) struct MeasureEntry {
     #[serde(default)]
     pub schedule: Option<String>,
     #[serde(default)]
-    pub indicators: Vec<MeasureIndicatorEntry>,
+    pub indicators: Vec<MeasureIndicator>,
     #[serde(default)]
-    pub progress: BTreeMap<i32, ProgressEntry>,
+    pub progress: BTreeMap<i32, Progress>,
     #[serde(default)]
     pub contributes_to: Vec<String>,
     #[serde(default)]
     pub url: Option<String>,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct MeasureIndicatorEntry {
-    pub id: String,
-    pub kind: Kind,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct ProgressEntry {
-    pub status: Status,
-    #[serde(default)]
-    pub note: Option<Text>,
 }

@@ -4,10 +4,7 @@
 //! version, the JSON and the document keys are checked.
 
 use super::exchange::{self, PlanFile};
-use super::{
-    FocusArea, Gap, Goal, GoalIndicator, Measure, MeasureIndicator, Origin, Plan, Progress, Target,
-    YearValue,
-};
+use super::{FocusArea, Gap, Goal, GoalIndicator, Measure, Origin, Plan, Target, YearValue};
 use crate::base::dates::YearRange;
 use crate::base::diagnostics::Diagnostic;
 use crate::base::locate::{At, Source};
@@ -175,7 +172,14 @@ fn plan(
             title: fa.title,
             kind: fa.kind,
             summary: fa.summary,
-            gaps: fa.gaps.into_iter().map(|g| gap(g, strings)).collect(),
+            gaps: fa
+                .gaps
+                .into_iter()
+                .map(|g| Gap {
+                    at: strings.at(&g.id),
+                    ..g
+                })
+                .collect(),
             goals: fa.goals.into_iter().map(|g| goal(g, strings)).collect(),
         })
         .collect();
@@ -192,17 +196,6 @@ fn plan(
         }),
         sources: vec![source.clone()],
         focus_areas,
-    }
-}
-
-fn gap(g: exchange::GapEntry, strings: &Strings<'_>) -> Gap {
-    Gap {
-        at: strings.at(&g.id),
-        id: g.id,
-        title: g.title,
-        description: g.description,
-        target_groups: g.target_groups,
-        indicators: g.indicators,
     }
 }
 
@@ -264,27 +257,8 @@ fn measure(m: exchange::MeasureEntry, strings: &Strings<'_>) -> Measure {
         work_type: m.work_type,
         maturity: m.maturity,
         schedule: m.schedule.as_deref().and_then(|s| YearRange::parse(s).ok()),
-        indicators: m
-            .indicators
-            .into_iter()
-            .map(|i| MeasureIndicator {
-                id: i.id,
-                kind: i.kind,
-            })
-            .collect(),
-        progress: m
-            .progress
-            .into_iter()
-            .map(|(y, p)| {
-                (
-                    y,
-                    Progress {
-                        status: p.status,
-                        note: p.note,
-                    },
-                )
-            })
-            .collect(),
+        indicators: m.indicators,
+        progress: m.progress,
     }
 }
 
