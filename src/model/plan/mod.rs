@@ -83,6 +83,13 @@ pub(crate) struct Target {
     pub at: At,
 }
 
+impl Target {
+    /// The target as written: `document#goal`.
+    pub(crate) fn written(&self) -> String {
+        format!("{}#{}", self.document, self.goal)
+    }
+}
+
 #[derive(Debug)]
 pub(crate) struct FocusArea {
     pub id: String,

@@ -7,6 +7,16 @@
 //! measure with its organisation, `contributes_to` (`document#goal`) and address. A reader
 //! refuses a newer format than it knows; fields it does not know are ignored, so that a later
 //! minor addition does not break older readers.
+//!
+//! The plan's one other written shape, plan.yaml ([`super::raw`]), stays a type of its own: it
+//! refuses unknown fields (an author's typo is an error at its line), leaves out what resolving
+//! fills in (kinds, scope) and has no addresses, while this format ignores unknown fields and
+//! carries everything filled in. Where an entry is the model's value as it is (gaps, measure
+//! indicators, progress), the model's type is the entry. [`read`] and [`write`] are the one
+//! conversion each way between this format and the model.
+
+pub(crate) mod read;
+pub(crate) mod write;
 
 use super::{FocusKind, Gap, Maturity, MeasureIndicator, Progress, Scope, WorkType};
 use crate::base::text::Text;
