@@ -1,11 +1,12 @@
 //! Open data of the plans: `/data/measures.csv`, one row per measure with every field and its
-//! latest status, and `/data/plan.json`, the whole resolved plan; and `/data/documents.json`,
+//! latest status, and `/data/plan.json`, the whole resolved plan (its entries made by
+//! `model::plan::exchange::write`, with this site's addresses); and `/data/documents.json`,
 //! every document with its PDF in each language.
 
 use crate::base::text::enum_key;
 use crate::model::data::SiteData;
 use crate::model::plan::exchange as ex;
-use crate::model::plan::{Plan, Scope};
+use crate::model::plan::{FocusArea, Goal, Measure, Plan, Scope};
 use crate::routes::Addresses;
 
 fn text(t: &crate::base::text::Text, d: &str) -> String {
@@ -83,13 +84,8 @@ pub(crate) fn measures_csv(data: &SiteData<'_>) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// A target as written: `document#goal`.
-fn target(t: &crate::model::plan::Target) -> String {
-    format!("{}#{}", t.document, t.goal)
-}
-
 fn targets(ts: &[crate::model::plan::Target]) -> Vec<String> {
-    ts.iter().map(target).collect()
+    ts.iter().map(crate::model::plan::Target::written).collect()
 }
 
 /// The plans in plan.json's format (version [`ex::FORMAT`]), with the absolute addresses of
@@ -98,11 +94,16 @@ fn targets(ts: &[crate::model::plan::Target]) -> Vec<String> {
 pub(crate) fn plan_json(data: &SiteData<'_>, a: &Addresses) -> String {
     let base = &data.config.base_url;
     let d = data.config.default_language();
+    let pages = Pages {
+        a,
+        config: data.config,
+        lang: d,
+    };
     let plans = data
         .region
         .plans
         .iter()
-        .map(|p| plan_entry(p, a, data.config, d))
+        .map(|p| ex::write::plan(p, &pages))
         .collect();
     let mut named: Vec<&str> = data
         .region
@@ -150,174 +151,26 @@ fn plan_organisations(p: &Plan) -> Vec<&str> {
     out
 }
 
-/// Where a plan's pages are: this site's addresses for its own plans, the other site's for a
-/// pulled one.
-struct Place<'a> {
-    plan: &'a Plan,
+/// The absolute addresses of this site's plan pages, for plan.json.
+struct Pages<'a> {
     a: &'a Addresses,
     config: &'a crate::model::config::Config,
     lang: &'a str,
 }
 
-impl Place<'_> {
-    fn local(&self) -> bool {
-        self.plan.origin.is_none()
+impl ex::write::Pages for Pages<'_> {
+    fn document(&self, plan: &Plan) -> String {
+        crate::address::permalink(self.config, &plan.doc_path)
     }
 
-    fn abs(&self, path: String) -> String {
-        crate::address::permalink(self.config, &path)
+    fn goal(&self, plan: &Plan, fa: &FocusArea, goal: &Goal) -> String {
+        crate::address::permalink(self.config, &self.a.goal(plan, fa, goal, self.lang))
     }
-}
 
-fn remote(u: &Option<crate::base::url::Url>) -> Option<String> {
-    u.as_ref().map(|u| u.as_str().to_string())
-}
-
-fn range(r: crate::base::dates::YearRange) -> String {
-    format!("{}-{}", r.start, r.end)
-}
-
-fn plan_entry(
-    p: &Plan,
-    a: &Addresses,
-    config: &crate::model::config::Config,
-    lang: &str,
-) -> ex::PlanEntry {
-    let place = Place {
-        plan: p,
-        a,
-        config,
-        lang,
-    };
-    ex::PlanEntry {
-        document: p.document_name().to_string(),
-        title: p.title.clone(),
-        url: match &p.origin {
-            None => Some(place.abs(p.doc_path.clone())),
-            Some(o) => remote(&o.url),
-        },
-        organisation: p.organisation.clone(),
-        period: p.period.map(range),
-        source: p.origin.as_ref().map(|o| o.source.clone()),
-        focus_areas: p
-            .focus_areas
-            .iter()
-            .map(|fa| ex::FocusAreaEntry {
-                id: fa.id.clone(),
-                title: fa.title.clone(),
-                kind: fa.kind,
-                summary: fa.summary.clone(),
-                gaps: fa.gaps.iter().map(gap_entry).collect(),
-                goals: fa.goals.iter().map(|g| goal_entry(&place, fa, g)).collect(),
-            })
-            .collect(),
+    fn measure(&self, plan: &Plan, fa: &FocusArea, measure: &Measure) -> String {
+        let fa_path = self.a.focus_area(plan, fa, self.lang);
+        crate::address::permalink(self.config, &format!("{fa_path}#{}", measure.id))
     }
-}
-
-fn gap_entry(g: &crate::model::plan::Gap) -> ex::GapEntry {
-    ex::GapEntry {
-        id: g.id.clone(),
-        title: g.title.clone(),
-        description: g.description.clone(),
-        target_groups: g.target_groups.clone(),
-        indicators: g.indicators.clone(),
-    }
-}
-
-fn goal_entry(
-    place: &Place<'_>,
-    fa: &crate::model::plan::FocusArea,
-    g: &crate::model::plan::Goal,
-) -> ex::GoalEntry {
-    let p = place.plan;
-    ex::GoalEntry {
-        id: g.id.clone(),
-        title: g.title.clone(),
-        description: g.description.clone(),
-        gap: g.gap.clone(),
-        target_year: g.target_year,
-        organisation: p.organisation.clone(),
-        shared_with: g.shared_with.clone(),
-        contributes_to: targets(&g.contributes_to),
-        url: if place.local() {
-            Some(place.abs(place.a.goal(p, fa, g, place.lang)))
-        } else {
-            remote(&g.remote)
-        },
-        indicators: g
-            .indicators
-            .iter()
-            .map(|i| ex::GoalIndicatorEntry {
-                id: i.id.clone(),
-                kind: i.kind,
-                baseline: point(i.baseline, i.baseline_region.as_ref()),
-                target: point(i.target, i.target_region.as_ref()),
-            })
-            .collect(),
-        measures: g
-            .measures
-            .iter()
-            .map(|m| measure_entry(place, fa, m))
-            .collect(),
-    }
-}
-
-fn measure_entry(
-    place: &Place<'_>,
-    fa: &crate::model::plan::FocusArea,
-    m: &crate::model::plan::Measure,
-) -> ex::MeasureEntry {
-    let p = place.plan;
-    ex::MeasureEntry {
-        id: m.id.clone(),
-        title: m.title.clone(),
-        description: m.description.clone(),
-        organisation: p.organisation.clone(),
-        responsible: m.responsible.clone(),
-        partners: m.partners.clone(),
-        scope: m.scope,
-        statutory: m.statutory,
-        work_type: m.work_type,
-        maturity: m.maturity,
-        schedule: m.schedule.map(range),
-        indicators: m
-            .indicators
-            .iter()
-            .map(|i| ex::MeasureIndicatorEntry {
-                id: i.id.clone(),
-                kind: i.kind,
-            })
-            .collect(),
-        progress: m
-            .progress
-            .iter()
-            .map(|(y, s)| {
-                let entry = ex::ProgressEntry {
-                    status: s.status,
-                    note: s.note.clone(),
-                };
-                (*y, entry)
-            })
-            .collect(),
-        contributes_to: targets(&m.contributes_to),
-        url: if place.local() {
-            let fa_path = place.a.focus_area(p, fa, place.lang);
-            Some(place.abs(format!("{fa_path}#{}", m.id)))
-        } else {
-            remote(&m.remote)
-        },
-    }
-}
-
-fn point(
-    v: Option<crate::model::plan::YearValue>,
-    region: Option<&crate::model::regions::RegionRef>,
-) -> Option<ex::PointEntry> {
-    v.map(|v| ex::PointEntry {
-        year: v.year,
-        value: v.value,
-        region: region.map(ToString::to_string),
-    })
 }
 
 /// `data/documents.json`: every document page (one per language it is written in) with its

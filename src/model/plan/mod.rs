@@ -28,6 +28,7 @@ use crate::base::messages::Msg;
 use crate::base::text::Text;
 use crate::model::indicators::Kind;
 use crate::model::regions::RegionRef;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub(crate) use kinds::{
@@ -82,6 +83,13 @@ pub(crate) struct Target {
     pub at: At,
 }
 
+impl Target {
+    /// The target as written: `document#goal`.
+    pub(crate) fn written(&self) -> String {
+        format!("{}#{}", self.document, self.goal)
+    }
+}
+
 #[derive(Debug)]
 pub(crate) struct FocusArea {
     pub id: String,
@@ -92,13 +100,20 @@ pub(crate) struct FocusArea {
     pub goals: Vec<Goal>,
 }
 
-#[derive(Debug)]
+/// A wellbeing gap. Also plan.json's gap entry as it is (spec §13.3, [`exchange`]): the
+/// serialised fields are a published contract, read back tolerantly (unknown fields ignored).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Gap {
     pub id: String,
     pub title: Text,
+    #[serde(default)]
     pub description: Option<Text>,
+    #[serde(default)]
     pub target_groups: Vec<Text>,
+    #[serde(default)]
     pub indicators: Vec<String>,
+    /// Where the gap is written; not part of plan.json (a pulled plan places it by its id).
+    #[serde(skip)]
     pub at: At,
 }
 
@@ -132,15 +147,20 @@ pub(crate) struct Goal {
     pub at: At,
 }
 
-#[derive(Debug)]
+/// An indicator a measure follows. Also plan.json's measure indicator entry as it is
+/// ([`exchange`]; a published contract).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct MeasureIndicator {
     pub id: String,
     pub kind: Kind,
 }
 
-#[derive(Debug)]
+/// A year's status of a measure. Also plan.json's progress entry as it is ([`exchange`]; a
+/// published contract).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Progress {
     pub status: Status,
+    #[serde(default)]
     pub note: Option<Text>,
 }
 

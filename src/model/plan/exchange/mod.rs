@@ -7,8 +7,18 @@
 //! measure with its organisation, `contributes_to` (`document#goal`) and address. A reader
 //! refuses a newer format than it knows; fields it does not know are ignored, so that a later
 //! minor addition does not break older readers.
+//!
+//! The plan's one other written shape, plan.yaml ([`super::raw`]), stays a type of its own: it
+//! refuses unknown fields (an author's typo is an error at its line), leaves out what resolving
+//! fills in (kinds, scope) and has no addresses, while this format ignores unknown fields and
+//! carries everything filled in. Where an entry is the model's value as it is (gaps, measure
+//! indicators, progress), the model's type is the entry. [`read`] and [`write`] are the one
+//! conversion each way between this format and the model.
 
-use super::{FocusKind, Maturity, Scope, Status, WorkType};
+pub(crate) mod read;
+pub(crate) mod write;
+
+use super::{FocusKind, Gap, Maturity, MeasureIndicator, Progress, Scope, WorkType};
 use crate::base::text::Text;
 use crate::model::indicators::Kind;
 use serde::{Deserialize, Serialize};
@@ -79,21 +89,9 @@ pub(crate) struct FocusAreaEntry {
     #[serde(default)]
     pub summary: Option<Text>,
     #[serde(default)]
-    pub gaps: Vec<GapEntry>,
+    pub gaps: Vec<Gap>,
     #[serde(default)]
     pub goals: Vec<GoalEntry>,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct GapEntry {
-    pub id: String,
-    pub title: Text,
-    #[serde(default)]
-    pub description: Option<Text>,
-    #[serde(default)]
-    pub target_groups: Vec<Text>,
-    #[serde(default)]
-    pub indicators: Vec<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -160,24 +158,11 @@ pub(crate) struct MeasureEntry {
     #[serde(default)]
     pub schedule: Option<String>,
     #[serde(default)]
-    pub indicators: Vec<MeasureIndicatorEntry>,
+    pub indicators: Vec<MeasureIndicator>,
     #[serde(default)]
-    pub progress: BTreeMap<i32, ProgressEntry>,
+    pub progress: BTreeMap<i32, Progress>,
     #[serde(default)]
     pub contributes_to: Vec<String>,
     #[serde(default)]
     pub url: Option<String>,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct MeasureIndicatorEntry {
-    pub id: String,
-    pub kind: Kind,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct ProgressEntry {
-    pub status: Status,
-    #[serde(default)]
-    pub note: Option<Text>,
 }
