@@ -7,6 +7,8 @@
 
 use crate::base::diagnostics::Diagnostic;
 use crate::base::messages::Msg;
+use crate::base::text::Text;
+use crate::base::yaml::YamlError;
 use crate::msg;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -28,6 +30,9 @@ pub(crate) struct Source {
     /// Where each line of `text` starts, found at the first error: a plan with thousands of
     /// errors does not count its lines again for each.
     lines: OnceLock<Vec<usize>>,
+    /// The texts for readers the file holds, placed, in the order they are written: filled by
+    /// [`Source::parse`], read by `kertomus check` for texts that lack a language.
+    pub texts: Vec<Text>,
 }
 
 /// A place in one of the [`Source`]s of a model.
@@ -44,6 +49,7 @@ impl Source {
             text,
             cells: None,
             lines: OnceLock::new(),
+            texts: Vec::new(),
         }
     }
 
@@ -83,10 +89,15 @@ impl Source {
     /// Offset of `value` as a whole token at or after `from` (else `from`); a blank value is
     /// the first quoted blank (`""`, `' '`) there.
     pub(crate) fn value(&self, value: &str, from: usize) -> usize {
-        if value.trim().is_empty() {
-            return quoted_blank(&self.text, from).unwrap_or(from);
-        }
-        token(&self.text, value, from).unwrap_or(from)
+        self::value(&self.text, value, from)
+    }
+
+    /// Parses the file into `T`, placing every [`Text`] it holds; the texts are kept in
+    /// [`Source::texts`] too, in the order they are written.
+    pub(crate) fn parse<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, YamlError> {
+        let (value, texts) = crate::base::yaml::parse_located(&self.text)?;
+        self.texts = texts;
+        Ok(value)
     }
 
     /// Offset of `key:` at or after `from` (else `from`).
@@ -187,6 +198,15 @@ fn search_entry(t: &str, id: &str, nth: usize) -> usize {
     found.get(nth).or(found.last()).copied().unwrap_or(0)
 }
 
+/// Offset of `value` in `text` as a whole token at or after `from` (else `from`); a blank value
+/// is the first quoted blank (`""`, `' '`) there.
+pub(crate) fn value(text: &str, value: &str, from: usize) -> usize {
+    if value.trim().is_empty() {
+        return quoted_blank(text, from).unwrap_or(from);
+    }
+    token(text, value, from).unwrap_or(from)
+}
+
 /// Offset of `value` as a whole token (not part of a longer name) at or after `from`. An empty
 /// value is never found: it would match everywhere.
 pub(crate) fn token(text: &str, value: &str, from: usize) -> Option<usize> {
@@ -253,7 +273,7 @@ fn is_word(b: u8) -> bool {
 }
 
 /// A YAML parse error as a diagnostic of `source`.
-pub(crate) fn yaml_error(source: &Source, e: crate::base::yaml::YamlError) -> Diagnostic {
+pub(crate) fn yaml_error(source: &Source, e: YamlError) -> Diagnostic {
     let d = Diagnostic::at_line_col(&source.path, &source.text, e.line, e.col, e.message);
     match e.hint {
         Some(h) => d.with_hint(h),

@@ -121,7 +121,7 @@ pub(super) fn load_one(
         doc_path: doc.path.clone(),
         period: doc.period,
         organisation: doc.organisation.clone(),
-        title: crate::base::text::Text::Plain(doc.title.clone()),
+        title: crate::base::text::Text::plain(doc.title.clone()),
         origin: None,
         sources,
         focus_areas,

@@ -1,0 +1,248 @@
+//! A deserializer that places every [`Text`] it reads in its file: it passes everything through
+//! to serde_yaml's, and answers a text's request (`deserialize_newtype_struct` named
+//! [`TEXT`]) with the text and the offset of its first written string.
+//!
+//! serde_yaml gives parsed values no position. Texts are read in the order they are written,
+//! so each is found by a search of the file's text from where the previous one was found
+//! ([`crate::base::locate::value`], the search that places the model's other values): a string
+//! written twice is placed at each of its places in turn. Written by hand because no crate wraps
+//! a serde deserializer to hand positions to chosen types; `serde_path_to_error` and
+//! `serde_ignored` wrap one the same way, for other ends.
+
+use crate::base::text::{self, Text, TEXT};
+use serde::de::value::MapDeserializer;
+use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
+use std::cell::{Cell, RefCell};
+
+/// What the reading of one file shares: its text, where the last text was found, and the texts
+/// read so far.
+pub(super) struct Place<'t> {
+    text: &'t str,
+    cursor: Cell<usize>,
+    pub texts: RefCell<Vec<Text>>,
+}
+
+impl<'t> Place<'t> {
+    pub(super) fn new(text: &'t str) -> Place<'t> {
+        Place {
+            text,
+            cursor: Cell::new(0),
+            texts: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Offset of `written` from where the last text was found (there when it is not found).
+    fn find(&self, written: &str) -> usize {
+        let from = self.cursor.get();
+        let at = crate::base::locate::value(self.text, written, from);
+        self.cursor.set(at.max(from));
+        at
+    }
+}
+
+/// serde_yaml's deserializer (or one it hands out for a part of the file), placing texts.
+pub(super) struct Located<'p, 't, D> {
+    pub de: D,
+    pub place: &'p Place<'t>,
+}
+
+/// The same wrapper around the next layer: a visitor, a seed, a sequence, a map, an enum.
+struct Wrap<'p, 't, X> {
+    x: X,
+    place: &'p Place<'t>,
+}
+
+impl<'p, 't, X> Wrap<'p, 't, X> {
+    fn new(x: X, place: &'p Place<'t>) -> Self {
+        Wrap { x, place }
+    }
+}
+
+macro_rules! forward {
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* v: V) -> Result<V::Value, D::Error> {
+            self.de.$method($($arg,)* Wrap::new(v, self.place))
+        }
+    )*};
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Located<'_, '_, D> {
+    type Error = D::Error;
+
+    forward! {
+        deserialize_any(); deserialize_bool(); deserialize_i8(); deserialize_i16();
+        deserialize_i32(); deserialize_i64(); deserialize_i128(); deserialize_u8();
+        deserialize_u16(); deserialize_u32(); deserialize_u64(); deserialize_u128();
+        deserialize_f32(); deserialize_f64(); deserialize_char(); deserialize_str();
+        deserialize_string(); deserialize_bytes(); deserialize_byte_buf();
+        deserialize_option(); deserialize_unit(); deserialize_seq();
+        deserialize_map(); deserialize_identifier(); deserialize_ignored_any();
+        deserialize_unit_struct(name: &'static str);
+        deserialize_tuple(len: usize);
+        deserialize_tuple_struct(name: &'static str, len: usize);
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        v: V,
+    ) -> Result<V::Value, D::Error> {
+        if name != TEXT {
+            return self
+                .de
+                .deserialize_newtype_struct(name, Wrap::new(v, self.place));
+        }
+        let read = text::read(self.de)?;
+        let offset = self.place.find(read.first_string());
+        let (placed, map) = text::encode(read, offset);
+        self.place.texts.borrow_mut().push(placed);
+        v.visit_map(MapDeserializer::new(map.into_iter()))
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.de.is_human_readable()
+    }
+}
+
+macro_rules! visit {
+    ($($method:ident($ty:ty);)*) => {$(
+        fn $method<E: de::Error>(self, value: $ty) -> Result<V::Value, E> {
+            self.x.$method(value)
+        }
+    )*};
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, '_, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        self.x.expecting(f)
+    }
+
+    visit! {
+        visit_bool(bool); visit_i8(i8); visit_i16(i16); visit_i32(i32); visit_i64(i64);
+        visit_i128(i128); visit_u8(u8); visit_u16(u16); visit_u32(u32); visit_u64(u64);
+        visit_u128(u128); visit_f32(f32); visit_f64(f64); visit_char(char);
+        visit_str(&str); visit_borrowed_str(&'de str); visit_string(String);
+        visit_bytes(&[u8]); visit_borrowed_bytes(&'de [u8]); visit_byte_buf(Vec<u8>);
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        self.x.visit_none()
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
+        self.x.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<V::Value, D::Error> {
+        self.x.visit_some(Located {
+            de,
+            place: self.place,
+        })
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, de: D) -> Result<V::Value, D::Error> {
+        self.x.visit_newtype_struct(Located {
+            de,
+            place: self.place,
+        })
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        self.x.visit_seq(Wrap::new(seq, self.place))
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.x.visit_map(Wrap::new(map, self.place))
+    }
+
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
+        self.x.visit_enum(Wrap::new(data, self.place))
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Wrap<'_, '_, S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<S::Value, D::Error> {
+        self.x.deserialize(Located {
+            de,
+            place: self.place,
+        })
+    }
+}
+
+impl<'de, A: de::SeqAccess<'de>> de::SeqAccess<'de> for Wrap<'_, '_, A> {
+    type Error = A::Error;
+
+    fn next_element_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, A::Error> {
+        self.x.next_element_seed(Wrap::new(seed, self.place))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.x.size_hint()
+    }
+}
+
+impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for Wrap<'_, '_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        self.x.next_key_seed(Wrap::new(seed, self.place))
+    }
+
+    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
+        self.x.next_value_seed(Wrap::new(seed, self.place))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.x.size_hint()
+    }
+}
+
+impl<'de, 'p, 't, A: de::EnumAccess<'de>> de::EnumAccess<'de> for Wrap<'p, 't, A> {
+    type Error = A::Error;
+    type Variant = Wrap<'p, 't, A::Variant>;
+
+    fn variant_seed<S: DeserializeSeed<'de>>(
+        self,
+        seed: S,
+    ) -> Result<(S::Value, Self::Variant), A::Error> {
+        let place = self.place;
+        let (value, variant) = self.x.variant_seed(Wrap::new(seed, place))?;
+        Ok((value, Wrap::new(variant, place)))
+    }
+}
+
+impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Wrap<'_, '_, A> {
+    type Error = A::Error;
+
+    fn unit_variant(self) -> Result<(), A::Error> {
+        self.x.unit_variant()
+    }
+
+    fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value, A::Error> {
+        self.x.newtype_variant_seed(Wrap::new(seed, self.place))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, v: V) -> Result<V::Value, A::Error> {
+        self.x.tuple_variant(len, Wrap::new(v, self.place))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, A::Error> {
+        self.x.struct_variant(fields, Wrap::new(v, self.place))
+    }
+}
