@@ -45,7 +45,7 @@ pub(crate) fn site(
     out.extend(todo::items(site, &sources));
     out.extend(example::addresses(content));
     out.extend(translations::pages(site));
-    out.extend(translations::yaml(site, content));
+    out.extend(translations::yaml(data));
     out.extend(data_findings(data, content));
     out
 }
