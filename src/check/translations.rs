@@ -81,14 +81,26 @@ pub(super) fn yaml(data: &SiteData<'_>) -> Vec<Finding> {
                     .collect(),
             };
             if let (false, Some(at)) = (missing.is_empty(), &text.at) {
-                out.push(report(source, at.offset, text.first_written(), &missing, langs));
+                out.push(report(
+                    source,
+                    at.offset,
+                    text.first_written(),
+                    &missing,
+                    langs,
+                ));
             }
         }
     }
     out
 }
 
-fn report(source: &Source, at: usize, written: &str, missing: &[&str], langs: &[String]) -> Finding {
+fn report(
+    source: &Source,
+    at: usize,
+    written: &str,
+    missing: &[&str],
+    langs: &[String],
+) -> Finding {
     let short: String = written.chars().take(40).collect();
     (
         Kind::MissingTranslations,

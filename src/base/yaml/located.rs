@@ -4,8 +4,9 @@
 //!
 //! serde_yaml gives parsed values no position. Texts are read in the order they are written,
 //! so each is found by a search of the file's text from where the previous one was found
-//! ([`crate::base::locate::value`], the search that places the model's other values): a string
-//! written twice is placed at each of its places in turn. Written by hand because no crate wraps
+//! ([`crate::base::locate::value`], the search that places the model's other values; a text
+//! that repeats the one before it is placed with it, as `kertomus check` has always placed
+//! them). Written by hand because no crate wraps
 //! a serde deserializer to hand positions to chosen types; `serde_path_to_error` and
 //! `serde_ignored` wrap one the same way, for other ends.
 
@@ -244,5 +245,85 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Wrap<'_, '_, A> 
         v: V,
     ) -> Result<V::Value, A::Error> {
         self.x.struct_variant(fields, Wrap::new(v, self.place))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::base::text::{Text, Written};
+    use serde::Deserialize;
+    use std::collections::BTreeMap;
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Entry {
+        id: String,
+        title: Text,
+        #[serde(default)]
+        note: Option<Text>,
+        #[serde(default)]
+        members: Vec<Text>,
+        #[serde(default)]
+        omitted: BTreeMap<String, Text>,
+    }
+
+    /// Every text is placed at its first written string, in the order written (a text that
+    /// repeats the one before it with it, the search going on from there); other values are
+    /// read as without placing.
+    #[test]
+    fn texts_are_placed_in_the_order_written() {
+        let yaml = "- id: a\n  title: Johto\n  members: [Johto, \"Ei\"]\n\
+                    - {id: b, note: {sv: Nej, fi: Ei}, title: 4, omitted: {x: Johto}}\n";
+        let (entries, texts): (Vec<Entry>, Vec<Text>) = super::super::parse_located(yaml).unwrap();
+        let at = |t: &Text| t.at.as_ref().unwrap().offset;
+        let found: Vec<(&str, usize)> = texts.iter().map(|t| (t.first_written(), at(t))).collect();
+        let nth = |s: &str, n: usize| yaml.match_indices(s).nth(n).unwrap().0;
+        assert_eq!(
+            found,
+            [
+                ("Johto", nth("Johto", 0)),
+                ("Johto", nth("Johto", 0)),
+                ("Ei", nth("Ei", 0)),
+                ("Nej", nth("Nej", 0)),
+                ("4", nth("4", 0)),
+                ("Johto", nth("Johto", 2)),
+            ]
+        );
+        // The model's own values are placed too, and say what the file says.
+        assert_eq!(entries[1].note.as_ref().unwrap().at, texts[3].at);
+        assert_eq!(entries[1].note.as_ref().unwrap().first_written(), "Nej");
+        assert_eq!(
+            entries[1].note.as_ref().unwrap().written,
+            Written::ByLang(
+                [("fi", "Ei"), ("sv", "Nej")]
+                    .map(|(l, s)| (l.into(), s.into()))
+                    .into()
+            )
+        );
+        assert_eq!(entries[0].members[1], Text::plain("Ei"));
+        // Read without placing, the same values, written nowhere.
+        let plain: Vec<Entry> = super::super::parse(yaml).unwrap();
+        assert_eq!(plain[1].note, entries[1].note);
+        assert!(plain[1].note.as_ref().unwrap().at.is_none());
+    }
+
+    /// Placing changes no error: the same message at the same place.
+    #[test]
+    fn errors_are_those_of_parse() {
+        for yaml in [
+            "- id: a\n  title: [x]\n",
+            "- id: a\n  title: {finnish: x}\n",
+            "- id: a\n  titel: x\n",
+            "- id: a\n  title: x\n  title: y\n",
+            "- id: a\n",
+            "a: 1\n---\nb: 2\n",
+        ] {
+            let placed = super::super::parse_located::<Vec<Entry>>(yaml).unwrap_err();
+            assert_eq!(
+                placed,
+                super::super::parse::<Vec<Entry>>(yaml).unwrap_err(),
+                "{yaml}"
+            );
+        }
     }
 }

@@ -64,7 +64,10 @@ fn error(text: &str, e: &serde_yaml::Error) -> YamlError {
         return YamlError {
             line,
             col,
-            hint: Some(msg!("`{key}` is already given above in the same block; keep one of them", key)),
+            hint: Some(msg!(
+                "`{key}` is already given above in the same block; keep one of them",
+                key
+            )),
             message: msg!("`{key}` is given twice", key),
         };
     }

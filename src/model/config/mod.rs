@@ -2,8 +2,8 @@
 
 use crate::base::dates::Date;
 use crate::base::diagnostics::Diagnostic;
-use crate::base::messages::Msg;
 use crate::base::locate::Source;
+use crate::base::messages::Msg;
 use crate::base::text::{is_language_code, Text};
 use crate::base::url::{Email, Url};
 use crate::msg;

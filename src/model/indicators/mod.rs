@@ -171,25 +171,23 @@ pub fn load(content: &Path, register: &Register, diags: &mut Vec<Diagnostic>) ->
             failed = true;
             Vec::new()
         }
-        Ok(Some(mut source)) => {
-            match source.parse::<Vec<Indicator>>() {
-                Ok(list) => {
-                    check_ids(&list, &source.text, &shown, diags);
-                    kept = Some(source);
-                    list
-                }
-                Err(e) => {
-                    let text = &source.text;
-                    let d = Diagnostic::at_line_col(&shown, text, e.line, e.col, e.message);
-                    diags.push(match e.hint {
-                        Some(h) => d.with_hint(h),
-                        None => d,
-                    });
-                    failed = true;
-                    Vec::new()
-                }
+        Ok(Some(mut source)) => match source.parse::<Vec<Indicator>>() {
+            Ok(list) => {
+                check_ids(&list, &source.text, &shown, diags);
+                kept = Some(source);
+                list
             }
-        }
+            Err(e) => {
+                let text = &source.text;
+                let d = Diagnostic::at_line_col(&shown, text, e.line, e.col, e.message);
+                diags.push(match e.hint {
+                    Some(h) => d.with_hint(h),
+                    None => d,
+                });
+                failed = true;
+                Vec::new()
+            }
+        },
     };
     let known: BTreeMap<&str, &Indicator> = list.iter().map(|i| (i.id.as_str(), i)).collect();
     // Value files name indicators of indicators.yaml: without it they cannot be checked.
