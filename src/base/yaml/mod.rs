@@ -1,7 +1,8 @@
 //! The one module that parses YAML.
 //!
-//! serde_yaml is deprecated upstream; every YAML read in kertomus goes through [`parse`], so
-//! replacing the crate touches this file only. Errors come back with a 1-based line and column
+//! serde_yaml is deprecated upstream; every YAML read in kertomus goes through [`parse`] or
+//! [`parse_located`] (which also places each text, [`located`]), so replacing the crate
+//! touches this folder only. Errors come back with a 1-based line and column
 //! and, for unknown keys or values, a "did you mean" hint computed from the accepted names.
 
 mod located;
