@@ -35,11 +35,13 @@ pub enum Written {
     ByLang(BTreeMap<String, String>),
 }
 
-/// Where a [`Text`] is written in its file.
+/// Where a [`Text`] is written in its file: which of the file's texts it is, in the order they
+/// are written. The file's [`crate::base::locate::Source`] turns it into an offset
+/// ([`crate::base::locate::Source::text_offset`]), searched for only when it is reported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spot {
-    /// Byte offset of its (first written) string in the file's text.
-    pub offset: usize,
+    /// Its place among the texts of its file ([`crate::base::locate::Source::texts`]).
+    pub index: usize,
     /// The language written first in a map by language (a map's order is lost in [`Written`]),
     /// `None` for a plain text.
     pub first: Option<String>,
@@ -154,14 +156,14 @@ impl<'de> Visitor<'de> for Placed {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
         let mut spot = Spot {
-            offset: 0,
+            index: 0,
             first: None,
         };
         let (mut placed, mut plain, mut by_lang) = (false, None, BTreeMap::new());
         while let Some((k, v)) = map.next_entry::<String, String>()? {
             match k.as_str() {
                 AT => {
-                    spot.offset = v.parse().map_err(de::Error::custom)?;
+                    spot.index = v.parse().map_err(de::Error::custom)?;
                     placed = true;
                 }
                 FIRST => spot.first = Some(v),
@@ -188,25 +190,14 @@ pub(crate) struct Read {
     pub first: Option<String>,
 }
 
-impl Read {
-    /// The string written first, the one to look for in the file.
-    pub(crate) fn first_string(&self) -> &str {
-        match (&self.text.written, &self.first) {
-            (Written::Plain(s), _) => s,
-            (Written::ByLang(map), Some(l)) => map.get(l).map_or("", String::as_str),
-            (Written::ByLang(_), None) => "",
-        }
-    }
-}
-
 /// Reads a text as written: a string (or number), or a map by language code.
 pub(crate) fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Read, D::Error> {
     d.deserialize_any(ReadVisitor)
 }
 
-/// The map [`Placed`] decodes: `text` written at `offset`, its first language `first`.
-pub(crate) fn encode(read: Read, offset: usize) -> (Text, Vec<(String, String)>) {
-    let mut map = vec![(AT.to_string(), offset.to_string())];
+/// The map [`Placed`] decodes: `read`, the `index`-th text of its file.
+pub(crate) fn encode(read: Read, index: usize) -> (Text, Vec<(String, String)>) {
+    let mut map = vec![(AT.to_string(), index.to_string())];
     if let Some(l) = &read.first {
         map.push((FIRST.to_string(), l.clone()));
     }
@@ -217,7 +208,7 @@ pub(crate) fn encode(read: Read, offset: usize) -> (Text, Vec<(String, String)>)
     let text = Text {
         written: read.text.written,
         at: Some(Spot {
-            offset,
+            index,
             first: read.first,
         }),
     };

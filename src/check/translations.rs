@@ -83,7 +83,7 @@ pub(super) fn yaml(data: &SiteData<'_>) -> Vec<Finding> {
             if let (false, Some(at)) = (missing.is_empty(), &text.at) {
                 out.push(report(
                     source,
-                    at.offset,
+                    source.text_offset(at),
                     text.first_written(),
                     &missing,
                     langs,

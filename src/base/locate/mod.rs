@@ -7,7 +7,7 @@
 
 use crate::base::diagnostics::Diagnostic;
 use crate::base::messages::Msg;
-use crate::base::text::Text;
+use crate::base::text::{Spot, Text};
 use crate::base::yaml::YamlError;
 use crate::msg;
 use std::path::{Path, PathBuf};
@@ -32,9 +32,12 @@ pub(crate) struct Source {
     /// Where each line of `text` starts, found at the first error: a plan with thousands of
     /// errors does not count its lines again for each.
     lines: OnceLock<Vec<usize>>,
-    /// The texts for readers the file holds, placed, in the order they are written: filled by
+    /// The texts for readers the file holds, in the order they are written: filled by
     /// [`Source::parse`], read by `kertomus check` for texts that lack a language.
     pub texts: Vec<Text>,
+    /// Where each of `texts` is, found when the first is asked for ([`Source::text_offset`]):
+    /// a build that reports none searches for none.
+    text_offsets: OnceLock<Vec<usize>>,
 }
 
 /// A place in one of the [`Source`]s of a model.
@@ -52,6 +55,7 @@ impl Source {
             cells: None,
             lines: OnceLock::new(),
             texts: Vec::new(),
+            text_offsets: OnceLock::new(),
         }
     }
 
@@ -94,12 +98,32 @@ impl Source {
         self::value(&self.text, value, from)
     }
 
-    /// Parses the file into `T`, placing every [`Text`] it holds; the texts are kept in
-    /// [`Source::texts`] too, in the order they are written.
+    /// Parses the file into `T`, giving every [`Text`] it holds its place ([`Spot`]); the
+    /// texts are kept in [`Source::texts`] too, in the order they are written.
     pub(crate) fn parse<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, YamlError> {
         let (value, texts) = crate::base::yaml::parse_located(&self.text)?;
         self.texts = texts;
+        self.text_offsets = OnceLock::new();
         Ok(value)
+    }
+
+    /// Offset of the text at `spot` (one of [`Source::texts`]): its first written string,
+    /// searched for from where the text before it was found (a text that repeats the one before
+    /// it is placed with it), as serde_yaml gives values no position. The first call places
+    /// every text of the file, in one pass.
+    pub(crate) fn text_offset(&self, spot: &Spot) -> usize {
+        let offsets = self.text_offsets.get_or_init(|| {
+            let mut cursor = 0;
+            self.texts
+                .iter()
+                .map(|t| {
+                    let at = value(&self.text, t.first_written(), cursor);
+                    cursor = cursor.max(at);
+                    at
+                })
+                .collect()
+        });
+        offsets.get(spot.index).copied().unwrap_or(0)
     }
 
     /// Offset of `key:` at or after `from` (else `from`).

@@ -1,60 +1,36 @@
 //! A deserializer that places every [`Text`] it reads in its file: it passes everything through
 //! to serde_yaml's, and answers a text's request (`deserialize_newtype_struct` named
-//! [`TEXT`]) with the text and the offset of its first written string.
-//!
-//! serde_yaml gives parsed values no position. Texts are read in the order they are written,
-//! so each is found by a search of the file's text from where the previous one was found
-//! ([`crate::base::locate::value`], the search that places the model's other values; a text
-//! that repeats the one before it is placed with it, as `kertomus check` has always placed
-//! them). Written by hand because no crate wraps
+//! [`TEXT`]) with the text and its place among the file's texts, in the order they are
+//! written (serde_yaml gives parsed values no position; the file's text is searched for them
+//! only when one is reported, [`crate::base::locate::Source::text_offset`]). Written by hand because no crate wraps
 //! a serde deserializer to hand positions to chosen types; `serde_path_to_error` and
 //! `serde_ignored` wrap one the same way, for other ends.
 
 use crate::base::text::{self, Text, TEXT};
 use serde::de::value::MapDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
-/// What the reading of one file shares: its text, where the last text was found, and the texts
-/// read so far.
-pub(super) struct Place<'t> {
-    text: &'t str,
-    cursor: Cell<usize>,
+/// What the reading of one file shares: the texts read so far.
+#[derive(Default)]
+pub(super) struct Place {
     pub texts: RefCell<Vec<Text>>,
 }
 
-impl<'t> Place<'t> {
-    pub(super) fn new(text: &'t str) -> Place<'t> {
-        Place {
-            text,
-            cursor: Cell::new(0),
-            texts: RefCell::new(Vec::new()),
-        }
-    }
-
-    /// Offset of `written` from where the last text was found (there when it is not found).
-    fn find(&self, written: &str) -> usize {
-        let from = self.cursor.get();
-        let at = crate::base::locate::value(self.text, written, from);
-        self.cursor.set(at.max(from));
-        at
-    }
-}
-
 /// serde_yaml's deserializer (or one it hands out for a part of the file), placing texts.
-pub(super) struct Located<'p, 't, D> {
+pub(super) struct Located<'p, D> {
     pub de: D,
-    pub place: &'p Place<'t>,
+    pub place: &'p Place,
 }
 
 /// The same wrapper around the next layer: a visitor, a seed, a sequence, a map, an enum.
-struct Wrap<'p, 't, X> {
+struct Wrap<'p, X> {
     x: X,
-    place: &'p Place<'t>,
+    place: &'p Place,
 }
 
-impl<'p, 't, X> Wrap<'p, 't, X> {
-    fn new(x: X, place: &'p Place<'t>) -> Self {
+impl<'p, X> Wrap<'p, X> {
+    fn new(x: X, place: &'p Place) -> Self {
         Wrap { x, place }
     }
 }
@@ -67,7 +43,7 @@ macro_rules! forward {
     )*};
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for Located<'_, '_, D> {
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Located<'_, D> {
     type Error = D::Error;
 
     forward! {
@@ -96,8 +72,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Located<'_, '_, D> {
                 .deserialize_newtype_struct(name, Wrap::new(v, self.place));
         }
         let read = text::read(self.de)?;
-        let offset = self.place.find(read.first_string());
-        let (placed, map) = text::encode(read, offset);
+        let index = self.place.texts.borrow().len();
+        let (placed, map) = text::encode(read, index);
         self.place.texts.borrow_mut().push(placed);
         v.visit_map(MapDeserializer::new(map.into_iter()))
     }
@@ -115,7 +91,7 @@ macro_rules! visit {
     )*};
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, '_, V> {
+impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
     type Value = V::Value;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -165,7 +141,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, '_, V> {
     }
 }
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Wrap<'_, '_, S> {
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Wrap<'_, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<S::Value, D::Error> {
@@ -176,7 +152,7 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Wrap<'_, '_, S> {
     }
 }
 
-impl<'de, A: de::SeqAccess<'de>> de::SeqAccess<'de> for Wrap<'_, '_, A> {
+impl<'de, A: de::SeqAccess<'de>> de::SeqAccess<'de> for Wrap<'_, A> {
     type Error = A::Error;
 
     fn next_element_seed<S: DeserializeSeed<'de>>(
@@ -191,7 +167,7 @@ impl<'de, A: de::SeqAccess<'de>> de::SeqAccess<'de> for Wrap<'_, '_, A> {
     }
 }
 
-impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for Wrap<'_, '_, A> {
+impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for Wrap<'_, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -210,9 +186,9 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for Wrap<'_, '_, A> {
     }
 }
 
-impl<'de, 'p, 't, A: de::EnumAccess<'de>> de::EnumAccess<'de> for Wrap<'p, 't, A> {
+impl<'de, 'p, A: de::EnumAccess<'de>> de::EnumAccess<'de> for Wrap<'p, A> {
     type Error = A::Error;
-    type Variant = Wrap<'p, 't, A::Variant>;
+    type Variant = Wrap<'p, A::Variant>;
 
     fn variant_seed<S: DeserializeSeed<'de>>(
         self,
@@ -224,7 +200,7 @@ impl<'de, 'p, 't, A: de::EnumAccess<'de>> de::EnumAccess<'de> for Wrap<'p, 't, A
     }
 }
 
-impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Wrap<'_, '_, A> {
+impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Wrap<'_, A> {
     type Error = A::Error;
 
     fn unit_variant(self) -> Result<(), A::Error> {
@@ -250,9 +226,11 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Wrap<'_, '_, A> 
 
 #[cfg(test)]
 mod tests {
+    use crate::base::locate::Source;
     use crate::base::text::{Text, Written};
     use serde::Deserialize;
     use std::collections::BTreeMap;
+    use std::path::Path;
 
     #[derive(Debug, Deserialize)]
     #[allow(dead_code)]
@@ -269,13 +247,15 @@ mod tests {
 
     /// Every text is placed at its first written string, in the order written (a text that
     /// repeats the one before it with it, the search going on from there); other values are
-    /// read as without placing.
+    /// read as without placing. A text of the model knows its place among its file's texts.
     #[test]
     fn texts_are_placed_in_the_order_written() {
         let yaml = "- id: a\n  title: Johto\n  members: [Johto, \"Ei\"]\n\
                     - {id: b, note: {sv: Nej, fi: Ei}, title: 4, omitted: {x: Johto}}\n";
-        let (entries, texts): (Vec<Entry>, Vec<Text>) = super::super::parse_located(yaml).unwrap();
-        let at = |t: &Text| t.at.as_ref().unwrap().offset;
+        let mut source = Source::new(Path::new("x.yaml"), yaml.into());
+        let entries: Vec<Entry> = source.parse().unwrap();
+        let texts = &source.texts;
+        let at = |t: &Text| source.text_offset(t.at.as_ref().unwrap());
         let found: Vec<(&str, usize)> = texts.iter().map(|t| (t.first_written(), at(t))).collect();
         let nth = |s: &str, n: usize| yaml.match_indices(s).nth(n).unwrap().0;
         assert_eq!(

@@ -30,14 +30,14 @@ pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(text).map_err(|e| error(text, &e))
 }
 
-/// [`parse`], placing every [`crate::base::text::Text`] in `text` ([`located`]); the texts come
-/// back in the order they are written too.
+/// [`parse`], giving every [`crate::base::text::Text`] in `text` its place among the file's
+/// texts ([`located`]); the texts come back in the order they are written too.
 pub(crate) fn parse_located<T: DeserializeOwned>(
     text: &str,
 ) -> Result<(T, Vec<crate::base::text::Text>), YamlError> {
     let text = if text.trim().is_empty() { "{}" } else { text };
     check_flow_depth(text)?;
-    let place = located::Place::new(text);
+    let place = located::Place::default();
     let de = located::Located {
         de: serde_yaml::Deserializer::from_str(text),
         place: &place,
