@@ -44,7 +44,7 @@ pub(crate) fn site(
     out.extend(pages::root_links(site, generated));
     out.extend(example::addresses(content));
     out.extend(translations::pages(site));
-    out.extend(translations::yaml(site, content));
+    out.extend(translations::yaml(data));
     out.extend(data_findings(data, content));
     out
 }

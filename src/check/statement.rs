@@ -8,7 +8,7 @@ pub(super) fn warnings(
 ) -> Vec<crate::base::diagnostics::Diagnostic> {
     use crate::base::diagnostics::Diagnostic;
     let rel = std::path::Path::new("content/site.yaml");
-    let text = config.source.as_str();
+    let text = config.source.text.as_str();
     let Some(a) = &config.accessibility else {
         return vec![Diagnostic::file_error(rel, msg!("site.yaml has no `accessibility:`; the accessibility statement says the site has not been assessed"))
             .warning()

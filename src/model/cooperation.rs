@@ -148,6 +148,8 @@ impl Clock {}
 pub(crate) struct Cooperation {
     pub clock: Option<Clock>,
     pub bodies: Vec<Body>,
+    /// bodies.yaml and vuosikello.yaml as read, with their texts.
+    pub sources: Vec<Source>,
 }
 
 impl Cooperation {
@@ -161,14 +163,14 @@ fn parse_file<T: serde::de::DeserializeOwned>(
     rel: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(T, Source)> {
-    let source = match locate::read(content, Path::new(rel)) {
+    let mut source = match locate::read(content, Path::new(rel)) {
         Ok(s) => s?,
         Err(d) => {
             diags.push(d);
             return None;
         }
     };
-    match crate::base::yaml::parse::<T>(&source.text) {
+    match source.parse::<T>() {
         Ok(v) => Some((v, source)),
         Err(e) => {
             diags.push(locate::yaml_error(&source, e));
@@ -195,6 +197,7 @@ pub(crate) fn load(
             }
         }
         out.bodies = bodies;
+        out.sources.push(src);
     }
     if let Some((clock, src)) = parse_file::<Clock>(content, "data/vuosikello.yaml", diags) {
         // The n-th `months:` key starts the n-th phase: phases are located by it.
@@ -245,6 +248,7 @@ pub(crate) fn load(
             }
         }
         out.clock = Some(clock);
+        out.sources.push(src);
     }
     out
 }

@@ -160,6 +160,19 @@ impl<'a> SiteData<'a> {
             .and_then(|o| o.region.clone())
             .or_else(|| self.home())
     }
+
+    /// The YAML files the site was read from, each with the texts for readers it holds
+    /// ([`crate::base::locate::Source::texts`]): site.yaml, indicators.yaml,
+    /// organisations.yaml, the cooperation files, the surveys and the site's own plans.
+    pub(crate) fn sources(&self) -> Vec<&'a crate::base::locate::Source> {
+        let mut out = vec![&self.config.source];
+        out.extend(&self.indicators.source);
+        out.extend(&self.organisations.source);
+        out.extend(&self.cooperation.sources);
+        out.extend(self.surveys.iter().filter_map(|s| s.source.as_ref()));
+        out.extend(self.plans.iter().flat_map(|p| &p.sources));
+        out
+    }
 }
 
 /// Municipalities that get a card, by name.

@@ -65,13 +65,13 @@ pub(crate) fn load(
             let source = match crate::base::locate::read(content, rel) {
                 Ok(Some(s)) => s,
                 Ok(None) => {
-                    let at = crate::base::locate::key(&config.source, "indicator_lists")
-                        .and_then(|k| crate::base::locate::token(&config.source, &l.file, k));
+                    let at = crate::base::locate::key(&config.source.text, "indicator_lists")
+                        .and_then(|k| crate::base::locate::token(&config.source.text, &l.file, k));
                     let message = msg!("the indicator list `{file}` does not exist", file = l.file);
                     diags.push(
                         crate::base::locate::error_at(
                             "content/site.yaml",
-                            &config.source,
+                            &config.source.text,
                             at,
                             message,
                         )

@@ -78,6 +78,8 @@ pub(crate) struct Organisations {
     /// organisations.yaml exists but could not be read: its own error says why, and the ids
     /// that refer to it are not reported as missing as well.
     pub failed: bool,
+    /// organisations.yaml, with its texts.
+    pub source: Option<Source>,
 }
 
 impl Organisations {
@@ -143,7 +145,7 @@ pub(crate) fn load(
     register: &Register,
     diags: &mut Vec<Diagnostic>,
 ) -> Organisations {
-    let source = match locate::read(content, Path::new("data/organisations.yaml")) {
+    let mut source = match locate::read(content, Path::new("data/organisations.yaml")) {
         Ok(Some(s)) => s,
         Ok(None) => return Organisations::default(),
         Err(d) => {
@@ -154,7 +156,7 @@ pub(crate) fn load(
     let raw: Vec<RawOrg> = if source.text.trim().is_empty() {
         Vec::new()
     } else {
-        match crate::base::yaml::parse(&source.text) {
+        match source.parse() {
             Ok(r) => r,
             Err(e) => {
                 diags.push(locate::yaml_error(&source, e));
@@ -162,7 +164,9 @@ pub(crate) fn load(
             }
         }
     };
-    resolve(raw, &source, register, diags)
+    let mut out = resolve(raw, &source, register, diags);
+    out.source = Some(source);
+    out
 }
 
 fn resolve(

@@ -19,7 +19,7 @@ pub(crate) fn card_indicators(
     diags: &mut Vec<Diagnostic>,
 ) {
     let rel = Path::new("content/site.yaml");
-    let text = config.source.as_str();
+    let text = config.source.text.as_str();
     let cards = locate::key(text, "municipality_cards").unwrap_or(0);
     for id in config
         .municipality_cards
@@ -101,10 +101,10 @@ pub(crate) fn organisation_refs(
         .filter(|id| orgs.get(id).is_none())
     {
         let (message, hint) = orgs.unknown(id);
-        let at = locate::key(&config.source, "organisation")
-            .and_then(|k| locate::token(&config.source, id, k));
+        let at = locate::key(&config.source.text, "organisation")
+            .and_then(|k| locate::token(&config.source.text, id, k));
         diags.push(
-            locate::error_at("content/site.yaml", &config.source, at, message).with_hint(hint),
+            locate::error_at("content/site.yaml", &config.source.text, at, message).with_hint(hint),
         );
     }
     for s in sources {
@@ -127,7 +127,7 @@ pub(crate) fn organisation_refs(
 
 /// The documents a reference indicator list names as its hosts must be documents.
 pub(crate) fn list_documents(config: &Config, sources: &[SourcePage], diags: &mut Vec<Diagnostic>) {
-    let text = config.source.as_str();
+    let text = config.source.text.as_str();
     let lists = locate::key(text, "indicator_lists").unwrap_or(0);
     for name in config.indicator_lists.iter().flat_map(|l| &l.documents) {
         let key = crate::model::indicator_lists::document_key(name);
@@ -152,7 +152,7 @@ pub(crate) fn list_documents(config: &Config, sources: &[SourcePage], diags: &mu
 /// Regions named in site.yaml must exist.
 pub(crate) fn site_regions(config: &Config, register: &Register, diags: &mut Vec<Diagnostic>) {
     let rel = Path::new("content/site.yaml");
-    let text = config.source.as_str();
+    let text = config.source.text.as_str();
     let mut named: Vec<(&str, &str)> = Vec::new();
     named.extend(
         config

@@ -289,7 +289,7 @@ fn fingerprint(inputs: &Inputs<'_>) -> u64 {
     (
         drafts,
         failed,
-        &config.source,
+        &config.source.text,
         &config.base_url,
         with_drafts,
     )

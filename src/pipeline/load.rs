@@ -115,7 +115,7 @@ pub(super) fn load_pages(
         content::parse_page(rel, bytes, config, &address)
     };
     let parsed: Vec<Result<SourcePage, Diagnostic>> = match cache {
-        Some(c) => c.pages(content_dir, rels, &config.source, read),
+        Some(c) => c.pages(content_dir, rels, &config.source.text, read),
         None => rels.par_iter().map(read).collect(),
     };
     let results: Vec<Result<SourcePage, Diagnostic>> = parsed

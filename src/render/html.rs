@@ -62,14 +62,14 @@ mod tests {
 
     #[test]
     fn fallbacks_carry_their_language() {
-        let t = Text::Plain("Mielen <hyvinvointi>".into());
+        let t = Text::plain("Mielen <hyvinvointi>");
         assert_eq!(tx(&t, "fi", "fi").to_string(), "Mielen &lt;hyvinvointi&gt;");
         assert_eq!(
             tx(&t, "sv", "fi").to_string(),
             "<span lang=\"fi\">Mielen &lt;hyvinvointi&gt;</span>"
         );
         assert_eq!(
-            md(&Text::Plain("**a**".into()), "sv", "fi").to_string(),
+            md(&Text::plain("**a**"), "sv", "fi").to_string(),
             "<div lang=\"fi\"><p><strong>a</strong></p>\n</div>"
         );
     }

@@ -1,9 +1,11 @@
 //! The one module that parses YAML.
 //!
-//! serde_yaml is deprecated upstream; every YAML read in kertomus goes through [`parse`], so
-//! replacing the crate touches this file only. Errors come back with a 1-based line and column
+//! serde_yaml is deprecated upstream; every YAML read in kertomus goes through [`parse`] or
+//! [`parse_located`] (which also places each text, [`located`]), so replacing the crate
+//! touches this folder only. Errors come back with a 1-based line and column
 //! and, for unknown keys or values, a "did you mean" hint computed from the accepted names.
 
+mod located;
 mod messages;
 
 use crate::base::messages::Msg;
@@ -25,36 +27,59 @@ pub(crate) struct YamlError {
 pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     let text = if text.trim().is_empty() { "{}" } else { text };
     check_flow_depth(text)?;
-    serde_yaml::from_str(text).map_err(|e| {
-        let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-        let raw = strip_location(&e.to_string());
-        if raw.contains("more than one document") {
-            let (line, col) = second_document(text).unwrap_or((line, col));
-            return YamlError {
-                message: msg!("a second YAML document starts here"),
-                line,
-                col,
-                hint: Some(msg!("a file holds one YAML document: remove this `---` line, or merge what follows into the first")),
-            };
-        }
-        if let Some(key) = duplicate_key(&raw) {
-            let (line, col) = second_key(text, line, key).unwrap_or((line, col));
-            return YamlError {
-                line,
-                col,
-                hint: Some(msg!("`{key}` is already given above in the same block; keep one of them", key)),
-                message: msg!("`{key}` is given twice", key),
-            };
-        }
-        let (message, hint) = messages::of_serde(&raw);
-        let (line, col) = refine_location(text, line, col, &message.to_string());
-        YamlError {
-            message,
+    serde_yaml::from_str(text).map_err(|e| error(text, &e))
+}
+
+/// [`parse`], giving every [`crate::base::text::Text`] in `text` its place among the file's
+/// texts ([`located`]); the texts come back in the order they are written too.
+pub(crate) fn parse_located<T: DeserializeOwned>(
+    text: &str,
+) -> Result<(T, Vec<crate::base::text::Text>), YamlError> {
+    let text = if text.trim().is_empty() { "{}" } else { text };
+    check_flow_depth(text)?;
+    let place = located::Place::default();
+    let de = located::Located {
+        de: serde_yaml::Deserializer::from_str(text),
+        place: &place,
+    };
+    let value = T::deserialize(de).map_err(|e| error(text, &e))?;
+    Ok((value, place.texts.into_inner()))
+}
+
+/// A serde_yaml error as a [`YamlError`]: the message in the catalogue's words, placed at the
+/// line that needs the change.
+fn error(text: &str, e: &serde_yaml::Error) -> YamlError {
+    let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+    let raw = strip_location(&e.to_string());
+    if raw.contains("more than one document") {
+        let (line, col) = second_document(text).unwrap_or((line, col));
+        return YamlError {
+            message: msg!("a second YAML document starts here"),
             line,
             col,
-            hint,
-        }
-    })
+            hint: Some(msg!("a file holds one YAML document: remove this `---` line, or merge what follows into the first")),
+        };
+    }
+    if let Some(key) = duplicate_key(&raw) {
+        let (line, col) = second_key(text, line, key).unwrap_or((line, col));
+        return YamlError {
+            line,
+            col,
+            hint: Some(msg!(
+                "`{key}` is already given above in the same block; keep one of them",
+                key
+            )),
+            message: msg!("`{key}` is given twice", key),
+        };
+    }
+    let (message, hint) = messages::of_serde(&raw);
+    let (line, col) = refine_location(text, line, col, &message.to_string());
+    YamlError {
+        message,
+        line,
+        col,
+        hint,
+    }
 }
 
 /// The message and hint of a serde error text, as [`parse`] gives them.

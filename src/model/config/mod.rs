@@ -2,6 +2,7 @@
 
 use crate::base::dates::Date;
 use crate::base::diagnostics::Diagnostic;
+use crate::base::locate::Source;
 use crate::base::messages::Msg;
 use crate::base::text::{is_language_code, Text};
 use crate::base::url::{Email, Url};
@@ -114,7 +115,7 @@ pub struct Supervisor {
 
 impl Supervisor {
     fn by_lang(fi: &str, sv: &str, en: &str) -> Text {
-        Text::ByLang(
+        Text::by_lang(
             [("fi", fi), ("sv", sv), ("en", en)]
                 .into_iter()
                 .map(|(l, t)| (l.to_string(), t.to_string()))
@@ -228,8 +229,8 @@ pub struct Config {
     pub accessibility: Option<Accessibility>,
     pub raw_html: RawHtml,
     pub theme: String,
-    /// The text of site.yaml, for placing errors found after parsing.
-    pub source: String,
+    /// site.yaml, for placing errors found after parsing, with its texts.
+    pub(crate) source: Source,
 }
 
 impl Config {
@@ -256,7 +257,8 @@ impl Config {
         rel: &Path,
         base_url: Option<&str>,
     ) -> Result<Config, Vec<Diagnostic>> {
-        let raw: RawSite = crate::base::yaml::parse(text).map_err(|e| {
+        let mut source = Source::new(rel, text.to_string());
+        let raw: RawSite = source.parse().map_err(|e| {
             let d = Diagnostic::at_line_col(rel, text, e.line, e.col, e.message);
             vec![match e.hint {
                 Some(h) => d.with_hint(h),
@@ -305,7 +307,7 @@ impl Config {
             accessibility: raw.accessibility,
             raw_html: raw.markdown.unwrap_or_default().raw_html,
             theme,
-            source: text.to_string(),
+            source,
         })
     }
 }

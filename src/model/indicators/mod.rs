@@ -142,6 +142,8 @@ pub struct Indicators {
     /// indicators.yaml exists but could not be read: its error is reported, and ids that
     /// refer to it (in plans, cards, shortcodes and value files) are not reported as missing.
     pub failed: bool,
+    /// indicators.yaml, with its texts.
+    pub(crate) source: Option<crate::base::locate::Source>,
 }
 
 impl Indicators {
@@ -161,6 +163,7 @@ pub fn load(content: &Path, register: &Register, diags: &mut Vec<Diagnostic>) ->
     let rel = Path::new("data/indicators.yaml");
     let shown = Path::new("content").join(rel);
     let mut failed = false;
+    let mut kept = None;
     let list: Vec<Indicator> = match crate::base::locate::read(content, rel) {
         Ok(None) => Vec::new(),
         Err(d) => {
@@ -168,23 +171,23 @@ pub fn load(content: &Path, register: &Register, diags: &mut Vec<Diagnostic>) ->
             failed = true;
             Vec::new()
         }
-        Ok(Some(crate::base::locate::Source { text, .. })) => {
-            match crate::base::yaml::parse::<Vec<Indicator>>(&text) {
-                Ok(list) => {
-                    check_ids(&list, &text, &shown, diags);
-                    list
-                }
-                Err(e) => {
-                    let d = Diagnostic::at_line_col(&shown, &text, e.line, e.col, e.message);
-                    diags.push(match e.hint {
-                        Some(h) => d.with_hint(h),
-                        None => d,
-                    });
-                    failed = true;
-                    Vec::new()
-                }
+        Ok(Some(mut source)) => match source.parse::<Vec<Indicator>>() {
+            Ok(list) => {
+                check_ids(&list, &source.text, &shown, diags);
+                kept = Some(source);
+                list
             }
-        }
+            Err(e) => {
+                let text = &source.text;
+                let d = Diagnostic::at_line_col(&shown, text, e.line, e.col, e.message);
+                diags.push(match e.hint {
+                    Some(h) => d.with_hint(h),
+                    None => d,
+                });
+                failed = true;
+                Vec::new()
+            }
+        },
     };
     let known: BTreeMap<&str, &Indicator> = list.iter().map(|i| (i.id.as_str(), i)).collect();
     // Value files name indicators of indicators.yaml: without it they cannot be checked.
@@ -197,6 +200,7 @@ pub fn load(content: &Path, register: &Register, diags: &mut Vec<Diagnostic>) ->
         list,
         values,
         failed,
+        source: kept,
     }
 }
 

@@ -83,7 +83,7 @@ pub(super) fn load_one(
     diags: &mut Vec<Diagnostic>,
     failed: &mut bool,
 ) -> Option<Plan> {
-    let main = match locate::read(content, &doc.dir.join("plan.yaml")) {
+    let mut main = match locate::read(content, &doc.dir.join("plan.yaml")) {
         Ok(Some(s)) => s,
         Ok(None) => return None,
         Err(d) => {
@@ -92,7 +92,7 @@ pub(super) fn load_one(
             return None;
         }
     };
-    let raw: raw::RawPlan = match crate::base::yaml::parse(&main.text) {
+    let raw: raw::RawPlan = match main.parse() {
         Ok(r) => r,
         Err(e) => {
             diags.push(locate::yaml_error(&main, e));
@@ -121,7 +121,7 @@ pub(super) fn load_one(
         doc_path: doc.path.clone(),
         period: doc.period,
         organisation: doc.organisation.clone(),
-        title: crate::base::text::Text::Plain(doc.title.clone()),
+        title: crate::base::text::Text::plain(doc.title.clone()),
         origin: None,
         sources,
         focus_areas,
@@ -167,7 +167,7 @@ fn includes(
             );
             continue;
         };
-        let source = match locate::read(content, &rel) {
+        let mut source = match locate::read(content, &rel) {
             Ok(Some(s)) => s,
             Ok(None) => {
                 diags.push(
@@ -187,7 +187,7 @@ fn includes(
                 continue;
             }
         };
-        match crate::base::yaml::parse::<raw::RawIncluded>(&source.text) {
+        match source.parse::<raw::RawIncluded>() {
             Ok(r) => {
                 let file = sources.len();
                 areas.extend(r.focus_areas.into_iter().map(|f| (file, f)));

@@ -27,6 +27,7 @@ pub(crate) fn indicators() -> Indicators {
         list,
         values: Default::default(),
         failed: false,
+        source: None,
     }
 }
 

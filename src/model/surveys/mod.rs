@@ -251,7 +251,7 @@ pub(crate) fn load(content: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Survey> {
             .to_string_lossy()
             .into_owned();
         let rel = Path::new("data/surveys").join(&name);
-        let source = match locate::read(content, &rel) {
+        let mut source = match locate::read(content, &rel) {
             Ok(Some(s)) => s,
             Ok(None) => continue,
             Err(d) => {
@@ -264,7 +264,7 @@ pub(crate) fn load(content: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Survey> {
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        match crate::base::yaml::parse::<Survey>(&source.text) {
+        match source.parse::<Survey>() {
             Ok(mut s) => {
                 s.id = id;
                 validate(&s, &source, diags);

@@ -5,7 +5,7 @@
 
 use super::error::ImportError;
 use crate::base::messages::Lang;
-use crate::base::text::Text;
+use crate::base::text::{Text, Written};
 use crate::model::config::{Config, RawHtml};
 use std::path::Path;
 
@@ -41,9 +41,9 @@ pub(crate) fn normalize(s: &str) -> String {
 
 fn names(id: &str, text: &Text) -> Known {
     let mut names = vec![normalize(id)];
-    match text {
-        Text::Plain(s) => names.push(normalize(s)),
-        Text::ByLang(m) => names.extend(m.values().map(|s| normalize(s))),
+    match &text.written {
+        Written::Plain(s) => names.push(normalize(s)),
+        Written::ByLang(m) => names.extend(m.values().map(|s| normalize(s))),
     }
     Known {
         id: id.to_string(),
@@ -109,7 +109,7 @@ mod tests {
     fn names_match_by_id_or_name_in_any_case() {
         let known = vec![names(
             "sivistystoimi",
-            &Text::ByLang(
+            &Text::by_lang(
                 [
                     ("fi".to_string(), "Sivistystoimi".to_string()),
                     ("sv".to_string(), "Bildningsväsendet".to_string()),

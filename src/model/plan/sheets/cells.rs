@@ -103,7 +103,7 @@ pub(super) fn parse_row<'c>(
                 Ok(status) => {
                     let note = by
                         .get(&Column::Note(*year))
-                        .map(|c| Text::Plain(c.text.clone()));
+                        .map(|c| Text::plain(c.text.clone()));
                     p.progress.insert(*year, RawProgress { status, note });
                     p.status_cells.push((*year, cell));
                 }

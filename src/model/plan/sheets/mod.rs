@@ -230,10 +230,10 @@ impl Writer {
             goal_at,
             measure: RawMeasure {
                 id,
-                title: Text::Plain(title.text.trim().to_string()),
+                title: Text::plain(title.text.trim().to_string()),
                 description: by
                     .get(&Column::Description)
-                    .map(|c| Text::Plain(c.text.clone())),
+                    .map(|c| Text::plain(c.text.clone())),
                 responsible,
                 partners,
                 scope: parsed.scope,

@@ -7,10 +7,14 @@
 
 use crate::base::diagnostics::Diagnostic;
 use crate::base::messages::Msg;
+use crate::base::text::{Spot, Text};
+use crate::base::yaml::YamlError;
 use crate::msg;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+
+mod entries;
+pub(crate) use entries::Entries;
 
 /// One YAML file's text and the path it is reported under.
 ///
@@ -28,6 +32,12 @@ pub(crate) struct Source {
     /// Where each line of `text` starts, found at the first error: a plan with thousands of
     /// errors does not count its lines again for each.
     lines: OnceLock<Vec<usize>>,
+    /// The texts for readers the file holds, in the order they are written: filled by
+    /// [`Source::parse`], read by `kertomus check` for texts that lack a language.
+    pub texts: Vec<Text>,
+    /// Where each of `texts` is, found when the first is asked for ([`Source::text_offset`]):
+    /// a build that reports none searches for none.
+    text_offsets: OnceLock<Vec<usize>>,
 }
 
 /// A place in one of the [`Source`]s of a model.
@@ -44,6 +54,8 @@ impl Source {
             text,
             cells: None,
             lines: OnceLock::new(),
+            texts: Vec::new(),
+            text_offsets: OnceLock::new(),
         }
     }
 
@@ -83,10 +95,35 @@ impl Source {
     /// Offset of `value` as a whole token at or after `from` (else `from`); a blank value is
     /// the first quoted blank (`""`, `' '`) there.
     pub(crate) fn value(&self, value: &str, from: usize) -> usize {
-        if value.trim().is_empty() {
-            return quoted_blank(&self.text, from).unwrap_or(from);
-        }
-        token(&self.text, value, from).unwrap_or(from)
+        self::value(&self.text, value, from)
+    }
+
+    /// Parses the file into `T`, giving every [`Text`] it holds its place ([`Spot`]); the
+    /// texts are kept in [`Source::texts`] too, in the order they are written.
+    pub(crate) fn parse<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, YamlError> {
+        let (value, texts) = crate::base::yaml::parse_located(&self.text)?;
+        self.texts = texts;
+        self.text_offsets = OnceLock::new();
+        Ok(value)
+    }
+
+    /// Offset of the text at `spot` (one of [`Source::texts`]): its first written string,
+    /// searched for from where the text before it was found (a text that repeats the one before
+    /// it is placed with it), as serde_yaml gives values no position. The first call places
+    /// every text of the file, in one pass.
+    pub(crate) fn text_offset(&self, spot: &Spot) -> usize {
+        let offsets = self.text_offsets.get_or_init(|| {
+            let mut cursor = 0;
+            self.texts
+                .iter()
+                .map(|t| {
+                    let at = value(&self.text, t.first_written(), cursor);
+                    cursor = cursor.max(at);
+                    at
+                })
+                .collect()
+        });
+        offsets.get(spot.index).copied().unwrap_or(0)
     }
 
     /// Offset of `key:` at or after `from` (else `from`).
@@ -115,76 +152,13 @@ impl Source {
     }
 }
 
-/// Every `id:` entry of one text by the id it names, found in one pass, so that placing all
-/// the ids of a plan costs one reading of its files, not one search of the file per id
-/// (20,000 measures took minutes that way).
-///
-/// The index holds the ids made only of letters, digits, `-` and `_` (what a valid id is made
-/// of) written `id: x`, `id: "x"` or `id: 'x'` after a word boundary. Any other id, already an
-/// error of its own, is searched for in the text.
-pub(crate) struct Entries<'a> {
-    text: &'a str,
-    by_id: HashMap<&'a str, Vec<usize>>,
-}
-
-impl<'a> Entries<'a> {
-    pub(crate) fn new(text: &'a str) -> Entries<'a> {
-        let bytes = text.as_bytes();
-        let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (at, _) in text.match_indices("id: ") {
-            if at > 0 && is_word(bytes[at - 1]) {
-                continue;
-            }
-            let mut start = at + 4;
-            let quote = bytes
-                .get(start)
-                .copied()
-                .filter(|&b| b == b'"' || b == b'\'');
-            if quote.is_some() {
-                start += 1;
-            }
-            let len = bytes[start..].iter().take_while(|&&b| is_word(b)).count();
-            let end = start + len;
-            let closed = quote.is_none_or(|q| {
-                bytes.get(end) == Some(&q) && bytes.get(end + 1).is_none_or(|&b| !is_word(b))
-            });
-            if len > 0 && closed {
-                by_id.entry(&text[start..end]).or_default().push(at);
-            }
-        }
-        Entries { text, by_id }
+/// Offset of `value` in `text` as a whole token at or after `from` (else `from`); a blank value
+/// is the first quoted blank (`""`, `' '`) there.
+pub(crate) fn value(text: &str, value: &str, from: usize) -> usize {
+    if value.trim().is_empty() {
+        return quoted_blank(text, from).unwrap_or(from);
     }
-
-    /// Offset of the entry whose `id` is `id` (`id: x`, `id: "x"`, `{id: x, ...}`); the n-th
-    /// such entry when an id repeats (the last when there are fewer); 0 when there is none.
-    pub(crate) fn offset(&self, id: &str, nth: usize) -> usize {
-        if id.is_empty() || !id.bytes().all(is_word) {
-            return search_entry(self.text, id, nth);
-        }
-        let all = self.by_id.get(id).map_or(&[][..], Vec::as_slice);
-        all.get(nth).or(all.last()).copied().unwrap_or(0)
-    }
-}
-
-/// [`Entries::offset`] by searching the whole text, for an id the index does not hold.
-fn search_entry(t: &str, id: &str, nth: usize) -> usize {
-    let mut found = Vec::new();
-    for q in ["", "\"", "'"] {
-        let needle = format!("id: {q}{id}{q}");
-        let mut start = 0;
-        while let Some(pos) = t[start..].find(&needle) {
-            let at = start + pos;
-            let end = at + needle.len();
-            let before_ok = at == 0 || !is_word(t.as_bytes()[at - 1]);
-            let after_ok = end >= t.len() || !is_word(t.as_bytes()[end]);
-            if before_ok && after_ok {
-                found.push(at);
-            }
-            start = end;
-        }
-    }
-    found.sort_unstable();
-    found.get(nth).or(found.last()).copied().unwrap_or(0)
+    token(text, value, from).unwrap_or(from)
 }
 
 /// Offset of `value` as a whole token (not part of a longer name) at or after `from`. An empty
@@ -248,12 +222,12 @@ pub(crate) fn error_at(
     }
 }
 
-fn is_word(b: u8) -> bool {
+pub(super) fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
 }
 
 /// A YAML parse error as a diagnostic of `source`.
-pub(crate) fn yaml_error(source: &Source, e: crate::base::yaml::YamlError) -> Diagnostic {
+pub(crate) fn yaml_error(source: &Source, e: YamlError) -> Diagnostic {
     let d = Diagnostic::at_line_col(&source.path, &source.text, e.line, e.col, e.message);
     match e.hint {
         Some(h) => d.with_hint(h),
@@ -339,40 +313,6 @@ mod tests {
         assert_eq!(s.place(2), "x.yaml line 2");
         s.push_str("b\nc\n");
         assert_eq!(s.place(4), "x.yaml line 3");
-    }
-
-    /// The index places every id where a search of the text for it does, in every way an id
-    /// can be written, repeated or not, valid or not.
-    #[test]
-    fn the_index_agrees_with_a_search() {
-        let text = "- id: a-1\n  p: [a]\n- {id: \"a\", p: [kuopio, a-1]}\nx_id: b\n- id: 'b'\n\
-                    - id: a.b\n- id: \"a\"x\n- id: 'c'd'\n- id: a\n- id: Mielen hyvinvointi\n\
-                    - id: \"\"\n- id: ä\n- id: \"a\nid: b";
-        let entries = Entries::new(text);
-        for id in [
-            "a-1",
-            "a",
-            "b",
-            "a.b",
-            "c",
-            "Mielen hyvinvointi",
-            "",
-            "ä",
-            "zz",
-            "a\"x",
-        ] {
-            for nth in 0..3 {
-                assert_eq!(
-                    entries.offset(id, nth),
-                    search_entry(text, id, nth),
-                    "{id} {nth}"
-                );
-            }
-        }
-        // `id: a.b` is an entry of `a` too, as the search has always had it.
-        assert_eq!(entries.offset("a", 1), text.find("id: a.b").unwrap());
-        assert_eq!(entries.offset("a", 2), text.find("id: a\n- id: M").unwrap());
-        assert_eq!(entries.offset("b", 1), text.rfind("id: b").unwrap());
     }
 
     #[test]
