@@ -93,14 +93,8 @@ impl Converter<'_, '_> {
                 _ => None,
             })
             .collect();
-        let text = ammonia::Builder::empty().clean(&html).to_string();
-        // The cleaner writes text escaped for HTML; `&amp;` last, so that `&amp;lt;` stays.
-        let text = text
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&nbsp;", "\u{a0}")
-            .replace("&quot;", "\"")
-            .replace("&amp;", "&");
+        // The cleaner writes text escaped for HTML: decoded by the one entity decoder.
+        let text = crate::base::escape::decode(&ammonia::Builder::empty().clean(&html).to_string());
         let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if !words.is_empty() {
             doc.m.text(&words).par();
