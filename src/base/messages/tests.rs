@@ -227,10 +227,10 @@ fn numbers_are_written_in_the_language_of_the_message() {
     assert_eq!(m.render(Lang::En), "mean 1.50 computed, 1.7 published");
     assert_eq!(
         m.render(Lang::Fi),
-        "keskiarvo: laskettu 1,50, julkaistu 1,7"
+        "laskettu keskiarvo 1,50, julkaistu 1,7"
     );
     assert_eq!(
         m.render(Lang::Sv),
-        "medelvärde: beräknat 1,50, publicerat 1,7"
+        "beräknat medelvärde 1,50, publicerat 1,7"
     );
 }
