@@ -225,10 +225,7 @@ fn numbers_are_written_in_the_language_of_the_message() {
         published => Arg::number_as_written(1.7)
     );
     assert_eq!(m.render(Lang::En), "mean 1.50 computed, 1.7 published");
-    assert_eq!(
-        m.render(Lang::Fi),
-        "laskettu keskiarvo 1,50, julkaistu 1,7"
-    );
+    assert_eq!(m.render(Lang::Fi), "laskettu keskiarvo 1,50, julkaistu 1,7");
     assert_eq!(
         m.render(Lang::Sv),
         "beräknat medelvärde 1,50, publicerat 1,7"
