@@ -243,7 +243,7 @@ impl Routes {
     }
 
     fn push_nav(&mut self, route: Route, lang: &str, path: String, title: &'static str) {
-        self.push(route, Some(lang), path, true, true);
+        self.page(route, lang, path);
         if let Some(e) = self.entries.last_mut() {
             e.nav = Some(title);
             self.nav.push(self.entries.len() - 1);

@@ -114,6 +114,19 @@ pub(crate) struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+impl Table {
+    /// The table of rows as a reader found them, each cell's row span counted from the
+    /// vertical merges below it ([`row_spans`]): how both readers finish a table.
+    pub(crate) fn from_rows(number: usize, header_rows: usize, mut rows: Vec<Vec<Cell>>) -> Table {
+        row_spans(&mut rows);
+        Table {
+            number,
+            header_rows,
+            rows,
+        }
+    }
+}
+
 /// One cell as written: its paragraphs and how far it spans.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Cell {
@@ -309,7 +322,7 @@ fn flatten(t: &Table, into: &mut Cell) {
 
 /// Counts how many rows each cell spans: a cell covered by a vertical merge adds one to the
 /// cell above it in the same grid column.
-pub(crate) fn row_spans(rows: &mut [Vec<Cell>]) {
+fn row_spans(rows: &mut [Vec<Cell>]) {
     let mut origin: HashMap<usize, (usize, usize)> = HashMap::new();
     for r in 0..rows.len() {
         let mut col = 0;

@@ -2,7 +2,7 @@
 //! span columns (`w:gridSpan`) or rows (`w:vMerge`), and tables inside cells, which are
 //! flattened into their cell's text (the author is told).
 
-use super::super::model::{row_spans, Block, Cell, Table};
+use super::super::model::{Block, Cell, Table};
 use super::super::xml::{Element, Ns};
 use super::body::Reader;
 use super::styles::on;
@@ -43,12 +43,7 @@ impl Reader<'_> {
             rows.push(cells);
         }
         self.table_depth -= 1;
-        row_spans(&mut rows);
-        out.push(Block::Table(Table {
-            number,
-            header_rows,
-            rows,
-        }));
+        out.push(Block::Table(Table::from_rows(number, header_rows, rows)));
         out.extend(missing);
     }
 

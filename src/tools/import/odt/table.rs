@@ -2,7 +2,7 @@
 //! (`number-columns-spanned`, `number-rows-spanned`) whose covered places are
 //! `covered-table-cell`s, repeated rows and cells, and tables inside cells.
 
-use super::super::model::{row_spans, Block, Cell, Table, MAX_SPAN};
+use super::super::model::{Block, Cell, Table, MAX_SPAN};
 use super::super::xml::{Element, Ns};
 use super::body::Reader;
 
@@ -32,12 +32,7 @@ impl Reader<'_> {
             }
         }
         self.table_depth -= 1;
-        row_spans(&mut rows);
-        out.push(Block::Table(Table {
-            number,
-            header_rows,
-            rows,
-        }));
+        out.push(Block::Table(Table::from_rows(number, header_rows, rows)));
         out.extend(missing);
     }
 
