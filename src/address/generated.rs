@@ -1,6 +1,7 @@
 //! The address formulas: the only code that spells out where a page of a kind lives, in each
 //! language. The route table is made with them, and views ask them for links.
 
+use super::Address;
 use crate::model::config::Config;
 use crate::model::plan::{FocusArea, Goal, Plan};
 use crate::model::regions::Region;
@@ -16,6 +17,8 @@ pub(crate) struct Addresses {
     slugs: Slugs,
     /// The site's default language, whose addresses hold files shared by every language.
     default: String,
+    /// The front page's address, which knows where the site is published.
+    root: Address,
 }
 
 /// The theme's folder names: kind (`slug_indicators`, …) → language → folder name.
@@ -89,6 +92,7 @@ impl Addresses {
             prefixes,
             slugs,
             default: config.default_language().to_string(),
+            root: super::root(config),
         }
     }
 
@@ -106,110 +110,133 @@ impl Addresses {
     }
 
     /// A generated section's index.
-    pub(crate) fn section(&self, s: Section, lang: &str) -> String {
-        format!(
+    pub(crate) fn section(&self, s: Section, lang: &str) -> Address {
+        self.make(format!(
             "{}{}/",
             self.prefix(lang),
             self.slug(s.key_and_fallback(), lang)
-        )
+        ))
     }
 
     /// An indicator's page.
-    pub(crate) fn indicator(&self, id: &str, lang: &str) -> String {
-        format!("{}{id}/", self.section(Section::Indicators, lang))
+    pub(crate) fn indicator(&self, id: &str, lang: &str) -> Address {
+        self.make(format!(
+            "{}{id}/",
+            self.section(Section::Indicators, lang).as_str()
+        ))
     }
 
     /// The appendix page of the `n`-th reference indicator list (0-based).
-    pub(crate) fn indicator_list(&self, n: usize, lang: &str) -> String {
-        format!(
+    pub(crate) fn indicator_list(&self, n: usize, lang: &str) -> Address {
+        self.make(format!(
             "{}luettelo-{}/",
-            self.section(Section::Indicators, lang),
+            self.section(Section::Indicators, lang).as_str(),
             n + 1
-        )
+        ))
     }
 
     /// The CSV of what an indicator's page shows (one file for every language, beside the
     /// default language's page).
-    pub(crate) fn indicator_csv(&self, id: &str) -> String {
-        format!("{}{id}.csv", self.indicator(id, &self.default))
+    pub(crate) fn indicator_csv(&self, id: &str) -> Address {
+        self.make(format!(
+            "{}{id}.csv",
+            self.indicator(id, &self.default).as_str()
+        ))
     }
 
     /// A municipality's card.
-    pub(crate) fn card(&self, m: &Region, lang: &str) -> String {
-        format!("{}{}/", self.section(Section::Cards, lang), m.slug())
+    pub(crate) fn card(&self, m: &Region, lang: &str) -> Address {
+        self.make(format!(
+            "{}{}/",
+            self.section(Section::Cards, lang).as_str(),
+            m.slug()
+        ))
     }
 
     /// A plan's overview: `<lang prefix><document>/suunnitelma/`.
-    pub(crate) fn plan(&self, plan: &Plan, lang: &str) -> String {
+    pub(crate) fn plan(&self, plan: &Plan, lang: &str) -> Address {
         let slug = self.slug(Below::Plan.key_and_fallback(), lang);
-        format!("{}{}{slug}/", self.prefix(lang), plan.doc_path)
+        self.make(format!("{}{}{slug}/", self.prefix(lang), plan.doc_path))
     }
 
     /// A focus area of a plan.
-    pub(crate) fn focus_area(&self, plan: &Plan, fa: &FocusArea, lang: &str) -> String {
-        format!("{}{}/", self.plan(plan, lang), fa.id)
+    pub(crate) fn focus_area(&self, plan: &Plan, fa: &FocusArea, lang: &str) -> Address {
+        self.make(format!("{}{}/", self.plan(plan, lang).as_str(), fa.id))
     }
 
     /// A goal of a focus area.
-    pub(crate) fn goal(&self, plan: &Plan, fa: &FocusArea, g: &Goal, lang: &str) -> String {
-        format!("{}{}/", self.focus_area(plan, fa, lang), g.id)
+    pub(crate) fn goal(&self, plan: &Plan, fa: &FocusArea, g: &Goal, lang: &str) -> Address {
+        self.make(format!(
+            "{}{}/",
+            self.focus_area(plan, fa, lang).as_str(),
+            g.id
+        ))
     }
 
     /// A plan's "together and separately" page.
-    pub(crate) fn together(&self, plan: &Plan, lang: &str) -> String {
+    pub(crate) fn together(&self, plan: &Plan, lang: &str) -> Address {
         let slug = self.slug(Below::Together.key_and_fallback(), lang);
-        format!("{}{slug}/", self.plan(plan, lang))
+        self.make(format!("{}{slug}/", self.plan(plan, lang).as_str()))
     }
 
     /// A regional plan's region-wide view.
-    pub(crate) fn region(&self, plan: &Plan, lang: &str) -> String {
+    pub(crate) fn region(&self, plan: &Plan, lang: &str) -> Address {
         let slug = self.slug(Below::Region.key_and_fallback(), lang);
-        format!("{}{slug}/", self.plan(plan, lang))
+        self.make(format!("{}{slug}/", self.plan(plan, lang).as_str()))
     }
 
     /// An organisation's page.
-    pub(crate) fn organisation(&self, id: &str, lang: &str) -> String {
-        format!("{}{id}/", self.section(Section::Organisations, lang))
+    pub(crate) fn organisation(&self, id: &str, lang: &str) -> Address {
+        self.make(format!(
+            "{}{id}/",
+            self.section(Section::Organisations, lang).as_str()
+        ))
     }
 
     /// A survey's page.
-    pub(crate) fn survey(&self, s: &Survey, lang: &str) -> String {
-        format!("{}{}/", self.section(Section::Surveys, lang), s.id)
+    pub(crate) fn survey(&self, s: &Survey, lang: &str) -> Address {
+        self.make(format!(
+            "{}{}/",
+            self.section(Section::Surveys, lang).as_str(),
+            s.id
+        ))
     }
 
     /// The accessibility statement: `saavutettavuusseloste/`, `sv/tillganglighetsutlatande/`.
-    pub(crate) fn statement(&self, lang: &str) -> String {
+    pub(crate) fn statement(&self, lang: &str) -> Address {
         self.localised(("statement_slug", "accessibility-statement"), lang)
     }
 
     /// The search page: `haku/`, `sv/sok/`, `en/search/`.
-    pub(crate) fn search(&self, lang: &str) -> String {
+    pub(crate) fn search(&self, lang: &str) -> Address {
         self.localised(("search_slug", "search"), lang)
     }
 
-    fn localised(&self, kind: (&str, &str), lang: &str) -> String {
-        format!("{}{}/", self.prefix(lang), self.slug(kind, lang))
+    fn localised(&self, kind: (&str, &str), lang: &str) -> Address {
+        self.make(format!("{}{}/", self.prefix(lang), self.slug(kind, lang)))
     }
 
     /// The Atom feed of a language.
-    pub(crate) fn feed(&self, lang: &str) -> String {
-        format!("{}atom.xml", self.prefix(lang))
+    pub(crate) fn feed(&self, lang: &str) -> Address {
+        self.make(format!("{}atom.xml", self.prefix(lang)))
     }
 
-    /// A document's printable page (`page_path` is the document's own address in `lang`).
-    pub(crate) fn print(&self, page_path: &str, lang: &str) -> String {
-        format!(
-            "{page_path}{}/",
+    /// A document's printable page (`page` is the document's own address in `lang`).
+    pub(crate) fn print(&self, page: &Address, lang: &str) -> Address {
+        self.make(format!(
+            "{}{}/",
+            page.as_str(),
             self.slug(Below::Print.key_and_fallback(), lang)
-        )
+        ))
     }
 
-    /// A document's PDF (`page_path` is the document's own address in `lang`): named after
+    /// A document's PDF (`page` is the document's own address in `lang`): named after
     /// the document's folder, with the language after it but in the default language, so that
     /// the files of one document saved side by side keep apart
     /// (`hyvinvointikertomus-2025-2029/hyvinvointikertomus-2025-2029.pdf`,
     /// `sv/…/hyvinvointikertomus-2025-2029-sv.pdf`).
-    pub(crate) fn pdf(&self, page_path: &str, lang: &str) -> String {
+    pub(crate) fn pdf(&self, page: &Address, lang: &str) -> Address {
+        let page_path = page.as_str();
         let folder = page_path.trim_end_matches('/').rsplit('/').next();
         let name = folder.filter(|f| !f.is_empty()).unwrap_or("asiakirja");
         let suffix = if self.prefix(lang).is_empty() {
@@ -217,12 +244,50 @@ impl Addresses {
         } else {
             format!("-{lang}")
         };
-        format!("{page_path}{name}{suffix}.pdf")
+        self.make(format!("{page_path}{name}{suffix}.pdf"))
     }
 
     /// The `n`-th list of a site whose `sitemap.xml` is an index (from 1).
-    pub(crate) fn sitemap_part(&self, n: usize) -> String {
-        format!("sitemap-{n}.xml")
+    pub(crate) fn sitemap_part(&self, n: usize) -> Address {
+        self.make(format!("sitemap-{n}.xml"))
+    }
+
+    /// A file or folder the build writes at a fixed place (`sitemap.xml`, `data/plan.json`,
+    /// `css/kertomus.css`, `pagefind/`), named by the caller's constant or the theme's file.
+    pub(crate) fn file(&self, path: &str) -> Address {
+        self.make(path.to_string())
+    }
+
+    /// The front page of a language: `""`, `sv/`.
+    pub(crate) fn home(&self, lang: &str) -> Address {
+        self.make(self.prefix(lang).to_string())
+    }
+
+    /// The site's root (`""`), where links written outside any page are read from.
+    pub(crate) fn root(&self) -> Address {
+        self.root.clone()
+    }
+
+    /// An old address a page redirects from (front matter `aliases`, as
+    /// `site::alias_path` read it).
+    pub(crate) fn old(&self, path: &str) -> Address {
+        self.make(path.to_string())
+    }
+
+    /// A content page's address, as [`super::content::page`] spelled it when the page was read
+    /// (the model keeps it as text).
+    pub(crate) fn content_page(&self, spelled: &str) -> Address {
+        self.make(spelled.to_string())
+    }
+
+    /// A published file's address beside its page (an image, a PDF), from its path relative
+    /// to `content/`.
+    pub(crate) fn asset(&self, rel: &std::path::Path) -> Address {
+        self.make(super::content::asset(rel))
+    }
+
+    fn make(&self, path: String) -> Address {
+        self.root.sibling(path)
     }
 }
 

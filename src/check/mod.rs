@@ -153,7 +153,7 @@ pub(crate) fn after_assembly(
         .entries()
         .iter()
         .filter(|e| !matches!(e.route, crate::routes::Route::Page(_)))
-        .map(|e| e.path.clone())
+        .map(|e| e.path.as_str().to_string())
         .collect();
     let mut out = self::site(site, data, content, &generated);
     if external {

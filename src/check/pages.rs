@@ -118,7 +118,10 @@ pub(super) fn reachability(site: &Site) -> Vec<Finding> {
                 Kind::Unreachable,
                 Diagnostic::file_error(
                     shown(&p.rel),
-                    msg!("no menu, list or link leads to /{path}", path = p.path),
+                    msg!(
+                        "no menu, list or link leads to /{path}",
+                        path = p.path.as_str()
+                    ),
                 )
                 .warning()
                 .with_hint(msg!(
@@ -131,7 +134,11 @@ pub(super) fn reachability(site: &Site) -> Vec<Finding> {
 
 /// Root-relative links written by authors that lead to no page or file of the site.
 pub(super) fn root_links(site: &Site, generated: &[String]) -> Vec<Finding> {
-    let mut known: BTreeSet<String> = site.pages.iter().map(|p| p.path.clone()).collect();
+    let mut known: BTreeSet<String> = site
+        .pages
+        .iter()
+        .map(|p| p.path.as_str().to_string())
+        .collect();
     known.extend(generated.iter().cloned());
     known.extend(
         site.assets

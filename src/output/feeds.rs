@@ -4,7 +4,7 @@
 //! through templates: their shape is fixed by the standards, not by the theme.
 
 use crate::base::escape::escape as escape_xml;
-use crate::routes::{Route, Routes};
+use crate::routes::{Address, Addresses, Route, Routes, SITEMAP};
 use crate::site::Site;
 use std::fmt::Write as _;
 
@@ -14,12 +14,13 @@ pub(crate) const URLS_PER_FILE: usize = 50_000;
 /// `sitemap.xml` and the files it indexes, as (path, text): one list of every page when they
 /// fit in one file, else an index of lists of at most [`URLS_PER_FILE`] each
 /// (`sitemap-1.xml`, …), which `sitemap.xml` (named in robots.txt) lists.
-pub(crate) fn sitemaps(site: &Site, routes: &Routes) -> Vec<(String, String)> {
+pub(crate) fn sitemaps(site: &Site, routes: &Routes) -> Vec<(Address, String)> {
     let urls = urls(site, routes);
+    let sitemap = routes.addresses.file(SITEMAP);
     if urls.len() <= URLS_PER_FILE {
-        return vec![("sitemap.xml".to_string(), urlset(&urls))];
+        return vec![(sitemap, urlset(&urls))];
     }
-    let parts: Vec<(String, String)> = urls
+    let parts: Vec<(Address, String)> = urls
         .chunks(URLS_PER_FILE)
         .enumerate()
         .map(|(n, chunk)| (routes.addresses.sitemap_part(n + 1), urlset(chunk)))
@@ -31,13 +32,11 @@ pub(crate) fn sitemaps(site: &Site, routes: &Routes) -> Vec<(String, String)> {
         let _ = writeln!(
             index,
             "  <sitemap>\n    <loc>{}</loc>\n  </sitemap>",
-            escape_xml(&site.permalink(path))
+            escape_xml(&path.permalink())
         );
     }
     index.push_str("</sitemapindex>\n");
-    std::iter::once(("sitemap.xml".to_string(), index))
-        .chain(parts)
-        .collect()
+    std::iter::once((sitemap, index)).chain(parts).collect()
 }
 
 /// One sitemap file listing `urls`.
@@ -55,11 +54,11 @@ fn urlset(urls: &[String]) -> String {
 /// The `<url>` element of every page the route table marks for the sitemap: generated pages
 /// first (by address), then content pages with their translations as alternates.
 fn urls(site: &Site, routes: &Routes) -> Vec<String> {
-    let mut entries: Vec<(String, usize)> = Vec::new();
-    let mut extra: Vec<&str> = Vec::new();
+    let mut entries: Vec<(&Address, usize)> = Vec::new();
+    let mut extra: Vec<&Address> = Vec::new();
     for e in routes.entries().iter().filter(|e| e.sitemap) {
         if let Route::Page(i) = e.route {
-            entries.push((e.path.clone(), i));
+            entries.push((&e.path, i));
         } else {
             extra.push(&e.path);
         }
@@ -70,14 +69,14 @@ fn urls(site: &Site, routes: &Routes) -> Vec<String> {
     for path in extra {
         out.push(format!(
             "  <url>\n    <loc>{}</loc>\n  </url>\n",
-            escape_xml(&site.permalink(path))
+            escape_xml(&path.permalink())
         ));
     }
     for (path, i) in entries {
         let p = &site.pages[i];
         let mut url = format!(
             "  <url>\n    <loc>{}</loc>\n",
-            escape_xml(&site.permalink(&path))
+            escape_xml(&path.permalink())
         );
         if let Some(d) = p.front.updated.as_ref().or(p.front.date.as_ref()) {
             let _ = writeln!(url, "    <lastmod>{}</lastmod>", d.iso());
@@ -90,7 +89,7 @@ fn urls(site: &Site, routes: &Routes) -> Vec<String> {
                     url,
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
                     tp.lang,
-                    escape_xml(&site.permalink(&tp.path))
+                    escape_xml(&tp.path.permalink())
                 );
             }
         }
@@ -100,16 +99,16 @@ fn urls(site: &Site, routes: &Routes) -> Vec<String> {
     out
 }
 
-pub(crate) fn robots(site: &Site) -> String {
+pub(crate) fn robots(addresses: &Addresses) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        site.permalink("sitemap.xml")
+        addresses.file(SITEMAP).permalink()
     )
 }
 
 /// Atom feed of one language: documents and pages with a `date`, newest first. The feed's
 /// own `updated` is its newest entry's, so the same content gives the same bytes.
-pub(crate) fn atom(site: &Site, lang: &str, feed_title: &str, feed_path: &str) -> String {
+pub(crate) fn atom(site: &Site, lang: &str, feed_title: &str, addresses: &Addresses) -> String {
     let mut entries: Vec<usize> = site
         .pages
         .iter()
@@ -137,8 +136,7 @@ pub(crate) fn atom(site: &Site, lang: &str, feed_title: &str, feed_path: &str) -
             .cmp(&stamp(a))
             .then(site.pages[a].path.cmp(&site.pages[b].path))
     });
-    let prefix = crate::address::content::lang_prefix(&site.config, lang);
-    let self_url = site.permalink(feed_path);
+    let self_url = addresses.feed(lang).permalink();
     let updated = entries
         .iter()
         .filter_map(|&i| stamp(i))
@@ -151,13 +149,13 @@ pub(crate) fn atom(site: &Site, lang: &str, feed_title: &str, feed_path: &str) -
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{}</title>\n  <link rel=\"self\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <id>{}</id>\n  <updated>{updated}</updated>\n  <author><name>{}</name></author>\n",
         escape_xml(feed_title),
         escape_xml(&self_url),
-        escape_xml(&site.permalink(&prefix)),
+        escape_xml(&addresses.home(lang).permalink()),
         escape_xml(&self_url),
         escape_xml(feed_title),
     );
     for i in entries {
         let p = &site.pages[i];
-        let url = site.permalink(&p.path);
+        let url = p.path.permalink();
         let when = stamp(i)
             .map(|d| d.rfc3339())
             .unwrap_or_else(|| updated.clone());

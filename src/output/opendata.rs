@@ -94,11 +94,7 @@ fn targets(ts: &[crate::model::plan::Target]) -> Vec<String> {
 pub(crate) fn plan_json(data: &SiteData<'_>, a: &Addresses) -> String {
     let base = &data.config.base_url;
     let d = data.config.default_language();
-    let pages = Pages {
-        a,
-        config: data.config,
-        lang: d,
-    };
+    let pages = Pages { a, lang: d };
     let plans = data
         .region
         .plans
@@ -154,22 +150,23 @@ fn plan_organisations(p: &Plan) -> Vec<&str> {
 /// The absolute addresses of this site's plan pages, for plan.json.
 struct Pages<'a> {
     a: &'a Addresses,
-    config: &'a crate::model::config::Config,
     lang: &'a str,
 }
 
 impl ex::write::Pages for Pages<'_> {
     fn document(&self, plan: &Plan) -> String {
-        crate::address::permalink(self.config, &plan.doc_path)
+        self.a.content_page(&plan.doc_path).permalink()
     }
 
     fn goal(&self, plan: &Plan, fa: &FocusArea, goal: &Goal) -> String {
-        crate::address::permalink(self.config, &self.a.goal(plan, fa, goal, self.lang))
+        self.a.goal(plan, fa, goal, self.lang).permalink()
     }
 
     fn measure(&self, plan: &Plan, fa: &FocusArea, measure: &Measure) -> String {
-        let fa_path = self.a.focus_area(plan, fa, self.lang);
-        crate::address::permalink(self.config, &format!("{fa_path}#{}", measure.id))
+        self.a
+            .focus_area(plan, fa, self.lang)
+            .at(&measure.id)
+            .permalink()
     }
 }
 
@@ -201,9 +198,9 @@ pub(crate) fn documents_json(
                 "status": doc.status,
                 "language": p.lang,
                 "title": p.title,
-                "url": crate::address::permalink(&site.config, &p.path),
+                "url": p.path.permalink(),
                 "pdf": {
-                    "url": crate::address::permalink(&site.config, &e.path),
+                    "url": e.path.permalink(),
                     "bytes": pdfs.get(&i).map_or(0, Vec::len),
                 },
             }))

@@ -51,11 +51,7 @@ fn summary<'a>(doc: &mut Doc<'a>, plan: &'a Plan, view: &AnnualView) {
     doc.m.heading(1, |m| {
         m.text(&title);
     });
-    let plan_url = format!(
-        "{}{}",
-        cx.site.config.base_url,
-        cx.view.addresses.plan(plan, &doc.m.lang)
-    );
+    let plan_url = cx.view.addresses.plan(plan, &doc.m.lang).permalink();
     doc.m
         .text(&doc.word("reported_plan"))
         .text(": ")

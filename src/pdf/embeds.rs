@@ -17,7 +17,7 @@ impl Doc<'_> {
             "indicator" => self.indicator(call),
             "goals" => {
                 if let Some(Value::Str(id)) = call.arg("focus_area") {
-                    self.goals_of(id, src.path);
+                    self.goals_of(id, src.path.as_str());
                 }
             }
             "vuosikello" => self.clock(),

@@ -4,24 +4,24 @@
 //! here such a link is simply not made live.
 
 use super::Cx;
+use crate::address::Address;
 use crate::model::content;
 use std::path::{Path, PathBuf};
 
 impl Cx<'_> {
-    /// The absolute address a link written on the page in `dir` (at `page_path`, read in
+    /// The absolute address a link written on the page in `dir` (at `page`, read in
     /// `lang`) leads to; `None` for what cannot be a live link in a PDF.
     pub(crate) fn link_target(
         &self,
         dir: &Path,
-        page_path: &str,
+        page: &Address,
         lang: &str,
         dest: &str,
     ) -> Option<String> {
         let dest = dest.trim();
         let config = &self.site.config;
-        let permalink = |address: &str| crate::address::permalink(config, address);
         if let Some(anchor) = dest.strip_prefix('#') {
-            return Some(permalink(&format!("{page_path}#{anchor}")));
+            return Some(page.at(anchor).permalink());
         }
         if crate::base::url::scheme(dest).is_some() || dest.starts_with('/') {
             let url = crate::base::url::Url::parse(dest).ok()?;
@@ -36,15 +36,15 @@ impl Cx<'_> {
         };
         let path = path.split('?').next().unwrap_or_default();
         let target = content::resolve_relative(dir, path)?;
-        let site_path = self.site_path(&target, lang)?;
+        let address = self.address_of(&target, lang)?;
         Some(match fragment {
-            Some(f) => permalink(&format!("{site_path}#{f}")),
-            None => permalink(&site_path),
+            Some(f) => address.at(f).permalink(),
+            None => address.permalink(),
         })
     }
 
-    /// The site-relative address of a page or published file under `content/`.
-    fn site_path(&self, target: &Path, lang: &str) -> Option<String> {
+    /// The address of a page or published file under `content/`.
+    fn address_of(&self, target: &Path, lang: &str) -> Option<Address> {
         let site = self.site;
         let translated = |i: usize| {
             let key = &site.pages[i].key;
@@ -60,7 +60,7 @@ impl Cx<'_> {
         }
         self.assets
             .contains(target)
-            .then(|| crate::address::content::asset(target))
+            .then(|| self.view.addresses.asset(target))
     }
 
     /// The file under `content/` an image written on the page in `dir` shows, when it is one

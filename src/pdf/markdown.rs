@@ -8,6 +8,7 @@
 use super::document::Doc;
 use super::errors::Origin;
 use super::markup::{escape, string};
+use crate::address::Address;
 use crate::markdown::shortcodes;
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
 use std::collections::HashMap;
@@ -23,7 +24,7 @@ pub(crate) struct Source<'s> {
     /// The page's folder, relative to `content/`.
     pub dir: &'s Path,
     /// The page's site-relative address, for `#anchor` links.
-    pub path: &'s str,
+    pub path: &'s Address,
     /// The language it is written in.
     pub lang: &'s str,
     /// Its number in the document's source map; `None` for Markdown written in YAML.

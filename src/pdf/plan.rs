@@ -270,11 +270,12 @@ impl Doc<'_> {
                 super::markup::string(&l.lang)
             ));
         }
+        let root = self.cx.view.addresses.root();
         let src = Source {
             text: &l.text,
             body_offset: 0,
             dir: Path::new(""),
-            path: "",
+            path: &root,
             lang: &l.lang,
             page: None,
         };

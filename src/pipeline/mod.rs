@@ -169,6 +169,7 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     let incremental = serving.then(|| incremental(opts, &config, &found, &excluded, &sources));
     let labels = labels(&theme);
     let env = site::MarkdownEnv {
+        addresses: &addresses,
         shortcodes: &registry,
         labels: &labels,
         bodies: body_store(cache.as_deref_mut(), incremental.as_ref()),

@@ -108,7 +108,7 @@ fn write_pdfs(input: render::Input<'_>, out: &dyn Sink) -> Result<usize, Error> 
     for e in input.routes.entries() {
         if let Route::Pdf(i) = e.route {
             if let Some(bytes) = input.pdfs.get(&i) {
-                out.write(&e.path, bytes)?;
+                out.write(e.path.as_str(), bytes)?;
                 written += 1;
             }
         }
@@ -131,7 +131,7 @@ pub(super) fn write_open_data(out: &dyn Sink, input: render::Input<'_>) -> Resul
             }
             routes::DATA_INDICATORS_JSON => {
                 indicators::export::metadata_json(data.indicators, |id| {
-                    routes.addresses.indicator_csv(id)
+                    routes.addresses.indicator_csv(id).as_str().to_string()
                 })
             }
             routes::DATA_MEASURES_CSV => crate::output::opendata::measures_csv(data),
@@ -140,7 +140,7 @@ pub(super) fn write_open_data(out: &dyn Sink, input: render::Input<'_>) -> Resul
             }
             _ => crate::output::opendata::plan_json(data, &routes.addresses),
         };
-        out.write(&e.path, text.as_bytes())?;
+        out.write(e.path.as_str(), text.as_bytes())?;
         written += 1;
     }
     Ok(written)
@@ -161,15 +161,15 @@ pub(super) fn write_files(
     })?;
     let sitemaps = feeds::sitemaps(site, routes);
     for (path, text) in &sitemaps {
-        out.write(path, text.as_bytes())?;
+        out.write(path.as_str(), text.as_bytes())?;
     }
-    out.write("robots.txt", feeds::robots(site).as_bytes())?;
+    out.write("robots.txt", feeds::robots(&routes.addresses).as_bytes())?;
     let default = site.config.default_language();
     for lang in &site.config.languages {
         let title = site.config.title.get(lang, default).text;
         out.write(
-            &routes.addresses.feed(lang),
-            feeds::atom(site, lang, &title, &routes.addresses.feed(lang)).as_bytes(),
+            routes.addresses.feed(lang).as_str(),
+            feeds::atom(site, lang, &title, &routes.addresses).as_bytes(),
         )?;
     }
     Ok(theme.statics.len() + site.assets.len() + sitemaps.len() + 1 + site.config.languages.len())

@@ -95,7 +95,7 @@ pub(crate) fn card_view(data: &View<'_>, site: &Site, m: &Region, lang: &str) ->
         };
         rows.push(CardRow {
             title: tx(&ind.title, lang, data.model.config.default_language()),
-            href: site.href(&data.addresses.indicator(&ind.id, lang)),
+            href: data.addresses.indicator(&ind.id, lang).href(),
             year: latest.map(|l| l.0),
             value: latest.map(|l| fmt(l.1)),
             county: county_value.map(fmt),
@@ -153,7 +153,7 @@ pub(crate) struct CardIndex {
     pub rows: Vec<IndexRow>,
 }
 
-pub(crate) fn index_view(data: &View<'_>, site: &Site, lang: &str) -> CardIndex {
+pub(crate) fn index_view(data: &View<'_>, lang: &str) -> CardIndex {
     let inds = data.model.card_indicators();
     CardIndex {
         columns: inds
@@ -166,7 +166,7 @@ pub(crate) fn index_view(data: &View<'_>, site: &Site, lang: &str) -> CardIndex 
             .iter()
             .map(|m| IndexRow {
                 name: m.name(lang).to_string(),
-                href: site.href(&data.addresses.card(m, lang)),
+                href: data.addresses.card(m, lang).href(),
                 values: inds
                     .iter()
                     .map(|i| {

@@ -180,7 +180,7 @@ pub(crate) fn doc_view(
                 w,
             )
             .and_then(|p| site.find_or_default(&crate::model::content::dir_key(&p), lang))
-            .map(|i| site.href(&site.pages[i].path))
+            .map(|i| site.pages[i].path.href())
             .unwrap_or_else(|| w.clone())
         })
     };
@@ -189,7 +189,7 @@ pub(crate) fn doc_view(
         organisation,
         plain_title: page.title.clone(),
         hreflang: (page.lang != lang).then(|| page.lang.clone()),
-        href: site.href(&page.path),
+        href: page.path.href(),
         kind: label(doc.kind.i18n_key()),
         status: doc.status.map(|s| label(s.i18n_key())),
         status_key: doc
@@ -238,7 +238,7 @@ pub(crate) fn link_to(site: &Site, t: &Strings, i: usize, lang: &str, current: b
     let p = &site.pages[i];
     Link {
         title: in_language(t, written(&p.title, &p.lang, lang), &p.lang, lang),
-        href: site.href(&p.path),
+        href: p.path.href(),
         hreflang: (p.lang != lang).then(|| p.lang.clone()),
         current,
     }
@@ -265,7 +265,7 @@ pub(crate) fn child_view(site: &Site, t: &Strings, i: usize, lang: &str) -> Chil
     let p = &site.pages[i];
     ChildView {
         title: in_language(t, written(&p.title, &p.lang, lang), &p.lang, lang),
-        href: site.href(&p.path),
+        href: p.path.href(),
         description: p
             .front
             .description

@@ -93,10 +93,11 @@ impl View<'_> {
         );
         OrgLink {
             name,
-            href: self.href(&format!(
-                "{}#{id}",
-                self.addresses.section(Section::Cooperation, lang)
-            )),
+            href: self
+                .addresses
+                .section(Section::Cooperation, lang)
+                .at(id)
+                .href(),
         }
     }
 

@@ -6,7 +6,7 @@ use super::theme::word;
 use super::theme::Theme;
 use super::Input;
 use crate::base::escape::Html;
-use crate::routes::{Entry, Generated, PlanPage, Route, Routes, Section, SinglePage};
+use crate::routes::{Address, Entry, Generated, PlanPage, Route, Routes, Section, SinglePage};
 use crate::site::Site;
 use serde::Serialize;
 use tera::{Context, Value};
@@ -46,7 +46,7 @@ struct LangShared {
     /// The front page's children: page, its link, its link marked current.
     top: Vec<(usize, Value, Value)>,
     /// The generated sections in the menu: address, link, link marked current.
-    sections: Vec<(String, Value, Value)>,
+    sections: Vec<(Address, Value, Value)>,
 }
 
 impl Shared {
@@ -96,7 +96,7 @@ impl LangShared {
                 let (off, on) = both(&|current| Link {
                     title: Html::text(&word(&theme.strings[lang], section.nav.unwrap_or_default())),
                     current,
-                    href: site.href(&section.path),
+                    href: section.path.href(),
                     hreflang: None,
                 });
                 (section.path.clone(), off, on)
@@ -116,16 +116,20 @@ fn site_view<'a>(site: &'a Site, routes: &Routes, lang: &str) -> SiteView<'a> {
     let default = site.config.default_language();
     let title = site.config.title.get(lang, default);
     let contact = site.config.contact.as_ref();
-    let href_of = |route: Route| routes.get(&route, Some(lang)).map(|e| site.href(&e.path));
+    let href_of = |route: Route| routes.get(&route, Some(lang)).map(|e| e.path.href());
+    let static_href = |file: &str| routes.addresses.file(file).href();
     SiteView {
         name: super::html::written(&title.text, &title.lang, lang),
         title: title.text,
         base_path: &site.config.base_path,
-        home_href: site.href(routes.addresses.prefix(lang)),
-        feed_href: site.href(&routes.addresses.feed(lang)),
-        css: vec![site.href("css/kertomus.css"), site.href("css/syntax.css")],
-        print_css: site.href("css/print.css"),
-        favicon: site.href("favicon.svg"),
+        home_href: routes.addresses.home(lang).href(),
+        feed_href: routes.addresses.feed(lang).href(),
+        css: vec![
+            static_href("css/kertomus.css"),
+            static_href("css/syntax.css"),
+        ],
+        print_css: static_href("css/print.css"),
+        favicon: static_href("favicon.svg"),
         statement_href: href_of(Route::single(SinglePage::Statement)).unwrap_or_default(),
         search_href: href_of(Route::single(SinglePage::Search)),
         contact_name: contact.map(|c| c.name.get(lang, default).text),
@@ -164,14 +168,14 @@ pub(super) fn common(
                     })
                 ) && e.lang.as_deref() == Some(lang)
             })
-            .map(|e| site.href(&e.path))
+            .map(|e| e.path.href())
             .collect();
         ctx.insert("region_hrefs", &regions);
     }
     ctx.insert("lang", lang);
     ctx.insert_value("t", shared.strings.clone());
     ctx.insert_value("site", shared.site.clone());
-    ctx.insert("canonical", &site.permalink(&entry.path));
+    ctx.insert("canonical", &entry.path.permalink());
     let ancestors: Vec<usize> = current.map(|i| site.ancestors(i)).unwrap_or_default();
     ctx.insert_value("nav", nav(site, shared, entry, current, &ancestors));
     let breadcrumbs: Vec<Link> = ancestors
@@ -243,7 +247,7 @@ fn nav(
     let sections = shared
         .sections
         .iter()
-        .map(|(path, off, on)| pick(entry.path.starts_with(path.as_str()), off, on));
+        .map(|(path, off, on)| pick(entry.path.is_within(path), off, on));
     Value::from(top.chain(sections).collect::<Vec<Value>>())
 }
 
@@ -280,15 +284,14 @@ fn alternates(input: Input<'_>, entry: &Entry, lang: &str) -> Vec<Alternate> {
                     word(strings, &format!("in_lang_{lang}"))
                 )
             });
-            let target = peer.or_else(|| routes.front(l)).map_or_else(
-                || routes.addresses.prefix(l).to_string(),
-                |e| e.path.clone(),
-            );
+            let target = peer
+                .or_else(|| routes.front(l))
+                .map_or_else(|| routes.addresses.home(l), |e| e.path.clone());
             Alternate {
                 lang: l.clone(),
                 name,
-                href: site.href(&target),
-                permalink: site.permalink(&target),
+                href: target.href(),
+                permalink: target.permalink(),
                 current: l == lang,
                 translated: peer.is_some(),
                 only_in,
@@ -317,9 +320,7 @@ pub(super) fn section_crumbs(
     let mut crumbs = front(input, lang);
     crumbs.push(Link::new(
         &word(&input.theme.strings[lang], title_key),
-        input
-            .site
-            .href(&input.routes.addresses.section(section, lang)),
+        input.routes.addresses.section(section, lang).href(),
     ));
     crumbs
 }

@@ -45,7 +45,7 @@ pub(super) fn render(
 ) -> Result<Vec<u8>, Error> {
     let Some(p) = page_of(input, route, lang) else {
         return Err(Error::Template(format!(
-            "internal: no generated page for {route:?} at /{}",
+            "internal: no generated page for {route:?} at {:?}",
             entry.path
         )));
     };
@@ -84,8 +84,8 @@ fn indicator_page(input: Input<'_>, route: IndicatorPage, lang: &str) -> Option<
             "indicators.html",
             Vec::new(),
             vec![
-                ("groups", value(indicators::index_groups(data, site, lang))),
-                ("lists", value(indicators::list_links(data, site, lang))),
+                ("groups", value(indicators::index_groups(data, lang))),
+                ("lists", value(indicators::list_links(data, lang))),
             ],
         ),
         IndicatorPage::Indicator(i) => {
@@ -93,21 +93,18 @@ fn indicator_page(input: Input<'_>, route: IndicatorPage, lang: &str) -> Option<
             page(
                 "indicator.html",
                 section(Section::Indicators, "indicators_title"),
-                vec![(
-                    "indicator",
-                    value(indicators::page_view(data, site, ind, lang)),
-                )],
+                vec![("indicator", value(indicators::page_view(data, ind, lang)))],
             )
         }
         IndicatorPage::List(i) => page(
             "indicator_list.html",
             section(Section::Indicators, "indicators_title"),
-            vec![("list", value(indicators::list_view(data, site, i, lang)?))],
+            vec![("list", value(indicators::list_view(data, i, lang)?))],
         ),
         IndicatorPage::CardIndex => page(
             "cards.html",
             Vec::new(),
-            vec![("cards", value(cards::index_view(data, site, lang)))],
+            vec![("cards", value(cards::index_view(data, lang)))],
         ),
         IndicatorPage::Card(i) => {
             let m = *data.model.cards.get(i)?;
@@ -187,7 +184,7 @@ fn doc_link(input: Input<'_>, key: &str, lang: &str) -> DocLink {
     DocLink {
         title: page.map_or_else(Html::default, |p| written(&p.title, &p.lang, lang)),
         plain_title: page.map_or_else(String::new, |p| p.title.clone()),
-        href: page.map_or_else(String::new, |p| site.href(&p.path)),
+        href: page.map_or_else(String::new, |p| p.path.href()),
     }
 }
 
@@ -237,7 +234,7 @@ fn plan_page(
     let g = fa.goals.get(gi)?;
     crumbs.push(crumb(
         tx(&fa.title, lang, data.model.config.default_language()),
-        input.site.href(&data.addresses.focus_area(plan, fa, lang)),
+        data.addresses.focus_area(plan, fa, lang).href(),
     ));
     let views = vec![(
         "goal",
@@ -250,7 +247,7 @@ fn plan_crumb(input: Input<'_>, plan: &crate::model::plan::Plan, lang: &str) -> 
     let data = input.view;
     crumb(
         Html::text(&data.word(lang, "plan_title")),
-        input.site.href(&data.addresses.plan(plan, lang)),
+        data.addresses.plan(plan, lang).href(),
     )
 }
 

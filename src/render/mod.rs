@@ -63,9 +63,7 @@ pub(crate) fn render_all(
             };
             if let (Some(tx), true, Some(lang)) = (search, e.search, e.lang.as_deref()) {
                 let html = String::from_utf8_lossy(&text);
-                if let Some(record) =
-                    crate::output::search::record(&input.site.href(&e.path), lang, &html)
-                {
+                if let Some(record) = crate::output::search::record(&e.path.href(), lang, &html) {
                     // The indexer outlives rendering; a send fails only if it stopped, and
                     // `finish` reports that.
                     let _ = tx.send(record);

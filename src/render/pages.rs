@@ -37,7 +37,7 @@ pub(super) fn print(input: Input<'_>, e: &Entry, i: usize) -> Result<Vec<u8>, Er
     let sections: Vec<(String, String)> = in_print
         .iter()
         .enumerate()
-        .map(|(n, &c)| (site.href(&site.pages[c].path), format!("luku-{}", n + 1)))
+        .map(|(n, &c)| (site.pages[c].path.href(), format!("luku-{}", n + 1)))
         .collect();
     let chapters: Vec<PrintChapter> = in_print
         .into_iter()
@@ -128,7 +128,7 @@ pub(super) fn not_found(input: Input<'_>, e: &Entry, lang: &str) -> Result<Vec<u
             home_href: input
                 .routes
                 .front(l)
-                .map_or_else(|| input.site.href(""), |f| input.site.href(&f.path)),
+                .map_or_else(|| input.routes.addresses.root().href(), |f| f.path.href()),
         })
         .collect();
     ctx.insert("other_languages", &others);
@@ -144,9 +144,9 @@ pub(super) fn alias(input: Input<'_>, e: &Entry, to: usize) -> Result<Vec<u8>, E
         "target",
         // Root-relative, so the redirect works on whatever host serves the site; the
         // canonical link names the published address.
-        &Link::new(&target.title, site.href(&target.path)),
+        &Link::new(&target.title, target.path.href()),
     );
-    ctx.insert("target_permalink", &site.permalink(&target.path));
+    ctx.insert("target_permalink", &target.path.permalink());
     render(input.theme, "alias.html", &ctx)
 }
 
@@ -176,7 +176,7 @@ fn document_extras(input: Input<'_>, i: usize, ctx: &mut Context) {
             let doc = crate::render::plan::DocLink {
                 title: Html::text(&p.title),
                 plain_title: p.title.clone(),
-                href: site.href(&p.path),
+                href: p.path.href(),
             };
             let doc_plan = view.plan_view(plan, lang, &doc);
             ctx.insert("doc_plan", &doc_plan);
@@ -256,12 +256,11 @@ fn page_view(input: Input<'_>, i: usize, reader: &str) -> PageView {
     let lang = p.lang.as_str();
     let extras = |d: usize, doc: &RawDocument| {
         (
-            site.href(
-                &input
-                    .routes
-                    .addresses
-                    .print(&site.pages[d].path, &site.pages[d].lang),
-            ),
+            input
+                .routes
+                .addresses
+                .print(&site.pages[d].path, &site.pages[d].lang)
+                .href(),
             organisation(input, doc, lang),
         )
     };
@@ -298,7 +297,7 @@ fn page_view(input: Input<'_>, i: usize, reader: &str) -> PageView {
         },
         date: p.front.date.as_ref().map(|d| DateView::new(d, lang)),
         updated: p.front.updated.as_ref().map(|d| DateView::new(d, lang)),
-        href: site.href(&p.path),
+        href: p.path.href(),
         children,
         document,
         chapter_of,
@@ -319,7 +318,7 @@ fn organisation(input: Input<'_>, doc: &RawDocument, lang: &str) -> Option<conte
     let has_page = model.organisations_with_pages().iter().any(|o| &o.id == id);
     Some(context::OrgRef {
         name: super::html::tx(name, lang, site.config.default_language()),
-        href: has_page.then(|| site.href(&input.routes.addresses.organisation(id, lang))),
+        href: has_page.then(|| input.routes.addresses.organisation(id, lang).href()),
     })
 }
 
@@ -329,7 +328,7 @@ fn pdf_link(input: Input<'_>, i: usize, lang: &str) -> Option<context::PdfLink> 
         .routes
         .get(&crate::routes::Route::Pdf(i), Some(lang))?;
     let bytes = input.pdfs.get(&i)?.len() as u64;
-    let href = input.site.href(&entry.path);
+    let href = entry.path.href();
     Some(context::PdfLink::new(
         href,
         bytes,

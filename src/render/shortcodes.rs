@@ -178,7 +178,7 @@ impl Shortcode for SurveyQuestion<'_> {
                 ctx.lang,
                 self.data.model.config.default_language(),
             ),
-            survey_href: self.data.href(&self.data.addresses.survey(s, ctx.lang)),
+            survey_href: self.data.addresses.survey(s, ctx.lang).href(),
         };
         render(
             self.theme,

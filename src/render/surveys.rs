@@ -153,7 +153,7 @@ impl View<'_> {
             id: s.id.clone(),
             title: tx(&s.title, lang, d),
             plain_title: plain(&s.title, lang, d),
-            href: self.href(&self.addresses.survey(s, lang)),
+            href: self.addresses.survey(s, lang).href(),
             description: s.description.as_ref().map(|t| md(t, lang, d)),
             date: s
                 .date

@@ -28,12 +28,6 @@ impl View<'_> {
     pub(crate) fn word(&self, lang: &str, key: &str) -> String {
         super::theme::word(self.t(lang), key)
     }
-
-    /// A site-relative path as a link (the counterpart of `Site::href` for views built before
-    /// or without the site).
-    pub(crate) fn href(&self, path: &str) -> String {
-        crate::address::href(self.model.config, path)
-    }
 }
 
 /// Chart words from the theme's strings.

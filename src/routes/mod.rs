@@ -14,7 +14,7 @@ use crate::site::Site;
 
 mod route;
 mod table;
-pub(crate) use crate::address::{Addresses, Section, Slugs};
+pub(crate) use crate::address::{Address, Addresses, Section, Slugs};
 pub(crate) use route::{Generated, IndicatorPage, PlanPage, RegisterPage, Route, SinglePage};
 use std::collections::HashMap;
 use std::path::Path;
@@ -39,8 +39,8 @@ pub(crate) struct Entry {
     pub route: Route,
     /// Its language; `None` for files that are the same in every language.
     pub lang: Option<String>,
-    /// The site-relative address: `""` for the front page, folders end in `/`.
-    pub path: String,
+    /// Its address.
+    pub path: Address,
     /// Listed in `sitemap.xml`.
     pub sitemap: bool,
     /// Indexed for search.
@@ -53,14 +53,17 @@ pub(crate) struct Entry {
 impl Entry {
     /// The file the entry is written to, relative to the output folder.
     pub(crate) fn file(&self) -> String {
-        if self.path.is_empty() || self.path.ends_with('/') {
-            format!("{}index.html", self.path)
+        let path = self.path.as_str();
+        if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
         } else {
-            self.path.clone()
+            path.to_string()
         }
     }
 }
 
+/// The sitemap (or the index of sitemaps), named in `robots.txt`.
+pub(crate) const SITEMAP: &str = "sitemap.xml";
 /// The open data files and the index folder, relative to the output.
 pub(crate) const DATA_INDICATORS_CSV: &str = "data/indicators.csv";
 /// Indicator metadata as JSON.
@@ -157,7 +160,7 @@ impl Routes {
                 | Route::FallbackFront
                 | Route::Alias { .. } => None,
                 // Generated pages and the search index folder.
-                Route::Generated(_) | Route::Pagefind => Some(e.path.clone()),
+                Route::Generated(_) | Route::Pagefind => Some(e.path.as_str().to_string()),
             };
             if let Some(p) = owned {
                 if !out.contains(&p) {
@@ -174,11 +177,11 @@ impl Routes {
     /// Errors for two entries with one address: a content page where a printable page or a
     /// redirect must go, two aliases, and the like. Each names what clashes.
     pub(crate) fn clashes(&self, site: &Site) -> Vec<Diagnostic> {
-        let mut seen: HashMap<&str, &Entry> = HashMap::new();
+        let mut seen: HashMap<&Address, &Entry> = HashMap::new();
         let mut out = Vec::new();
         let content = |e: &Entry| e.route.content_page().is_some();
         for e in &self.entries {
-            match seen.get(e.path.as_str()) {
+            match seen.get(&e.path) {
                 // A content page at a generated address is reported by the reserved-address
                 // check, with the list of those addresses.
                 Some(first) if matches!(e.route, Route::Page(_)) && !content(first) => {}
@@ -202,7 +205,7 @@ fn clash(site: &Site, first: &Entry, second: &Entry) -> Diagnostic {
         .find_map(|e| e.route.content_page());
     let message = msg!(
         "two pages would be written to /{path}: {first} and {second}",
-        path = second.path,
+        path = second.path.as_str(),
         first = what(first),
         second = what(second)
     );

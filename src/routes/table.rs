@@ -2,8 +2,9 @@
 //! authors wrote, each entry with its language, flags and peers.
 
 use super::{
-    Addresses, Entry, IndicatorPage, Options, Peer, PlanPage, RegisterPage, Route, Routes, Section,
-    SinglePage, DATA_INDICATORS_CSV, DATA_INDICATORS_JSON, DATA_MEASURES_CSV, DATA_PLAN_JSON,
+    Address, Addresses, Entry, IndicatorPage, Options, Peer, PlanPage, RegisterPage, Route, Routes,
+    Section, SinglePage, DATA_INDICATORS_CSV, DATA_INDICATORS_JSON, DATA_MEASURES_CSV,
+    DATA_PLAN_JSON, SITEMAP,
 };
 use crate::model::data::SiteData;
 use crate::site::Site;
@@ -39,8 +40,8 @@ impl Routes {
                 false,
             );
         }
-        r.push(Route::Sitemap, None, "sitemap.xml".into(), false, false);
-        r.push(Route::Robots, None, "robots.txt".into(), false, false);
+        r.push(Route::Sitemap, None, a.file(SITEMAP), false, false);
+        r.push(Route::Robots, None, a.file("robots.txt"), false, false);
         let mut data_files = Vec::new();
         if !data.indicators.list.is_empty() {
             data_files.extend([DATA_INDICATORS_CSV, DATA_INDICATORS_JSON]);
@@ -49,13 +50,13 @@ impl Routes {
             data_files.extend([DATA_MEASURES_CSV, DATA_PLAN_JSON]);
         }
         for f in data_files {
-            r.push(Route::OpenData(f), None, f.into(), false, false);
+            r.push(Route::OpenData(f), None, a.file(f), false, false);
         }
         if opts.search {
-            r.push(Route::Pagefind, None, "pagefind/".into(), false, false);
+            r.push(Route::Pagefind, None, a.file("pagefind/"), false, false);
         }
         for s in &opts.statics {
-            r.push(Route::Static, None, (*s).to_string(), false, false);
+            r.push(Route::Static, None, a.file(s), false, false);
         }
         r
     }
@@ -85,12 +86,18 @@ impl Routes {
         self.register_pages(data, a, lang);
         self.single_pages(data, a, lang, search);
         if lang == data.config.default_language() {
-            self.push(Route::NotFound, Some(lang), "404.html".into(), false, false);
+            self.push(
+                Route::NotFound,
+                Some(lang),
+                a.file("404.html"),
+                false,
+                false,
+            );
         }
     }
 
     /// A generated page in the sitemap and the search index.
-    fn page(&mut self, route: Route, lang: &str, path: String) {
+    fn page(&mut self, route: Route, lang: &str, path: Address) {
         self.push(route, Some(lang), path, true, true);
     }
 
@@ -197,6 +204,7 @@ impl Routes {
             for (nth, alias) in p.front.aliases.iter().enumerate() {
                 if let Some(from) = crate::site::alias_path(alias) {
                     let route = Route::Alias { page: i, nth };
+                    let from = self.addresses.old(&from);
                     self.push_entry(route, Some(&p.lang), from, Peer::Alone, (false, false));
                 }
             }
@@ -206,13 +214,13 @@ impl Routes {
             .iter()
             .any(|e| matches!(e.route, Route::Pdf(_)))
         {
-            let path = super::DATA_DOCUMENTS_JSON.to_string();
+            let path = self.addresses.file(super::DATA_DOCUMENTS_JSON);
             let route = Route::OpenData(super::DATA_DOCUMENTS_JSON);
             self.push_entry(route, None, path, Peer::Alone, (false, false));
         }
         for lang in self.languages.clone() {
             if site.find("", &lang).is_none() {
-                let path = self.addresses.prefix(&lang).to_string();
+                let path = self.addresses.home(&lang);
                 let peer = Peer::Content(String::new());
                 self.push_entry(
                     Route::FallbackFront,
@@ -229,7 +237,7 @@ impl Routes {
         &mut self,
         route: Route,
         lang: Option<&str>,
-        path: String,
+        path: Address,
         sitemap: bool,
         search: bool,
     ) {
@@ -242,7 +250,7 @@ impl Routes {
         self.push_entry(route, lang, path, peer, (sitemap, search));
     }
 
-    fn push_nav(&mut self, route: Route, lang: &str, path: String, title: &'static str) {
+    fn push_nav(&mut self, route: Route, lang: &str, path: Address, title: &'static str) {
         self.page(route, lang, path);
         if let Some(e) = self.entries.last_mut() {
             e.nav = Some(title);
@@ -254,7 +262,7 @@ impl Routes {
         &mut self,
         route: Route,
         lang: Option<&str>,
-        path: String,
+        path: Address,
         peer: Peer,
         (sitemap, search): (bool, bool),
     ) {

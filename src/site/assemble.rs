@@ -3,6 +3,7 @@
 
 use super::checks::{check_aliases, check_document_links};
 use super::{Excluded, Page, Site};
+use crate::address::Addresses;
 use crate::base::diagnostics::Diagnostic;
 use crate::markdown::{self, Target};
 use crate::model::config::Config;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 /// Lookups needed while rendering Markdown, before the pages themselves exist.
 pub(super) struct Index<'a> {
     config: &'a Config,
+    addresses: &'a Addresses,
     by_rel: HashMap<&'a Path, usize>,
     by_key: &'a HashMap<(String, String), usize>,
     sources: &'a [SourcePage],
@@ -36,7 +38,7 @@ impl markdown::Resolver for Index<'_> {
             let page_lang = &self.sources[id].lang;
             Target::Page {
                 id,
-                href: crate::address::href(self.config, &self.sources[id].path),
+                href: self.addresses.content_page(&self.sources[id].path).href(),
                 lang: (page_lang != lang).then(|| page_lang.clone()),
             }
         };
@@ -51,7 +53,7 @@ impl markdown::Resolver for Index<'_> {
             return page(id);
         } else if self.assets.contains(path) {
             return Target::File {
-                href: crate::address::href(self.config, &crate::address::content::asset(path)),
+                href: self.addresses.asset(path).href(),
             };
         }
         if self.failed.contains(path) {
@@ -85,6 +87,8 @@ pub(crate) trait BodyStore: Sync {
 /// What rendering Markdown needs besides the pages: shortcodes, the few words Markdown output
 /// contains, and (in serve) the bodies rendered by earlier builds.
 pub(crate) struct MarkdownEnv<'a, 'r> {
+    /// The address formulas, for the links the pages' Markdown makes.
+    pub addresses: &'a Addresses,
     pub shortcodes: &'a markdown::shortcodes::Registry<'r>,
     pub labels: &'a BTreeMap<String, markdown::Labels>,
     pub bodies: Option<&'a mut dyn BodyStore>,
@@ -100,6 +104,7 @@ pub(crate) fn assemble(
     markdown_env: MarkdownEnv<'_, '_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Site {
+    let addresses = markdown_env.addresses;
     sources.sort_by(|a, b| a.rel.cmp(&b.rel));
     let seen = unique_addresses(&mut sources, diags);
     check_aliases(&sources, &seen, diags);
@@ -117,7 +122,7 @@ pub(crate) fn assemble(
         excluded,
         markdown_env,
     );
-    let pages = pages(sources, rendered, diags);
+    let pages = pages(sources, rendered, addresses, diags);
     let children = children(&pages);
     Site {
         config,
@@ -171,6 +176,7 @@ pub(super) fn render_bodies(
     markdown_env: MarkdownEnv<'_, '_>,
 ) -> Vec<markdown::Output> {
     let MarkdownEnv {
+        addresses,
         shortcodes,
         labels,
         bodies,
@@ -182,6 +188,7 @@ pub(super) fn render_bodies(
     let sources: &[SourcePage] = sources;
     let index = Index {
         config,
+        addresses,
         by_rel: sources
             .iter()
             .enumerate()
@@ -237,6 +244,7 @@ pub(super) fn render_bodies(
 pub(super) fn pages(
     sources: Vec<SourcePage>,
     rendered: Vec<markdown::Output>,
+    addresses: &Addresses,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Page> {
     let mut pages = Vec::with_capacity(sources.len());
@@ -258,7 +266,7 @@ pub(super) fn pages(
             lang: s.lang,
             key: s.key,
             is_index: s.is_index,
-            path: s.path,
+            path: addresses.content_page(&s.path),
             front: s.front,
         });
     }

@@ -22,8 +22,8 @@ pub(crate) struct Page {
     pub lang: String,
     pub key: String,
     pub is_index: bool,
-    /// Site-relative URL path (`kertomus/01-tausta/`).
-    pub path: String,
+    /// Its address (`kertomus/01-tausta/`).
+    pub path: crate::address::Address,
     pub front: FrontMatter,
     pub title: String,
     pub body: std::sync::Arc<str>,
@@ -64,14 +64,6 @@ pub(crate) struct Excluded {
 }
 
 impl Site {
-    pub(crate) fn href(&self, path: &str) -> String {
-        crate::address::href(&self.config, path)
-    }
-
-    pub(crate) fn permalink(&self, path: &str) -> String {
-        crate::address::permalink(&self.config, path)
-    }
-
     pub(crate) fn find(&self, key: &str, lang: &str) -> Option<usize> {
         self.by_key
             .get(&(key.to_string(), lang.to_string()))

@@ -23,7 +23,7 @@ pub(crate) struct Group {
 }
 
 /// `/mittarit/`: indicators grouped by focus area, then by kind (outcome before activity).
-pub(crate) fn index_groups(data: &View<'_>, site: &crate::site::Site, lang: &str) -> Vec<Group> {
+pub(crate) fn index_groups(data: &View<'_>, lang: &str) -> Vec<Group> {
     let t = data.t(lang);
     let mut groups: BTreeMap<
         (Option<&str>, Option<crate::model::indicators::Kind>),
@@ -36,7 +36,7 @@ pub(crate) fn index_groups(data: &View<'_>, site: &crate::site::Site, lang: &str
             .or_default()
             .push(IndexItem {
                 title: crate::render::html::written(&title.text, &title.lang, lang),
-                href: site.href(&data.addresses.indicator(&ind.id, lang)),
+                href: data.addresses.indicator(&ind.id, lang).href(),
                 headline: data.headline(ind, lang),
             });
     }

@@ -30,12 +30,7 @@ pub(crate) struct ListRow {
     pub omitted: Option<Html>,
 }
 
-pub(crate) fn list_view(
-    data: &View<'_>,
-    site: &crate::site::Site,
-    i: usize,
-    lang: &str,
-) -> Option<ListView> {
+pub(crate) fn list_view(data: &View<'_>, i: usize, lang: &str) -> Option<ListView> {
     let list = data.model.indicator_lists.get(i)?;
     let d = data.model.config.default_language();
     let rows: Vec<ListRow> = list
@@ -52,8 +47,8 @@ pub(crate) fn list_view(
                 id: e.id.clone(),
                 title,
                 group: e.group.clone(),
-                href: ind.map(|ind| site.href(&data.addresses.indicator(&ind.id, lang))),
-                goals: goals_following(data, site, &e.id, lang),
+                href: ind.map(|ind| data.addresses.indicator(&ind.id, lang).href()),
+                goals: goals_following(data, &e.id, lang),
                 omitted: list.omitted.get(&e.id).map(|r| tx(r, lang, d)),
             }
         })
@@ -74,7 +69,7 @@ pub(crate) fn list_view(
 }
 
 /// Links to the goals of every plan that follow indicator `id`.
-fn goals_following(data: &View<'_>, site: &crate::site::Site, id: &str, lang: &str) -> Vec<Link> {
+fn goals_following(data: &View<'_>, id: &str, lang: &str) -> Vec<Link> {
     let d = data.model.config.default_language();
     let mut out = Vec::new();
     for plan in data.model.plans {
@@ -86,7 +81,7 @@ fn goals_following(data: &View<'_>, site: &crate::site::Site, id: &str, lang: &s
             {
                 out.push(Link {
                     title: tx(&g.title, lang, d),
-                    href: site.href(&data.addresses.goal(plan, fa, g, lang)),
+                    href: data.addresses.goal(plan, fa, g, lang).href(),
                     hreflang: None,
                     current: false,
                 });
@@ -104,7 +99,7 @@ pub(crate) fn appendices(
     lang: &str,
 ) -> Vec<Link> {
     let lists = input.view.model.indicator_lists;
-    list_links(input.view, input.site, lang)
+    list_links(input.view, lang)
         .into_iter()
         .zip(lists)
         .filter(|(_, l)| l.is_appendix_of(key, doc))
@@ -113,7 +108,7 @@ pub(crate) fn appendices(
 }
 
 /// Links to the lists' appendix pages, for the indicator index.
-pub(crate) fn list_links(data: &View<'_>, site: &crate::site::Site, lang: &str) -> Vec<Link> {
+pub(crate) fn list_links(data: &View<'_>, lang: &str) -> Vec<Link> {
     let d = data.model.config.default_language();
     data.model
         .indicator_lists
@@ -121,7 +116,7 @@ pub(crate) fn list_links(data: &View<'_>, site: &crate::site::Site, lang: &str) 
         .enumerate()
         .map(|(i, l)| Link {
             title: tx(&l.title, lang, d),
-            href: site.href(&data.addresses.indicator_list(i, lang)),
+            href: data.addresses.indicator_list(i, lang).href(),
             hreflang: None,
             current: false,
         })

@@ -249,12 +249,7 @@ pub(crate) struct PageView {
     pub csv_href: Option<String>,
 }
 
-pub(crate) fn page_view(
-    data: &View<'_>,
-    site: &crate::site::Site,
-    ind: &Indicator,
-    lang: &str,
-) -> PageView {
+pub(crate) fn page_view(data: &View<'_>, ind: &Indicator, lang: &str) -> PageView {
     let default = data.model.config.default_language();
     let t = data.t(lang);
     let title = ind.title.get(lang, default);
@@ -298,7 +293,7 @@ pub(crate) fn page_view(
             &format!("kaavio-{}", ind.id),
         ),
         bar_chart,
-        csv_href: has_data.then(|| site.href(&data.addresses.indicator_csv(&ind.id))),
+        csv_href: has_data.then(|| data.addresses.indicator_csv(&ind.id).href()),
     }
 }
 

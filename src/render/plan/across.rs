@@ -78,7 +78,7 @@ impl View<'_> {
                 .url
                 .as_ref()
                 .map_or_else(String::new, |u| u.as_str().to_string()),
-            None => self.href(&self.addresses.plan(plan, lang)),
+            None => self.addresses.plan(plan, lang).href(),
         };
         PlanRef {
             organisation,
@@ -99,7 +99,7 @@ impl View<'_> {
                 .remote
                 .as_ref()
                 .map_or_else(String::new, |u| u.as_str().to_string()),
-            None => self.href(&self.addresses.goal(plan, fa, g, lang)),
+            None => self.addresses.goal(plan, fa, g, lang).href(),
         }
     }
 
@@ -121,11 +121,7 @@ impl View<'_> {
                 .remote
                 .as_ref()
                 .map_or_else(|| self.goal_href_in(g, lang), |u| u.as_str().to_string()),
-            None => self.href(&format!(
-                "{}#{}",
-                self.addresses.focus_area(plan, fa, lang),
-                m.id
-            )),
+            None => self.addresses.focus_area(plan, fa, lang).at(&m.id).href(),
         };
         let standing = Standing::of_status(progress.map(|(_, p)| p.status));
         let previous = year.and_then(|y| m.progress.get(&(y - 1)).map(|p| (y - 1, p)));
@@ -320,13 +316,13 @@ impl View<'_> {
             .zip(&table.rows)
             .map(|(fa, cells)| RowView {
                 title: tx(&fa.title, lang, self.d()),
-                href: self.href(&self.addresses.focus_area(plan, fa, lang)),
+                href: self.addresses.focus_area(plan, fa, lang).href(),
                 cells: cells.iter().map(|c| self.cell_view(c, lang)).collect(),
             })
             .collect();
         let (statuses, standing) = self.status_table(&table.counts, lang);
         RegionView {
-            plan_href: self.href(&self.addresses.plan(plan, lang)),
+            plan_href: self.addresses.plan(plan, lang).href(),
             columns: table
                 .columns
                 .iter()

@@ -78,7 +78,7 @@ impl View<'_> {
         AnnualView {
             year,
             previous_year: year - 1,
-            plan_href: self.href(&self.addresses.plan(plan, lang)),
+            plan_href: self.addresses.plan(plan, lang).href(),
             summary: self.summary_rows(plan, year, lang),
             total: plan.measures().count(),
             focus_areas: plan
@@ -86,7 +86,7 @@ impl View<'_> {
                 .iter()
                 .map(|fa| AnnualFocusArea {
                     title: tx(&fa.title, lang, self.d()),
-                    href: self.href(&self.addresses.focus_area(plan, fa, lang)),
+                    href: self.addresses.focus_area(plan, fa, lang).href(),
                     goals: fa
                         .goals
                         .iter()

@@ -30,13 +30,13 @@ impl View<'_> {
                 .get(&(y - 1))
                 .map(|p| self.status_view(y - 1, p, lang))
         });
-        let fa_path = self.addresses.focus_area(plan, m.focus_area, lang);
+        let focus_area = self.addresses.focus_area(plan, m.focus_area, lang);
         MeasureView {
             id: me.id.clone(),
             title: tx(&me.title, lang, d),
-            href: self.href(&format!("{fa_path}#{}", me.id)),
+            href: focus_area.at(&me.id).href(),
             goal_title: tx(&m.goal.title, lang, d),
-            goal_href: self.href(&self.addresses.goal(plan, m.focus_area, m.goal, lang)),
+            goal_href: self.addresses.goal(plan, m.focus_area, m.goal, lang).href(),
             focus_area_title: tx(&m.focus_area.title, lang, d),
             description: me.description.as_ref().map(|t| md(t, lang, d)),
             responsible: me
@@ -170,7 +170,7 @@ impl View<'_> {
             id: g.id.clone(),
             title: tx(&g.title, lang, d),
             plain_title: plain(&g.title, lang, d),
-            href: self.href(&self.addresses.goal(plan, fa, g, lang)),
+            href: self.addresses.goal(plan, fa, g, lang).href(),
             description: g.description.as_ref().map(|t| md(t, lang, d)),
             gap,
             target_year: g.target_year,

@@ -186,7 +186,7 @@ impl<'a> View<'a> {
             .map_or_else(|| Html::text(id), |o| tx(&o.name, lang, self.d()));
         OrgLink {
             name,
-            href: self.href(&self.addresses.organisation(id, lang)),
+            href: self.addresses.organisation(id, lang).href(),
         }
     }
 
@@ -203,7 +203,7 @@ impl<'a> View<'a> {
             .map_or_else(|| Html::text(id), |i| tx(&i.title, lang, self.d()));
         IndicatorLink {
             title,
-            href: self.href(&self.addresses.indicator(id, lang)),
+            href: self.addresses.indicator(id, lang).href(),
             kind: self.word(lang, &format!("kind_{}_one", kind_key(kind))),
         }
     }
@@ -278,7 +278,7 @@ impl<'a> View<'a> {
             id: fa.id.clone(),
             title: tx(&fa.title, lang, d),
             plain_title: plain(&fa.title, lang, d),
-            href: self.href(&self.addresses.focus_area(plan, fa, lang)),
+            href: self.addresses.focus_area(plan, fa, lang).href(),
             cross_cutting: fa.kind == FocusKind::CrossCutting,
             summary: fa.summary.as_ref().map(|t| md(t, lang, d)),
             gaps,

@@ -90,13 +90,13 @@ impl View<'_> {
             .filter(|m| m.measure.scope == Scope::Joint)
             .count();
         PlanView {
-            href: self.href(&self.addresses.plan(plan, lang)),
-            together_href: self.href(&self.addresses.together(plan, lang)),
+            href: self.addresses.plan(plan, lang).href(),
+            together_href: self.addresses.together(plan, lang).href(),
             region_href: self
                 .model
                 .plan_index(plan)
                 .filter(|i| self.model.region.links.receives(*i))
-                .map(|_| self.href(&self.addresses.region(plan, lang))),
+                .map(|_| self.addresses.region(plan, lang).href()),
             doc_title: doc.title.clone(),
             doc_plain_title: doc.plain_title.clone(),
             doc_href: doc.href.clone(),
