@@ -64,6 +64,25 @@ pub(crate) fn page(rel: &Path, lang: &str, is_index: bool, config: &Config) -> S
     path
 }
 
+/// Site-relative folder of an alias (`/vanha/osoite/` → `vanha/osoite/`), or `None` when it
+/// would leave the site or is not a plain path.
+pub(crate) fn alias(alias: &str) -> Option<String> {
+    let trimmed = alias.trim().trim_start_matches('/');
+    if alias.contains("://") || alias.contains('\\') || trimmed.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for part in trimmed.split('/') {
+        match part {
+            "" => {}
+            "." | ".." => return None,
+            p if p.chars().any(|c| c.is_control() || "?#%\"<>".contains(c)) => return None,
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/") + "/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +101,13 @@ mod tests {
         );
         assert_eq!(page(Path::new("index.md"), "fi", true, &c), "");
         assert_eq!(asset(Path::new("Väestö/Kuva 1.png")), "vaesto/Kuva 1.png");
+    }
+
+    #[test]
+    fn aliases_stay_inside_the_site() {
+        assert_eq!(alias("/vanha/osoite/").as_deref(), Some("vanha/osoite/"));
+        assert_eq!(alias("/vanha/../../etc/"), None);
+        assert_eq!(alias("https://example.fi/"), None);
+        assert_eq!(alias("/"), None);
     }
 }

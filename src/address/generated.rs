@@ -268,10 +268,10 @@ impl Addresses {
         self.root.clone()
     }
 
-    /// An old address a page redirects from (front matter `aliases`, as
-    /// `site::alias_path` read it).
-    pub(crate) fn old(&self, path: &str) -> Address {
-        self.make(path.to_string())
+    /// An old address a page redirects from, as written in its front matter's `aliases`
+    /// (`/vanha/osoite/`); `None` when it would leave the site or is not a plain path.
+    pub(crate) fn old(&self, alias: &str) -> Option<Address> {
+        super::content::alias(alias).map(|path| self.make(path))
     }
 
     /// A content page's address, as [`super::content::page`] spelled it when the page was read

@@ -1,6 +1,6 @@
 //! Checks across files that a build refuses to pass: regions named in site.yaml, organisations
 //! named by site.yaml and documents, card indicators. (Addresses a content page must not take
-//! are the route table's to check: `routes::reserved_paths`.)
+//! are the route table's to check: `routes::clashes`.)
 
 use crate::base::diagnostics::Diagnostic;
 use crate::base::locate;

@@ -139,7 +139,7 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     let (config, theme, found) = load_site(opts, &content_dir)?;
     timings.lap(Stage::Load);
     // Parse
-    let (sources, drafts, mut diags) = load_pages(
+    let (mut sources, drafts, mut diags) = load_pages(
         &content_dir,
         &found.pages,
         &config,
@@ -154,7 +154,7 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     let data = loaded.site_data(&config);
     let addresses = addresses(&config, &theme);
     let mut routes = Routes::generated(&data, addresses.clone(), &route_options(opts, &theme));
-    routes::reserved_paths(&routes, &sources, &mut diags);
+    routes::clashes::check(&routes, &mut sources, &mut diags);
     let mut findings = crate::check::quality_if(opts.check, &data);
     findings.extend(crate::check::sources_if(opts.check, &sources, &config));
     diags.extend(crate::check::unfinished_if(!opts.check, &sources));
@@ -177,7 +177,6 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     let assets = publishable_assets(&found, &loaded.plans);
     let site = site::assemble(config.clone(), sources, assets, &excluded, env, &mut diags);
     routes.add_site(&site);
-    diags.extend(routes.clashes(&site));
     let mut diags = without_errors(diags)?;
     timings.lap(Stage::Resolve);
     // PDF, render and write: the documents' PDFs first, for the pages to give their sizes.

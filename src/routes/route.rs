@@ -127,26 +127,6 @@ pub(crate) enum SinglePage {
 }
 
 impl Route {
-    /// The content page an entry is made from: the page itself, its printable page, its PDF
-    /// or one of its redirects.
-    pub(crate) fn content_page(&self) -> Option<usize> {
-        match *self {
-            Route::Page(i) | Route::Print(i) | Route::Pdf(i) | Route::Alias { page: i, .. } => {
-                Some(i)
-            }
-            Route::FallbackFront
-            | Route::NotFound
-            | Route::IndicatorCsv(_)
-            | Route::Generated(_)
-            | Route::Feed
-            | Route::Sitemap
-            | Route::Robots
-            | Route::OpenData(_)
-            | Route::Pagefind
-            | Route::Static => None,
-        }
-    }
-
     /// A plan's page.
     pub(crate) fn plan(plan: usize, page: PlanPage) -> Route {
         Route::Generated(Generated::Plan { plan, page })

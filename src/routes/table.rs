@@ -202,9 +202,8 @@ impl Routes {
                 }
             }
             for (nth, alias) in p.front.aliases.iter().enumerate() {
-                if let Some(from) = crate::site::alias_path(alias) {
+                if let Some(from) = self.addresses.old(alias) {
                     let route = Route::Alias { page: i, nth };
-                    let from = self.addresses.old(&from);
                     self.push_entry(route, Some(&p.lang), from, Peer::Alone, (false, false));
                 }
             }

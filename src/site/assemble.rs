@@ -1,14 +1,14 @@
-//! Assembling the site from its source pages: unique addresses, Markdown bodies (through a
-//! body store, so `serve` can reuse unchanged ones), pages, children, document and alias checks.
+//! Assembling the site from its source pages (each at an address of its own, which
+//! `routes::clashes` saw to): Markdown bodies (through a body store, so `serve` can reuse
+//! unchanged ones), pages, children, document checks.
 
-use super::checks::{check_aliases, check_document_links};
+use super::checks::check_document_links;
 use super::{Excluded, Page, Site};
 use crate::address::Addresses;
 use crate::base::diagnostics::Diagnostic;
 use crate::markdown::{self, Target};
 use crate::model::config::Config;
 use crate::model::content::{self, SourcePage};
-use crate::msg;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -106,8 +106,6 @@ pub(crate) fn assemble(
 ) -> Site {
     let addresses = markdown_env.addresses;
     sources.sort_by(|a, b| a.rel.cmp(&b.rel));
-    let seen = unique_addresses(&mut sources, diags);
-    check_aliases(&sources, &seen, diags);
     check_document_links(&sources, config.default_language(), diags);
     let by_key: HashMap<(String, String), usize> = sources
         .iter()
@@ -131,36 +129,6 @@ pub(crate) fn assemble(
         by_key,
         children,
     }
-}
-
-/// Two sources must not claim one URL (`a.md` and `a/index.md`, `Väestö.md` and `vaesto.md`):
-/// the second is dropped with an error. Returns the address of each page that stays.
-pub(super) fn unique_addresses(
-    sources: &mut Vec<SourcePage>,
-    diags: &mut Vec<Diagnostic>,
-) -> HashMap<String, PathBuf> {
-    let mut seen: HashMap<String, PathBuf> = HashMap::new();
-    sources.retain(|s| match seen.get(&s.path) {
-        Some(first) => {
-            diags.push(
-                Diagnostic::file_error(
-                    s.shown(),
-                    msg!(
-                        "this page would have the same address /{path} as content/{first}",
-                        path = s.path,
-                        first = first.display()
-                    ),
-                )
-                .with_hint(msg!("rename one of the files")),
-            );
-            false
-        }
-        None => {
-            seen.insert(s.path.clone(), s.rel.clone());
-            true
-        }
-    });
-    seen
 }
 
 /// Every page's Markdown as HTML, in parallel; bodies an earlier build rendered from the same

@@ -11,7 +11,6 @@ use crate::model::content::document::RawDocument;
 use crate::model::content::frontmatter::FrontMatter;
 use crate::model::content::{self};
 pub(crate) use assemble::{assemble, fallback_title, BodyStore, MarkdownEnv};
-pub(crate) use checks::alias_path;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -199,17 +198,6 @@ fn parent_of_key(key: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn alias_paths_stay_inside_the_site() {
-        assert_eq!(
-            alias_path("/vanha/osoite/").as_deref(),
-            Some("vanha/osoite/")
-        );
-        assert_eq!(alias_path("/vanha/../../etc/"), None);
-        assert_eq!(alias_path("https://example.fi/"), None);
-        assert_eq!(alias_path("/"), None);
-    }
 
     #[test]
     fn parent_keys() {

@@ -572,3 +572,31 @@ fn init_ci_writes_a_workflow_that_checks_builds_and_publishes() {
     let o = kertomus(&["build", "-q", "--root", site.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+#[test]
+fn every_address_is_claimed_once_and_each_clash_is_reported_at_its_owner() {
+    let site = site_with(&[
+        ("content/Väestö.md", b"---\ntitle: Vaesto\n---\nA\n"),
+        ("content/vaesto.md", b"---\ntitle: vaesto\n---\nB\n"),
+        (
+            "content/raportti/index.md",
+            b"---\ntitle: R\ndocument:\n  type: kertomus\n---\nR\n",
+        ),
+        ("content/raportti/tulosta.md", b"---\ntitle: T\n---\nT\n"),
+        (
+            "content/a.md",
+            b"---\ntitle: A\naliases: [\"/vaesto/\", \"/vanha/\"]\n---\nA\n",
+        ),
+        ("content/b.md", b"---\ntitle: B\naliases:\n  - /vanha/\n---\nB\n"),
+    ]);
+    let err = build_fails(site.path());
+    for expected in [
+        "content/vaesto.md: error: this page would have the same address /vaesto/ as content/Väestö.md",
+        "content/raportti/index.md: error: two pages would be written to /raportti/tulosta/: content/raportti/tulosta.md and content/raportti/index.md",
+        "content/a.md:3:12: error: alias `/vaesto/` is the address of a page",
+        "content/b.md:4:5: error: alias `/vanha/` is also an alias of content/a.md",
+    ] {
+        assert_eq!(err.matches(expected).count(), 1, "{expected}\n{err}");
+    }
+    assert_eq!(err.matches(": error: ").count(), 4, "{err}");
+}
