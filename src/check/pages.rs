@@ -5,6 +5,7 @@
 use super::{Finding, Kind};
 use crate::base::diagnostics::Diagnostic;
 use crate::markdown::{Noted, Remark};
+use crate::model::content::PageId;
 use crate::model::content::{self, SourcePage};
 use crate::msg;
 use crate::site::Site;
@@ -71,14 +72,12 @@ fn target<'a>(site: &Site, href: &'a str) -> &'a str {
 /// Pages no menu, list or link leads to, starting from the front pages. A translation counts
 /// as reachable when its default-language page is (the language switcher leads to it).
 pub(super) fn reachability(site: &Site) -> Vec<Finding> {
-    let by_path: std::collections::HashMap<&str, usize> = site
-        .pages
-        .iter()
+    let by_path: std::collections::HashMap<&str, PageId> = site
         .enumerate()
         .map(|(i, p)| (p.path.as_str(), i))
         .collect();
-    let mut seen: HashSet<usize> = HashSet::new();
-    let mut queue: VecDeque<usize> = VecDeque::new();
+    let mut seen: HashSet<PageId> = HashSet::new();
+    let mut queue: VecDeque<PageId> = VecDeque::new();
     for lang in &site.config.languages {
         if let Some(f) = site.find("", lang) {
             queue.push_back(f);
@@ -90,7 +89,7 @@ pub(super) fn reachability(site: &Site) -> Vec<Finding> {
         if !seen.insert(i) {
             continue;
         }
-        let p = &site.pages[i];
+        let p = &site[i];
         queue.extend(site.children(&p.key, &p.lang).iter().copied());
         queue.extend(site.translations(i));
         if p.is_index {
@@ -103,9 +102,7 @@ pub(super) fn reachability(site: &Site) -> Vec<Finding> {
         }
     }
     let default = site.config.default_language();
-    site.pages
-        .iter()
-        .enumerate()
+    site.enumerate()
         .filter(|(i, p)| !seen.contains(i) && !p.is_card_prose())
         .filter(|(_, p)| {
             p.lang == default

@@ -14,14 +14,14 @@ use std::path::Path;
 pub(super) fn pages(site: &Site) -> Vec<Finding> {
     let default = site.config.default_language();
     let mut out = Vec::new();
-    for (i, p) in site.pages.iter().enumerate() {
+    for (i, p) in site.enumerate() {
         if p.lang != default || p.is_card_prose() {
             continue;
         }
         let have: Vec<&str> = site
             .translations(i)
             .iter()
-            .map(|&t| site.pages[t].lang.as_str())
+            .map(|&t| site[t].lang.as_str())
             .collect();
         let missing: Vec<&str> = site
             .config

@@ -103,7 +103,13 @@ impl<'a> Renderer<'_, '_, 'a> {
     }
 
     /// Remembers a `page#anchor` link, checked once every page is rendered.
-    fn anchor_on_page(&mut self, page: usize, anchor: &str, path: &str, at: usize) {
+    fn anchor_on_page(
+        &mut self,
+        page: crate::model::content::PageId,
+        anchor: &str,
+        path: &str,
+        at: usize,
+    ) {
         let message = msg!("`{path}` has no heading with id `#{anchor}`", path, anchor);
         let missing = Diagnostic::at_offset(self.input.shown, self.input.text, at, message);
         self.out.anchor_refs.push(AnchorRef {

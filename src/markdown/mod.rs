@@ -18,6 +18,7 @@ mod tables;
 
 use crate::base::diagnostics::Diagnostic;
 use crate::model::config::RawHtml;
+use crate::model::content::PageId;
 use pulldown_cmark::{Options, Parser};
 pub(crate) use remarks::{Noted, Remark};
 use std::path::Path;
@@ -27,7 +28,7 @@ pub(crate) enum Target {
     /// A page, by its index in the site, and the URL to link to; `lang` is the page's
     /// language when it is not the reader's (a fallback to the default language).
     Page {
-        id: usize,
+        id: PageId,
         href: String,
         lang: Option<String>,
     },
@@ -58,7 +59,7 @@ pub(crate) struct Heading {
 /// A link to `#anchor` on another page, checked once every page is rendered.
 #[derive(Debug, Clone)]
 pub(crate) struct AnchorRef {
-    pub page: usize,
+    pub page: PageId,
     pub anchor: String,
     /// The diagnostic to report when the anchor does not exist.
     pub missing: Diagnostic,

@@ -9,12 +9,12 @@ impl Resolver for FakeSite {
     fn resolve(&self, path: &Path, _lang: &str) -> Target {
         match path.to_str().unwrap() {
             "kertomus/01-tausta.md" => Target::Page {
-                id: 1,
+                id: crate::model::content::PageId::nth(1),
                 href: "/kertomus/01-tausta/".into(),
                 lang: None,
             },
             "kertomus/02-ruotsiksi.md" => Target::Page {
-                id: 2,
+                id: crate::model::content::PageId::nth(2),
                 href: "/sv/kertomus/02-ruotsiksi/".into(),
                 lang: Some("sv".into()),
             },

@@ -4,6 +4,7 @@
 //! through templates: their shape is fixed by the standards, not by the theme.
 
 use crate::base::escape::escape as escape_xml;
+use crate::model::content::PageId;
 use crate::routes::{Address, Addresses, Route, Routes, SITEMAP};
 use crate::site::Site;
 use std::fmt::Write as _;
@@ -54,7 +55,7 @@ fn urlset(urls: &[String]) -> String {
 /// The `<url>` element of every page the route table marks for the sitemap: generated pages
 /// first (by address), then content pages with their translations as alternates.
 fn urls(site: &Site, routes: &Routes) -> Vec<String> {
-    let mut entries: Vec<(&Address, usize)> = Vec::new();
+    let mut entries: Vec<(&Address, PageId)> = Vec::new();
     let mut extra: Vec<&Address> = Vec::new();
     for e in routes.entries().iter().filter(|e| e.sitemap) {
         if let Route::Page(i) = e.route {
@@ -73,7 +74,7 @@ fn urls(site: &Site, routes: &Routes) -> Vec<String> {
         ));
     }
     for (path, i) in entries {
-        let p = &site.pages[i];
+        let p = &site[i];
         let mut url = format!(
             "  <url>\n    <loc>{}</loc>\n",
             escape_xml(&path.permalink())
@@ -84,7 +85,7 @@ fn urls(site: &Site, routes: &Routes) -> Vec<String> {
         let translations = site.translations(i);
         if translations.len() > 1 {
             for t in translations {
-                let tp = &site.pages[t];
+                let tp = &site[t];
                 let _ = writeln!(
                     url,
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
@@ -109,9 +110,7 @@ pub(crate) fn robots(addresses: &Addresses) -> String {
 /// Atom feed of one language: documents and pages with a `date`, newest first. The feed's
 /// own `updated` is its newest entry's, so the same content gives the same bytes.
 pub(crate) fn atom(site: &Site, lang: &str, feed_title: &str, addresses: &Addresses) -> String {
-    let mut entries: Vec<usize> = site
-        .pages
-        .iter()
+    let mut entries: Vec<PageId> = site
         .enumerate()
         .filter(|(i, p)| {
             p.lang == lang
@@ -121,8 +120,8 @@ pub(crate) fn atom(site: &Site, lang: &str, feed_title: &str, addresses: &Addres
         .collect();
     // Published: the page's date, or its document's approval or last handling step;
     // updated: its `updated`, else the same.
-    let published = |i: usize| {
-        site.pages[i].front.date.or_else(|| {
+    let published = |i: PageId| {
+        site[i].front.date.or_else(|| {
             let doc = site.document_of(i)?;
             doc.approval
                 .as_ref()
@@ -130,11 +129,11 @@ pub(crate) fn atom(site: &Site, lang: &str, feed_title: &str, addresses: &Addres
                 .or_else(|| doc.handling.last().map(|h| h.date))
         })
     };
-    let stamp = |i: usize| site.pages[i].front.updated.or(published(i));
+    let stamp = |i: PageId| site[i].front.updated.or(published(i));
     entries.sort_by(|&a, &b| {
         stamp(b)
             .cmp(&stamp(a))
-            .then(site.pages[a].path.cmp(&site.pages[b].path))
+            .then(site[a].path.cmp(&site[b].path))
     });
     let self_url = addresses.feed(lang).permalink();
     let updated = entries
@@ -154,7 +153,7 @@ pub(crate) fn atom(site: &Site, lang: &str, feed_title: &str, addresses: &Addres
         escape_xml(feed_title),
     );
     for i in entries {
-        let p = &site.pages[i];
+        let p = &site[i];
         let url = p.path.permalink();
         let when = stamp(i)
             .map(|d| d.rfc3339())

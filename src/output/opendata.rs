@@ -176,7 +176,7 @@ impl ex::write::Pages for Pages<'_> {
 pub(crate) fn documents_json(
     site: &crate::site::Site,
     routes: &crate::routes::Routes,
-    pdfs: &std::collections::HashMap<usize, Vec<u8>>,
+    pdfs: &std::collections::HashMap<crate::model::content::PageId, Vec<u8>>,
 ) -> String {
     use crate::routes::Route;
     let documents: Vec<serde_json::Value> = routes
@@ -190,7 +190,7 @@ pub(crate) fn documents_json(
             }
         })
         .filter_map(|(i, e)| {
-            let p = &site.pages[i];
+            let p = &site[i];
             let doc = site.document_of(i)?;
             Some(serde_json::json!({
                 "document": p.key.trim_end_matches('/'),

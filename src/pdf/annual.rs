@@ -7,6 +7,7 @@ use super::errors::Origin;
 use super::markup::{cell, escape, Markup, Table};
 use super::plan::{indicator_list, terms};
 use crate::model::content::document::RawDocument;
+use crate::model::content::PageId;
 use crate::model::plan::links::{self, GoalId};
 use crate::model::plan::{MeasureRef, Plan};
 use crate::render::plan::annual::AnnualView;
@@ -20,9 +21,9 @@ pub(crate) enum Part {
 }
 
 /// A part of the annual report's section of a `vuosiraportti` document.
-pub(crate) fn write(doc: &mut Doc<'_>, page: usize, raw: &RawDocument, part: Part) {
+pub(crate) fn write(doc: &mut Doc<'_>, page: PageId, raw: &RawDocument, part: Part) {
     let cx = doc.cx;
-    let p = &cx.site.pages[page];
+    let p = &cx.site[page];
     let (Some(year), Some(rel)) = (raw.year, raw.plan.as_deref()) else {
         return;
     };

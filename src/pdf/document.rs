@@ -10,6 +10,7 @@ use super::world::Files;
 use super::Cx;
 use crate::base::diagnostics::Diagnostic;
 use crate::model::content::document::{Handling, RawDocument};
+use crate::model::content::PageId;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
@@ -39,9 +40,9 @@ impl<'a> Doc<'a> {
 }
 
 /// The markup of document page `page`, or the error of a page that cannot be read again.
-pub(crate) fn write<'a>(cx: &'a Cx<'a>, page: usize) -> Result<Doc<'a>, Diagnostic> {
+pub(crate) fn write<'a>(cx: &'a Cx<'a>, page: PageId) -> Result<Doc<'a>, Diagnostic> {
     let site = cx.site;
-    let p = &site.pages[page];
+    let p = &site[page];
     let mut doc = Doc {
         cx,
         m: Markup::new(&p.lang),
@@ -78,9 +79,9 @@ pub(crate) fn write<'a>(cx: &'a Cx<'a>, page: usize) -> Result<Doc<'a>, Diagnost
 }
 
 /// Title, language, date and the page's frame.
-fn settings(doc: &mut Doc<'_>, page: usize, raw: &RawDocument) {
+fn settings(doc: &mut Doc<'_>, page: PageId, raw: &RawDocument) {
     let cx = doc.cx;
-    let p = &cx.site.pages[page];
+    let p = &cx.site[page];
     let publisher = publisher(doc, raw);
     let date = p
         .front
@@ -151,8 +152,8 @@ fn publisher(doc: &Doc<'_>, raw: &RawDocument) -> String {
 }
 
 /// The cover: organisation, title, the document's facts, and its handling.
-fn cover(doc: &mut Doc<'_>, page: usize, raw: &RawDocument) {
-    let p = &doc.cx.site.pages[page];
+fn cover(doc: &mut Doc<'_>, page: PageId, raw: &RawDocument) {
+    let p = &doc.cx.site[page];
     let publisher = publisher(doc, raw);
     doc.m.raw("\n#v(3cm)\n#text(size: 13pt)[").text(&publisher);
     doc.m
@@ -218,11 +219,11 @@ fn step(doc: &mut Doc<'_>, h: &Handling) {
 }
 
 /// Each chapter under its title, in the document's language or marked as its fallback's.
-fn chapters(doc: &mut Doc<'_>, page: usize) -> Result<(), Diagnostic> {
+fn chapters(doc: &mut Doc<'_>, page: PageId) -> Result<(), Diagnostic> {
     let cx = doc.cx;
     let lang = doc.m.lang.clone();
     for c in cx.site.chapters_with_fallback(page) {
-        let ch = &cx.site.pages[c];
+        let ch = &cx.site[c];
         let source = cx.read_page(c)?;
         let number = doc.map.page(source.0.clone(), source.1.clone());
         let other = ch.lang != lang;

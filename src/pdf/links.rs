@@ -6,6 +6,7 @@
 use super::Cx;
 use crate::address::Address;
 use crate::model::content;
+use crate::model::content::PageId;
 use std::path::{Path, PathBuf};
 
 impl Cx<'_> {
@@ -46,17 +47,17 @@ impl Cx<'_> {
     /// The address of a page or published file under `content/`.
     fn address_of(&self, target: &Path, lang: &str) -> Option<Address> {
         let site = self.site;
-        let translated = |i: usize| {
-            let key = &site.pages[i].key;
+        let translated = |i: PageId| {
+            let key = &site[i].key;
             site.find(key, lang).unwrap_or(i)
         };
         if target.extension().is_some_and(|e| e == "md") {
             let i = *self.by_rel.get(target)?;
-            return Some(site.pages[translated(i)].path.clone());
+            return Some(site[translated(i)].path.clone());
         }
         let key = content::dir_key(target);
         if let Some(i) = site.find(&key, site.config.default_language()) {
-            return Some(site.pages[translated(i)].path.clone());
+            return Some(site[translated(i)].path.clone());
         }
         self.assets
             .contains(target)

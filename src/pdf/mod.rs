@@ -25,6 +25,7 @@ mod tests;
 mod world;
 
 use crate::base::diagnostics::Diagnostic;
+use crate::model::content::PageId;
 use crate::render::view::View;
 use crate::routes::{Route, Routes};
 use crate::site::Site;
@@ -38,7 +39,7 @@ pub(crate) struct Cx<'a> {
     pub view: &'a View<'a>,
     /// Where the pages and images are read from.
     pub content_dir: &'a Path,
-    by_rel: HashMap<&'a Path, usize>,
+    by_rel: HashMap<&'a Path, PageId>,
     assets: HashSet<&'a Path>,
 }
 
@@ -49,8 +50,6 @@ impl<'a> Cx<'a> {
             view,
             content_dir,
             by_rel: site
-                .pages
-                .iter()
                 .enumerate()
                 .map(|(i, p)| (p.rel.as_path(), i))
                 .collect(),
@@ -60,8 +59,8 @@ impl<'a> Cx<'a> {
 
     /// Page `i` read again from `content/` (the site keeps only its HTML): the file as the
     /// author knows it, its text and where its Markdown starts.
-    fn read_page(&self, i: usize) -> Result<document::PageText, Diagnostic> {
-        let rel = &self.site.pages[i].rel;
+    fn read_page(&self, i: PageId) -> Result<document::PageText, Diagnostic> {
+        let rel = &self.site[i].rel;
         let shown = Path::new("content").join(rel);
         let bytes = std::fs::read(self.content_dir.join(rel)).map_err(|e| {
             Diagnostic::file_error(
@@ -87,12 +86,12 @@ impl<'a> Cx<'a> {
 type Made = Result<Vec<u8>, Vec<Diagnostic>>;
 
 /// Each document's PDF, by the document page's index.
-pub(crate) type Pdfs = HashMap<usize, Vec<u8>>;
+pub(crate) type Pdfs = HashMap<PageId, Vec<u8>>;
 
 /// Makes the PDF of every document the route table lists, in parallel; the problems of all
 /// that fail.
 pub(crate) fn make(cx: &Cx<'_>, routes: &Routes) -> Result<Pdfs, Vec<Diagnostic>> {
-    let wanted: Vec<usize> = routes
+    let wanted: Vec<PageId> = routes
         .entries()
         .iter()
         .filter_map(|e| {
@@ -107,7 +106,7 @@ pub(crate) fn make(cx: &Cx<'_>, routes: &Routes) -> Result<Pdfs, Vec<Diagnostic>
         return Ok(Pdfs::new());
     }
     let typesetter = world::Typesetter::new();
-    let made: Vec<(usize, Made)> = wanted
+    let made: Vec<(PageId, Made)> = wanted
         .par_iter()
         .map(|&page| (page, one(cx, &typesetter, page)))
         .collect();
@@ -137,7 +136,7 @@ pub(crate) fn make(cx: &Cx<'_>, routes: &Routes) -> Result<Pdfs, Vec<Diagnostic>
 fn one(
     cx: &Cx<'_>,
     typesetter: &world::Typesetter,
-    page: usize,
+    page: PageId,
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let doc = document::write(cx, page).map_err(|d| vec![d])?;
     let meta = world::Meta {

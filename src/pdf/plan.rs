@@ -8,14 +8,15 @@ use super::errors::Origin;
 use super::markdown::{self, Source};
 use super::markup::{cell, escape, Markup, Table};
 use crate::model::content::document::RawDocument;
+use crate::model::content::PageId;
 use crate::model::plan::{FocusArea, FocusKind, Goal, MeasureRef, Plan, Scope, Status};
 use crate::render::theme::count;
 use std::path::Path;
 
 /// The plan section of a plan document.
-pub(crate) fn write(doc: &mut Doc<'_>, page: usize, raw: &RawDocument) {
+pub(crate) fn write(doc: &mut Doc<'_>, page: PageId, raw: &RawDocument) {
     let cx = doc.cx;
-    let p = &cx.site.pages[page];
+    let p = &cx.site[page];
     if !raw.kind.has_plan() {
         return;
     }

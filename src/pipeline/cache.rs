@@ -8,6 +8,7 @@ use crate::base::diagnostics::Diagnostic;
 use crate::markdown;
 use crate::model::config::Config;
 use crate::model::content;
+use crate::model::content::PageId;
 use crate::site::{BodyStore, Excluded, Site};
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -104,7 +105,7 @@ impl Incremental {
         cache: &Cache,
         output: &Path,
         site: &Site,
-    ) -> Option<Vec<usize>> {
+    ) -> Option<Vec<PageId>> {
         let last = cache.last.as_ref()?;
         if !self.same_shape(&last.state) || last.output != output || !output.is_dir() {
             return None;
@@ -116,14 +117,12 @@ impl Incremental {
             .filter(|(a, b)| !a.same_body(b))
             .map(|(a, _)| a.rel.as_path())
             .collect();
-        let changed: Vec<usize> = site
-            .pages
-            .iter()
+        let changed: Vec<PageId> = site
             .enumerate()
             .filter(|(_, p)| changed.contains(p.rel.as_path()))
             .map(|(i, _)| i)
             .collect();
-        (!changed.iter().any(|&i| site.pages[i].is_card_prose())).then_some(changed)
+        (!changed.iter().any(|&i| site[i].is_card_prose())).then_some(changed)
     }
 
     /// What to remember once this build was written to `output`.

@@ -17,7 +17,7 @@ use std::path::Path;
 pub(super) fn rewrite_pages(
     input: render::Input<'_>,
     output: &Path,
-    pages: &[usize],
+    pages: &[crate::model::content::PageId],
 ) -> Result<usize, Error> {
     let rendered = render::render_partial(input, pages)?;
     crate::output::write_changed(output, &rendered)

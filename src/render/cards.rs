@@ -117,7 +117,7 @@ pub(crate) fn card_view(data: &View<'_>, site: &Site, m: &Region, lang: &str) ->
     }
     let prose = site
         .find_or_default(&format!("kuntakortit/{}", m.id.code), lang)
-        .map(|i| &site.pages[i]);
+        .map(|i| &site[i]);
     CardView {
         name: m.name(lang).to_string(),
         code: m.id.code.clone(),

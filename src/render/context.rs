@@ -7,6 +7,7 @@ use crate::base::dates::Date;
 use crate::base::escape::Html;
 use crate::markdown::Heading;
 use crate::model::content::document::RawDocument;
+use crate::model::content::PageId;
 use crate::site::Site;
 use serde::Serialize;
 
@@ -155,14 +156,14 @@ impl PdfLink {
 
 pub(crate) fn doc_view(
     site: &Site,
-    doc_page: usize,
+    doc_page: PageId,
     doc: &RawDocument,
     lang: &str,
     t: &Strings,
     (print_href, organisation): (String, Option<OrgRef>),
 ) -> DocView {
     let default = site.config.default_language();
-    let page = &site.pages[doc_page];
+    let page = &site[doc_page];
     let label = |key: &str| super::theme::word(t, key);
     let step = |h: &crate::model::content::document::Handling| StepView {
         body: tx(&h.body, lang, default),
@@ -180,7 +181,7 @@ pub(crate) fn doc_view(
                 w,
             )
             .and_then(|p| site.find_or_default(&crate::model::content::dir_key(&p), lang))
-            .map(|i| site.pages[i].path.href())
+            .map(|i| site[i].path.href())
             .unwrap_or_else(|| w.clone())
         })
     };
@@ -234,8 +235,8 @@ pub(crate) fn annual_reports(site: &Site, t: &Strings, key: &str, lang: &str) ->
 
 /// A link to page `i` for a reader of `lang`, whose strings are `t`: a page in another
 /// language (a fallback) says so after its title.
-pub(crate) fn link_to(site: &Site, t: &Strings, i: usize, lang: &str, current: bool) -> Link {
-    let p = &site.pages[i];
+pub(crate) fn link_to(site: &Site, t: &Strings, i: PageId, lang: &str, current: bool) -> Link {
+    let p = &site[i];
     Link {
         title: in_language(t, written(&p.title, &p.lang, lang), &p.lang, lang),
         href: p.path.href(),
@@ -261,8 +262,8 @@ pub(crate) struct ChildView {
     pub date: Option<DateView>,
 }
 
-pub(crate) fn child_view(site: &Site, t: &Strings, i: usize, lang: &str) -> ChildView {
-    let p = &site.pages[i];
+pub(crate) fn child_view(site: &Site, t: &Strings, i: PageId, lang: &str) -> ChildView {
+    let p = &site[i];
     ChildView {
         title: in_language(t, written(&p.title, &p.lang, lang), &p.lang, lang),
         href: p.path.href(),

@@ -6,6 +6,7 @@ use super::theme::word;
 use super::theme::Theme;
 use super::Input;
 use crate::base::escape::Html;
+use crate::model::content::PageId;
 use crate::routes::{Address, Entry, Generated, PlanPage, Route, Routes, Section, SinglePage};
 use crate::site::Site;
 use serde::Serialize;
@@ -44,7 +45,7 @@ struct LangShared {
     strings: Value,
     site: Value,
     /// The front page's children: page, its link, its link marked current.
-    top: Vec<(usize, Value, Value)>,
+    top: Vec<(PageId, Value, Value)>,
     /// The generated sections in the menu: address, link, link marked current.
     sections: Vec<(Address, Value, Value)>,
 }
@@ -76,7 +77,7 @@ impl LangShared {
         }
         // A superseded document stays on the front page and in its successor's links, but
         // does not hold a menu slot equal to the current ones.
-        let superseded = |c: &usize| {
+        let superseded = |c: &PageId| {
             site.document_of(*c).is_some_and(|d| {
                 d.status == Some(crate::model::content::document::DocStatus::Superseded)
             })
@@ -144,7 +145,7 @@ pub(super) fn common(
     input: Input<'_>,
     entry: &Entry,
     lang: &str,
-    current: Option<usize>,
+    current: Option<PageId>,
 ) -> Context {
     let Input {
         site,
@@ -176,7 +177,7 @@ pub(super) fn common(
     ctx.insert_value("t", shared.strings.clone());
     ctx.insert_value("site", shared.site.clone());
     ctx.insert("canonical", &entry.path.permalink());
-    let ancestors: Vec<usize> = current.map(|i| site.ancestors(i)).unwrap_or_default();
+    let ancestors: Vec<PageId> = current.map(|i| site.ancestors(i)).unwrap_or_default();
     ctx.insert_value("nav", nav(site, shared, entry, current, &ancestors));
     let breadcrumbs: Vec<Link> = ancestors
         .iter()
@@ -230,15 +231,11 @@ fn nav(
     site: &Site,
     shared: &LangShared,
     entry: &Entry,
-    current: Option<usize>,
-    ancestors: &[usize],
+    current: Option<PageId>,
+    ancestors: &[PageId],
 ) -> Value {
-    let in_section = |c: usize| {
-        Some(c) == current
-            || ancestors
-                .iter()
-                .any(|&a| site.pages[a].key == site.pages[c].key)
-    };
+    let in_section =
+        |c: PageId| Some(c) == current || ancestors.iter().any(|&a| site[a].key == site[c].key);
     let pick = |on: bool, off: &Value, on_value: &Value| if on { on_value } else { off }.clone();
     let top = shared
         .top

@@ -180,7 +180,7 @@ fn single_page(input: Input<'_>, route: SinglePage, lang: &str) -> Page {
 /// Title and link of a plan's document in `lang` (or the default language).
 fn doc_link(input: Input<'_>, key: &str, lang: &str) -> DocLink {
     let site = input.site;
-    let page = site.find_or_default(key, lang).map(|i| &site.pages[i]);
+    let page = site.find_or_default(key, lang).map(|i| &site[i]);
     DocLink {
         title: page.map_or_else(Html::default, |p| written(&p.title, &p.lang, lang)),
         plain_title: page.map_or_else(String::new, |p| p.title.clone()),

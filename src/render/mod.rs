@@ -19,6 +19,7 @@ pub(crate) mod theme;
 pub(crate) mod view;
 
 use crate::base::error::Error;
+use crate::model::content::PageId;
 use crate::output::Sink;
 use crate::routes::{Entry, Route, Routes};
 use crate::site::Site;
@@ -43,7 +44,7 @@ pub(crate) struct Input<'a> {
     pub frame: &'a frame::Shared,
     /// Each document's PDF, by the document page's index (none when the build makes no
     /// PDFs); the route table says where each goes.
-    pub pdfs: &'a std::collections::HashMap<usize, Vec<u8>>,
+    pub pdfs: &'a std::collections::HashMap<PageId, Vec<u8>>,
 }
 
 /// Renders and writes every page of the route table; returns how many were written. Pages
@@ -81,10 +82,10 @@ pub(crate) fn render_all(
 /// pages when the front page changed. For `serve`, when nothing but page bodies changed.
 pub(crate) fn render_partial(
     input: Input<'_>,
-    pages: &[usize],
+    pages: &[PageId],
 ) -> Result<Vec<(String, Vec<u8>)>, Error> {
     let site = input.site;
-    let front_changed = pages.iter().any(|&i| site.pages[i].key.is_empty());
+    let front_changed = pages.iter().any(|&i| site[i].key.is_empty());
     let affected = |e: &Entry| match e.route {
         Route::Page(i) => pages.contains(&i),
         Route::Print(d) => {

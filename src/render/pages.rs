@@ -7,14 +7,15 @@ use super::{frame, render, Input};
 use crate::base::error::Error;
 use crate::base::escape::Html;
 use crate::model::content::document::RawDocument;
+use crate::model::content::PageId;
 use crate::routes::Entry;
 use crate::site::Site;
 use serde::Serialize;
 use tera::Context;
 
 /// A content page, in its own template or the default for its kind.
-pub(super) fn content(input: Input<'_>, e: &Entry, i: usize) -> Result<Vec<u8>, Error> {
-    let p = &input.site.pages[i];
+pub(super) fn content(input: Input<'_>, e: &Entry, i: PageId) -> Result<Vec<u8>, Error> {
+    let p = &input.site[i];
     let template = p
         .front
         .template
@@ -27,23 +28,23 @@ pub(super) fn content(input: Input<'_>, e: &Entry, i: usize) -> Result<Vec<u8>, 
 }
 
 /// A document with all its chapters on one page, for printing.
-pub(super) fn print(input: Input<'_>, e: &Entry, i: usize) -> Result<Vec<u8>, Error> {
+pub(super) fn print(input: Input<'_>, e: &Entry, i: PageId) -> Result<Vec<u8>, Error> {
     let site = input.site;
-    let p = &site.pages[i];
+    let p = &site[i];
     let mut ctx = frame::common(input, e, &p.lang, Some(i));
     ctx.insert("page", &page_view(input, i, &p.lang));
-    let in_print: Vec<usize> = site.chapters_with_fallback(i);
+    let in_print: Vec<PageId> = site.chapters_with_fallback(i);
     // Each chapter's link and its section's id, for links between chapters on paper.
     let sections: Vec<(String, String)> = in_print
         .iter()
         .enumerate()
-        .map(|(n, &c)| (site.pages[c].path.href(), format!("luku-{}", n + 1)))
+        .map(|(n, &c)| (site[c].path.href(), format!("luku-{}", n + 1)))
         .collect();
     let chapters: Vec<PrintChapter> = in_print
         .into_iter()
         .enumerate()
         .map(|(n, c)| {
-            let ch = &site.pages[c];
+            let ch = &site[c];
             let prefix = format!("luku-{}-", n + 1);
             let body = crate::html::print::chapter(&ch.body, &prefix, &sections);
             PrintChapter {
@@ -81,7 +82,7 @@ fn print_style(title: &str, page_word: &str) -> Html {
 
 /// Who publishes the document, for the printed cover: its organisation (the document's or the
 /// site's), else the site's title.
-fn publisher(input: Input<'_>, page: usize, lang: &str) -> String {
+fn publisher(input: Input<'_>, page: PageId, lang: &str) -> String {
     let site = input.site;
     let default = site.config.default_language();
     let id = site
@@ -136,9 +137,9 @@ pub(super) fn not_found(input: Input<'_>, e: &Entry, lang: &str) -> Result<Vec<u
 }
 
 /// A redirect stub at an old address of page `to`.
-pub(super) fn alias(input: Input<'_>, e: &Entry, to: usize) -> Result<Vec<u8>, Error> {
+pub(super) fn alias(input: Input<'_>, e: &Entry, to: PageId) -> Result<Vec<u8>, Error> {
     let site = input.site;
-    let target = &site.pages[to];
+    let target = &site[to];
     let mut ctx = frame::common(input, e, &target.lang, None);
     ctx.insert(
         "target",
@@ -150,8 +151,8 @@ pub(super) fn alias(input: Input<'_>, e: &Entry, to: usize) -> Result<Vec<u8>, E
     render(input.theme, "alias.html", &ctx)
 }
 
-fn default_template(site: &Site, i: usize) -> &'static str {
-    let p = &site.pages[i];
+fn default_template(site: &Site, i: PageId) -> &'static str {
+    let p = &site[i];
     if p.key.is_empty() {
         "index.html"
     } else if p.is_index && site.document_of(i).is_some() {
@@ -164,9 +165,9 @@ fn default_template(site: &Site, i: usize) -> &'static str {
 }
 
 /// On a plan document's page: the plan's overview; on an annual report: the report itself.
-fn document_extras(input: Input<'_>, i: usize, ctx: &mut Context) {
+fn document_extras(input: Input<'_>, i: PageId, ctx: &mut Context) {
     let (site, view) = (input.site, input.view);
-    let p = &site.pages[i];
+    let p = &site[i];
     let Some(doc) = site.document_of(i).filter(|_| p.is_index) else {
         return;
     };
@@ -201,12 +202,12 @@ struct Embedded {
 /// The focus areas the document's chapters embed, by id, with the chapter that shows them.
 fn embedded_focus_areas(
     site: &Site,
-    doc: usize,
+    doc: PageId,
     chapters: &[PrintChapter],
 ) -> std::collections::BTreeMap<String, Embedded> {
     let mut out = std::collections::BTreeMap::new();
     for (c, printed) in site.chapters_with_fallback(doc).into_iter().zip(chapters) {
-        for call in &site.pages[c].shortcodes {
+        for call in &site[c].shortcodes {
             let id = match call.arg("focus_area") {
                 Some(crate::markdown::shortcodes::Value::Str(id)) if call.name == "goals" => id,
                 _ => continue,
@@ -249,17 +250,17 @@ struct PageView {
 
 /// Page `i` for a reader of `reader` (the page's own language, or another one when the
 /// default language's front page stands in for a missing one).
-fn page_view(input: Input<'_>, i: usize, reader: &str) -> PageView {
+fn page_view(input: Input<'_>, i: PageId, reader: &str) -> PageView {
     let site = input.site;
-    let p = &site.pages[i];
+    let p = &site[i];
     let t = &input.theme.strings[&p.lang];
     let lang = p.lang.as_str();
-    let extras = |d: usize, doc: &RawDocument| {
+    let extras = |d: PageId, doc: &RawDocument| {
         (
             input
                 .routes
                 .addresses
-                .print(&site.pages[d].path, &site.pages[d].lang)
+                .print(&site[d].path, &site[d].lang)
                 .href(),
             organisation(input, doc, lang),
         )
@@ -323,7 +324,7 @@ fn organisation(input: Input<'_>, doc: &RawDocument, lang: &str) -> Option<conte
 }
 
 /// The link to the PDF of document page `i`, when the build made it.
-fn pdf_link(input: Input<'_>, i: usize, lang: &str) -> Option<context::PdfLink> {
+fn pdf_link(input: Input<'_>, i: PageId, lang: &str) -> Option<context::PdfLink> {
     let entry = input
         .routes
         .get(&crate::routes::Route::Pdf(i), Some(lang))?;
@@ -341,7 +342,7 @@ fn pdf_link(input: Input<'_>, i: usize, lang: &str) -> Option<context::PdfLink> 
 fn neighbours(
     site: &Site,
     t: &super::theme::Strings,
-    i: usize,
+    i: PageId,
     lang: &str,
 ) -> (Option<Link>, Option<Link>) {
     let Some(d) = site.document_for_chapter(i) else {

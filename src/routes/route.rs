@@ -3,16 +3,19 @@
 //! error wherever it must be handled (rendering, the frame, partial rebuilds, reserved
 //! addresses).
 
-/// What an entry is. Indices point into the site's pages or the data's lists; the language
+use crate::model::content::PageId;
+
+/// What an entry is. Content pages by their `PageId`, generated pages by their place in the
+/// data's lists; the language
 /// is the entry's, so a route names the same page in every language.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Route {
-    /// A content page, by index in `Site::pages`.
-    Page(usize),
-    /// The printable page of the document at this page index.
-    Print(usize),
-    /// The PDF of the document at this page index.
-    Pdf(usize),
+    /// A content page.
+    Page(PageId),
+    /// The printable page of the document at this page.
+    Print(PageId),
+    /// The PDF of the document at this page.
+    Pdf(PageId),
     /// The front page of a language without `index.<lang>.md`.
     FallbackFront,
     /// `404.html`.
@@ -20,7 +23,7 @@ pub(crate) enum Route {
     /// A redirect stub: the `nth` alias of a page.
     Alias {
         /// The page it leads to.
-        page: usize,
+        page: PageId,
         /// Which of the page's aliases.
         nth: usize,
     },

@@ -178,7 +178,7 @@ impl Routes {
     /// Adds the content pages, printable pages, fallback front pages and redirect stubs of the
     /// assembled site.
     pub(crate) fn add_site(&mut self, site: &Site) {
-        for (i, p) in site.pages.iter().enumerate() {
+        for (i, p) in site.enumerate() {
             // Card prose is merged into the cards.
             if p.is_card_prose() {
                 continue;

@@ -8,7 +8,7 @@ use crate::address::Addresses;
 use crate::base::diagnostics::Diagnostic;
 use crate::markdown::{self, Target};
 use crate::model::config::Config;
-use crate::model::content::{self, SourcePage};
+use crate::model::content::{self, PageId, SourcePage};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -18,8 +18,8 @@ use std::sync::Arc;
 pub(super) struct Index<'a> {
     config: &'a Config,
     addresses: &'a Addresses,
-    by_rel: HashMap<&'a Path, usize>,
-    by_key: &'a HashMap<(String, String), usize>,
+    by_rel: HashMap<&'a Path, PageId>,
+    by_key: &'a HashMap<(String, String), PageId>,
     sources: &'a [SourcePage],
     assets: HashSet<&'a Path>,
     drafts: &'a HashSet<PathBuf>,
@@ -28,17 +28,18 @@ pub(super) struct Index<'a> {
 
 impl markdown::Resolver for Index<'_> {
     fn resolve(&self, path: &Path, lang: &str) -> Target {
-        let page = |id: usize| {
-            let s = &self.sources[id];
+        let source = |id: PageId| &self.sources[id.index()];
+        let page = |id: PageId| {
+            let s = source(id);
             let id = self
                 .by_key
                 .get(&(s.key.clone(), lang.to_string()))
                 .copied()
                 .unwrap_or(id);
-            let page_lang = &self.sources[id].lang;
+            let page_lang = &source(id).lang;
             Target::Page {
                 id,
-                href: self.addresses.content_page(&self.sources[id].path).href(),
+                href: self.addresses.content_page(&source(id).path).href(),
                 lang: (page_lang != lang).then(|| page_lang.clone()),
             }
         };
@@ -107,10 +108,10 @@ pub(crate) fn assemble(
     let addresses = markdown_env.addresses;
     sources.sort_by(|a, b| a.rel.cmp(&b.rel));
     check_document_links(&sources, config.default_language(), diags);
-    let by_key: HashMap<(String, String), usize> = sources
+    let by_key: HashMap<(String, String), PageId> = sources
         .iter()
         .enumerate()
-        .map(|(i, s)| ((s.key.clone(), s.lang.clone()), i))
+        .map(|(i, s)| ((s.key.clone(), s.lang.clone()), PageId::nth(i)))
         .collect();
     let rendered = render_bodies(
         &config,
@@ -139,7 +140,7 @@ pub(super) fn render_bodies(
     config: &Config,
     sources: &mut [SourcePage],
     assets: &[PathBuf],
-    by_key: &HashMap<(String, String), usize>,
+    by_key: &HashMap<(String, String), PageId>,
     excluded: &Excluded,
     markdown_env: MarkdownEnv<'_, '_>,
 ) -> Vec<markdown::Output> {
@@ -160,7 +161,7 @@ pub(super) fn render_bodies(
         by_rel: sources
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.rel.as_path(), i))
+            .map(|(i, s)| (s.rel.as_path(), PageId::nth(i)))
             .collect(),
         by_key,
         sources,
@@ -239,7 +240,7 @@ pub(super) fn pages(
         });
     }
     for r in anchor_refs {
-        if !pages[r.page].ids.contains(&r.anchor) {
+        if !pages[r.page.index()].ids.contains(&r.anchor) {
             diags.push(r.missing);
         }
     }
@@ -248,18 +249,18 @@ pub(super) fn pages(
 
 /// Each page's children by (parent key, language), in `weight`-then-name order. Card prose is
 /// merged into the cards, so it is nobody's child.
-pub(super) fn children(pages: &[Page]) -> HashMap<(String, String), Vec<usize>> {
-    let mut children: HashMap<(String, String), Vec<usize>> = HashMap::new();
+pub(super) fn children(pages: &[Page]) -> HashMap<(String, String), Vec<PageId>> {
+    let mut children: HashMap<(String, String), Vec<PageId>> = HashMap::new();
     for (i, p) in pages.iter().enumerate() {
         if let (Some(parent), false) = (&p.parent_key, p.is_card_prose()) {
             children
                 .entry((parent.clone(), p.lang.clone()))
                 .or_default()
-                .push(i);
+                .push(PageId::nth(i));
         }
     }
     for list in children.values_mut() {
-        list.sort_by(|&a, &b| order_key(&pages[a]).cmp(&order_key(&pages[b])));
+        list.sort_by(|&a, &b| order_key(&pages[a.index()]).cmp(&order_key(&pages[b.index()])));
     }
     children
 }

@@ -9,7 +9,7 @@ use crate::markdown::Heading;
 use crate::model::config::Config;
 use crate::model::content::document::RawDocument;
 use crate::model::content::frontmatter::FrontMatter;
-use crate::model::content::{self};
+use crate::model::content::{self, PageId};
 pub(crate) use assemble::{assemble, fallback_title, BodyStore, MarkdownEnv};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -49,9 +49,9 @@ pub(crate) struct Site {
     pub pages: Vec<Page>,
     /// Published files (images, PDFs) relative to `content/`.
     pub assets: Vec<PathBuf>,
-    by_key: HashMap<(String, String), usize>,
+    by_key: HashMap<(String, String), PageId>,
     /// Children of a key in a language, in reading order.
-    children: HashMap<(String, String), Vec<usize>>,
+    children: HashMap<(String, String), Vec<PageId>>,
 }
 
 /// Pages that exist on disk but are not in the site: links to them get a clearer message
@@ -63,27 +63,40 @@ pub(crate) struct Excluded {
 }
 
 impl Site {
-    pub(crate) fn find(&self, key: &str, lang: &str) -> Option<usize> {
+    /// Every page's id, in file order.
+    pub(crate) fn ids(&self) -> impl Iterator<Item = PageId> + use<> {
+        (0..self.pages.len()).map(PageId::nth)
+    }
+
+    /// Every page with its id, in file order.
+    pub(crate) fn enumerate(&self) -> impl Iterator<Item = (PageId, &Page)> {
+        self.pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (PageId::nth(i), p))
+    }
+
+    pub(crate) fn find(&self, key: &str, lang: &str) -> Option<PageId> {
         self.by_key
             .get(&(key.to_string(), lang.to_string()))
             .copied()
     }
 
     /// The page for `key` in `lang`, else in the default language.
-    pub(crate) fn find_or_default(&self, key: &str, lang: &str) -> Option<usize> {
+    pub(crate) fn find_or_default(&self, key: &str, lang: &str) -> Option<PageId> {
         self.find(key, lang)
             .or_else(|| self.find(key, self.config.default_language()))
     }
 
-    pub(crate) fn children(&self, key: &str, lang: &str) -> &[usize] {
+    pub(crate) fn children(&self, key: &str, lang: &str) -> &[PageId] {
         self.children
             .get(&(key.to_string(), lang.to_string()))
             .map_or(&[], Vec::as_slice)
     }
 
     /// Translations of page `i` (itself included), in the order of `languages`.
-    pub(crate) fn translations(&self, i: usize) -> Vec<usize> {
-        let key = &self.pages[i].key;
+    pub(crate) fn translations(&self, i: PageId) -> Vec<PageId> {
+        let key = &self[i].key;
         self.config
             .languages
             .iter()
@@ -93,8 +106,8 @@ impl Site {
 
     /// Ancestors of page `i` from the front page down, each in the page's language if it
     /// exists, else in the default language.
-    pub(crate) fn ancestors(&self, i: usize) -> Vec<usize> {
-        let page = &self.pages[i];
+    pub(crate) fn ancestors(&self, i: PageId) -> Vec<PageId> {
+        let page = &self[i];
         let mut out = Vec::new();
         let mut key = page.parent_key.clone();
         while let Some(k) = key {
@@ -108,38 +121,32 @@ impl Site {
     }
 
     /// The document block that applies to page `i` (its own, or its default-language twin's).
-    pub(crate) fn document_of(&self, i: usize) -> Option<&RawDocument> {
-        let p = &self.pages[i];
+    pub(crate) fn document_of(&self, i: PageId) -> Option<&RawDocument> {
+        let p = &self[i];
         p.front.document.as_ref().or_else(|| {
             let twin = self.find(&p.key, self.config.default_language())?;
-            self.pages[twin]
-                .front
-                .document
-                .as_ref()
-                .filter(|_| p.is_index)
+            self[twin].front.document.as_ref().filter(|_| p.is_index)
         })
     }
 
     /// The key of the plan document that the annual report at page `i` follows.
-    pub(crate) fn reported_plan_key(&self, i: usize) -> Option<String> {
+    pub(crate) fn reported_plan_key(&self, i: PageId) -> Option<String> {
         let rel = self.document_of(i)?.plan.as_deref()?;
-        let dir = self.pages[i]
-            .rel
-            .parent()
-            .unwrap_or(std::path::Path::new(""));
+        let dir = self[i].rel.parent().unwrap_or(std::path::Path::new(""));
         content::resolve_relative(dir, rel).map(|d| content::dir_key(&d))
     }
 
     /// The annual reports of the plan document `plan_key`, newest first, each as its page in
     /// `lang` (or in the default language): their year and page.
-    pub(crate) fn annual_reports_of(&self, plan_key: &str, lang: &str) -> Vec<(i32, usize)> {
+    pub(crate) fn annual_reports_of(&self, plan_key: &str, lang: &str) -> Vec<(i32, PageId)> {
         let default = self.config.default_language();
-        let mut out: Vec<(i32, usize)> = (0..self.pages.len())
-            .filter(|&i| self.pages[i].is_index && self.pages[i].lang == default)
+        let mut out: Vec<(i32, PageId)> = self
+            .ids()
+            .filter(|&i| self[i].is_index && self[i].lang == default)
             .filter_map(|i| {
                 let year = self.document_of(i)?.year?;
                 (self.reported_plan_key(i)? == plan_key)
-                    .then(|| (year, self.find(&self.pages[i].key, lang).unwrap_or(i)))
+                    .then(|| (year, self.find(&self[i].key, lang).unwrap_or(i)))
             })
             .collect();
         out.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -147,8 +154,8 @@ impl Site {
     }
 
     /// The document page that page `i` is a chapter of.
-    pub(crate) fn document_for_chapter(&self, i: usize) -> Option<usize> {
-        let p = &self.pages[i];
+    pub(crate) fn document_for_chapter(&self, i: PageId) -> Option<PageId> {
+        let p = &self[i];
         if p.is_index {
             return None;
         }
@@ -157,29 +164,37 @@ impl Site {
     }
 
     /// Chapters of document page `doc`, in its language, in reading order.
-    pub(crate) fn chapters(&self, doc: usize) -> &[usize] {
-        let d = &self.pages[doc];
+    pub(crate) fn chapters(&self, doc: PageId) -> &[PageId] {
+        let d = &self[doc];
         self.children(&d.key, &d.lang)
     }
 
     /// Chapters for a reader of the document's language: its own chapters, and the default
     /// language's for those not translated (marked by their `lang`).
-    pub(crate) fn chapters_with_fallback(&self, doc: usize) -> Vec<usize> {
-        let d = &self.pages[doc];
+    pub(crate) fn chapters_with_fallback(&self, doc: PageId) -> Vec<PageId> {
+        let d = &self[doc];
         let default = self.config.default_language();
         if d.lang == default {
             return self.chapters(doc).to_vec();
         }
-        let mut keys: Vec<usize> = self.children(&d.key, default).to_vec();
+        let mut keys: Vec<PageId> = self.children(&d.key, default).to_vec();
         keys.extend(
             self.children(&d.key, &d.lang)
                 .iter()
-                .filter(|&&c| self.find(&self.pages[c].key, default).is_none()),
+                .filter(|&&c| self.find(&self[c].key, default).is_none()),
         );
         keys.into_iter()
-            .map(|c| self.find(&self.pages[c].key, &d.lang).unwrap_or(c))
-            .filter(|&c| !self.pages[c].is_index)
+            .map(|c| self.find(&self[c].key, &d.lang).unwrap_or(c))
+            .filter(|&c| !self[c].is_index)
             .collect()
+    }
+}
+
+/// A page by its id.
+impl std::ops::Index<PageId> for Site {
+    type Output = Page;
+    fn index(&self, id: PageId) -> &Page {
+        &self.pages[id.index()]
     }
 }
 

@@ -587,7 +587,10 @@ fn every_address_is_claimed_once_and_each_clash_is_reported_at_its_owner() {
             "content/a.md",
             b"---\ntitle: A\naliases: [\"/vaesto/\", \"/vanha/\"]\n---\nA\n",
         ),
-        ("content/b.md", b"---\ntitle: B\naliases:\n  - /vanha/\n---\nB\n"),
+        (
+            "content/b.md",
+            b"---\ntitle: B\naliases:\n  - /vanha/\n---\nB\n",
+        ),
     ]);
     let err = build_fails(site.path());
     for expected in [

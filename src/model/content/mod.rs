@@ -116,6 +116,24 @@ pub(crate) struct SourcePage {
     pub front: FrontMatter,
 }
 
+/// A page of the site: its place among the pages in file order, which is how the site, the
+/// route table and links name it. A type of its own, so that a page is never taken for an
+/// indicator, a plan or a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct PageId(usize);
+
+impl PageId {
+    /// The page at `n` in file order.
+    pub(crate) fn nth(n: usize) -> PageId {
+        PageId(n)
+    }
+
+    /// Its place in file order.
+    pub(crate) fn index(self) -> usize {
+        self.0
+    }
+}
+
 /// `content/kuntakortit/<code>.md`: prose merged into a municipality card, not a page.
 pub(crate) fn is_card_prose(rel: &Path, is_index: bool) -> bool {
     !is_index && rel.starts_with("kuntakortit")
