@@ -2,76 +2,16 @@
 //! body store, so `serve` can reuse unchanged ones), pages, children, document and alias checks.
 
 use super::checks::{check_aliases, check_document_links};
-use super::{Excluded, Page, Site};
+use super::{Links, Page, Site};
 use crate::base::diagnostics::Diagnostic;
-use crate::markdown::{self, Target};
+use crate::markdown;
 use crate::model::config::Config;
-use crate::model::content::{self, SourcePage};
+use crate::model::content::SourcePage;
 use crate::msg;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// Lookups needed while rendering Markdown, before the pages themselves exist.
-pub(super) struct Index<'a> {
-    config: &'a Config,
-    by_rel: HashMap<&'a Path, usize>,
-    by_key: &'a HashMap<(String, String), usize>,
-    sources: &'a [SourcePage],
-    assets: HashSet<&'a Path>,
-    drafts: &'a HashSet<PathBuf>,
-    failed: &'a HashSet<PathBuf>,
-}
-
-impl markdown::Resolver for Index<'_> {
-    fn resolve(&self, path: &Path, lang: &str) -> Target {
-        let page = |id: usize| {
-            let s = &self.sources[id];
-            let id = self
-                .by_key
-                .get(&(s.key.clone(), lang.to_string()))
-                .copied()
-                .unwrap_or(id);
-            let page_lang = &self.sources[id].lang;
-            Target::Page {
-                id,
-                href: crate::address::href(self.config, &self.sources[id].path),
-                lang: (page_lang != lang).then(|| page_lang.clone()),
-            }
-        };
-        if path.extension().is_some_and(|e| e == "md") {
-            if let Some(&id) = self.by_rel.get(path) {
-                return page(id);
-            }
-        } else if let Some(&id) = self.by_key.get(&(
-            content::dir_key(path),
-            self.config.default_language().to_string(),
-        )) {
-            return page(id);
-        } else if self.assets.contains(path) {
-            return Target::File {
-                href: crate::address::href(self.config, &crate::address::content::asset(path)),
-            };
-        }
-        if self.failed.contains(path) {
-            return Target::Unchecked;
-        }
-        if self.drafts.contains(path) {
-            return Target::Draft;
-        }
-        let given = path.to_string_lossy();
-        let names: Vec<String> = self
-            .by_rel
-            .keys()
-            .map(|p| p.to_string_lossy().into_owned())
-            .collect();
-        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-        Target::Missing {
-            suggestion: crate::base::yaml::closest(&given, &refs).map(str::to_string),
-        }
-    }
-}
 
 /// Markdown bodies rendered by earlier builds, by page file and text. `serve` keeps them
 /// between builds (`cache.rs`); this trait lets the site reuse them without knowing the cache.
@@ -90,40 +30,40 @@ pub(crate) struct MarkdownEnv<'a, 'r> {
     pub bodies: Option<&'a mut dyn BodyStore>,
 }
 
-/// Builds the site from its loaded pages: checks URLs, renders Markdown in parallel and checks
-/// the links between pages. Problems are pushed to `diags`.
-pub(crate) fn assemble(
-    config: Config,
+/// Puts the loaded pages in the site's order (by source path) and drops those whose address
+/// another page already has; checks aliases and document links. The pages returned are the
+/// site's, in its order: [`super::Links`] is made from them.
+pub(crate) fn prepare(
+    config: &Config,
     mut sources: Vec<SourcePage>,
-    assets: Vec<PathBuf>,
-    excluded: &Excluded,
-    markdown_env: MarkdownEnv<'_, '_>,
     diags: &mut Vec<Diagnostic>,
-) -> Site {
+) -> Vec<SourcePage> {
     sources.sort_by(|a, b| a.rel.cmp(&b.rel));
     let seen = unique_addresses(&mut sources, diags);
     check_aliases(&sources, &seen, diags);
     check_document_links(&sources, config.default_language(), diags);
-    let by_key: HashMap<(String, String), usize> = sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| ((s.key.clone(), s.lang.clone()), i))
-        .collect();
-    let rendered = render_bodies(
-        &config,
-        &mut sources,
-        &assets,
-        &by_key,
-        excluded,
-        markdown_env,
-    );
+    sources
+}
+
+/// Builds the site from its pages as [`prepare`] left them: renders Markdown in parallel,
+/// relative links resolved by `links`, and checks the links between pages. Problems are
+/// pushed to `diags`.
+pub(crate) fn assemble(
+    config: Config,
+    mut sources: Vec<SourcePage>,
+    assets: Vec<PathBuf>,
+    links: &Links<'_>,
+    markdown_env: MarkdownEnv<'_, '_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Site {
+    let rendered = render_bodies(&config, &mut sources, links, markdown_env);
     let pages = pages(sources, rendered, diags);
     let children = children(&pages);
     Site {
         config,
         pages,
         assets,
-        by_key,
+        by_key: links.by_key.clone(),
         children,
     }
 }
@@ -165,9 +105,7 @@ pub(super) fn unique_addresses(
 pub(super) fn render_bodies(
     config: &Config,
     sources: &mut [SourcePage],
-    assets: &[PathBuf],
-    by_key: &HashMap<(String, String), usize>,
-    excluded: &Excluded,
+    links: &Links<'_>,
     markdown_env: MarkdownEnv<'_, '_>,
 ) -> Vec<markdown::Output> {
     let MarkdownEnv {
@@ -180,19 +118,6 @@ pub(super) fn render_bodies(
         .map(|s| std::mem::take(&mut s.text))
         .collect();
     let sources: &[SourcePage] = sources;
-    let index = Index {
-        config,
-        by_rel: sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.rel.as_path(), i))
-            .collect(),
-        by_key,
-        sources,
-        assets: assets.iter().map(PathBuf::as_path).collect(),
-        drafts: &excluded.drafts,
-        failed: &excluded.failed,
-    };
     let prior = bodies.as_deref();
     let keep = prior.is_some();
     // Each body with its text when the store is to keep it (not when it came from there).
@@ -214,7 +139,7 @@ pub(super) fn render_bodies(
             };
             let env = markdown::Env {
                 raw_html: config.raw_html,
-                resolver: &index,
+                resolver: links,
                 shortcodes,
                 labels: &labels[&s.lang],
             };

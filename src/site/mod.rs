@@ -4,14 +4,17 @@
 
 mod assemble;
 mod checks;
+pub(crate) mod fields;
+mod links;
 
 use crate::markdown::Heading;
 use crate::model::config::Config;
 use crate::model::content::document::RawDocument;
 use crate::model::content::frontmatter::FrontMatter;
 use crate::model::content::{self};
-pub(crate) use assemble::{assemble, fallback_title, BodyStore, MarkdownEnv};
+pub(crate) use assemble::{assemble, fallback_title, prepare, BodyStore, MarkdownEnv};
 pub(crate) use checks::alias_path;
+pub(crate) use links::Links;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
