@@ -10,16 +10,19 @@ use super::{renderer::Renderer, shortcodes, Env, Input, Labels, Output, Resolver
 use crate::base::diagnostics::Diagnostic;
 use crate::base::locate::Source;
 use crate::base::messages::Msg;
+use crate::base::text::Spot;
 use crate::model::config::RawHtml;
 use pulldown_cmark::Parser;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Where a field's text is written: its YAML file (or sheet) and the offset the text was
-/// found at (the value, or its entry when the value itself cannot be found).
+/// Where a field's text is written: its YAML file (or sheet), and its place among the file's
+/// texts, else the offset of its entry (a sheet's row). The offset of a text is searched for
+/// only when a problem is reported: a build that reports none searches for none.
 pub(crate) struct Place<'a> {
     pub source: &'a Source,
-    pub offset: usize,
+    pub spot: Option<&'a Spot>,
+    pub entry: usize,
 }
 
 impl Place<'_> {
@@ -41,7 +44,10 @@ impl Place<'_> {
             .find(char::is_whitespace)
             .map_or(end, |i| at + i);
         let file = &self.source.text;
-        let from = self.offset.min(file.len());
+        let from = self
+            .spot
+            .map_or(self.entry, |spot| self.source.text_offset(spot))
+            .min(file.len());
         [(start, end), (at, end), (at, word)]
             .into_iter()
             .filter(|&(s, e)| !md[s..e].trim().is_empty())

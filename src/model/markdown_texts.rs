@@ -4,7 +4,7 @@
 //! that the build can check their links and report problems where they are written.
 
 use crate::base::locate::Source;
-use crate::base::text::Text;
+use crate::base::text::{Spot, Text};
 use crate::model::data::SiteData;
 use crate::model::plan::Plan;
 
@@ -12,9 +12,11 @@ use crate::model::plan::Plan;
 pub(crate) struct MarkdownText<'a> {
     pub text: &'a Text,
     pub source: &'a Source,
-    /// Where the text is in `source`; for a text without a place of its own (a sheet's cell),
-    /// its entry's.
-    pub offset: usize,
+    /// The text's place among the texts of `source`; its offset is searched for only when a
+    /// problem is reported ([`Source::text_offset`]).
+    pub spot: Option<&'a Spot>,
+    /// Without a spot (a sheet's cell): the offset of its entry in `source`.
+    pub entry: usize,
 }
 
 impl<'a> SiteData<'a> {
@@ -74,8 +76,6 @@ fn plan_texts<'a>(plan: &'a Plan, out: &mut Vec<MarkdownText<'a>>) {
 }
 
 /// `text` with its place: the file whose texts hold it at its [`Spot`], else `entry`.
-///
-/// [`Spot`]: crate::base::text::Spot
 fn placed<'a>(
     text: Option<&'a Text>,
     sources: impl IntoIterator<Item = &'a Source>,
@@ -90,12 +90,13 @@ fn placed<'a>(
                     .get(spot.index)
                     .is_some_and(|t| t.at == text.at && t == text)
             })
-            .map(|s| (s, s.text_offset(spot)))
+            .map(|s| (s, Some(spot), 0))
     });
-    let (source, offset) = found.or(entry)?;
+    let (source, spot, entry) = found.or(entry.map(|(s, offset)| (s, None, offset)))?;
     Some(MarkdownText {
         text,
         source,
-        offset,
+        spot,
+        entry,
     })
 }

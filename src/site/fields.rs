@@ -24,7 +24,8 @@ pub(crate) fn check(
         .map(|t| {
             let place = markdown::Place {
                 source: t.source,
-                offset: t.offset,
+                spot: t.spot,
+                entry: t.entry,
             };
             let mut diags = Vec::new();
             for (lang, text) in written(&t.text.written, default) {

@@ -77,10 +77,11 @@ fn a_broken_link_is_reported_where_the_yaml_file_has_it() {
     let labels = labels();
     let fields = Fields::new(RawHtml::Sanitize, &Content, &labels);
     let md = "Ensin teksti.\nSitten [linkki](vaesto/puuttuu.md) tähän.\n";
-    // The value's offset as the build finds it: its entry's, when the block is not verbatim.
+    // Placed by its entry (as a sheet's measure is): the link's line is found after it.
     let place = Place {
         source: &source,
-        offset: yaml.find("id: g1").unwrap(),
+        spot: None,
+        entry: yaml.find("id: g1").unwrap(),
     };
     let out = fields.render(md, "fi", Some(&place));
     assert_eq!(out.diagnostics.len(), 1, "{:?}", out.diagnostics);
@@ -105,4 +106,29 @@ fn raw_html_follows_the_sites_rule() {
     assert_eq!(out.diagnostics.len(), 2, "{:?}", out.diagnostics);
     assert!(out.diagnostics.iter().all(|d| d.is_error()));
     assert_eq!(out.html.as_ref(), "<p>Teksti lihava</p>\n");
+}
+
+#[test]
+fn a_text_read_from_yaml_is_placed_at_the_line_the_link_is_on() {
+    #[derive(serde::Deserialize)]
+    struct Goal {
+        #[allow(dead_code)]
+        title: crate::base::text::Text,
+        description: crate::base::text::Text,
+    }
+    let yaml =
+        "title: Tavoite\ndescription: |\n  Ensin teksti.\n\n  Sitten [linkki](puuttuu.md).\n";
+    let mut source = Source::new(Path::new("content/p/plan.yaml"), yaml.to_string());
+    let goal: Goal = source.parse().unwrap();
+    let labels = labels();
+    let fields = Fields::new(RawHtml::Sanitize, &Content, &labels);
+    let place = Place {
+        source: &source,
+        spot: goal.description.at.as_ref(),
+        entry: 0,
+    };
+    let md = goal.description.first_written();
+    let out = fields.render(md, "fi", Some(&place));
+    let d = &out.diagnostics[0];
+    assert_eq!((d.line, d.col), (5, 10), "{d:?}");
 }
