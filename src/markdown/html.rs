@@ -1,5 +1,11 @@
-//! The HTML side of the Markdown stage: placeholders for generated fragments and the sanitizer
-//! for an author's raw HTML (whose alignment styles `crate::html::align` makes classes first).
+//! The HTML side of the Markdown stage: placeholders for generated fragments, the author's raw
+//! HTML as `markdown.raw_html` says, and the sanitizer for it (whose alignment styles
+//! `crate::html::align` makes classes first).
+
+use super::renderer::{Renderer, MAX_DEPTH};
+use crate::model::config::RawHtml;
+use crate::msg;
+use pulldown_cmark::{CowStr, Event};
 
 const PH_OPEN: char = '\u{E000}';
 const PH_CLOSE: char = '\u{E001}';
@@ -17,6 +23,50 @@ pub(super) fn sanitize(html: &str) -> String {
         .link_rel(None)
         .clean(html)
         .to_string()
+}
+
+impl<'a> Renderer<'_, '_, 'a> {
+    /// The author's raw HTML, per `markdown.raw_html`: refused, or kept (checked for images
+    /// without alt text, and its nesting bounded when it is to be sanitized).
+    pub(super) fn raw_html(&mut self, html: CowStr<'a>, at: usize) {
+        match self.env.raw_html {
+            RawHtml::Deny => {
+                if !html.trim().is_empty() {
+                    self.error(
+                        at,
+                        msg!("raw HTML is not allowed on this site"),
+                        msg!("write it in Markdown, or set markdown.raw_html in site.yaml"),
+                    );
+                }
+            }
+            RawHtml::Allow | RawHtml::Sanitize => {
+                if has_img_without_alt(&html) {
+                    self.error(
+                        at,
+                        msg!("image has no alt text"),
+                        msg!("give the <img> an alt attribute that describes it (alt=\"\" only for decoration)"),
+                    );
+                }
+                if self.env.raw_html == RawHtml::Sanitize {
+                    self.author_html = true;
+                    let deepest = nest(&html, &mut self.html_depth);
+                    if deepest > MAX_DEPTH && !self.too_deep {
+                        self.too_deep = true;
+                        let message = msg!(
+                            "HTML elements are nested more than {n} levels deep",
+                            n = MAX_DEPTH
+                        );
+                        self.error(
+                            at,
+                            message,
+                            msg!("close the elements; no page needs to nest this deep"),
+                        );
+                    }
+                }
+                self.events.push(Event::Html(html));
+            }
+        }
+    }
 }
 
 /// Puts the generated fragments back in place of their placeholders.

@@ -3,7 +3,6 @@
 
 use super::renderer::Renderer;
 use super::{AnchorRef, Target};
-use crate::base::diagnostics::Diagnostic;
 use crate::base::url;
 use crate::model::config::RawHtml;
 use crate::msg;
@@ -15,7 +14,10 @@ impl<'a> Renderer<'_, '_, 'a> {
     pub(super) fn rewrite(&mut self, dest: &CowStr<'a>, at: usize, image: bool) -> CowStr<'a> {
         let trimmed = dest.trim();
         if let Some(anchor) = trimmed.strip_prefix('#') {
-            self.self_anchors.push((anchor.to_string(), at));
+            // A field is shown on several pages: which has the anchor is not known here.
+            if !self.field {
+                self.self_anchors.push((anchor.to_string(), at));
+            }
             return dest.clone();
         }
         if let Some(s) = url::scheme(trimmed) {
@@ -93,6 +95,9 @@ impl<'a> Renderer<'_, '_, 'a> {
                 let shown = PathBuf::from("content").join(&target);
                 let hint = match suggestion {
                     Some(s) => msg!("did you mean `{s}`?", s),
+                    None if self.field => msg!(
+                        "check the file name; paths in YAML are relative to the content/ folder"
+                    ),
                     None => msg!("check the file name; paths are relative to this page's folder"),
                 };
                 let message = msg!("{what} `{path}` does not exist ({shown} not found)", what: what.clone(), path, shown = shown.display());
@@ -111,7 +116,7 @@ impl<'a> Renderer<'_, '_, 'a> {
         at: usize,
     ) {
         let message = msg!("`{path}` has no heading with id `#{anchor}`", path, anchor);
-        let missing = Diagnostic::at_offset(self.input.shown, self.input.text, at, message);
+        let missing = self.located(at, message);
         self.out.anchor_refs.push(AnchorRef {
             page,
             anchor: anchor.to_string(),

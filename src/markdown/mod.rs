@@ -6,6 +6,7 @@
 //! the HTML that ammonia cleans: they are emitted as placeholders and put back afterwards, so
 //! sanitizing an author's raw HTML never mangles what kertomus itself wrote.
 
+mod field;
 mod footnotes;
 mod headings;
 pub(crate) mod highlight;
@@ -19,6 +20,7 @@ mod tables;
 use crate::base::diagnostics::Diagnostic;
 use crate::model::config::RawHtml;
 use crate::model::content::PageId;
+pub(crate) use field::{Fields, Place};
 use pulldown_cmark::{Options, Parser};
 pub(crate) use remarks::{Noted, Remark};
 use std::path::Path;
@@ -141,7 +143,7 @@ pub(crate) fn render(input: &Input<'_>, env: &Env<'_>) -> Output {
 }
 
 /// The site's Markdown dialect: what pulldown-cmark reads besides CommonMark. Pages, Markdown
-/// written in YAML fields ([`field`]) and the PDF of a document all read with it; `check`
+/// written in YAML fields ([`Fields`], through the same event loop) and the PDF of a document all read with it; `check`
 /// reads what the page loop noticed ([`Remark`]) and parses nothing itself.
 pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
@@ -149,16 +151,6 @@ pub(crate) fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
-}
-
-/// Markdown written in a YAML field (a goal's description, a survey's summary) as sanitized
-/// HTML, read in the site's dialect. It does not yet go through the page's event loop: its
-/// links are kept as written (not resolved or checked), and all its HTML is cleaned with
-/// ammonia's defaults (`rel="noopener noreferrer"` on links), whatever `markdown.raw_html` says.
-pub(crate) fn field(text: &str) -> String {
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(text, options()));
-    ammonia::clean(&html)
 }
 
 pub(crate) use shortcodes::is_shortcode_line;

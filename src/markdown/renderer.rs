@@ -8,9 +8,8 @@ use super::{highlight, html, shortcodes, Env, Input, Output};
 use crate::base::diagnostics::Diagnostic;
 use crate::base::escape::escape;
 use crate::base::messages::Msg;
-use crate::model::config::RawHtml;
 use crate::msg;
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -27,20 +26,26 @@ pub(super) struct Renderer<'i, 'e, 'a> {
     pub(super) ids: HashMap<String, usize>,
     /// `#anchor` links within this page, checked at the end.
     pub(super) self_anchors: Vec<(String, usize)>,
-    author_html: bool,
+    pub(super) author_html: bool,
     pub(super) heading: Option<OpenHeading<'a>>,
     pub(super) footnotes: Footnotes<'a>,
     /// How deep block containers (quotes, lists) nest here, and whether the limit was hit.
     depth: usize,
-    too_deep: bool,
+    pub(super) too_deep: bool,
     /// How deep the author's raw HTML elements nest so far.
-    html_depth: usize,
+    pub(super) html_depth: usize,
     pub(super) table: TableState,
     /// The language of the page the link being rewritten leads to, when not the reader's.
     pub(super) link_lang: Option<String>,
     /// For each open link: the note to write after it ("(på finska)").
     link_notes: Vec<Option<String>>,
     pub(super) observer: super::remarks::Observer,
+    /// Rendering Markdown written in a YAML field ([`super::field`]): no shortcodes, no
+    /// `#anchor` checks, paths relative to `content/`.
+    pub(super) field: bool,
+    /// Where a field's problems are reported; `None` for a page (at its own text's offsets)
+    /// and for a field whose problems the build reports elsewhere.
+    pub(super) place: Option<&'i super::field::Place<'i>>,
 }
 
 /// Deepest nesting of quotes and lists, and of raw HTML elements on a sanitized page,
@@ -69,6 +74,8 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
             link_lang: None,
             link_notes: Vec::new(),
             observer: Default::default(),
+            field: false,
+            place: None,
         }
     }
 
@@ -103,12 +110,14 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
             return;
         }
         match event {
-            Event::Start(Tag::Paragraph) if shortcodes::is_shortcode_line(&body[range.clone()]) => {
+            Event::Start(Tag::Paragraph)
+                if !self.field && shortcodes::is_shortcode_line(&body[range.clone()]) =>
+            {
                 skip_to(rest, |e| matches!(e, Event::End(TagEnd::Paragraph)));
                 self.shortcode(body[range].trim(), at);
             }
             Event::Start(Tag::Paragraph)
-                if shortcodes::is_unclosed_shortcode(&body[range.clone()]) =>
+                if !self.field && shortcodes::is_unclosed_shortcode(&body[range.clone()]) =>
             {
                 skip_to(rest, |e| matches!(e, Event::End(TagEnd::Paragraph)));
                 self.error(
@@ -198,12 +207,20 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
     }
 
     fn diagnostic(&self, at: usize, message: Msg, hint: Msg) -> Diagnostic {
-        let d = Diagnostic::at_offset(self.input.shown, self.input.text, at, message);
+        let d = self.located(at, message);
         // An empty template is no hint.
         if hint.template().is_empty() {
             d
         } else {
             d.with_hint(hint)
+        }
+    }
+
+    /// A problem at byte `at` of the text: in the page, or where the field is written.
+    pub(super) fn located(&self, at: usize, message: Msg) -> Diagnostic {
+        match self.place {
+            Some(place) => place.diagnostic(self.input.text, at, message),
+            None => Diagnostic::at_offset(self.input.shown, self.input.text, at, message),
         }
     }
 
@@ -316,46 +333,6 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
                 msg!("shortcode `{name}`: {detail}", name = call.name, detail: msg),
                 msg!(""),
             ),
-        }
-    }
-
-    fn raw_html(&mut self, html: CowStr<'a>, at: usize) {
-        match self.env.raw_html {
-            RawHtml::Deny => {
-                if !html.trim().is_empty() {
-                    self.error(
-                        at,
-                        msg!("raw HTML is not allowed on this site"),
-                        msg!("write it in Markdown, or set markdown.raw_html in site.yaml"),
-                    );
-                }
-            }
-            RawHtml::Allow | RawHtml::Sanitize => {
-                if super::html::has_img_without_alt(&html) {
-                    self.error(
-                        at,
-                        msg!("image has no alt text"),
-                        msg!("give the <img> an alt attribute that describes it (alt=\"\" only for decoration)"),
-                    );
-                }
-                if self.env.raw_html == RawHtml::Sanitize {
-                    self.author_html = true;
-                    let deepest = super::html::nest(&html, &mut self.html_depth);
-                    if deepest > MAX_DEPTH && !self.too_deep {
-                        self.too_deep = true;
-                        let message = msg!(
-                            "HTML elements are nested more than {n} levels deep",
-                            n = MAX_DEPTH
-                        );
-                        self.error(
-                            at,
-                            message,
-                            msg!("close the elements; no page needs to nest this deep"),
-                        );
-                    }
-                }
-                self.events.push(Event::Html(html));
-            }
         }
     }
 

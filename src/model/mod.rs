@@ -6,6 +6,7 @@ pub(crate) mod cooperation;
 pub(crate) mod data;
 pub(crate) mod indicator_lists;
 pub mod indicators;
+pub(crate) mod markdown_texts;
 pub(crate) mod organisations;
 pub(crate) mod plan;
 pub mod regions;

@@ -160,22 +160,22 @@ fn build_inner(opts: &BuildOptions, mut cache: Option<&mut Cache>) -> Result<Sum
     diags.extend(crate::check::unfinished_if(!opts.check, &sources));
     timings.lap(Stage::Data);
     // Resolve: Markdown rendered, links checked, then the content pages join the route table.
-    let view = View {
-        model: &data,
-        strings: &theme.strings,
-        addresses: &addresses,
-    };
+    site::check_document_links(&sources, config.default_language(), &mut diags);
+    let assets = publishable_assets(&found, &loaded.plans);
+    let links = site::Links::new(&config, &addresses, &sources, &assets, &excluded);
+    let labels = labels(&theme);
+    let fields = crate::markdown::Fields::new(config.raw_html, &links, &labels);
+    let view = View::new(&data, &theme.strings, &addresses, &fields);
     let registry = shortcodes(&view, &theme);
     let incremental = serving.then(|| incremental(opts, &config, &found, &excluded, &sources));
-    let labels = labels(&theme);
     let env = site::MarkdownEnv {
         addresses: &addresses,
         shortcodes: &registry,
         labels: &labels,
         bodies: body_store(cache.as_deref_mut(), incremental.as_ref()),
     };
-    let assets = publishable_assets(&found, &loaded.plans);
-    let site = site::assemble(config.clone(), sources, assets, &excluded, env, &mut diags);
+    let site = site::assemble(config.clone(), sources, assets, &links, env, &mut diags);
+    diags.extend(site::fields::check(&site, &fields, &data.markdown_texts()));
     routes.add_site(&site);
     let mut diags = without_errors(diags)?;
     timings.lap(Stage::Resolve);

@@ -1,7 +1,7 @@
 //! Views of the annual clock (vuosikello) and the cooperation structure (yhteistyörakenne),
 //! spec §11, and of organisations with every role they have in the plans.
 
-use super::html::{md, plain, tx};
+use super::html::{plain, tx};
 use super::plan::{GoalView, MeasureView, OrgLink};
 use super::view::View;
 use crate::base::escape::Html;
@@ -136,7 +136,7 @@ impl View<'_> {
         Some(ClockView {
             title: tx(&clock.title, lang, d),
             plain_title: title,
-            description: clock.description.as_ref().map(|t| md(t, lang, d)),
+            description: clock.description.as_ref().map(|t| self.md(t, lang)),
             svg,
             phases,
             months,
@@ -169,11 +169,10 @@ impl View<'_> {
         names: &[String],
         lang: &str,
     ) -> PhaseView {
-        let d = self.model.config.default_language();
         PhaseView {
             number,
             title: self.phase_title(p, lang),
-            description: p.description.as_ref().map(|t| md(t, lang, d)),
+            description: p.description.as_ref().map(|t| self.md(t, lang)),
             months: p
                 .months
                 .iter()
@@ -256,7 +255,7 @@ impl View<'_> {
                     .map(|b| BodyView {
                         id: b.id.clone(),
                         name: tx(&b.name, lang, d),
-                        description: b.description.as_ref().map(|t| md(t, lang, d)),
+                        description: b.description.as_ref().map(|t| self.md(t, lang)),
                         members: b.members.iter().map(|t| tx(t, lang, d)).collect(),
                         meetings_per_year: b.meetings_per_year.map(|m| self.meetings(m, lang)),
                         tasks: b.tasks.iter().map(|t| tx(t, lang, d)).collect(),

@@ -4,12 +4,7 @@
 
 use crate::base::escape::Html;
 use crate::base::text::Text;
-
-/// Markdown written in YAML (a summary, a description) as sanitized HTML, in the site's one
-/// dialect ([`crate::markdown::field`]).
-pub(crate) fn markdown_to_safe_html(text: &str) -> Html {
-    Html::trusted(crate::markdown::field(text))
-}
+use crate::markdown::Fields;
 
 /// A short text, escaped.
 pub(crate) fn tx(t: &Text, lang: &str, default: &str) -> Html {
@@ -50,15 +45,26 @@ pub(crate) fn plain(t: &Text, lang: &str, default: &str) -> String {
     t.get(lang, default).text
 }
 
-/// A Markdown text as a block of HTML.
-pub(crate) fn md(t: &Text, lang: &str, default: &str) -> Html {
+/// A Markdown text written in YAML (a summary, a description) as a block of HTML for a reader
+/// in `lang`, in the site's one dialect and through the page's event loop
+/// ([`crate::markdown::Fields`]: links resolved, raw HTML per `markdown.raw_html`).
+pub(crate) fn md(fields: &Fields<'_>, t: &Text, lang: &str, default: &str) -> Html {
     let l = t.get(lang, default);
-    block(markdown_to_safe_html(&l.text), &l.lang, lang)
+    block(Html::trusted(fields.html(&l.text, lang)), &l.lang, lang)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markdown::{Resolver, Target};
+
+    struct NoPages;
+
+    impl Resolver for NoPages {
+        fn resolve(&self, _: &std::path::Path, _: &str) -> Target {
+            Target::Missing { suggestion: None }
+        }
+    }
 
     #[test]
     fn fallbacks_carry_their_language() {
@@ -68,15 +74,11 @@ mod tests {
             tx(&t, "sv", "fi").to_string(),
             "<span lang=\"fi\">Mielen &lt;hyvinvointi&gt;</span>"
         );
+        let labels = Default::default();
+        let fields = Fields::new(Default::default(), &NoPages, &labels);
         assert_eq!(
-            md(&Text::plain("**a**"), "sv", "fi").to_string(),
+            md(&fields, &Text::plain("**a**"), "sv", "fi").to_string(),
             "<div lang=\"fi\"><p><strong>a</strong></p>\n</div>"
         );
-    }
-
-    #[test]
-    fn yaml_markdown_reads_the_site_dialect_and_is_cleaned() {
-        let html = markdown_to_safe_html("~~vanha~~ uusi <script>alert(1)</script>");
-        assert_eq!(html.to_string(), "<p><del>vanha</del> uusi </p>\n");
     }
 }

@@ -3,7 +3,7 @@
 //! group (stacked bars and a table of counts and shares) with n, mean (KA) and standard
 //! deviation (hajonta); groups whose counts are unknown show the published figures as such.
 
-use super::html::{md, plain, tx};
+use super::html::{plain, tx};
 use super::view::View;
 use crate::base::escape::Html;
 use crate::model::surveys::{stats, Question, QuestionType, Survey};
@@ -154,7 +154,7 @@ impl View<'_> {
             title: tx(&s.title, lang, d),
             plain_title: plain(&s.title, lang, d),
             href: self.addresses.survey(s, lang).href(),
-            description: s.description.as_ref().map(|t| md(t, lang, d)),
+            description: s.description.as_ref().map(|t| self.md(t, lang)),
             date: s
                 .date
                 .as_ref()

@@ -16,9 +16,25 @@ pub(crate) struct View<'a> {
     pub strings: &'a BTreeMap<String, Strings>,
     /// How addresses are formed.
     pub addresses: &'a Addresses,
+    /// The Markdown of YAML fields, rendered by the page's event loop.
+    pub fields: &'a crate::markdown::Fields<'a>,
 }
 
-impl View<'_> {
+impl<'a> View<'a> {
+    pub(crate) fn new(
+        model: &'a SiteData<'a>,
+        strings: &'a BTreeMap<String, Strings>,
+        addresses: &'a Addresses,
+        fields: &'a crate::markdown::Fields<'a>,
+    ) -> Self {
+        View {
+            model,
+            strings,
+            addresses,
+            fields,
+        }
+    }
+
     /// The theme's strings of `lang`.
     pub(crate) fn t(&self, lang: &str) -> &Strings {
         &self.strings[lang]
@@ -27,6 +43,12 @@ impl View<'_> {
     /// An interface word of the theme (the key itself when the theme lacks it).
     pub(crate) fn word(&self, lang: &str, key: &str) -> String {
         super::theme::word(self.t(lang), key)
+    }
+
+    /// A Markdown text of the data (a description, a summary) as a block of HTML for a reader
+    /// in `lang`: its links resolved as a page's are ([`crate::markdown::Fields`]).
+    pub(crate) fn md(&self, t: &crate::base::text::Text, lang: &str) -> crate::base::escape::Html {
+        super::html::md(self.fields, t, lang, self.model.config.default_language())
     }
 }
 

@@ -2,79 +2,16 @@
 //! `routes::clashes` saw to): Markdown bodies (through a body store, so `serve` can reuse
 //! unchanged ones), pages, children, document checks.
 
-use super::checks::check_document_links;
-use super::{Excluded, Page, Site};
+use super::{Links, Page, Site};
 use crate::address::Addresses;
 use crate::base::diagnostics::Diagnostic;
-use crate::markdown::{self, Target};
+use crate::markdown;
 use crate::model::config::Config;
-use crate::model::content::{self, PageId, SourcePage};
+use crate::model::content::{PageId, SourcePage};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// Lookups needed while rendering Markdown, before the pages themselves exist.
-pub(super) struct Index<'a> {
-    config: &'a Config,
-    addresses: &'a Addresses,
-    by_rel: HashMap<&'a Path, PageId>,
-    by_key: &'a HashMap<(String, String), PageId>,
-    sources: &'a [SourcePage],
-    assets: HashSet<&'a Path>,
-    drafts: &'a HashSet<PathBuf>,
-    failed: &'a HashSet<PathBuf>,
-}
-
-impl markdown::Resolver for Index<'_> {
-    fn resolve(&self, path: &Path, lang: &str) -> Target {
-        let source = |id: PageId| &self.sources[id.index()];
-        let page = |id: PageId| {
-            let s = source(id);
-            let id = self
-                .by_key
-                .get(&(s.key.clone(), lang.to_string()))
-                .copied()
-                .unwrap_or(id);
-            let page_lang = &source(id).lang;
-            Target::Page {
-                id,
-                href: self.addresses.content_page(&source(id).path).href(),
-                lang: (page_lang != lang).then(|| page_lang.clone()),
-            }
-        };
-        if path.extension().is_some_and(|e| e == "md") {
-            if let Some(&id) = self.by_rel.get(path) {
-                return page(id);
-            }
-        } else if let Some(&id) = self.by_key.get(&(
-            content::dir_key(path),
-            self.config.default_language().to_string(),
-        )) {
-            return page(id);
-        } else if self.assets.contains(path) {
-            return Target::File {
-                href: self.addresses.asset(path).href(),
-            };
-        }
-        if self.failed.contains(path) {
-            return Target::Unchecked;
-        }
-        if self.drafts.contains(path) {
-            return Target::Draft;
-        }
-        let given = path.to_string_lossy();
-        let names: Vec<String> = self
-            .by_rel
-            .keys()
-            .map(|p| p.to_string_lossy().into_owned())
-            .collect();
-        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-        Target::Missing {
-            suggestion: crate::base::yaml::closest(&given, &refs).map(str::to_string),
-        }
-    }
-}
 
 /// Markdown bodies rendered by earlier builds, by page file and text. `serve` keeps them
 /// between builds (`cache.rs`); this trait lets the site reuse them without knowing the cache.
@@ -88,46 +25,34 @@ pub(crate) trait BodyStore: Sync {
 /// What rendering Markdown needs besides the pages: shortcodes, the few words Markdown output
 /// contains, and (in serve) the bodies rendered by earlier builds.
 pub(crate) struct MarkdownEnv<'a, 'r> {
-    /// The address formulas, for the links the pages' Markdown makes.
+    /// The address formulas, for the pages' own addresses.
     pub addresses: &'a Addresses,
     pub shortcodes: &'a markdown::shortcodes::Registry<'r>,
     pub labels: &'a BTreeMap<String, markdown::Labels>,
     pub bodies: Option<&'a mut dyn BodyStore>,
 }
 
-/// Builds the site from its loaded pages: checks URLs, renders Markdown in parallel and checks
-/// the links between pages. Problems are pushed to `diags`.
+/// Builds the site from its pages, in file order and each at an address of its own (as
+/// `routes::clashes` left them): renders Markdown in parallel,
+/// relative links resolved by `links`, and checks the links between pages. Problems are
+/// pushed to `diags`.
 pub(crate) fn assemble(
     config: Config,
     mut sources: Vec<SourcePage>,
     assets: Vec<PathBuf>,
-    excluded: &Excluded,
+    links: &Links<'_>,
     markdown_env: MarkdownEnv<'_, '_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Site {
     let addresses = markdown_env.addresses;
-    sources.sort_by(|a, b| a.rel.cmp(&b.rel));
-    check_document_links(&sources, config.default_language(), diags);
-    let by_key: HashMap<(String, String), PageId> = sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| ((s.key.clone(), s.lang.clone()), PageId::nth(i)))
-        .collect();
-    let rendered = render_bodies(
-        &config,
-        &mut sources,
-        &assets,
-        &by_key,
-        excluded,
-        markdown_env,
-    );
+    let rendered = render_bodies(&config, &mut sources, links, markdown_env);
     let pages = pages(sources, rendered, addresses, diags);
     let children = children(&pages);
     Site {
         config,
         pages,
         assets,
-        by_key,
+        by_key: links.by_key.clone(),
         children,
     }
 }
@@ -139,14 +64,12 @@ pub(crate) fn assemble(
 pub(super) fn render_bodies(
     config: &Config,
     sources: &mut [SourcePage],
-    assets: &[PathBuf],
-    by_key: &HashMap<(String, String), PageId>,
-    excluded: &Excluded,
+    links: &Links<'_>,
     markdown_env: MarkdownEnv<'_, '_>,
 ) -> Vec<markdown::Output> {
     let MarkdownEnv {
-        addresses,
         shortcodes,
+        addresses: _,
         labels,
         bodies,
     } = markdown_env;
@@ -155,20 +78,6 @@ pub(super) fn render_bodies(
         .map(|s| std::mem::take(&mut s.text))
         .collect();
     let sources: &[SourcePage] = sources;
-    let index = Index {
-        config,
-        addresses,
-        by_rel: sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.rel.as_path(), PageId::nth(i)))
-            .collect(),
-        by_key,
-        sources,
-        assets: assets.iter().map(PathBuf::as_path).collect(),
-        drafts: &excluded.drafts,
-        failed: &excluded.failed,
-    };
     let prior = bodies.as_deref();
     let keep = prior.is_some();
     // Each body with its text when the store is to keep it (not when it came from there).
@@ -190,7 +99,7 @@ pub(super) fn render_bodies(
             };
             let env = markdown::Env {
                 raw_html: config.raw_html,
-                resolver: &index,
+                resolver: links,
                 shortcodes,
                 labels: &labels[&s.lang],
             };

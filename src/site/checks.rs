@@ -8,7 +8,7 @@ use crate::msg;
 use std::collections::HashSet;
 
 /// A document's `previous:` and `plan:` name other documents by relative folder path.
-pub(super) fn check_document_links(
+pub(crate) fn check_document_links(
     sources: &[SourcePage],
     default: &str,
     diags: &mut Vec<Diagnostic>,

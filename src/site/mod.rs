@@ -4,6 +4,8 @@
 
 mod assemble;
 mod checks;
+pub(crate) mod fields;
+mod links;
 
 use crate::markdown::Heading;
 use crate::model::config::Config;
@@ -11,6 +13,8 @@ use crate::model::content::document::RawDocument;
 use crate::model::content::frontmatter::FrontMatter;
 use crate::model::content::{self, PageId};
 pub(crate) use assemble::{assemble, fallback_title, BodyStore, MarkdownEnv};
+pub(crate) use checks::check_document_links;
+pub(crate) use links::Links;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 

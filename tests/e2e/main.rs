@@ -8,6 +8,7 @@ mod common;
 mod architecture;
 mod authors;
 mod build;
+mod fields;
 mod hostile;
 mod import;
 mod indicators;

@@ -253,7 +253,6 @@ pub(crate) fn page_view(data: &View<'_>, ind: &Indicator, lang: &str) -> PageVie
     let default = data.model.config.default_language();
     let t = data.t(lang);
     let title = ind.title.get(lang, default);
-    let description = ind.description.as_ref().map(|d| d.get(lang, default));
     let better = match ind.better {
         crate::model::indicators::Better::Up => "better_up",
         crate::model::indicators::Better::Down => "better_down",
@@ -270,9 +269,7 @@ pub(crate) fn page_view(data: &View<'_>, ind: &Indicator, lang: &str) -> PageVie
     PageView {
         title: super::html::written(&title.text, &title.lang, lang),
         plain_title: title.text.clone(),
-        description: description.map(|d| {
-            super::html::block(super::html::markdown_to_safe_html(&d.text), &d.lang, lang)
-        }),
+        description: ind.description.as_ref().map(|d| data.md(d, lang)),
         better: super::theme::word(t, better),
         unit: ind
             .unit

@@ -2,7 +2,7 @@
 
 use super::{GoalIndicatorView, GoalView, MeasureView, ValueView};
 use crate::model::plan::{self, FocusArea, Goal, MeasureRef, Plan};
-use crate::render::html::{md, plain, tx};
+use crate::render::html::{plain, tx};
 use crate::render::view::View;
 
 impl View<'_> {
@@ -38,7 +38,7 @@ impl View<'_> {
             goal_title: tx(&m.goal.title, lang, d),
             goal_href: self.addresses.goal(plan, m.focus_area, m.goal, lang).href(),
             focus_area_title: tx(&m.focus_area.title, lang, d),
-            description: me.description.as_ref().map(|t| md(t, lang, d)),
+            description: me.description.as_ref().map(|t| self.md(t, lang)),
             responsible: me
                 .responsible
                 .iter()
@@ -171,7 +171,7 @@ impl View<'_> {
             title: tx(&g.title, lang, d),
             plain_title: plain(&g.title, lang, d),
             href: self.addresses.goal(plan, fa, g, lang).href(),
-            description: g.description.as_ref().map(|t| md(t, lang, d)),
+            description: g.description.as_ref().map(|t| self.md(t, lang)),
             gap,
             target_year: g.target_year,
             shared_with: g

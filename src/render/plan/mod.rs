@@ -7,7 +7,7 @@ pub(crate) mod annual;
 mod goal;
 mod overview;
 
-use super::html::{md, plain, tx};
+use super::html::{plain, tx};
 use super::view::View;
 use crate::base::escape::Html;
 use crate::model::plan::{self, FocusArea, FocusKind, Plan, Scope};
@@ -232,7 +232,7 @@ impl<'a> View<'a> {
             .map(|g| GapView {
                 id: g.id.clone(),
                 title: tx(&g.title, lang, d),
-                description: g.description.as_ref().map(|t| md(t, lang, d)),
+                description: g.description.as_ref().map(|t| self.md(t, lang)),
                 target_groups: g.target_groups.iter().map(|t| tx(t, lang, d)).collect(),
                 indicators: g
                     .indicators
@@ -280,7 +280,7 @@ impl<'a> View<'a> {
             plain_title: plain(&fa.title, lang, d),
             href: self.addresses.focus_area(plan, fa, lang).href(),
             cross_cutting: fa.kind == FocusKind::CrossCutting,
-            summary: fa.summary.as_ref().map(|t| md(t, lang, d)),
+            summary: fa.summary.as_ref().map(|t| self.md(t, lang)),
             gaps,
             goals,
             measure_count: measures.len(),
