@@ -7,6 +7,7 @@ pub mod error;
 pub(crate) mod escape;
 pub(crate) mod locate;
 pub mod messages;
+pub(crate) mod nth;
 pub mod numbers;
 pub(crate) mod text;
 pub(crate) mod url;

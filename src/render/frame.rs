@@ -200,7 +200,7 @@ fn owner(input: Input<'_>, entry: &Entry, lang: &str) -> Option<Html> {
             site.document_of(doc)?.organisation.clone()
         }
         Route::Generated(Generated::Plan { plan, .. }) => {
-            model.plans.get(plan)?.organisation.clone()
+            plan.of(model.plans)?.organisation.clone()
         }
         // What is not a plan's own page is the site's.
         Route::Pdf(_)

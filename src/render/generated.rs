@@ -10,6 +10,8 @@ use super::view::View;
 use super::{cards, frame, indicators, render as render_template, Input};
 use crate::base::error::Error;
 use crate::base::escape::Html;
+use crate::base::nth::Nth;
+use crate::model::plan::{FocusArea, Goal, Plan};
 use crate::routes::{Entry, Generated, IndicatorPage, PlanPage, RegisterPage, Section, SinglePage};
 use serde::Serialize;
 
@@ -89,7 +91,7 @@ fn indicator_page(input: Input<'_>, route: IndicatorPage, lang: &str) -> Option<
             ],
         ),
         IndicatorPage::Indicator(i) => {
-            let ind = data.model.indicators.list.get(i)?;
+            let ind = i.of(&data.model.indicators.list)?;
             page(
                 "indicator.html",
                 section(Section::Indicators, "indicators_title"),
@@ -99,7 +101,7 @@ fn indicator_page(input: Input<'_>, route: IndicatorPage, lang: &str) -> Option<
         IndicatorPage::List(i) => page(
             "indicator_list.html",
             section(Section::Indicators, "indicators_title"),
-            vec![("list", value(indicators::list_view(data, i, lang)?))],
+            vec![("list", value(indicators::list_view(data, i.index(), lang)?))],
         ),
         IndicatorPage::CardIndex => page(
             "cards.html",
@@ -107,7 +109,7 @@ fn indicator_page(input: Input<'_>, route: IndicatorPage, lang: &str) -> Option<
             vec![("cards", value(cards::index_view(data, lang)))],
         ),
         IndicatorPage::Card(i) => {
-            let m = *data.model.cards.get(i)?;
+            let m = i.of(&data.model.cards)?;
             page(
                 "card.html",
                 section(Section::Cards, "cards_title"),
@@ -129,7 +131,8 @@ fn register_page(input: Input<'_>, route: RegisterPage, lang: &str) -> Option<Pa
             vec![("organisations", value(organisation_rows(data, lang)))],
         ),
         RegisterPage::Org(i) => {
-            let o = *data.model.organisations_with_pages().get(i)?;
+            let with_pages = data.model.organisations_with_pages();
+            let o = i.of(&with_pages)?;
             page(
                 "organisation.html",
                 section(Section::Organisations, "organisations_title"),
@@ -146,7 +149,7 @@ fn register_page(input: Input<'_>, route: RegisterPage, lang: &str) -> Option<Pa
             page("surveys.html", front(), vec![("surveys", value(views))])
         }
         RegisterPage::Survey(i) => {
-            let s = data.model.surveys.get(i)?;
+            let s = i.of(data.model.surveys)?;
             page(
                 "survey.html",
                 section(Section::Surveys, "surveys_title"),
@@ -200,12 +203,12 @@ fn crumb(title: Html, href: String) -> Link {
 /// A plan's overview (`at` is `None`), one of its focus areas, or one of its goals.
 fn plan_page(
     input: Input<'_>,
-    pi: usize,
-    at: Option<(usize, Option<usize>)>,
+    pi: Nth<Plan>,
+    at: Option<(Nth<FocusArea>, Option<Nth<Goal>>)>,
     lang: &str,
 ) -> Option<Page> {
     let data = input.view;
-    let plan = data.model.plans.get(pi)?;
+    let plan = pi.of(data.model.plans)?;
     let doc = doc_link(input, &plan.doc_key, lang);
     let mut crumbs = frame::front(input, lang);
     crumbs.push(crumb(doc.title.clone(), doc.href.clone()));
@@ -223,7 +226,7 @@ fn plan_page(
         return Some(page("plan.html", crumbs, views));
     };
     crumbs.push(plan_crumb(input, plan, lang));
-    let fa = plan.focus_areas.get(fi)?;
+    let fa = fi.of(&plan.focus_areas)?;
     let Some(gi) = goal else {
         let views = vec![(
             "focus_area",
@@ -231,7 +234,7 @@ fn plan_page(
         )];
         return Some(page("focus_area.html", crumbs, views));
     };
-    let g = fa.goals.get(gi)?;
+    let g = gi.of(&fa.goals)?;
     crumbs.push(crumb(
         tx(&fa.title, lang, data.model.config.default_language()),
         data.addresses.focus_area(plan, fa, lang).href(),
@@ -252,14 +255,14 @@ fn plan_crumb(input: Input<'_>, plan: &crate::model::plan::Plan, lang: &str) -> 
 }
 
 /// A plan's "together and separately" page.
-fn together(input: Input<'_>, pi: usize, lang: &str) -> Option<Page> {
-    let view = |plan: &crate::model::plan::Plan| value(input.view.together_view(plan, lang));
+fn together(input: Input<'_>, pi: Nth<Plan>, lang: &str) -> Option<Page> {
+    let view = |plan: &Plan| value(input.view.together_view(plan, lang));
     below_plan(input, pi, lang, ("together.html", "together"), view)
 }
 
 /// The region-wide view of regional plan `pi`.
-fn region(input: Input<'_>, pi: usize, lang: &str) -> Option<Page> {
-    let view = |_: &crate::model::plan::Plan| value(input.view.region_view(pi, lang));
+fn region(input: Input<'_>, pi: Nth<Plan>, lang: &str) -> Option<Page> {
+    let view = |_: &Plan| value(input.view.region_view(pi.index(), lang));
     below_plan(input, pi, lang, ("region.html", "region"), view)
 }
 
@@ -267,13 +270,13 @@ fn region(input: Input<'_>, pi: usize, lang: &str) -> Option<Page> {
 /// makes; the plan's own view beside it and the crumbs down to the plan.
 fn below_plan(
     input: Input<'_>,
-    pi: usize,
+    pi: Nth<Plan>,
     lang: &str,
     (template, name): (&'static str, &'static str),
-    view: impl FnOnce(&crate::model::plan::Plan) -> serde_json::Value,
+    view: impl FnOnce(&Plan) -> serde_json::Value,
 ) -> Option<Page> {
     let data = input.view;
-    let plan = data.model.plans.get(pi)?;
+    let plan = pi.of(data.model.plans)?;
     let doc = doc_link(input, &plan.doc_key, lang);
     let mut crumbs = frame::front(input, lang);
     crumbs.push(crumb(doc.title.clone(), doc.href.clone()));

@@ -132,7 +132,10 @@ fn render_entry(input: Input<'_>, e: &Entry) -> Result<Option<Vec<u8>>, Error> {
         Route::NotFound => pages::not_found(input, e, lang)?,
         Route::Alias { page, .. } => pages::alias(input, e, *page)?,
         Route::IndicatorCsv(i) => {
-            indicators::shown_csv(input.view, &input.view.model.indicators.list[*i]).into_bytes()
+            let indicator = i.of(&input.view.model.indicators.list);
+            let indicator =
+                indicator.ok_or_else(|| Error::Template(format!("internal: no {i:?}")))?;
+            indicators::shown_csv(input.view, indicator).into_bytes()
         }
         Route::Feed
         | Route::Sitemap

@@ -3,10 +3,17 @@
 //! error wherever it must be handled (rendering, the frame, partial rebuilds, reserved
 //! addresses).
 
+use crate::base::nth::Nth;
 use crate::model::content::PageId;
+use crate::model::indicator_lists::IndicatorList;
+use crate::model::indicators::Indicator;
+use crate::model::organisations::Organisation;
+use crate::model::plan::{FocusArea, Goal, Plan};
+use crate::model::regions::Region;
+use crate::model::surveys::Survey;
 
-/// What an entry is. Content pages by their `PageId`, generated pages by their place in the
-/// data's lists; the language
+/// What an entry is. Content pages by their `PageId`, generated pages by their typed place
+/// in the model's lists (`Nth<Plan>`, `Nth<Goal>`, …); the language
 /// is the entry's, so a route names the same page in every language.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Route {
@@ -27,8 +34,8 @@ pub(crate) enum Route {
         /// Which of the page's aliases.
         nth: usize,
     },
-    /// The data an indicator's page shows, as CSV, by index in indicators.yaml.
-    IndicatorCsv(usize),
+    /// The data an indicator's page shows, as CSV.
+    IndicatorCsv(Nth<Indicator>),
     /// A page the theme renders from the model: plans, indicators, registers and the like.
     Generated(Generated),
     /// The Atom feed of a language.
@@ -50,10 +57,10 @@ pub(crate) enum Route {
 /// until it has a template.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Generated {
-    /// A page of a plan, by plan index.
+    /// A page of one of the site's plans.
     Plan {
-        /// The plan's index in the model.
-        plan: usize,
+        /// Which plan.
+        plan: Nth<Plan>,
         /// Which of its pages.
         page: PlanPage,
     },
@@ -74,17 +81,17 @@ pub(crate) enum PlanPage {
     Together,
     /// The region-wide view of a regional plan (one others contribute to).
     Region,
-    /// A focus area, by index in the plan.
+    /// A focus area of the plan.
     FocusArea {
-        /// The focus area's index.
-        focus: usize,
+        /// Which focus area.
+        focus: Nth<FocusArea>,
     },
-    /// A goal, by its focus area's index and its own in that focus area.
+    /// A goal of one of the plan's focus areas.
     Goal {
-        /// The focus area's index.
-        focus: usize,
-        /// The goal's index in the focus area.
-        goal: usize,
+        /// The focus area.
+        focus: Nth<FocusArea>,
+        /// The goal in that focus area.
+        goal: Nth<Goal>,
     },
 }
 
@@ -93,14 +100,14 @@ pub(crate) enum PlanPage {
 pub(crate) enum IndicatorPage {
     /// `/mittarit/`.
     Index,
-    /// An indicator's page, by index in indicators.yaml.
-    Indicator(usize),
-    /// A reference indicator list's appendix page, by index in site.yaml's lists.
-    List(usize),
+    /// An indicator's page (indicators.yaml's order).
+    Indicator(Nth<Indicator>),
+    /// A reference indicator list's appendix page (site.yaml's order).
+    List(Nth<IndicatorList>),
     /// `/kuntakortit/`.
     CardIndex,
-    /// A municipality's card, by position among the card members.
-    Card(usize),
+    /// A municipality's card (the card members' order).
+    Card(Nth<Region>),
 }
 
 /// An organisation or survey page.
@@ -108,12 +115,12 @@ pub(crate) enum IndicatorPage {
 pub(crate) enum RegisterPage {
     /// `/organisaatiot/`.
     OrgIndex,
-    /// An organisation, by position among those with a page.
-    Org(usize),
+    /// An organisation (among those with a page).
+    Org(Nth<Organisation>),
     /// `/kyselyt/`.
     SurveyIndex,
-    /// A survey, by index.
-    Survey(usize),
+    /// A survey.
+    Survey(Nth<Survey>),
 }
 
 /// A page there is one of per language.
@@ -131,7 +138,7 @@ pub(crate) enum SinglePage {
 
 impl Route {
     /// A plan's page.
-    pub(crate) fn plan(plan: usize, page: PlanPage) -> Route {
+    pub(crate) fn plan(plan: Nth<Plan>, page: PlanPage) -> Route {
         Route::Generated(Generated::Plan { plan, page })
     }
 

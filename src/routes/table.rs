@@ -6,7 +6,9 @@ use super::{
     Section, SinglePage, DATA_INDICATORS_CSV, DATA_INDICATORS_JSON, DATA_MEASURES_CSV,
     DATA_PLAN_JSON, SITEMAP,
 };
+use crate::base::nth;
 use crate::model::data::SiteData;
+use crate::model::organisations::Organisation;
 use crate::site::Site;
 use std::collections::HashMap;
 
@@ -31,7 +33,7 @@ impl Routes {
             r.generated_pages(data, &a, lang, opts.search);
             r.push(Route::Feed, Some(lang), a.feed(lang), false, false);
         }
-        for (i, ind) in data.indicators.list.iter().enumerate() {
+        for (i, ind) in nth::enumerate(&data.indicators.list) {
             r.push(
                 Route::IndicatorCsv(i),
                 None,
@@ -63,16 +65,16 @@ impl Routes {
 
     /// Each plan's overview, "together and separately", focus areas and goals.
     fn plan_pages(&mut self, data: &SiteData<'_>, a: &Addresses, lang: &str) {
-        for (pi, plan) in data.plans.iter().enumerate() {
+        for (pi, plan) in nth::enumerate(data.plans) {
             let mut page = |page, path| self.page(Route::plan(pi, page), lang, path);
             page(PlanPage::Overview, a.plan(plan, lang));
             page(PlanPage::Together, a.together(plan, lang));
-            if data.region.links.receives(pi) {
+            if data.region.links.receives(pi.index()) {
                 page(PlanPage::Region, a.region(plan, lang));
             }
-            for (focus, fa) in plan.focus_areas.iter().enumerate() {
+            for (focus, fa) in nth::enumerate(&plan.focus_areas) {
                 page(PlanPage::FocusArea { focus }, a.focus_area(plan, fa, lang));
-                for (goal, g) in fa.goals.iter().enumerate() {
+                for (goal, g) in nth::enumerate(&fa.goals) {
                     page(PlanPage::Goal { focus, goal }, a.goal(plan, fa, g, lang));
                 }
             }
@@ -107,20 +109,20 @@ impl Routes {
         if !data.cards.is_empty() {
             let path = a.section(Section::Cards, lang);
             self.push_nav(route(IndicatorPage::CardIndex), lang, path, "cards_title");
-            for (i, m) in data.cards.iter().enumerate() {
+            for (i, m) in nth::enumerate(&data.cards) {
                 self.page(route(IndicatorPage::Card(i)), lang, a.card(m, lang));
             }
         }
         if !data.indicators.list.is_empty() {
             let path = a.section(Section::Indicators, lang);
             self.push_nav(route(IndicatorPage::Index), lang, path, "indicators_title");
-            for (i, ind) in data.indicators.list.iter().enumerate() {
+            for (i, ind) in nth::enumerate(&data.indicators.list) {
                 let path = a.indicator(&ind.id, lang);
                 self.page(route(IndicatorPage::Indicator(i)), lang, path);
             }
         }
-        for i in 0..data.indicator_lists.len() {
-            let path = a.indicator_list(i, lang);
+        for (i, _) in nth::enumerate(data.indicator_lists) {
+            let path = a.indicator_list(i.index(), lang);
             self.page(route(IndicatorPage::List(i)), lang, path);
         }
     }
@@ -132,7 +134,7 @@ impl Routes {
         if !orgs.is_empty() {
             let path = a.section(Section::Organisations, lang);
             self.page(route(RegisterPage::OrgIndex), lang, path);
-            for (i, o) in orgs.iter().enumerate() {
+            for (i, o) in nth::enumerate::<Organisation, _>(&orgs) {
                 let path = a.organisation(&o.id, lang);
                 self.page(route(RegisterPage::Org(i)), lang, path);
             }
@@ -145,7 +147,7 @@ impl Routes {
                 path,
                 "surveys_title",
             );
-            for (i, s) in data.surveys.iter().enumerate() {
+            for (i, s) in nth::enumerate(data.surveys) {
                 self.page(route(RegisterPage::Survey(i)), lang, a.survey(s, lang));
             }
         }
