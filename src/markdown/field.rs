@@ -82,14 +82,26 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// The HTML a reader in `lang` sees. Problems are not returned: the build reports them
-    /// once per field ([`Fields::render`] with its place), not once per page that shows it.
-    pub(crate) fn html(&self, text: &str, lang: &str) -> String {
-        self.render(text, lang, None).html.to_string()
+    /// The HTML a reader in `lang` sees of a text written in `written_in`. Problems are not
+    /// returned: the build reports them once per field ([`Fields::render`] with its place),
+    /// not once per page that shows it.
+    pub(crate) fn html(&self, text: &str, lang: &str, written_in: &str) -> String {
+        let note_lang = (written_in != lang).then_some(lang);
+        self.output(text, lang, None, note_lang).html.to_string()
     }
 
     /// `text` as HTML for a reader in `lang`, with the problems found, placed at `place`.
     pub(crate) fn render(&self, text: &str, lang: &str, place: Option<&Place<'_>>) -> Output {
+        self.output(text, lang, place, None)
+    }
+
+    fn output(
+        &self,
+        text: &str,
+        lang: &str,
+        place: Option<&Place<'_>>,
+        note_lang: Option<&str>,
+    ) -> Output {
         let shown = place.map_or(Path::new(""), |p| p.source.path.as_path());
         let input = Input {
             text,
@@ -109,6 +121,7 @@ impl<'a> Fields<'a> {
         let mut r = Renderer::new(&input, &env);
         r.field = true;
         r.place = place;
+        r.note_lang = note_lang.map(str::to_string);
         let mut iter = Parser::new_ext(text, super::options()).into_offset_iter();
         while let Some((event, range)) = iter.next() {
             r.event(event, range, &mut iter);

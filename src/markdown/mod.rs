@@ -83,10 +83,14 @@ pub(crate) struct Labels {
 
 /// The visible note after a link to a page that is not in the reader's language:
 /// " (på finska)". Shared by the Markdown links and the views' links, so a reader meets the
-/// same words wherever a link leaves their language.
-pub(crate) fn lang_note(label: &str) -> String {
+/// same words wherever a link leaves their language. `lang` is the reader's language when the
+/// note stands in a text marked as written in another.
+pub(crate) fn lang_note(label: &str, lang: Option<&str>) -> String {
+    let lang = lang.map_or_else(String::new, |l| {
+        format!(" lang=\"{}\"", crate::base::escape::escape(l))
+    });
     format!(
-        " <span class=\"lang-note\">({})</span>",
+        " <span class=\"lang-note\"{lang}>({})</span>",
         crate::base::escape::escape(label)
     )
 }

@@ -46,6 +46,10 @@ pub(super) struct Renderer<'i, 'e, 'a> {
     /// Where a field's problems are reported; `None` for a page (at its own text's offsets)
     /// and for a field whose problems the build reports elsewhere.
     pub(super) place: Option<&'i super::field::Place<'i>>,
+    /// The reader's language, when the text is written in another (a field shown in its
+    /// fallback language sits in a block marked with that language): the "(på finska)" notes
+    /// are in the reader's language and say so.
+    pub(super) note_lang: Option<String>,
 }
 
 /// Deepest nesting of quotes and lists, and of raw HTML elements on a sanitized page,
@@ -76,6 +80,7 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
             observer: Default::default(),
             field: false,
             place: None,
+            note_lang: None,
         }
     }
 
@@ -147,8 +152,9 @@ impl<'i, 'e, 'a> Renderer<'i, 'e, 'a> {
                     .link_lang
                     .take()
                     .and_then(|l| self.env.labels.in_language.get(&l));
+                let note_lang = self.note_lang.as_deref();
                 self.link_notes
-                    .push(note.map(|label| super::lang_note(label)));
+                    .push(note.map(|label| super::lang_note(label, note_lang)));
                 self.events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,

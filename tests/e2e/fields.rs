@@ -43,7 +43,7 @@ fn a_link_in_a_yaml_field_leads_to_the_page_it_names() {
     let sv = common::read(&public, "sv/suunnitelma/plan/mieli/index.html");
     assert!(
         sv.contains(
-            "<a href=\"/suunnitelma/01-luku/\">toimet</a> <span class=\"lang-note\">(på finska)</span>."
+            "<a href=\"/suunnitelma/01-luku/\">toimet</a> <span class=\"lang-note\" lang=\"sv\">(på finska)</span>."
         ),
         "{sv}"
     );

@@ -32,10 +32,11 @@ fn labels() -> BTreeMap<String, Labels> {
     .into()
 }
 
+/// A text written in Finnish as a reader in `lang` sees it.
 fn html(text: &str, lang: &str) -> String {
     let labels = labels();
     let fields = Fields::new(RawHtml::Sanitize, &Content, &labels);
-    fields.html(text, lang)
+    fields.html(text, lang, "fi")
 }
 
 #[test]
@@ -48,8 +49,14 @@ fn a_link_to_a_page_leads_to_its_address_in_the_readers_language() {
     assert_eq!(
         html(md, "sv"),
         "<p>Katso <a href=\"/kunta/vaesto/01-tausta/\">tausta</a> \
-         <span class=\"lang-note\">(på finska)</span>.</p>\n"
+         <span class=\"lang-note\" lang=\"sv\">(på finska)</span>.</p>\n"
     );
+    // A Swedish text keeps its notes unmarked: they are in its own language.
+    let labels = labels();
+    let fields = Fields::new(RawHtml::Sanitize, &Content, &labels);
+    assert!(fields
+        .html("Se [bakgrund](vaesto/01-tausta.md).", "sv", "sv")
+        .contains("<span class=\"lang-note\">(på finska)</span>"));
 }
 
 #[test]
