@@ -251,7 +251,10 @@ fn in_language(t: &Strings, title: Html, page_lang: &str, lang: &str) -> Html {
         return title;
     }
     let label = super::theme::word(t, &format!("in_lang_{page_lang}"));
-    Html::trusted(format!("{title}{}", crate::markdown::lang_note(&label, None)))
+    Html::trusted(format!(
+        "{title}{}",
+        crate::markdown::lang_note(&label, None)
+    ))
 }
 
 #[derive(Debug, Serialize)]

@@ -50,7 +50,11 @@ pub(crate) fn plain(t: &Text, lang: &str, default: &str) -> String {
 /// ([`crate::markdown::Fields`]: links resolved, raw HTML per `markdown.raw_html`).
 pub(crate) fn md(fields: &Fields<'_>, t: &Text, lang: &str, default: &str) -> Html {
     let l = t.get(lang, default);
-    block(Html::trusted(fields.html(&l.text, lang, &l.lang)), &l.lang, lang)
+    block(
+        Html::trusted(fields.html(&l.text, lang, &l.lang)),
+        &l.lang,
+        lang,
+    )
 }
 
 #[cfg(test)]
