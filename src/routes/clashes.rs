@@ -7,9 +7,10 @@
 
 use super::{Address, Addresses, Route, Routes};
 use crate::base::diagnostics::Diagnostic;
-use crate::model::content::{is_card_prose, SourcePage};
+use crate::model::content::frontmatter::FrontMatter;
+use crate::model::content::{self, is_card_prose, SourcePage};
 use crate::msg;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Who holds an address.
@@ -26,15 +27,6 @@ enum Owner {
 }
 
 impl Owner {
-    /// The file under `content/` that claimed the address (`""` for a generated page, which
-    /// a content page never meets here: generated addresses are reserved folders).
-    fn file(&self) -> PathBuf {
-        match self {
-            Owner::Generated(_) => PathBuf::new(),
-            Owner::Page(rel) | Owner::Print(rel) | Owner::Alias(rel) => rel.clone(),
-        }
-    }
-
     fn describe(&self) -> String {
         match self {
             Owner::Generated(route) => format!("kertomus's {route:?} page"),
@@ -52,11 +44,8 @@ pub(crate) fn check(routes: &Routes, sources: &mut Vec<SourcePage>, diags: &mut 
     let mut claims = Claims::of_generated(routes);
     let reserved = routes.reserved();
     sources.retain(|s| is_card_prose(&s.rel, s.is_index) || claims.page(s, &reserved, diags));
-    let documents = documents(sources, routes);
-    for s in sources.iter() {
-        if documents.contains(&(s.key.as_str(), s.is_index)) {
-            claims.print(s, &routes.addresses, routes.pdf, diags);
-        }
+    for s in printed(sources, routes) {
+        claims.print(s, &routes.addresses, routes.pdf, diags);
     }
     // A language without a front page gets a generated one, which redirects to the default
     // language's.
@@ -75,22 +64,19 @@ pub(crate) fn check(routes: &Routes, sources: &mut Vec<SourcePage>, diags: &mut 
     }
 }
 
-/// The pages that are a document's front page, by key (a translation of a document is one
-/// too): they get a printable page and a PDF.
-fn documents<'s>(sources: &'s [SourcePage], routes: &Routes) -> HashSet<(&'s str, bool)> {
+/// The pages that get a printable page and a PDF: a document's index page in each language,
+/// as `Routes::add_site` will list them (`content::document_block`, as the site reads it).
+fn printed<'s>(sources: &'s [SourcePage], routes: &Routes) -> impl Iterator<Item = &'s SourcePage> {
     let default = routes.languages.first().map_or("", String::as_str);
-    let with_document: HashSet<&str> = sources
+    let in_default: HashMap<&str, &FrontMatter> = sources
         .iter()
-        .filter(|s| s.lang == default && s.front.document.is_some())
-        .map(|s| s.key.as_str())
+        .filter(|s| s.lang == default)
+        .map(|s| (s.key.as_str(), &s.front))
         .collect();
-    sources
-        .iter()
-        .filter(|s| {
-            s.front.document.is_some() || (s.is_index && with_document.contains(s.key.as_str()))
-        })
-        .map(|s| (s.key.as_str(), s.is_index))
-        .collect()
+    sources.iter().filter(move |s| {
+        let twin = || in_default.get(s.key.as_str()).copied();
+        s.is_index && content::document_block(&s.front, true, twin).is_some()
+    })
 }
 
 /// The addresses taken so far.
@@ -126,24 +112,30 @@ impl Claims {
             );
             return true;
         }
+        let owner = Owner::Page(s.rel.clone());
         match self.taken.get(&s.path) {
-            Some(first) => {
+            Some(Owner::Page(first)) => {
                 diags.push(
                     Diagnostic::file_error(
                         s.shown(),
                         msg!(
                             "this page would have the same address /{path} as content/{first}",
                             path = s.path,
-                            first = first.file().display()
+                            first = first.display()
                         ),
                     )
                     .with_hint(msg!("rename one of the files")),
                 );
                 false
             }
+            // Another owner at a page's address: none today (generated pages own reserved
+            // folders, caught above, and the other generated entries are files).
+            Some(first) => {
+                diags.push(two_pages(s, &s.path, first, &owner));
+                false
+            }
             None => {
-                self.taken
-                    .insert(s.path.clone(), Owner::Page(s.rel.clone()));
+                self.taken.insert(s.path.clone(), owner);
                 true
             }
         }
@@ -164,20 +156,7 @@ impl Claims {
     fn claim(&mut self, s: &SourcePage, at: &Address, owner: Owner, diags: &mut Vec<Diagnostic>) {
         let path = at.as_str();
         match self.taken.get(path) {
-            Some(first) => diags.push(
-                Diagnostic::file_error(
-                    s.shown(),
-                    msg!(
-                        "two pages would be written to /{path}: {first} and {second}",
-                        path,
-                        first = first.describe(),
-                        second = owner.describe()
-                    ),
-                )
-                .with_hint(msg!(
-                    "rename the folder or the alias so that each address is used once"
-                )),
-            ),
+            Some(first) => diags.push(two_pages(s, path, first, &owner)),
             None => {
                 self.taken.insert(path.to_string(), owner);
             }
@@ -221,4 +200,20 @@ impl Claims {
             }
         }
     }
+}
+
+/// The error for `second` claiming `path`, which `first` holds, reported at `s`.
+fn two_pages(s: &SourcePage, path: &str, first: &Owner, second: &Owner) -> Diagnostic {
+    Diagnostic::file_error(
+        s.shown(),
+        msg!(
+            "two pages would be written to /{path}: {first} and {second}",
+            path,
+            first = first.describe(),
+            second = second.describe()
+        ),
+    )
+    .with_hint(msg!(
+        "rename the folder or the alias so that each address is used once"
+    ))
 }

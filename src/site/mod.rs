@@ -127,10 +127,8 @@ impl Site {
     /// The document block that applies to page `i` (its own, or its default-language twin's).
     pub(crate) fn document_of(&self, i: PageId) -> Option<&RawDocument> {
         let p = &self[i];
-        p.front.document.as_ref().or_else(|| {
-            let twin = self.find(&p.key, self.config.default_language())?;
-            self[twin].front.document.as_ref().filter(|_| p.is_index)
-        })
+        let twin = || Some(&self[self.find(&p.key, self.config.default_language())?].front);
+        content::document_block(&p.front, p.is_index, twin)
     }
 
     /// The key of the plan document that the annual report at page `i` follows.

@@ -134,6 +134,20 @@ impl PageId {
     }
 }
 
+/// The document block that applies to a page: its own, else, for an index page, the one of its
+/// default-language twin (`twin`, asked only when needed): a translated document shares its
+/// block. The site asks it of its pages, and the address-clash check of the sources before the
+/// site exists, so both see the same documents.
+pub(crate) fn document_block<'a>(
+    own: &'a FrontMatter,
+    is_index: bool,
+    twin: impl FnOnce() -> Option<&'a FrontMatter>,
+) -> Option<&'a document::RawDocument> {
+    own.document
+        .as_ref()
+        .or_else(|| twin()?.document.as_ref().filter(|_| is_index))
+}
+
 /// `content/kuntakortit/<code>.md`: prose merged into a municipality card, not a page.
 pub(crate) fn is_card_prose(rel: &Path, is_index: bool) -> bool {
     !is_index && rel.starts_with("kuntakortit")
